@@ -1,0 +1,12 @@
+export { computeDueDate, nextWorkingDay, workingDaysBetween, PERIOD_UNITS } from './computeDueDate.js';
+export type { DueDate, Period, PeriodUnit } from './computeDueDate.js';
+export { pausePeriod, resumePeriod } from './pausePeriod.js';
+export type { RemainingTime } from './pausePeriod.js';
+export { LegalCalendar } from './LegalCalendar.js';
+export type { YearSchedule } from './LegalCalendar.js';
+export { defaultCalendar, bundledCalendarFile } from './defaultCalendar.js';
+export { LegalTimeError } from './LegalTimeError.js';
+export type { LegalTimeErrorCode } from './LegalTimeError.js';
+export { addDays, chinaDateOf, daysBetween, isIsoDate } from './isoDate.js';
+export type { IsoDate } from './isoDate.js';
+export { isWorkingDay, loadCalendarYear } from './calendarFunctions.js';
