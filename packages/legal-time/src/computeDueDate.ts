@@ -52,6 +52,19 @@ export function nextWorkingDay(date: IsoDate, calendar: LegalCalendar = defaultC
   return { dueOn: fromDayNumber(nextWorkingDayFrom(day, calendar, tracker)), endsOn: date, provisional: tracker.provisional };
 }
 
+/** The working day `count` working days before `date` (a reminder "3 working days before"). */
+export function workingDaysBefore(date: IsoDate, count: number, calendar: LegalCalendar = defaultCalendar): IsoDate {
+  if (!Number.isInteger(count) || count < 0) {
+    throw new LegalTimeError('INVALID_LENGTH', `count ${String(count)} is not a whole number ≥ 0`, count);
+  }
+  let day = toDayNumber(date);
+  for (let counted = 0; counted < count; ) {
+    day--;
+    if (calendar.isWorkingDayNumber(day)) counted++;
+  }
+  return fromDayNumber(day);
+}
+
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: LegalCalendar = defaultCalendar): number {
   const start = toDayNumber(from);

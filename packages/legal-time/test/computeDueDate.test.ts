@@ -5,6 +5,7 @@ import {
   LegalTimeError,
   loadCalendarYear,
   workingDaysBetween,
+  workingDaysBefore,
   defaultCalendar,
 } from '../src/index.js';
 
@@ -181,5 +182,12 @@ describe('loadCalendarYear', () => {
 
   it('refuses an impossible date in a schedule', () => {
     expect(() => loadCalendarYear(2030, { holidays: ['2030-02-30'], makeUpWorkdays: [] })).toThrow(/does not exist/);
+  });
+});
+
+describe('workingDaysBefore', () => {
+  it('steps back over Golden Week to give a reminder 3 working days before a last day', () => {
+    // 8 Oct 2026 (Thu): 30 Sep (Wed), 29 Sep (Tue), 28 Sep (Mon).
+    expect(workingDaysBefore('2026-10-08', 3)).toBe('2026-09-28');
   });
 });

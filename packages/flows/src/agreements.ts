@@ -1,0 +1,92 @@
+import type { IsoDate } from '@jiefen/legal-time';
+import type { Agreement, CaseContext, Signatures, Term } from './caseContext.js';
+import { field } from './schema.js';
+
+/** The payload of `agreement.signed`, as the flows that reach agreements share it. */
+export interface AgreementPayload {
+  form?: 'written' | 'oral';
+  effectiveOn?: IsoDate;
+  terms: Term[];
+  boundPartyIds?: string[];
+  signatures?: Signatures;
+}
+
+/** `agreement.signed`'s payload spec; people's mediation also allows an oral form (PML Art. 28). */
+export function agreementPayloadSpec({ withForm }: { withForm: boolean }) {
+  return field.object({
+    ...(withForm ? { form: field.oneOf(['written', 'oral'] as const) } : {}),
+    effectiveOn: field.optional(field.date({ description: 'default: today' })),
+    terms: field.list(
+      field.object({
+        obligorPartyId: field.id(),
+        description: field.text(),
+        amount: field.optional(field.decimal()),
+        dueOn: field.optional(field.date()),
+      }),
+      { minItems: 1 },
+    ),
+    boundPartyIds: field.optional(field.list(field.id(), { minItems: 1, description: 'default: every applicant and respondent' })),
+    signatures: field.optional(
+      field.object({
+        partyIds: field.list(field.id()),
+        mediator: field.boolean(),
+        committeeSeal: field.optional(field.boolean({ description: 'people’s mediation: the committee’s seal (PML Art. 29)' })),
+      }),
+    ),
+  });
+}
+
+/** The parties an agreement binds: as given, or every applicant and respondent. */
+export function boundPartyIdsOf(context: CaseContext, payload: AgreementPayload): string[] {
+  return payload.boundPartyIds ?? context.parties.filter((p) => p.role !== 'thirdParty').map((p) => p.id);
+}
+
+export function agreementFrom(context: CaseContext, payload: AgreementPayload, today: IsoDate): Agreement {
+  return {
+    form: payload.form ?? 'written',
+    effectiveOn: payload.effectiveOn ?? today,
+    terms: payload.terms,
+    boundPartyIds: boundPartyIdsOf(context, payload),
+    ...(payload.signatures ? { signatures: payload.signatures } : {}),
+  };
+}
+
+/** A party id the agreement names (obligor, bound party, signatory) that is not a party of the case. */
+export function firstUnknownPartyInAgreement(context: CaseContext, payload: AgreementPayload): string | undefined {
+  const known = new Set(context.parties.map((p) => p.id));
+  const named = [
+    ...payload.terms.map((t) => t.obligorPartyId),
+    ...(payload.boundPartyIds ?? []),
+    ...(payload.signatures?.partyIds ?? []),
+  ];
+  return named.find((id) => !known.has(id));
+}
+
+export type SignatureCheck = 'ok' | 'missingParty' | 'missingMediator' | 'missingSeal';
+
+/**
+ * Whether a written agreement carries what makes it effective: every bound party's signature,
+ * seal or fingerprint, the mediator's signature and, when `seal` is required, the committee's
+ * seal (PML Art. 29). An oral agreement needs none (PML Art. 30).
+ */
+export function checkSignatures(
+  context: CaseContext,
+  payload: AgreementPayload,
+  { sealRequired = true }: { sealRequired?: boolean } = {},
+): SignatureCheck {
+  if (payload.form === 'oral') return 'ok';
+  const signatures = payload.signatures;
+  if (!signatures || boundPartyIdsOf(context, payload).some((id) => !signatures.partyIds.includes(id))) return 'missingParty';
+  if (!signatures.mediator) return 'missingMediator';
+  if (sealRequired && !signatures.committeeSeal) return 'missingSeal';
+  return 'ok';
+}
+
+/** The last `dueOn` among the terms, if any term has one. */
+export function lastTermDueOn(agreement: Pick<Agreement, 'terms'>): IsoDate | undefined {
+  return agreement.terms
+    .map((t) => t.dueOn)
+    .filter((d): d is IsoDate => d !== undefined)
+    .sort()
+    .at(-1);
+}

@@ -1,0 +1,34 @@
+import type { CaseContext, CaseMachineInput, Party } from './caseContext.js';
+
+/** The context every case opens with; a flow adds its own `facts`, warnings and records. */
+export function baseContext({ flowId, flowVersion, input, today, host }: CaseMachineInput): CaseContext {
+  return {
+    flowId,
+    flowVersion,
+    category: input.category,
+    summary: input.summary,
+    channel: input.channel,
+    organizationId: input.organizationId,
+    receivingOrganizationId: input.organizationId,
+    receivedOn: input.receivedOn ?? today,
+    openedOn: today,
+    acceptedOn: null,
+    endedOn: null,
+    riskLevel: input.riskLevel ?? 'none',
+    amount: input.amount ?? null,
+    linkedCaseId: input.linkedCaseId ?? null,
+    parties: assignPartyIds(input.parties),
+    deadlines: [],
+    agreement: null,
+    outcome: null,
+    supervision: null,
+    records: {},
+    warnings: [],
+    policy: host.policy ?? {},
+    facts: {},
+  };
+}
+
+function assignPartyIds(parties: Omit<Party, 'id'>[]): Party[] {
+  return parties.map((party, i) => ({ id: `p${i + 1}`, ...party }));
+}

@@ -1,0 +1,124 @@
+import type { IsoDate } from '@jiefen/legal-time';
+import type { Deadline } from './deadlines.js';
+import type { Category, Channel, PartyKind, PartyRole, RiskLevel } from './vocabulary.js';
+
+/** A party to the case; `id` is assigned at opening (`p1`, `p2` …) and used by events. */
+export interface Party {
+  id: string;
+  role: PartyRole;
+  kind: PartyKind;
+  name: string;
+  /** Resident ID number, or whatever stable digest of it the host stores (see README). */
+  idNumber?: string;
+  creditCode?: string;
+  phone?: string;
+  address?: string;
+  agent?: string;
+  /** On a case opened from another (judicial confirmation), this party's id on that case. */
+  linkedPartyId?: string;
+}
+
+/** One obligation in an agreement: who owes what, and by when. */
+export interface Term {
+  obligorPartyId: string;
+  description: string;
+  amount?: string;
+  dueOn?: IsoDate;
+}
+
+export interface Signatures {
+  partyIds: string[];
+  mediator: boolean;
+  committeeSeal: boolean;
+}
+
+/** A mediation agreement (调解协议) as the case holds it. */
+export interface Agreement {
+  form: 'written' | 'oral';
+  effectiveOn: IsoDate;
+  terms: Term[];
+  boundPartyIds: string[];
+  signatures?: Signatures;
+}
+
+export interface Supervision {
+  instructions: string;
+  dueOn: IsoDate;
+  supervisedOn: IsoDate;
+  byOrganizationId?: string;
+}
+
+/** Something the case opened with that a person must look at (e.g. a subject a court may refuse). */
+export interface Warning {
+  code: string;
+  basis: string;
+  message: string;
+}
+
+/** Local policy overrides (*(cfg)* in flows.md), e.g. `{ mediationPeriod: { length: 30, unit: 'day' } }`. */
+export type FlowPolicy = Record<string, { length: number; unit: 'day' | 'workingDay' | 'month' | 'year' } | undefined>;
+
+/** Everything a case knows, kept on the snapshot. Flow-specific intake fields sit in `facts`. */
+export interface CaseContext {
+  flowId: string;
+  flowVersion: number;
+  category: Category;
+  summary: string;
+  channel: Channel;
+  /** The handling organisation; escalation, assignment and transfer change it. */
+  organizationId: string;
+  receivingOrganizationId: string;
+  receivedOn: IsoDate;
+  openedOn: IsoDate;
+  /** When the case counts as accepted for the resolution rate; null until then. */
+  acceptedOn: IsoDate | null;
+  endedOn: IsoDate | null;
+  riskLevel: RiskLevel;
+  amount: string | null;
+  linkedCaseId: string | null;
+  parties: Party[];
+  deadlines: Deadline[];
+  agreement: Agreement | null;
+  /** Why the case ended, or the last decisive reason (`reason`, `route`, `result` …). */
+  outcome: Record<string, string | boolean | null> | null;
+  supervision: Supervision | null;
+  /** Facts recorded on the way: sessions held, extensions used, dates that matter after the end. */
+  records: Record<string, unknown>;
+  warnings: Warning[];
+  policy: FlowPolicy;
+  facts: Record<string, unknown>;
+}
+
+/** How a case relates to another organisation in the tree; the host knows the tree, the flow the rule. */
+export type OrganizationRelation = 'self' | 'ancestor' | 'descendant' | 'other';
+
+/** Facts only the host can know, passed with an event or at opening. */
+export interface HostFacts {
+  /** Where the event's target organisation (`toOrganizationId`, `organizationId`) sits relative to the handling organisation. */
+  targetRelation?: OrganizationRelation;
+  /** Where the sender's organisation sits relative to the handling organisation. */
+  actorRelation?: OrganizationRelation;
+  /** The case this one continues from (judicial confirmation of an agreement reached there). */
+  linkedCase?: import('./caseSnapshot.js').CaseSnapshot;
+  /** Local policy overrides for a new case. */
+  policy?: FlowPolicy;
+  /** Medical disputes: whether a court or another body has already accepted the matter (MDR Arts. 31, 40). */
+  acceptedElsewhere?: boolean;
+}
+
+/** The event as the machine sees it: the caller's event plus the day and the host's facts. */
+export interface CaseEvent {
+  type: string;
+  payload: Record<string, any>;
+  today: IsoDate;
+  host: HostFacts;
+}
+
+/** What the machine is started with. */
+export interface CaseMachineInput {
+  flowId: string;
+  flowVersion: number;
+  input: Record<string, any>;
+  today: IsoDate;
+  host: HostFacts;
+}

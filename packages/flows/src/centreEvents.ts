@@ -1,0 +1,39 @@
+import { field } from './schema.js';
+import type { EventSpec } from './flowDefinition.js';
+
+/**
+ * Events every flow accepts in every non-final state (flows.md "Three-level centres"), plus the
+ * engine's `deadline.expired`. They change the handling organisation or supervision, never the state.
+ */
+export const CENTRE_EVENTS = {
+  'case.escalated': {
+    description: '上报: to an ancestor level (community → street → district → city)',
+    by: ['supervisor', 'mediator', 'engine'],
+    payload: field.object({ toOrganizationId: field.id(), reason: field.text() }),
+  },
+  'case.assigned': {
+    description: '指派: to a descendant, by a supervisor of an ancestor',
+    by: ['supervisor'],
+    payload: field.object({ organizationId: field.id(), reason: field.text() }),
+  },
+  'case.transferred': {
+    description: '吹哨报到: sideways to the competent department',
+    by: ['supervisor'],
+    payload: field.object({ organizationId: field.id(), reason: field.text() }),
+  },
+  'case.supervised': {
+    description: '督办: by a supervisor of an ancestor organisation, with a due date',
+    by: ['supervisor'],
+    payload: field.object({ instructions: field.text(), dueOn: field.date() }),
+  },
+  'supervision.answered': {
+    description: '督办反馈: answers the open supervision order',
+    by: ['supervisor', 'mediator', 'reception', 'court'],
+    payload: field.object({ note: field.text() }),
+  },
+  'deadline.expired': {
+    description: 'sent by the engine once, when a running deadline’s last day has passed',
+    by: ['engine'],
+    payload: field.object({ kind: field.id() }),
+  },
+} as const satisfies Record<string, EventSpec>;

@@ -1,0 +1,161 @@
+import {
+  computeDueDate,
+  defaultCalendar,
+  pausePeriod,
+  resumePeriod,
+  workingDaysBefore,
+  type IsoDate,
+  type PeriodUnit,
+  type RemainingTime,
+} from '@jiefen/legal-time';
+import type { DeadlineSort } from './vocabulary.js';
+
+/**
+ * A legal period on a case: data on the snapshot, never an xstate `after` delay (those live
+ * in the host's memory, overflow after ~24.8 days and are not re-armed on restore). The host
+ * keeps a durable timer for each running deadline and sends `deadline.expired { kind }`.
+ */
+export interface Deadline {
+  kind: string;
+  sort: DeadlineSort;
+  basis: string;
+  /** `running`: counting; `paused`: appraisal or hearing, no due date; `expired`: a target or window that passed. */
+  status: 'running' | 'paused' | 'expired';
+  startedOn: IsoDate;
+  /** The last day, after moving off rest days; null while paused. */
+  dueOn: IsoDate | null;
+  /** The last day before that move: pauses and extensions count from it. */
+  endsOn: IsoDate | null;
+  unit: PeriodUnit;
+  provisional: boolean;
+  pausedOn?: IsoDate;
+  remaining?: RemainingTime;
+  /** Extensions granted while paused, applied on resumption. */
+  pendingExtensions?: { length: number; unit: PeriodUnit }[];
+  expiredOn?: IsoDate;
+  extensions: number;
+  /** Parties are told this many working days before the last day (e.g. 3 for `mediationPeriod`). */
+  remindWorkingDaysBefore?: number;
+  /** The day that notice is due; follows `dueOn`. */
+  remindOn?: IsoDate;
+}
+
+/** A named period: what it is, how long, and the article that sets it. */
+export interface DeadlineRule {
+  kind: string;
+  sort: DeadlineSort;
+  basis: string;
+  length: number;
+  unit: PeriodUnit;
+  remindWorkingDaysBefore?: number;
+}
+
+/** Starts (or restarts) the deadline `rule.kind`, counting from the day after `from`. */
+export function startDeadline(deadlines: readonly Deadline[], rule: DeadlineRule, from: IsoDate): Deadline[] {
+  const due = computeDueDate({ from, length: rule.length, unit: rule.unit });
+  return upsert(deadlines, {
+    ...(rule.remindWorkingDaysBefore === undefined ? {} : { remindWorkingDaysBefore: rule.remindWorkingDaysBefore }),
+    kind: rule.kind,
+    sort: rule.sort,
+    basis: rule.basis,
+    status: 'running',
+    startedOn: from,
+    dueOn: due.dueOn,
+    endsOn: due.endsOn,
+    unit: rule.unit,
+    provisional: due.provisional,
+    extensions: 0,
+  });
+}
+
+/** Sets a deadline whose last day someone fixed (a court's time limit, a supervision order). */
+export function setDeadlineOn(
+  deadlines: readonly Deadline[],
+  spec: { kind: string; sort: DeadlineSort; basis: string },
+  dueOn: IsoDate,
+  today: IsoDate,
+): Deadline[] {
+  return upsert(deadlines, {
+    ...spec,
+    status: 'running',
+    startedOn: today,
+    dueOn,
+    endsOn: dueOn,
+    unit: 'day',
+    provisional: !defaultCalendar.hasYear(Number(dueOn.slice(0, 4))),
+    extensions: 0,
+  });
+}
+
+export function clearDeadlines(deadlines: readonly Deadline[], kinds: readonly string[]): Deadline[] {
+  return deadlines.filter((d) => !kinds.includes(d.kind));
+}
+
+/** Pauses a running deadline: the time after `on` stops counting (appraisal, hearing). */
+export function pauseDeadline(deadlines: readonly Deadline[], kind: string, on: IsoDate): Deadline[] {
+  return update(deadlines, kind, (d) =>
+    d.status !== 'running' || !d.endsOn
+      ? d
+      : { ...d, status: 'paused', pausedOn: on, remaining: pausePeriod({ endsOn: d.endsOn, unit: d.unit }, on), dueOn: null, endsOn: null },
+  );
+}
+
+/** Resumes a paused deadline with the time that was left, recounted on the official calendar. */
+export function resumeDeadline(deadlines: readonly Deadline[], kind: string, on: IsoDate): Deadline[] {
+  return update(deadlines, kind, (d) => {
+    if (d.status !== 'paused' || !d.remaining) return d;
+    const { pausedOn: _pausedOn, remaining, pendingExtensions = [], ...rest } = d;
+    let due = resumePeriod(remaining, on);
+    let provisional = due.provisional;
+    for (const extension of pendingExtensions) {
+      due = computeDueDate({ from: due.endsOn, ...extension });
+      provisional ||= due.provisional;
+    }
+    return { ...rest, status: 'running', dueOn: due.dueOn, endsOn: due.endsOn, provisional };
+  });
+}
+
+/**
+ * Extends a deadline by `length` `unit`s counted from its current last day. A paused deadline
+ * keeps the extension and applies it when it resumes. An expired target runs again.
+ */
+export function extendDeadline(deadlines: readonly Deadline[], kind: string, length: number, unit: PeriodUnit): Deadline[] {
+  return update(deadlines, kind, (d) => {
+    if (d.status === 'paused') {
+      return { ...d, pendingExtensions: [...(d.pendingExtensions ?? []), { length, unit }], extensions: d.extensions + 1 };
+    }
+    if (!d.endsOn) return d;
+    const { expiredOn: _expiredOn, ...rest } = d;
+    const due = computeDueDate({ from: d.endsOn, length, unit });
+    return { ...rest, status: 'running', dueOn: due.dueOn, endsOn: due.endsOn, provisional: due.provisional, extensions: d.extensions + 1 };
+  });
+}
+
+/** Marks a target or window as passed; the case shows it as overdue or lapsed until its span ends. */
+export function markDeadlineExpired(deadlines: readonly Deadline[], kind: string, on: IsoDate): Deadline[] {
+  return update(deadlines, kind, (d) => ({ ...d, status: 'expired', expiredOn: on }));
+}
+
+export function findDeadline(deadlines: readonly Deadline[], kind: string): Deadline | undefined {
+  return deadlines.find((d) => d.kind === kind);
+}
+
+/** Whether the deadline `kind` is running and its last day is over on `today`. */
+export function isDeadlineDue(deadlines: readonly Deadline[], kind: string, today: IsoDate): boolean {
+  const d = findDeadline(deadlines, kind);
+  return d?.status === 'running' && d.dueOn !== null && today > d.dueOn;
+}
+
+function upsert(deadlines: readonly Deadline[], next: Deadline): Deadline[] {
+  return [...deadlines.filter((d) => d.kind !== next.kind), withReminder(next)];
+}
+
+function update(deadlines: readonly Deadline[], kind: string, change: (d: Deadline) => Deadline): Deadline[] {
+  return deadlines.map((d) => (d.kind === kind ? withReminder(change(d)) : d));
+}
+
+function withReminder(d: Deadline): Deadline {
+  if (d.remindWorkingDaysBefore === undefined) return d;
+  const { remindOn: _old, ...rest } = d;
+  return d.dueOn && d.status === 'running' ? { ...rest, remindOn: workingDaysBefore(d.dueOn, d.remindWorkingDaysBefore) } : rest;
+}

@@ -1,0 +1,46 @@
+/**
+ * @jiefen/flows — China's non-litigation dispute-resolution flows as pure xstate v5 statecharts.
+ * No clock, no IO: the caller passes `today`, persists the snapshot and carries out the effects.
+ */
+export { startCase } from './startCase.js';
+export type { CaseOptions, CaseResult } from './startCase.js';
+export { sendEvent } from './sendEvent.js';
+export type { FlowEvent } from './sendEvent.js';
+export { describeCase, statusOf } from './describeCase.js';
+export type { CaseDescription } from './describeCase.js';
+export { getFlow, listFlows, listFlowVersions, registerFlow } from './registry.js';
+export { defineFlow } from './flowDefinition.js';
+export type { FlowDefinition, EventSpec, DeadlineSpec, OpeningRule } from './flowDefinition.js';
+export { mediationOutcomeOf } from './outcome.js';
+
+export type { CaseSnapshot } from './caseSnapshot.js';
+export type {
+  Agreement,
+  CaseContext,
+  CaseEvent,
+  HostFacts,
+  OrganizationRelation,
+  Party,
+  Signatures,
+  Supervision,
+  Term,
+  Warning,
+  FlowPolicy,
+} from './caseContext.js';
+export type { Deadline, DeadlineRule } from './deadlines.js';
+export { DOCUMENT_KINDS, REMAINING_ROUTES } from './effects.js';
+export type { DocumentKind, Effect, EffectType, RemainingRoute } from './effects.js';
+export type { Rule } from './rules.js';
+export { COMMON_RULES } from './rules.js';
+
+export { FlowError } from './FlowError.js';
+export type { FlowErrorCode } from './FlowError.js';
+export { EventNotAllowedError } from './EventNotAllowedError.js';
+export { RuleViolatedError } from './RuleViolatedError.js';
+export { InvalidEventError } from './InvalidEventError.js';
+export { UnknownFlowError } from './UnknownFlowError.js';
+
+export { field, validateObject, isResidentIdNumber, isCreditCode } from './schema.js';
+export type { FieldSpec, FieldProblem, ObjectSpec, Infer } from './schema.js';
+export { COMMON_INTAKE, PARTY_INPUT, intakeSpec } from './intake.js';
+export * from './vocabulary.js';

@@ -1,0 +1,32 @@
+import { field, type FieldSpec, type ObjectSpec } from './schema.js';
+import { CATEGORIES, CHANNELS, PARTY_KINDS, PARTY_ROLES, RISK_LEVELS } from './vocabulary.js';
+
+/** A party as given at opening (flows.md "Intake"); the flow assigns its `id`. */
+export const PARTY_INPUT = field.object({
+  role: field.oneOf(PARTY_ROLES),
+  kind: field.oneOf(PARTY_KINDS),
+  name: field.text({ maxLength: 200 }),
+  idNumber: field.optional(field.text({ maxLength: 18, format: 'idNumber' })),
+  creditCode: field.optional(field.text({ maxLength: 18, format: 'creditCode' })),
+  phone: field.optional(field.text({ maxLength: 20, format: 'phone' })),
+  address: field.optional(field.text({ maxLength: 500 })),
+  agent: field.optional(field.text({ maxLength: 200 })),
+  linkedPartyId: field.optional(field.id({ description: 'the same party’s id on the linked case' })),
+});
+
+/** Fields every case is opened with, whatever its flow. */
+export const COMMON_INTAKE: Record<string, FieldSpec> = {
+  category: field.oneOf(CATEGORIES),
+  summary: field.text(),
+  parties: field.list(PARTY_INPUT, { minItems: 1, maxItems: 50 }),
+  channel: field.oneOf(CHANNELS),
+  organizationId: field.id({ description: 'the receiving organisation' }),
+  receivedOn: field.optional(field.date({ description: 'default: today' })),
+  amount: field.optional(field.decimal()),
+  riskLevel: field.optional(field.oneOf(RISK_LEVELS)),
+  linkedCaseId: field.optional(field.id({ description: 'the case this one continues from' })),
+};
+
+export function intakeSpec(flowFields: Record<string, FieldSpec>): ObjectSpec {
+  return field.object({ ...COMMON_INTAKE, ...flowFields });
+}
