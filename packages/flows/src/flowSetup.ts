@@ -17,6 +17,12 @@ import type { Effect } from './effects.js';
 import { COMMON_RULES, type Rule } from './rules.js';
 import type { CaseStatus, DeadlineSort } from './vocabulary.js';
 
+/**
+ * A state's tags: exactly one status, plus `agreementConfirmable` on states holding an effective
+ * agreement that judicial confirmation may take up (flows.md, judicial-confirmation).
+ */
+export type CaseTag = CaseStatus | 'agreementConfirmable';
+
 const payloadDate = (event: CaseEvent, field: string): IsoDate => event.payload[field] ?? event.today;
 const partyIdsOf = (context: CaseContext) => context.parties.map((p) => p.id);
 
@@ -29,7 +35,7 @@ export const flowSetup = setup({
     context: {} as CaseContext,
     events: {} as CaseEvent,
     input: {} as CaseMachineInput,
-    tags: {} as CaseStatus,
+    tags: {} as CaseTag,
   },
   guards: {
     /** `deadline.expired` for the running deadline `kind` whose last day is over. */

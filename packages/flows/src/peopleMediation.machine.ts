@@ -243,7 +243,7 @@ export const peopleMediationMachine = flowSetup
       },
       agreementEffective: {
         description: '协议生效 xiéyì shēngxiào — the agreement binds the parties (PML Arts. 29-31)',
-        tags: 'resolved',
+        tags: ['resolved', 'agreementConfirmable'],
         on: {
           'performance.confirmed': { target: 'performed' },
           'performance.defaulted': [
@@ -267,7 +267,7 @@ export const peopleMediationMachine = flowSetup
       },
       nonPerformance: {
         description: '未履行 wèi lǚxíng — a party has not performed the agreement (PML Arts. 31-33)',
-        tags: 'resolved',
+        tags: ['resolved', 'agreementConfirmable'],
         on: {
           'performance.confirmed': { target: 'performed' },
           'followUp.recorded': { actions: { type: 'recordInList', params: { list: 'followUps', fields: ['note'] } } },
