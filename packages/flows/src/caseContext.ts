@@ -94,7 +94,7 @@ export type OrganizationRelation = 'self' | 'ancestor' | 'descendant' | 'other';
 
 /** Facts only the host can know, passed with an event or at opening. */
 export interface HostFacts {
-  /** Where the event's target organisation (`toOrganizationId`, `organizationId`) sits relative to the handling organisation. */
+  /** Where the event's target organisation (`toOrganizationId`, `organizationId`, a petition's `reviewOrganizationId` or `rereviewOrganizationId`) sits relative to the handling organisation. */
   targetRelation?: OrganizationRelation;
   /** Where the sender's organisation sits relative to the handling organisation. */
   actorRelation?: OrganizationRelation;

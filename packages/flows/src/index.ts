@@ -44,3 +44,5 @@ export { field, validateObject, isResidentIdNumber, isCreditCode } from './schem
 export type { FieldSpec, FieldProblem, ObjectSpec, Infer } from './schema.js';
 export { COMMON_INTAKE, PARTY_INPUT, intakeSpec } from './intake.js';
 export * from './vocabulary.js';
+export { flowStructure, flowToMermaid } from './flowDiagram.js';
+export type { FlowStateInfo, FlowTransitionInfo } from './flowDiagram.js';

@@ -1,34 +1,57 @@
 import type { FlowDefinition } from './flowDefinition.js';
 import { UnknownFlowError } from './UnknownFlowError.js';
 import { peopleMediationV1 } from './peopleMediation.machine.js';
+import { delegatedMediationV1 } from './delegatedMediation.machine.js';
+import { administrativeMediationV1 } from './administrativeMediation.machine.js';
+import { judicialConfirmationV1 } from './judicialConfirmation.machine.js';
+import { courtReferralV1 } from './courtReferral.machine.js';
+import { petitionV1 } from './petition.machine.js';
 
 /**
  * Every version of every flow. A case stays on the version it started on: add a new version
- * beside the old one, never change a released machine in place.
+ * beside the old one, never change a released machine in place. Built on first use, because
+ * judicial confirmation looks flows up here to read a linked case (a cycle at load time).
  */
-const ALL_FLOWS: readonly FlowDefinition[] = [
+const releasedFlows = (): readonly FlowDefinition[] => [
   peopleMediationV1,
+  delegatedMediationV1,
+  administrativeMediationV1,
+  judicialConfirmationV1,
+  courtReferralV1,
+  petitionV1,
 ];
 
-const byId = new Map<string, FlowDefinition[]>();
-ALL_FLOWS.forEach(registerFlow);
+let registry: Map<string, FlowDefinition[]> | undefined;
+
+function flowsById(): Map<string, FlowDefinition[]> {
+  if (!registry) {
+    registry = new Map();
+    releasedFlows().forEach(register);
+  }
+  return registry;
+}
 
 /**
  * Adds a flow version (a new release, or a host's local flow). Versions already registered are
  * never replaced, so running cases keep their machine.
  */
 export function registerFlow(flow: FlowDefinition): void {
-  const versions = byId.get(flow.id) ?? [];
+  flowsById();
+  register(flow);
+}
+
+function register(flow: FlowDefinition): void {
+  const versions = registry!.get(flow.id) ?? [];
   if (versions.some((f) => f.version === flow.version)) {
     throw new Error(`flow ${flow.id} version ${flow.version} is already registered`);
   }
-  byId.set(flow.id, [...versions, flow].sort((a, b) => a.version - b.version));
+  registry!.set(flow.id, [...versions, flow].sort((a, b) => a.version - b.version));
 }
 
 /** The flow `id` at `version`, or its latest version. */
 export function getFlow(id: string, version?: number): FlowDefinition {
-  const versions = byId.get(id);
-  if (!versions) throw new UnknownFlowError(id, undefined, [...byId.keys()]);
+  const versions = flowsById().get(id);
+  if (!versions) throw new UnknownFlowError(id, undefined, [...flowsById().keys()]);
   const flow = version === undefined ? versions.at(-1) : versions.find((f) => f.version === version);
   if (!flow) throw new UnknownFlowError(id, version);
   return flow;
@@ -36,10 +59,10 @@ export function getFlow(id: string, version?: number): FlowDefinition {
 
 /** The latest version of every flow. */
 export function listFlows(): FlowDefinition[] {
-  return [...byId.values()].map((versions) => versions.at(-1)!);
+  return [...flowsById().values()].map((versions) => versions.at(-1)!);
 }
 
 /** Every registered version of every flow. */
 export function listFlowVersions(): FlowDefinition[] {
-  return [...byId.values()].flat();
+  return [...flowsById().values()].flat();
 }

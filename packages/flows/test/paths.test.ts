@@ -18,9 +18,14 @@ import {
 } from '../src/index.js';
 import type { FlowModel } from './models/flowModel.js';
 import { peopleMediationModel } from './models/peopleMediation.model.js';
+import { delegatedMediationModel } from './models/delegatedMediation.model.js';
+import { administrativeMediationModel } from './models/administrativeMediation.model.js';
+import { judicialConfirmationModel } from './models/judicialConfirmation.model.js';
+import { courtReferralModel } from './models/courtReferral.model.js';
+import { petitionModel } from './models/petition.model.js';
 import { roundTrip } from './support/factories.js';
 
-const MODELS: FlowModel[] = [peopleMediationModel];
+const MODELS: FlowModel[] = [peopleMediationModel, delegatedMediationModel, administrativeMediationModel, petitionModel, judicialConfirmationModel, courtReferralModel];
 
 const stateKey = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
