@@ -17,7 +17,17 @@ const config: Config = {
   projects: [
     { ...shared, displayName: 'legal-time', rootDir: 'packages/legal-time', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     { ...shared, displayName: 'flows', rootDir: 'packages/flows', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'api',
+      rootDir: 'apps/api',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // One PostgreSQL per run (embedded unless DATABASE_URL is set); each test file migrates its own database.
+      globalSetup: '<rootDir>/test/support/globalSetup.mjs',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.mjs',
+    },
   ],
+  testTimeout: 30_000,
 };
 
 export default config;

@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CasesModule } from './cases/cases.module.js';
+import { Clock } from './common/clock.js';
+import { FlowsModule } from './flows/flows.module.js';
+import { HealthController } from './health/health.controller.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import type { AppConfig } from './config/config.js';
+
+export interface AppDependencies {
+  config: AppConfig;
+  dataSource: DataSource;
+  clock: Clock;
+}
+
+/** The service. Its data source and clock are created outside Nest (the database must be up and migrated first) and passed in. */
+@Module({})
+export class AppModule {
+  static with({ config, dataSource, clock }: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [OrganizationsModule, CasesModule, FlowsModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: DataSource, useValue: dataSource },
+        { provide: Clock, useValue: clock },
+        { provide: 'APP_CONFIG', useValue: config },
+      ],
+      exports: [DataSource, Clock, 'APP_CONFIG'],
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import type pg from 'pg';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+
+export interface CaseListItem {
+  id: string;
+  caseNumber: string;
+  flowId: string;
+  flowVersion: number;
+  state: string;
+  status: string;
+  final: boolean;
+  overdue: boolean;
+  organizationId: string;
+  category: string;
+  riskLevel: string;
+  summary: string;
+  receivedOn: string;
+  openedAt: string;
+  version: number;
+}
+
+const DEFAULT_LIMIT = 20;
+/** `LIKE` needs its wildcards escaped in what a user types. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Keyset pagination, newest first: the cursor is the last row's (opened_at, id). */
+export function encodeCursor(openedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([openedAt, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const valid = Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(value[0])) && /^[0-9a-f-]{36}$/.test(value[1]);
+    return valid ? (value as [string, string]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function listCases(
+  db: pg.Pool,
+  query: ListCasesQuery,
+  scope: { organizationPath?: string; after?: [string, string] },
+): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    values.push(value);
+    where.push(sql.replace('?', `$${values.length}`));
+  };
+  if (query.flow) add('flow_id = ?', query.flow);
+  if (query.state) add('state = ?', query.state);
+  if (query.status) add('status = ?', query.status);
+  if (scope.organizationPath) add(`organization_path LIKE ?`, `${escapeLike(scope.organizationPath)}%`);
+  if (query.category) add('category = ?', query.category);
+  if (query.riskLevel) add('risk_level = ?', query.riskLevel);
+  if (query.overdue !== undefined) add('overdue = ?', query.overdue);
+  if (query.q) add(`search_text LIKE ?`, `%${escapeLike(query.q.toLowerCase())}%`);
+  if (query.openedFrom) add(`opened_at >= ?::date::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedFrom);
+  if (query.openedTo) add(`opened_at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedTo);
+  if (scope.after) {
+    values.push(scope.after[0], scope.after[1]);
+    where.push(`(opened_at, id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`);
+  }
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  values.push(limit + 1);
+  const { rows } = await db.query(
+    `SELECT id, case_number, flow_id, flow_version, state, status, final, overdue, organization_id, category, risk_level,
+            summary, received_on, opened_at, version
+     FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY opened_at DESC, id DESC LIMIT $${values.length}`,
+    values,
+  );
+  const page = rows.slice(0, limit).map(
+    (r): CaseListItem => ({
+      id: r.id,
+      caseNumber: r.case_number,
+      flowId: r.flow_id,
+      flowVersion: r.flow_version,
+      state: r.state,
+      status: r.status,
+      final: r.final,
+      overdue: r.overdue,
+      organizationId: r.organization_id,
+      category: r.category,
+      riskLevel: r.risk_level,
+      summary: r.summary,
+      receivedOn: r.received_on,
+      openedAt: (r.opened_at as Date).toISOString(),
+      version: r.version,
+    }),
+  );
+  const last = page.at(-1);
+  return { items: page, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
+}
+
+export async function caseDetailRow(db: pg.Pool, caseId: string) {
+  const { rows } = await db.query({
+    name: 'case-detail',
+    text: `SELECT id, case_number, version, snapshot, receiving_organization_id, opened_at, updated_at, links FROM cases WHERE id = $1`,
+    values: [caseId],
+  });
+  return rows[0] as
+    | { id: string; case_number: string; version: number; snapshot: any; receiving_organization_id: string; opened_at: Date; updated_at: Date; links: any[] }
+    | undefined;
+}
+
+export async function caseEvents(db: pg.Pool, caseId: string) {
+  const { rows } = await db.query({
+    name: 'case-events',
+    text: `SELECT seq, type, payload, actor, at, today FROM case_events WHERE case_id = $1 ORDER BY seq`,
+    values: [caseId],
+  });
+  return rows.map((r) => ({ seq: r.seq, version: r.seq, type: r.type, payload: r.payload, actor: r.actor, at: (r.at as Date).toISOString(), today: r.today }));
+}

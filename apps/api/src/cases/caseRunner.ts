@@ -1,0 +1,360 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  describeCase,
+  sendEvent,
+  startCase,
+  type CaseResult,
+  type CaseSnapshot,
+  type Deadline,
+  type Effect,
+  type FlowEvent,
+  type HostFacts,
+} from '@jiefen/flows';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { DomainError, caseNotFound, validationFailed, versionConflict } from '../common/errors/DomainError.js';
+import { KeyedMutex } from '../common/keyedMutex.js';
+import { poolOf } from '../database/dataSource.js';
+import { formatCaseNumber } from '../organizations/caseNumberPattern.js';
+import type { Organization } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { CaseLink } from './case.entity.js';
+import type { Actor } from './case-event.entity.js';
+import { columnsOf, type CaseRow } from './caseRow.js';
+import {
+  applyChange,
+  findIdempotentResponse,
+  insertCase,
+  loadCase,
+  nextCaseSequence,
+  withTransaction,
+  type CaseChange,
+  type NewCase,
+  type Queryable,
+} from './caseStore.js';
+import { caseView, type CaseView } from './caseView.js';
+import { FlowInputValidator } from './flowInputValidator.js';
+
+/** The engine itself, as the sender of `deadline.expired` and `mediation.concluded`. */
+export const ENGINE_ACTOR: Actor = { userId: 'engine', role: 'engine', organizationId: null };
+
+export interface ApplyOptions {
+  actor: Actor;
+  /** From `If-Match`: refuse with VERSION_CONFLICT unless the case is at this version. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+}
+
+export interface ApplyResult {
+  view: CaseView;
+  replayed: boolean;
+}
+
+/** A version race lost to another instance is retried on the new version this many times. */
+const MAX_ATTEMPTS = 25;
+const ORGANIZATION_FIELDS = ['toOrganizationId', 'organizationId', 'reviewOrganizationId', 'rereviewOrganizationId', 'committeeId', 'courtId'];
+const TARGET_FIELDS = ['toOrganizationId', 'organizationId', 'reviewOrganizationId', 'rereviewOrganizationId'];
+
+/**
+ * The one place the service calls the flows library. It loads a case, restores its pinned flow
+ * version, applies the event, and writes the event, snapshot and deadlines atomically, guarded by
+ * the case version; linked cases opened or notified by the event are written in the same transaction.
+ */
+@Injectable()
+export class CaseRunner {
+  private readonly logger = new Logger('CaseRunner');
+  private readonly mutex = new KeyedMutex();
+  private readonly pool: pg.Pool;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly validator: FlowInputValidator,
+    private readonly clock: Clock,
+  ) {
+    this.pool = poolOf(dataSource);
+  }
+
+  /** Opens a case (flows.md "Intake"); returns its view at version 1. */
+  async open(flowId: string, intake: Record<string, unknown>, actor: Actor): Promise<CaseView> {
+    const organization = await this.organizations.get(String(intake.organizationId));
+    const linked = intake.linkedCaseId ? await this.linkedCase(String(intake.linkedCaseId)) : undefined;
+    const today = this.clock.today();
+    const result = startCase(flowId, intake, {
+      today,
+      host: { policy: organization.policy, ...(linked ? { linkedCase: linked.snapshot } : {}) },
+    });
+    const links: CaseLink[] = linked ? [{ id: linked.id, caseNumber: linked.caseNumber, flowId: linked.snapshot.flowId, relation: 'continuesFrom' }] : [];
+    const at = this.clock.now();
+    const created = await withTransaction(this.pool, async (client) => {
+      const newCase = await this.prepareNewCase(client, result.snapshot, organization, { intake, actor, at, today, links, parentCaseId: null });
+      await insertCase(client, newCase);
+      if (linked) await addLink(client, linked.id, { id: newCase.id, caseNumber: newCase.caseNumber, flowId, relation: 'continuedBy' });
+      await this.cascade(client, newCase.id, newCase.caseNumber, result, today, at);
+      return newCase;
+    });
+    this.afterCommit(created.id, result.effects);
+    return caseView(
+      { id: created.id, caseNumber: created.caseNumber, version: 1, receivingOrganizationId: organization.id, openedAt: at, updatedAt: at, links },
+      result.snapshot,
+      describeCase(result.snapshot),
+    );
+  }
+
+  /** Applies one event to a case, retrying lost version races unless the caller pinned a version. */
+  async apply(caseId: string, event: FlowEvent, options: ApplyOptions): Promise<ApplyResult> {
+    return this.mutex.run(caseId, async () => {
+      const requestHash = options.idempotencyKey ? hashOf(event) : undefined;
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const row = await loadCase(this.pool, caseId);
+        if (!row) throw caseNotFound(caseId);
+        if (options.idempotencyKey) {
+          const previous = await findIdempotentResponse(this.pool, caseId, options.idempotencyKey);
+          if (previous) return replay(previous, requestHash!, options.idempotencyKey);
+        }
+        if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+          throw versionConflict(caseId, options.expectedVersion, row.version);
+        }
+        if (attempt === 1) await this.validator.payload(row.snapshot.flowId, row.snapshot.flowVersion, event.type, event.payload);
+        const outcome = await this.tryApply(row, event, options, requestHash);
+        if (outcome) return { view: outcome, replayed: false };
+        if (options.expectedVersion !== undefined) throw versionConflict(caseId, options.expectedVersion, row.version + 1);
+      }
+      throw new DomainError('SERVICE_UNAVAILABLE', `case ${caseId} is changing too fast; try again`);
+    });
+  }
+
+  private async tryApply(row: CaseRow, event: FlowEvent, options: ApplyOptions, requestHash: string | undefined): Promise<CaseView | undefined> {
+    const today = this.clock.today();
+    const result = sendEvent(row.snapshot, event, { today, host: await this.hostFacts(row, event, options.actor) });
+    const at = this.clock.now();
+    const organization = await this.organizations.get(result.snapshot.context.organizationId);
+    const description = describeCase(result.snapshot);
+    const view = caseView(
+      { id: row.id, caseNumber: row.caseNumber, version: row.version + 1, receivingOrganizationId: row.receivingOrganizationId, openedAt: row.openedAt, updatedAt: at, links: row.links },
+      result.snapshot,
+      description,
+    );
+    const change = changeOf(row, result, organization, { event, actor: options.actor, at, today });
+    if (options.idempotencyKey) change.idempotency = { key: options.idempotencyKey, requestHash: requestHash!, response: view };
+    const cascades = result.effects.some((e) => e.type === 'linkedCase.requested' || (e.type === 'case.ended' && row.parentCaseId));
+    try {
+      const committed = cascades
+        ? await withTransaction(this.pool, async (client) => {
+            if (!(await applyChange(client, change))) return false;
+            const links = await this.cascade(client, row.id, row.caseNumber, result, today, at, row.parentCaseId);
+            view.linkedCases = [...row.links, ...links];
+            return true;
+          })
+        : await applyChange(this.pool, change);
+      if (!committed) return undefined;
+    } catch (error) {
+      // Two retries with one idempotency key: the other one's record landed first.
+      if (isUniqueViolation(error, 'idempotency_keys_pkey')) return undefined;
+      throw error;
+    }
+    this.afterCommit(row.id, result.effects);
+    return view;
+  }
+
+  /**
+   * Writes what an event sets off in other cases, inside the caller's transaction: a linked case
+   * the flow asked to open (mediation.delegated, mediation.referred), and `mediation.concluded`
+   * to the case that opened this one when this one ends.
+   */
+  private async cascade(
+    client: pg.PoolClient,
+    caseId: string,
+    caseNumber: string,
+    result: CaseResult,
+    today: string,
+    at: Date,
+    parentCaseId: string | null = null,
+  ): Promise<CaseLink[]> {
+    const links: CaseLink[] = [];
+    for (const effect of result.effects) {
+      if (effect.type === 'linkedCase.requested') {
+        links.push(await this.openLinkedCase(client, { id: caseId, caseNumber, flowId: result.snapshot.flowId }, effect, today, at));
+      }
+      if (effect.type === 'case.ended' && parentCaseId) {
+        await this.notifyParent(client, parentCaseId, effect.outcome, today, at);
+      }
+    }
+    return links;
+  }
+
+  private async openLinkedCase(
+    client: pg.PoolClient,
+    parent: { id: string; caseNumber: string; flowId: string },
+    effect: Extract<Effect, { type: 'linkedCase.requested' }>,
+    today: string,
+    at: Date,
+  ): Promise<CaseLink> {
+    const organization = await this.organizations.get(effect.organizationId);
+    const intake = { ...effect.input, organizationId: organization.id, linkedCaseId: parent.id };
+    const result = startCase(effect.flowId, intake, { today, host: { policy: organization.policy } });
+    const parentLink: CaseLink = { id: parent.id, caseNumber: parent.caseNumber, flowId: parent.flowId, relation: 'openedBy' };
+    const child = await this.prepareNewCase(client, result.snapshot, organization, {
+      intake,
+      actor: ENGINE_ACTOR,
+      at,
+      today,
+      links: [parentLink],
+      parentCaseId: parent.id,
+    });
+    await insertCase(client, child);
+    const link: CaseLink = { id: child.id, caseNumber: child.caseNumber, flowId: effect.flowId, relation: 'opened' };
+    await addLink(client, parent.id, link);
+    this.afterCommit(child.id, result.effects);
+    return link;
+  }
+
+  private async notifyParent(client: pg.PoolClient, parentId: string, outcome: string, today: string, at: Date): Promise<void> {
+    const parent = await loadCase(client, parentId, { forUpdate: true });
+    if (!parent || !describeCase(parent.snapshot).allowedEvents.includes('mediation.concluded')) {
+      this.logger.warn(`case ${parentId} no longer waits for its linked mediation; mediation.concluded not sent`);
+      return;
+    }
+    const event = { type: 'mediation.concluded', payload: { outcome } };
+    const result = sendEvent(parent.snapshot, event, { today, host: {} });
+    const organization = await this.organizations.get(result.snapshot.context.organizationId);
+    if (!(await applyChange(client, changeOf(parent, result, organization, { event, actor: ENGINE_ACTOR, at, today })))) {
+      throw new Error(`case ${parentId} changed while locked`);
+    }
+    await this.cascade(client, parent.id, parent.caseNumber, result, today, at, parent.parentCaseId);
+    this.afterCommit(parentId, result.effects);
+  }
+
+  private async prepareNewCase(
+    db: Queryable,
+    snapshot: CaseSnapshot,
+    organization: Organization,
+    o: { intake: Record<string, unknown>; actor: Actor; at: Date; today: string; links: CaseLink[]; parentCaseId: string | null },
+  ): Promise<NewCase> {
+    const c = snapshot.context;
+    const year = Number(o.today.slice(0, 4));
+    const seq = await nextCaseSequence(db, organization.id, year);
+    const caseNumber = formatCaseNumber(organization.caseNumberPattern, { year, short: organization.shortName, seq });
+    return {
+      id: randomUUID(),
+      caseNumber,
+      snapshot,
+      columns: columnsOf(snapshot),
+      organizationPath: organization.path,
+      receivingOrganizationId: organization.id,
+      category: c.category,
+      channel: c.channel,
+      riskLevel: c.riskLevel,
+      amount: c.amount,
+      summary: c.summary,
+      searchText: [caseNumber, c.summary, ...c.parties.map((p) => p.name)].join(' ').toLowerCase(),
+      receivedOn: c.receivedOn,
+      linkedCaseId: c.linkedCaseId,
+      parentCaseId: o.parentCaseId,
+      links: o.links,
+      parties: c.parties.map((p) => ({
+        partyId: p.id,
+        role: p.role,
+        kind: p.kind,
+        name: p.name,
+        idNumber: p.idNumber ?? null,
+        creditCode: p.creditCode ?? null,
+        phone: p.phone ?? null,
+        address: p.address ?? null,
+        agent: p.agent ?? null,
+      })),
+      openingEvent: { type: 'case.opened', payload: withoutPersonalData(o.intake), actor: o.actor, today: o.today, idempotencyKey: null },
+      at: o.at,
+    };
+  }
+
+  /** Facts the flows cannot know: where organisations named by the event sit in the tree. */
+  private async hostFacts(row: CaseRow, event: FlowEvent, actor: Actor): Promise<HostFacts> {
+    const payload = (event.payload ?? {}) as Record<string, unknown>;
+    const handling = row.snapshot.context.organizationId;
+    for (const field of ORGANIZATION_FIELDS) {
+      const id = payload[field];
+      if (typeof id === 'string' && !(await this.organizations.find(id))) {
+        throw validationFailed([{ field: `payload.${field}`, message: `no organisation ${id}` }]);
+      }
+    }
+    const target = TARGET_FIELDS.map((f) => payload[f]).find((v): v is string => typeof v === 'string');
+    const targetRelation = await this.organizations.relation(target, handling);
+    const actorRelation = await this.organizations.relation(actor.organizationId, handling);
+    return { ...(targetRelation ? { targetRelation } : {}), ...(actorRelation ? { actorRelation } : {}) };
+  }
+
+  private async linkedCase(id: string): Promise<CaseRow> {
+    const row = await loadCase(this.pool, id);
+    if (!row) throw validationFailed([{ field: 'linkedCaseId', message: `no case ${id}` }]);
+    return row;
+  }
+
+  /** Effects with nothing to write in Postgres yet: logged for the record. */
+  private afterCommit(caseId: string, effects: readonly Effect[]): void {
+    for (const effect of effects) {
+      if (effect.type === 'document.issued' || effect.type === 'notice.sent') {
+        this.logger.log({ caseId, effect: effect.type, ...('document' in effect ? { document: effect.document } : { notice: effect.notice }) });
+      }
+    }
+  }
+}
+
+function changeOf(
+  row: CaseRow,
+  result: CaseResult,
+  organization: Organization,
+  o: { event: FlowEvent; actor: Actor; at: Date; today: string },
+): CaseChange {
+  const before = row.snapshot.context.deadlines;
+  const after = result.snapshot.context.deadlines;
+  return {
+    caseId: row.id,
+    expectedVersion: row.version,
+    snapshot: result.snapshot,
+    columns: columnsOf(result.snapshot),
+    organizationPath: organization.path,
+    event: { type: o.event.type, payload: (o.event.payload ?? {}) as Record<string, unknown>, actor: o.actor, today: o.today, idempotencyKey: null },
+    upsertDeadlines: after.filter((d) => !sameDeadline(d, before.find((b) => b.kind === d.kind))),
+    removedDeadlineKinds: before.filter((b) => !after.some((d) => d.kind === b.kind)).map((b) => b.kind),
+    links: null,
+    idempotency: null,
+    at: o.at,
+  };
+}
+
+function sameDeadline(a: Deadline, b: Deadline | undefined): boolean {
+  return !!b && a.status === b.status && a.dueOn === b.dueOn && a.remindOn === b.remindOn && a.provisional === b.provisional;
+}
+
+async function addLink(db: Queryable, caseId: string, link: CaseLink): Promise<void> {
+  await db.query({ name: 'case-add-link', text: 'UPDATE cases SET links = links || $2::jsonb WHERE id = $1', values: [caseId, JSON.stringify([link])] });
+}
+
+function replay(previous: { requestHash: string; response: unknown }, requestHash: string, key: string): ApplyResult {
+  if (previous.requestHash !== requestHash) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was already used for a different event on this case`);
+  }
+  return { view: previous.response as CaseView, replayed: true };
+}
+
+function hashOf(event: FlowEvent): string {
+  return createHash('sha256').update(JSON.stringify([event.type, event.payload ?? {}])).digest('hex');
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
+}
+
+/** The audit trail keeps what was received, except the ID numbers and phones (they live, masked in views, in `parties`). */
+function withoutPersonalData(intake: Record<string, unknown>): Record<string, unknown> {
+  const parties = Array.isArray(intake.parties)
+    ? intake.parties.map((p: Record<string, unknown>) => {
+        const { idNumber: _id, phone: _phone, ...rest } = p;
+        return rest;
+      })
+    : intake.parties;
+  return { ...intake, parties };
+}

@@ -1,0 +1,255 @@
+import type { CaseSnapshot, Deadline } from '@jiefen/flows';
+import type pg from 'pg';
+import type { CaseLink } from './case.entity.js';
+import type { Actor } from './case-event.entity.js';
+import type { CaseColumns, CaseRow } from './caseRow.js';
+
+export type Queryable = pg.Pool | pg.PoolClient;
+
+/** A new case, fully prepared by the runner. */
+export interface NewCase {
+  id: string;
+  caseNumber: string;
+  snapshot: CaseSnapshot;
+  columns: CaseColumns;
+  organizationPath: string;
+  receivingOrganizationId: string;
+  category: string;
+  channel: string;
+  riskLevel: string;
+  amount: string | null;
+  summary: string;
+  searchText: string;
+  receivedOn: string;
+  linkedCaseId: string | null;
+  parentCaseId: string | null;
+  links: CaseLink[];
+  parties: PartyRow[];
+  openingEvent: EventRow;
+  at: Date;
+}
+
+export interface PartyRow {
+  partyId: string;
+  role: string;
+  kind: string;
+  name: string;
+  idNumber: string | null;
+  creditCode: string | null;
+  phone: string | null;
+  address: string | null;
+  agent: string | null;
+}
+
+export interface EventRow {
+  type: string;
+  payload: Record<string, unknown>;
+  actor: Actor;
+  today: string;
+  idempotencyKey: string | null;
+}
+
+/** A change to an existing case, applied only if the case is still at `expectedVersion`. */
+export interface CaseChange {
+  caseId: string;
+  expectedVersion: number;
+  snapshot: CaseSnapshot;
+  columns: CaseColumns;
+  organizationPath: string;
+  event: EventRow;
+  upsertDeadlines: Deadline[];
+  removedDeadlineKinds: string[];
+  links: CaseLink[] | null;
+  idempotency: { key: string; requestHash: string; response: unknown } | null;
+  at: Date;
+}
+
+const LOAD = `
+  SELECT id, case_number, version, snapshot, organization_id, parent_case_id, linked_case_id, links, opened_at, receiving_organization_id
+  FROM cases WHERE id = $1`;
+
+export async function loadCase(db: Queryable, caseId: string, { forUpdate = false } = {}): Promise<CaseRow | undefined> {
+  const { rows } = await db.query({ name: forUpdate ? 'case-load-for-update' : 'case-load', text: forUpdate ? `${LOAD} FOR UPDATE` : LOAD, values: [caseId] });
+  const r = rows[0];
+  return (
+    r && {
+      id: r.id,
+      caseNumber: r.case_number,
+      version: r.version,
+      snapshot: r.snapshot,
+      organizationId: r.organization_id,
+      parentCaseId: r.parent_case_id,
+      linkedCaseId: r.linked_case_id,
+      links: r.links,
+      openedAt: r.opened_at,
+      receivingOrganizationId: r.receiving_organization_id,
+    }
+  );
+}
+
+export async function findIdempotentResponse(
+  db: Queryable,
+  caseId: string,
+  key: string,
+): Promise<{ requestHash: string; response: unknown } | undefined> {
+  const { rows } = await db.query({
+    name: 'idempotency-find',
+    text: 'SELECT request_hash, response FROM idempotency_keys WHERE case_id = $1 AND key = $2',
+    values: [caseId, key],
+  });
+  return rows[0] && { requestHash: rows[0].request_hash, response: rows[0].response };
+}
+
+/** Next number in the organisation's yearly sequence (row-locked, so numbers never repeat). */
+export async function nextCaseSequence(db: Queryable, organizationId: string, year: number): Promise<number> {
+  const { rows } = await db.query({
+    name: 'case-number-next',
+    text: `INSERT INTO case_number_counters (organization_id, year, last) VALUES ($1, $2, 1)
+           ON CONFLICT (organization_id, year) DO UPDATE SET last = case_number_counters.last + 1
+           RETURNING last`,
+    values: [organizationId, year],
+  });
+  return rows[0].last;
+}
+
+const DEADLINE_RECORDSET = `jsonb_to_recordset($DL::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date, provisional boolean)`;
+
+/** Inserts a case with its parties, opening event and deadlines in one statement. */
+export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
+  await db.query({
+    name: 'case-insert',
+    text: `
+      WITH ins AS (
+        INSERT INTO cases (id, case_number, flow_id, flow_version, state, status, final, snapshot, version,
+          organization_id, organization_path, receiving_organization_id, category, channel, risk_level, amount,
+          summary, search_text, received_on, accepted_on, ended_on, overdue, linked_case_id, parent_case_id, links,
+          opened_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+          $22, $23, $24::jsonb, $25, $25)
+        RETURNING id
+      ), parties AS (
+        INSERT INTO parties (case_id, party_id, role, kind, name, id_number, credit_code, phone, address, agent)
+        SELECT ins.id, p."partyId", p.role, p.kind, p.name, p."idNumber", p."creditCode", p.phone, p.address, p.agent
+        FROM ins, jsonb_to_recordset($26::jsonb) AS p("partyId" text, role text, kind text, name text, "idNumber" text,
+          "creditCode" text, phone text, address text, agent text)
+      ), ev AS (
+        INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
+        SELECT ins.id, 1, $27, $28::jsonb, $29::jsonb, $25, $30, NULL FROM ins
+      )
+      INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at)
+      SELECT ins.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, $9, $10, $25
+      FROM ins, ${DEADLINE_RECORDSET.replace('$DL', '$31')}`,
+    values: [
+      c.id,
+      c.caseNumber,
+      c.snapshot.flowId,
+      c.snapshot.flowVersion,
+      c.columns.state,
+      c.columns.status,
+      c.columns.final,
+      JSON.stringify(c.snapshot),
+      c.columns.organizationId,
+      c.organizationPath,
+      c.receivingOrganizationId,
+      c.category,
+      c.channel,
+      c.riskLevel,
+      c.amount,
+      c.summary,
+      c.searchText,
+      c.receivedOn,
+      c.columns.acceptedOn,
+      c.columns.endedOn,
+      c.columns.overdue,
+      c.linkedCaseId,
+      c.parentCaseId,
+      JSON.stringify(c.links),
+      c.at,
+      JSON.stringify(c.parties),
+      c.openingEvent.type,
+      JSON.stringify(c.openingEvent.payload),
+      JSON.stringify(c.openingEvent.actor),
+      c.openingEvent.today,
+      JSON.stringify(c.snapshot.context.deadlines),
+    ],
+  });
+}
+
+/**
+ * Applies a change in one statement: the case row (guarded by its version), the event, the
+ * deadline rows and the idempotency record. Returns false when the version moved on.
+ */
+export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean> {
+  const { rows } = await db.query({
+    name: 'case-apply',
+    text: `
+      WITH upd AS (
+        UPDATE cases SET state = $3, status = $4, final = $5, snapshot = $6::jsonb, version = version + 1,
+          organization_id = $7, organization_path = $8, accepted_on = $9, ended_on = $10, overdue = $11,
+          links = COALESCE($21::jsonb, links), updated_at = $12
+        WHERE id = $1 AND version = $2
+        RETURNING id, version
+      ), ev AS (
+        INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
+        SELECT id, version, $13, $14::jsonb, $15::jsonb, $12, $16, $17 FROM upd
+      ), removed AS (
+        DELETE FROM deadlines WHERE case_id = $1 AND kind = ANY($18::text[]) AND EXISTS (SELECT 1 FROM upd)
+      ), upserted AS (
+        INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at)
+        SELECT $1, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, $7, $8, $12
+        FROM upd, ${DEADLINE_RECORDSET.replace('$DL', '$19')}
+        ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status, basis = EXCLUDED.basis,
+          due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, provisional = EXCLUDED.provisional,
+          organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at
+      ), moved AS (
+        -- The work lists follow the handling organisation when a case is escalated, assigned or transferred.
+        UPDATE deadlines SET organization_id = $7, organization_path = $8
+        WHERE case_id = $1 AND organization_id <> $7 AND EXISTS (SELECT 1 FROM upd)
+          AND NOT (kind = ANY($18::text[])) AND kind NOT IN (SELECT x->>'kind' FROM jsonb_array_elements($19::jsonb) x)
+      ), idem AS (
+        INSERT INTO idempotency_keys (case_id, key, request_hash, response)
+        SELECT id, $17, $20, $22::jsonb FROM upd WHERE $17::text IS NOT NULL
+      )
+      SELECT version FROM upd`,
+    values: [
+      c.caseId,
+      c.expectedVersion,
+      c.columns.state,
+      c.columns.status,
+      c.columns.final,
+      JSON.stringify(c.snapshot),
+      c.columns.organizationId,
+      c.organizationPath,
+      c.columns.acceptedOn,
+      c.columns.endedOn,
+      c.columns.overdue,
+      c.at,
+      c.event.type,
+      JSON.stringify(c.event.payload),
+      JSON.stringify(c.event.actor),
+      c.event.today,
+      c.idempotency?.key ?? null,
+      c.removedDeadlineKinds,
+      JSON.stringify(c.upsertDeadlines),
+      c.idempotency?.requestHash ?? null,
+      c.links ? JSON.stringify(c.links) : null,
+      c.idempotency ? JSON.stringify(c.idempotency.response) : null,
+    ],
+  });
+  return rows.length === 1;
+}
+
+export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

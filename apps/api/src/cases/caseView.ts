@@ -1,0 +1,76 @@
+import type { CaseDescription, CaseSnapshot, Party } from '@jiefen/flows';
+import type { CaseLink } from './case.entity.js';
+import { maskDeep, maskIdNumber, maskPhone } from './masking.js';
+
+export interface CaseIdentity {
+  id: string;
+  caseNumber: string;
+  version: number;
+  receivingOrganizationId: string;
+  openedAt: Date;
+  updatedAt: Date;
+  links: CaseLink[];
+}
+
+/** The case as the API shows it: flow state, deadlines, what may happen next, masked parties. */
+export function caseView(identity: CaseIdentity, snapshot: CaseSnapshot, description: CaseDescription) {
+  const c = snapshot.context;
+  return {
+    id: identity.id,
+    caseNumber: identity.caseNumber,
+    version: identity.version,
+    flow: { id: snapshot.flowId, version: snapshot.flowVersion },
+    state: description.state,
+    stateDescription: description.stateDescription,
+    status: description.status,
+    final: description.final,
+    overdue: description.overdue,
+    organizationId: c.organizationId,
+    receivingOrganizationId: identity.receivingOrganizationId,
+    category: c.category,
+    channel: c.channel,
+    riskLevel: c.riskLevel,
+    amount: c.amount,
+    summary: c.summary,
+    receivedOn: c.receivedOn,
+    acceptedOn: c.acceptedOn,
+    endedOn: c.endedOn,
+    openedAt: identity.openedAt.toISOString(),
+    updatedAt: identity.updatedAt.toISOString(),
+    deadlines: description.deadlines.map(({ kind, sort, basis, status, dueOn, provisional, remindOn, startedOn }) => ({
+      kind,
+      sort,
+      basis,
+      status,
+      dueOn,
+      provisional,
+      startedOn,
+      ...(remindOn ? { remindOn } : {}),
+    })),
+    allowedEvents: description.allowedEvents,
+    parties: c.parties.map(maskedParty),
+    agreement: maskDeep(c.agreement),
+    outcome: c.outcome,
+    supervision: c.supervision,
+    warnings: c.warnings,
+    records: maskDeep(c.records),
+    facts: maskDeep(c.facts),
+    linkedCases: identity.links,
+  };
+}
+
+export type CaseView = ReturnType<typeof caseView>;
+
+function maskedParty(p: Party) {
+  return {
+    id: p.id,
+    role: p.role,
+    kind: p.kind,
+    name: p.name,
+    ...(p.idNumber ? { idNumber: maskIdNumber(p.idNumber) } : {}),
+    ...(p.creditCode ? { creditCode: p.creditCode } : {}),
+    ...(p.phone ? { phone: maskPhone(p.phone) } : {}),
+    ...(p.address ? { address: p.address } : {}),
+    ...(p.agent ? { agent: p.agent } : {}),
+  };
+}

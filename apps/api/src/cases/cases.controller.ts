@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from './case-event.entity.js';
+import { API_PREFIX } from '../common/apiPrefix.js';
+import { CurrentActor } from '../common/currentActor.js';
+import { IdempotencyKey, IfMatchVersion } from '../common/requestHeaders.js';
+import { UuidParamPipe } from '../common/uuidParam.pipe.js';
+import { CaseHeadersInterceptor } from './caseHeaders.interceptor.js';
+import { CaseRunner } from './caseRunner.js';
+import { CasesService } from './cases.service.js';
+import { ListCasesQuery } from './dto/list-cases.query.js';
+import { SendEventDto } from './dto/send-event.dto.js';
+import { FlowInputValidator } from './flowInputValidator.js';
+
+@ApiTags('cases')
+@Controller(`${API_PREFIX}/cases`)
+@UseInterceptors(CaseHeadersInterceptor)
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly runner: CaseRunner,
+    private readonly validator: FlowInputValidator,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open a case on a flow (flows.md "Intake")' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/CaseIntake' } })
+  @ApiResponse({ status: 201, description: 'the case at version 1; Location and ETag headers' })
+  async open(@Body() body: unknown, @CurrentActor() actor: Actor) {
+    const { flowId, intake } = await this.validator.intake(body);
+    return this.runner.open(flowId, intake, actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Cases, newest first, with keyset pagination' })
+  list(@Query() query: ListCasesQuery) {
+    return this.cases.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A case: state, status, deadlines, allowed events, masked parties, linked cases' })
+  get(@Param('id', UuidParamPipe) id: string) {
+    return this.cases.get(id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send an event to a case' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the case version you read, e.g. "3"; a stale one is refused with 412' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer and writes nothing' })
+  send(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: SendEventDto,
+    @CurrentActor() actor: Actor,
+    @IfMatchVersion() expectedVersion: number | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ) {
+    return this.runner.apply(id, dto, { actor, ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(idempotencyKey ? { idempotencyKey } : {}) });
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The case’s audit trail, in order' })
+  events(@Param('id', UuidParamPipe) id: string) {
+    return this.cases.events(id);
+  }
+}

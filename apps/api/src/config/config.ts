@@ -1,0 +1,66 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The service's configuration, read from the environment and validated once at boot. */
+export interface AppConfig {
+  port: number;
+  /** A real PostgreSQL server; when absent the service runs an embedded one. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data. */
+  dataDir: string;
+  /** Seed the demo organisations on the first embedded start. */
+  demoData: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Database connections in the pool. */
+  poolSize: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const DEFAULT_PORT = 3000;
+const DEFAULT_BODY_LIMIT = 256 * 1024;
+const DEFAULT_POOL_SIZE = 16;
+
+/** Reads and checks every variable, reporting all problems at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection URL');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+  const demo = env.JIEFEN_DEMO_DATA ?? (databaseUrl ? 'false' : 'true');
+  if (!['true', 'false'].includes(demo)) problems.push(`JIEFEN_DEMO_DATA="${demo}" must be true or false`);
+  const dataDir = env.JIEFEN_DATA_DIR || '.data/postgres';
+  const config: AppConfig = {
+    port: integer('PORT', DEFAULT_PORT, 0, 65535),
+    databaseUrl,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(PROJECT_ROOT, dataDir),
+    demoData: demo === 'true',
+    logLevel,
+    bodyLimitBytes: integer('JIEFEN_BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 10 * 1024 * 1024),
+    poolSize: integer('JIEFEN_DB_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 200),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,67 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { intakeSpec, listFlows } from '@jiefen/flows';
+import express from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { AppConfig } from './config/config.js';
+import { validationFailed } from './common/errors/DomainError.js';
+import { jsonSchemaOf } from './common/jsonSchema.js';
+import { PinoNestLogger } from './common/pinoNestLogger.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { flatten } from './common/specDto.js';
+
+/** Everything about the HTTP surface that is not a route: parsing, validation, errors, logs, docs. */
+export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
+  app.useLogger(new PinoNestLogger(logger));
+  app.use(
+    pinoHttp({
+      logger,
+      customProps: (req) => (req as { logFields?: Record<string, unknown> }).logFields ?? {},
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(express.json({ limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: true,
+      transform: true,
+      exceptionFactory: (errors) => validationFailed(flatten(errors, '')),
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Jiefen 解纷')
+      .setDescription('Mediation and dispute-resolution cases: intake, events, deadlines. Errors are application/problem+json with a stable `code`.')
+      .setVersion('1')
+      .build(),
+  );
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, CaseIntake: intakeSchema() } };
+  app.use('/docs/openapi.json', (_req: express.Request, res: express.Response) => res.json(document));
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { url: '/docs/openapi.json' } }));
+}
+
+/** `POST /cases` body: one schema per flow, told apart by `flow`. */
+function intakeSchema() {
+  return {
+    oneOf: listFlows().map((flow) => {
+      const schema = jsonSchemaOf(intakeSpec(flow.intake)) as { properties: object; required: string[] };
+      return {
+        ...schema,
+        title: flow.id,
+        properties: { flow: { type: 'string', const: flow.id }, ...schema.properties },
+        required: ['flow', ...schema.required],
+      };
+    }),
+    discriminator: { propertyName: 'flow' },
+  };
+}

@@ -1,0 +1,36 @@
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { CaseEventRecord } from '../cases/case-event.entity.js';
+import { CaseRecord } from '../cases/case.entity.js';
+import { DeadlineRecord } from '../cases/deadline.entity.js';
+import { PartyRecord } from '../cases/party.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema.js';
+
+export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord];
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+// Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+/** The service's TypeORM data source. Migrations run explicitly at start; never `synchronize`. */
+export function createDataSource(url: string, poolSize = 16): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, idleTimeoutMillis: 30_000 },
+  });
+}
+
+/**
+ * The pg pool under TypeORM. The event path issues its single-statement writes here as named
+ * (prepared) statements, which TypeORM's `query()` cannot do; everything else goes through TypeORM.
+ */
+export function poolOf(dataSource: DataSource): pg.Pool {
+  return (dataSource.driver as unknown as { master: pg.Pool }).master;
+}

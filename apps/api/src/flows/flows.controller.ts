@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FlowsService } from './flows.service.js';
+import { API_PREFIX } from '../common/apiPrefix.js';
+
+@ApiTags('flows')
+@Controller(`${API_PREFIX}/flows`)
+export class FlowsController {
+  constructor(private readonly flows: FlowsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every flow (latest version): id, title, states and events' })
+  list() {
+    return this.flows.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One flow: states, transitions, events with payload schemas and senders, deadlines, rules, Mermaid diagram' })
+  get(@Param('id') id: string) {
+    return this.flows.get(id);
+  }
+}

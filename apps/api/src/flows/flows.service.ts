@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { flowStructure, flowToMermaid, getFlow, listFlows, type FlowDefinition } from '@jiefen/flows';
+import { jsonSchemaOf } from '../common/jsonSchema.js';
+
+/** What a client needs to drive a flow: its states, events (with payload schemas and senders), deadlines, rules and diagram. */
+@Injectable()
+export class FlowsService {
+  list() {
+    return listFlows().map((flow) => ({
+      id: flow.id,
+      version: flow.version,
+      title: flow.title,
+      titleZh: flow.titleZh,
+      basis: flow.basis,
+      states: flowStructure(flow).states.map((s) => s.name),
+      events: Object.keys(flow.events),
+    }));
+  }
+
+  get(id: string) {
+    return describe(getFlow(id));
+  }
+}
+
+function describe(flow: FlowDefinition) {
+  const structure = flowStructure(flow);
+  return {
+    id: flow.id,
+    version: flow.version,
+    title: flow.title,
+    titleZh: flow.titleZh,
+    basis: flow.basis,
+    initialState: structure.initial,
+    states: structure.states,
+    transitions: structure.transitions,
+    events: Object.entries(flow.events).map(([type, spec]) => ({
+      type,
+      description: spec.description,
+      sentBy: spec.by,
+      payloadSchema: jsonSchemaOf(spec.payload),
+    })),
+    intakeFields: Object.fromEntries(Object.entries(flow.intake).map(([k, v]) => [k, jsonSchemaOf(v)])),
+    deadlines: flow.deadlines,
+    rules: flow.rules,
+    mermaid: flowToMermaid(flow),
+  };
+}

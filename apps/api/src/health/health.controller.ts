@@ -1,0 +1,30 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { API_PREFIX } from '../common/apiPrefix.js';
+
+const DATABASE_TIMEOUT_MS = 2000;
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(['health', `${API_PREFIX}/health`])
+  @ApiOperation({ summary: 'Liveness, and whether the database answers (503 when it does not)' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const database = await this.databaseUp();
+    if (!database) response.status(503);
+    return { status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down' };
+  }
+
+  private async databaseUp(): Promise<boolean> {
+    const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, DATABASE_TIMEOUT_MS, false).unref());
+    const query = this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    return Promise.race([query, timeout]);
+  }
+}

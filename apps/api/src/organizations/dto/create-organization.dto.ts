@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
+import type { FlowPolicy } from '@jiefen/flows';
+import { isValidCaseNumberPattern } from '../caseNumberPattern.js';
+import { ORGANIZATION_KINDS, ORGANIZATION_LEVELS, type OrganizationKind, type OrganizationLevel } from '../organization.entity.js';
+
+const IsCaseNumberPattern = () =>
+  ValidateBy(
+    { name: 'isCaseNumberPattern', validator: { validate: (value: unknown) => typeof value === 'string' && isValidCaseNumberPattern(value) } },
+    { message: 'must contain {year} and {seq} (e.g. （{year}）{short}调字第{seq:5}号) and be at most 100 characters' },
+  );
+
+/** `{ <deadline kind>: { length: 1-365, unit } }` */
+const IsFlowPolicy = () =>
+  ValidateBy(
+    { name: 'isFlowPolicy', validator: { validate: isFlowPolicy } },
+    { message: 'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year) }' },
+  );
+
+function isFlowPolicy(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(value).every(([kind, period]) => /^[a-z][A-Za-z]{1,40}$/.test(kind) && isPeriod(period));
+}
+
+function isPeriod(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { length, unit, ...rest } = value as { length?: unknown; unit?: unknown };
+  return (
+    Object.keys(rest).length === 0 &&
+    Number.isInteger(length) &&
+    (length as number) >= 1 &&
+    (length as number) <= 365 &&
+    ['day', 'workingDay', 'month', 'year'].includes(unit as string)
+  );
+}
+
+export class CreateOrganizationDto {
+  @ApiProperty({ example: '梅园新村街道矛盾纠纷调处化解中心' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: '梅园', description: 'abbreviation used in case numbers' })
+  @IsString()
+  @Length(1, 20)
+  shortName: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS })
+  @IsIn(ORGANIZATION_KINDS)
+  kind: OrganizationKind;
+
+  @ApiProperty({ enum: ORGANIZATION_LEVELS })
+  @IsIn(ORGANIZATION_LEVELS)
+  level: OrganizationLevel;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'required except for a city-level centre' })
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string;
+
+  @ApiPropertyOptional({
+    description: 'local periods overriding the flows’ configurable defaults',
+    example: { mediationPeriod: { length: 30, unit: 'day' } },
+  })
+  @IsOptional()
+  @IsFlowPolicy()
+  policy?: FlowPolicy;
+
+  @ApiPropertyOptional({ example: '（{year}）{short}调字第{seq:5}号' })
+  @IsOptional()
+  @IsCaseNumberPattern()
+  caseNumberPattern?: string;
+}

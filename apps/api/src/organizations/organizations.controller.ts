@@ -1,0 +1,26 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CreateOrganizationDto } from './dto/create-organization.dto.js';
+import { OrganizationsService } from './organizations.service.js';
+import { API_PREFIX } from '../common/apiPrefix.js';
+
+@ApiTags('organizations')
+@Controller(`${API_PREFIX}/organizations`)
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The organisation tree: centres by level, with the bodies attached to them' })
+  @ApiOkResponse({ description: 'roots with nested children' })
+  tree() {
+    return this.organizations.tree();
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Add an organisation under a centre' })
+  @ApiCreatedResponse({ description: 'the organisation' })
+  create(@Body() dto: CreateOrganizationDto) {
+    return this.organizations.create(dto);
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { OrganizationRelation } from '@jiefen/flows';
+import { DataSource, type Repository } from 'typeorm';
+import { organizationNotFound, validationFailed } from '../common/errors/DomainError.js';
+import { DEFAULT_CASE_NUMBER_PATTERNS } from './caseNumberPattern.js';
+import type { CreateOrganizationDto } from './dto/create-organization.dto.js';
+import { ORGANIZATION_LEVELS, Organization } from './organization.entity.js';
+import { relationOf } from './organizationRelation.js';
+
+export interface OrganizationNode {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: Organization['kind'];
+  level: Organization['level'];
+  parentId: string | null;
+  caseNumberPattern: string;
+  children: OrganizationNode[];
+}
+
+/** The organisation tree. Small and read on every case request, so it is cached; a miss reloads it. */
+@Injectable()
+export class OrganizationsService {
+  private readonly repository: Repository<Organization>;
+  private cache: Map<string, Organization> | undefined;
+
+  constructor(dataSource: DataSource) {
+    this.repository = dataSource.getRepository(Organization);
+  }
+
+  async get(id: string, field = 'organizationId'): Promise<Organization> {
+    const found = (await this.all()).get(id) ?? (await this.reload()).get(id);
+    if (!found) throw organizationNotFound(id, field);
+    return found;
+  }
+
+  async find(id: string): Promise<Organization | undefined> {
+    return (await this.all()).get(id) ?? (await this.reload()).get(id);
+  }
+
+  /** Where organisation `otherId` sits relative to `baseId` (ancestor, descendant, self, other). */
+  async relation(otherId: string | null | undefined, baseId: string): Promise<OrganizationRelation | undefined> {
+    if (!otherId) return undefined;
+    const [other, base] = [await this.find(otherId), await this.find(baseId)];
+    return other && base ? relationOf(other.path, base.path) : undefined;
+  }
+
+  async tree(): Promise<OrganizationNode[]> {
+    const nodes = new Map<string, OrganizationNode>();
+    const sorted = [...(await this.reload()).values()].sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name));
+    const roots: OrganizationNode[] = [];
+    for (const o of sorted) {
+      const node: OrganizationNode = { id: o.id, name: o.name, shortName: o.shortName, kind: o.kind, level: o.level, parentId: o.parentId, caseNumberPattern: o.caseNumberPattern, children: [] };
+      nodes.set(o.id, node);
+      (o.parentId ? nodes.get(o.parentId)!.children : roots).push(node);
+    }
+    return roots;
+  }
+
+  async create(dto: CreateOrganizationDto, id: string = randomUUID()): Promise<Organization> {
+    const parent = dto.parentId ? await this.get(dto.parentId, 'parentId') : undefined;
+    checkPlacement(dto, parent);
+    const organization = this.repository.create({
+      id,
+      parentId: parent?.id ?? null,
+      name: dto.name,
+      shortName: dto.shortName,
+      kind: dto.kind,
+      level: dto.level,
+      path: `${parent?.path ?? '/'}${id}/`,
+      caseNumberPattern: dto.caseNumberPattern ?? DEFAULT_CASE_NUMBER_PATTERNS[dto.kind],
+      policy: dto.policy ?? {},
+    });
+    await this.repository.insert(organization);
+    this.cache = undefined;
+    return (await this.get(id))!;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.repository.count()) === 0;
+  }
+
+  private async all(): Promise<Map<string, Organization>> {
+    return this.cache ?? this.reload();
+  }
+
+  private async reload(): Promise<Map<string, Organization>> {
+    const rows = await this.repository.find();
+    this.cache = new Map(rows.map((o) => [o.id, o]));
+    return this.cache;
+  }
+}
+
+/**
+ * Centres form the tree city → district → street → community; courts, committees, petition
+ * offices and departments are attached to a centre at its level (flows.md "Three-level centres").
+ */
+function checkPlacement(dto: CreateOrganizationDto, parent: Organization | undefined): void {
+  if (!parent) {
+    if (dto.kind !== 'centre' || dto.level !== 'city') {
+      throw validationFailed([{ field: 'parentId', message: 'is required for anything but a city-level centre' }]);
+    }
+    return;
+  }
+  if (parent.kind !== 'centre') {
+    throw validationFailed([{ field: 'parentId', message: `must be a centre; ${parent.name} is a ${parent.kind}` }]);
+  }
+  const parentRank = ORGANIZATION_LEVELS.indexOf(parent.level);
+  const expected = dto.kind === 'centre' ? ORGANIZATION_LEVELS[parentRank + 1] : parent.level;
+  if (dto.level !== expected) {
+    throw validationFailed([
+      { field: 'level', message: expected ? `must be ${expected} under a ${parent.level}-level centre` : 'a community-level centre has no centres below it' },
+    ]);
+  }
+}
