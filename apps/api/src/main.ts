@@ -9,11 +9,12 @@ import { createDataSource } from './database/dataSource.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embeddedPostgres.js';
 import { seedDemoData } from './demo/seedDemoData.js';
 
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.authorization'] });
+const logger = pino({ level: 'info', redact: ['req.headers.authorization'] });
+let embedded: EmbeddedDatabase | undefined;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let embedded: EmbeddedDatabase | undefined;
+  logger.level = config.logLevel;
   if (!config.databaseUrl) {
     logger.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (m) => logger.debug({ postgres: m }) });
@@ -44,8 +45,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) logger.fatal(error.message);
+main().catch(async (error: unknown) => {
+  // A configuration mistake is for a person at a terminal: plain text, one line per variable.
+  if (error instanceof ConfigError) process.stderr.write(`Jiefen could not start: ${error.message}\n`);
   else logger.fatal({ err: error }, 'Jiefen could not start');
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

@@ -80,6 +80,7 @@ export class CaseRunner {
   /** Opens a case (flows.md "Intake"); returns its view at version 1. */
   async open(flowId: string, intake: Record<string, unknown>, actor: Actor): Promise<CaseView> {
     const organization = await this.organizations.get(String(intake.organizationId));
+    await this.checkOrganizationsExist(intake, '');
     const linked = intake.linkedCaseId ? await this.linkedCase(String(intake.linkedCaseId)) : undefined;
     const today = this.clock.today();
     const result = startCase(flowId, intake, {
@@ -274,16 +275,21 @@ export class CaseRunner {
   private async hostFacts(row: CaseRow, event: FlowEvent, actor: Actor): Promise<HostFacts> {
     const payload = (event.payload ?? {}) as Record<string, unknown>;
     const handling = row.snapshot.context.organizationId;
-    for (const field of ORGANIZATION_FIELDS) {
-      const id = payload[field];
-      if (typeof id === 'string' && !(await this.organizations.find(id))) {
-        throw validationFailed([{ field: `payload.${field}`, message: `no organisation ${id}` }]);
-      }
-    }
+    await this.checkOrganizationsExist(payload, 'payload.');
     const target = TARGET_FIELDS.map((f) => payload[f]).find((v): v is string => typeof v === 'string');
     const targetRelation = await this.organizations.relation(target, handling);
     const actorRelation = await this.organizations.relation(actor.organizationId, handling);
     return { ...(targetRelation ? { targetRelation } : {}), ...(actorRelation ? { actorRelation } : {}) };
+  }
+
+  /** Every organisation id in a payload or intake must name an organisation (a 400 on the field otherwise). */
+  private async checkOrganizationsExist(values: Record<string, unknown>, prefix: string): Promise<void> {
+    for (const field of ORGANIZATION_FIELDS) {
+      const id = values[field];
+      if (typeof id === 'string' && !(await this.organizations.find(id))) {
+        throw validationFailed([{ field: `${prefix}${field}`, message: `no organisation ${id}` }]);
+      }
+    }
   }
 
   private async linkedCase(id: string): Promise<CaseRow> {
