@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CasesModule } from './cases/cases.module.js';
+import { DeadlinesModule } from './deadlines/deadlines.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { Clock } from './common/clock.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -20,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [OrganizationsModule, CasesModule, FlowsModule],
+      imports: [OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

@@ -1,4 +1,5 @@
-import type { CaseContext, CaseMachineInput, Party } from './caseContext.js';
+import type { CaseContext, CaseMachineInput, HostFacts, Party } from './caseContext.js';
+import { startDeadline, type DeadlineRule } from './deadlines.js';
 
 /** The context every case opens with; a flow adds its own `facts`, warnings and records. */
 export function baseContext({ flowId, flowVersion, input, today, host }: CaseMachineInput): CaseContext {
@@ -18,7 +19,7 @@ export function baseContext({ flowId, flowVersion, input, today, host }: CaseMac
     amount: input.amount ?? null,
     linkedCaseId: input.linkedCaseId ?? null,
     parties: assignPartyIds(input.parties),
-    deadlines: [],
+    deadlines: host.resolutionTarget ? startDeadline([], resolutionTargetRule(host.resolutionTarget), input.receivedOn ?? today) : [],
     agreement: null,
     outcome: null,
     supervision: null,
@@ -31,4 +32,9 @@ export function baseContext({ flowId, flowVersion, input, today, host }: CaseMac
 
 function assignPartyIds(parties: Omit<Party, 'id'>[]): Party[] {
   return parties.map((party, i) => ({ id: `p${i + 1}`, ...party }));
+}
+
+/** The centre's resolution target as a deadline rule: a target, so it only marks the case overdue. */
+export function resolutionTargetRule(target: NonNullable<HostFacts['resolutionTarget']>): DeadlineRule {
+  return { kind: 'resolutionTarget', sort: 'target', basis: target.basis, length: target.length, unit: target.unit };
 }

@@ -102,6 +102,11 @@ export interface HostFacts {
   linkedCase?: import('./caseSnapshot.js').CaseSnapshot;
   /** Local policy overrides for a new case. */
   policy?: FlowPolicy;
+  /**
+   * The centre's own target for resolving a case at the handling organisation's level (*(cfg)*,
+   * e.g. 20 days at street level): set at opening and restarted when the case changes hands.
+   */
+  resolutionTarget?: { length: number; unit: 'day' | 'workingDay' | 'month'; basis: string };
   /** Medical disputes: whether a court or another body has already accepted the matter (MDR Arts. 31, 40). */
   acceptedElsewhere?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '@jiefen/legal-time';
 import type { AnyMachineSnapshot } from 'xstate';
+import type { CaseContext } from './caseContext.js';
 import type { CaseSnapshot } from './caseSnapshot.js';
 import type { Deadline } from './deadlines.js';
 import type { FlowDefinition } from './flowDefinition.js';
@@ -27,8 +28,12 @@ export interface CaseDescription {
 /** What a case is doing now: state, status, running deadlines and the events it accepts. */
 export function describeCase(snapshot: CaseSnapshot): CaseDescription {
   const flow = getFlow(snapshot.flowId, snapshot.flowVersion);
-  const current = restoreSnapshot(flow, snapshot);
-  const { context } = snapshot;
+  return describeMachineSnapshot(flow, restoreSnapshot(flow, snapshot));
+}
+
+/** `describeCase` of a machine snapshot already in hand (`sendEvent` describes its result). */
+export function describeMachineSnapshot(flow: FlowDefinition, current: AnyMachineSnapshot): CaseDescription {
+  const context = current.context as CaseContext;
   return {
     flowId: flow.id,
     flowVersion: flow.version,
@@ -49,7 +54,7 @@ export function statusOf(flow: FlowDefinition, snapshot: CaseSnapshot): CaseStat
   return statusFromMachine(flow, restoreSnapshot(flow, snapshot));
 }
 
-function statusFromMachine(flow: FlowDefinition, current: AnyMachineSnapshot): CaseStatus {
+export function statusFromMachine(flow: FlowDefinition, current: AnyMachineSnapshot): CaseStatus {
   const state = stateName(current.value);
   const special = flow.statusOf?.(state, current.context);
   if (special) return special;

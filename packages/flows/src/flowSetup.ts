@@ -14,6 +14,7 @@ import {
   type DeadlineRule,
 } from './deadlines.js';
 import type { Effect } from './effects.js';
+import { resolutionTargetRule } from './baseContext.js';
 import { COMMON_RULES, type Rule } from './rules.js';
 import type { CaseStatus, DeadlineSort } from './vocabulary.js';
 
@@ -100,8 +101,12 @@ export const flowSetup = setup({
     })),
     /** Entry of every final state: no deadline outlives the case (flows.md "Deadlines"). */
     endCase: assign(({ event }) => ({ deadlines: [], endedOn: event.today, supervision: null })),
-    changeHandlingOrganization: assign(({ event }) => ({
+    /** The case changes hands: the new organisation's own resolution target (cfg) starts over. */
+    changeHandlingOrganization: assign(({ context, event }) => ({
       organizationId: event.payload.toOrganizationId ?? event.payload.organizationId,
+      deadlines: event.host.resolutionTarget
+        ? startDeadline(context.deadlines, resolutionTargetRule(event.host.resolutionTarget), event.today)
+        : clearDeadlines(context.deadlines, ['resolutionTarget']),
     })),
     openSupervision: assign(({ context, event }) => ({
       supervision: { instructions: event.payload.instructions, dueOn: event.payload.dueOn, supervisedOn: event.today },

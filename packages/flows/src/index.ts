@@ -5,7 +5,7 @@
 export { startCase } from './startCase.js';
 export type { CaseOptions, CaseResult } from './startCase.js';
 export { sendEvent } from './sendEvent.js';
-export type { FlowEvent } from './sendEvent.js';
+export type { EventResult, FlowEvent } from './sendEvent.js';
 export { describeCase, statusOf } from './describeCase.js';
 export type { CaseDescription } from './describeCase.js';
 export { getFlow, listFlows, listFlowVersions, registerFlow } from './registry.js';

@@ -87,66 +87,104 @@ const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
 
 /** Validates `value` against an object spec; unknown fields are refused. */
 export function validateObject(spec: ObjectSpec, value: unknown, path = ''): FieldProblem[] {
-  return validate(spec, value, path);
+  const problems: FieldProblem[] = [];
+  check(spec, value, path, undefined, problems);
+  return problems;
 }
 
-function validate(spec: FieldSpec, value: unknown, path: string): FieldProblem[] {
-  const at = (message: string): FieldProblem[] => [{ path: path || '(root)', message }];
+// Allocation-light: problems go straight into one list, and the path of a field (`parent.key`,
+// `parent[i]`) is only built when the field is wrong or holds fields of its own.
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function pathOf(parent: string, key: string | number | undefined): string {
+  if (key === undefined) return parent;
+  return typeof key === 'number' ? `${parent}[${key}]` : join(parent, key);
+}
+
+function problem(problems: FieldProblem[], parent: string, key: string | number | undefined, message: string): void {
+  problems.push({ path: pathOf(parent, key) || '(root)', message });
+}
+
+function check(spec: FieldSpec, value: unknown, parent: string, key: string | number | undefined, problems: FieldProblem[]): void {
   switch (spec.kind) {
     case 'string': {
-      if (typeof value !== 'string') return at('must be a string');
-      if (value.length < (spec.minLength ?? 0)) return at(spec.minLength === 1 ? 'must not be empty' : `must have at least ${spec.minLength} characters`);
-      if (value.length > spec.maxLength) return at(`must have at most ${spec.maxLength} characters`);
-      if (spec.pattern && !new RegExp(spec.pattern).test(value)) return at(`must match ${spec.pattern}`);
-      if (spec.format) {
-        const problem = FORMAT_CHECKS[spec.format](value);
-        if (problem) return at(problem);
-      }
-      return [];
+      const message = stringProblem(spec, value);
+      if (message) problem(problems, parent, key, message);
+      return;
     }
     case 'enum':
-      return typeof value === 'string' && spec.values.includes(value) ? [] : at(`must be one of: ${spec.values.join(', ')}`);
+      if (!(typeof value === 'string' && spec.values.includes(value))) problem(problems, parent, key, `must be one of: ${spec.values.join(', ')}`);
+      return;
     case 'date':
-      return isIsoDate(value) ? [] : at('must be a real calendar date written YYYY-MM-DD');
+      if (!isIsoDate(value)) problem(problems, parent, key, 'must be a real calendar date written YYYY-MM-DD');
+      return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return at('must be a whole number');
-      return value < spec.min || value > spec.max ? at(`must be between ${spec.min} and ${spec.max}`) : [];
+      if (typeof value !== 'number' || !Number.isInteger(value)) problem(problems, parent, key, 'must be a whole number');
+      else if (value < spec.min || value > spec.max) problem(problems, parent, key, `must be between ${spec.min} and ${spec.max}`);
+      return;
     case 'decimal':
-      return typeof value === 'string' && DECIMAL.test(value) ? [] : at('must be an amount in yuan written as a decimal string, e.g. "12000.50"');
+      if (!(typeof value === 'string' && DECIMAL.test(value))) {
+        problem(problems, parent, key, 'must be an amount in yuan written as a decimal string, e.g. "12000.50"');
+      }
+      return;
     case 'boolean':
-      return typeof value === 'boolean' ? [] : at('must be true or false');
+      if (typeof value !== 'boolean') problem(problems, parent, key, 'must be true or false');
+      return;
     case 'array': {
-      if (!Array.isArray(value)) return at('must be a list');
-      if (value.length < (spec.minItems ?? 0)) return at(`must have at least ${spec.minItems} item(s)`);
-      if (value.length > spec.maxItems) return at(`must have at most ${spec.maxItems} items`);
-      return value.flatMap((item, i) => validate(spec.items, item, `${path}[${i}]`));
+      if (!Array.isArray(value)) return problem(problems, parent, key, 'must be a list');
+      if (value.length < (spec.minItems ?? 0)) return problem(problems, parent, key, `must have at least ${spec.minItems} item(s)`);
+      if (value.length > spec.maxItems) return problem(problems, parent, key, `must have at most ${spec.maxItems} items`);
+      const path = pathOf(parent, key);
+      for (let i = 0; i < value.length; i++) check(spec.items, value[i], path, i, problems);
+      return;
     }
     case 'object': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return at('must be an object');
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem(problems, parent, key, 'must be an object');
       const record = value as Record<string, unknown>;
-      const problems: FieldProblem[] = [];
-      for (const key of Object.keys(record)) {
-        if (!(key in spec.fields)) problems.push({ path: join(path, key), message: 'is not a known field' });
+      const path = pathOf(parent, key);
+      for (const name in record) {
+        if (hasOwn.call(record, name) && !(name in spec.fields)) problem(problems, path, name, 'is not a known field');
       }
-      for (const [key, child] of Object.entries(spec.fields)) {
-        const v = record[key];
+      for (const name in spec.fields) {
+        if (!hasOwn.call(spec.fields, name)) continue;
+        const child = spec.fields[name]!;
+        const v = record[name];
         if (v === undefined || v === null) {
-          if (!child.optional) problems.push({ path: join(path, key), message: 'is required' });
+          if (!child.optional) problem(problems, path, name, 'is required');
           continue;
         }
-        problems.push(...validate(child, v, join(path, key)));
+        check(child, v, path, name, problems);
       }
-      return problems;
+      return;
     }
   }
 }
 
+function stringProblem(spec: StringSpec, value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length < (spec.minLength ?? 0)) return spec.minLength === 1 ? 'must not be empty' : `must have at least ${spec.minLength} characters`;
+  if (value.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;
+  if (spec.pattern && !patternOf(spec.pattern).test(value)) return `must match ${spec.pattern}`;
+  if (spec.format) return FORMAT_CHECKS[spec.format](value);
+  return undefined;
+}
+
+/** Compiled once per pattern (no `g` or `y` flag, so `test` keeps no state). */
+const patterns = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) patterns.set(source, (pattern = new RegExp(source)));
+  return pattern;
+}
+
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
+
+const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 
 const FORMAT_CHECKS: Record<NonNullable<StringSpec['format']>, (value: string) => string | undefined> = {
   idNumber: (v) => (isResidentIdNumber(v) ? undefined : 'is not a valid resident ID number (18 characters, GB 11643 check digit)'),
   creditCode: (v) => (isCreditCode(v) ? undefined : 'is not a valid unified social credit code (18 characters, GB 32100 check digit)'),
-  phone: (v) => (/^\+?[0-9][0-9 -]{4,19}$/.test(v) ? undefined : 'is not a phone number'),
+  phone: (v) => (PHONE.test(v) ? undefined : 'is not a phone number'),
 };
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

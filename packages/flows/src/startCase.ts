@@ -1,4 +1,3 @@
-import { initialTransition } from 'xstate';
 import { isIsoDate, type IsoDate } from '@jiefen/legal-time';
 import type { CaseContext, HostFacts } from './caseContext.js';
 import type { CaseSnapshot } from './caseSnapshot.js';
@@ -6,7 +5,7 @@ import { collectEffects } from './collectEffects.js';
 import type { Effect } from './effects.js';
 import { InvalidEventError } from './InvalidEventError.js';
 import { intakeSpec } from './intake.js';
-import { persistSnapshot } from './machineSnapshot.js';
+import { persistSnapshot, pureInitialTransition } from './machineSnapshot.js';
 import { getFlow } from './registry.js';
 import { RuleViolatedError } from './RuleViolatedError.js';
 import { validateObject, type FieldProblem } from './schema.js';
@@ -34,7 +33,7 @@ export function startCase(flowId: string, input: Record<string, unknown>, option
   const problems = checkIntake(validateObject(intakeSpec(flow.intake), input), input, options.today);
   if (problems.length) throw new InvalidEventError(`opening a ${flowId} case`, problems);
   const host = options.host ?? {};
-  const [snapshot, actions] = initialTransition(flow.machine, {
+  const [snapshot, actions] = pureInitialTransition(flow.machine, {
     flowId: flow.id,
     flowVersion: flow.version,
     input,

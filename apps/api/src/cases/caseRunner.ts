@@ -17,6 +17,8 @@ import { Clock } from '../common/clock.js';
 import { DomainError, caseNotFound, validationFailed, versionConflict } from '../common/errors/DomainError.js';
 import { KeyedMutex } from '../common/keyedMutex.js';
 import { poolOf } from '../database/dataSource.js';
+import { ancestorIds, autoEscalates, RED_RISK_REPORT_LEVEL, resolutionTargetFor } from '../centres/centrePolicy.js';
+import { notificationsFor } from '../notifications/notificationsFor.js';
 import { formatCaseNumber } from '../organizations/caseNumberPattern.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
@@ -32,6 +34,7 @@ import {
   withTransaction,
   type CaseChange,
   type NewCase,
+  type OutboxRow,
   type Queryable,
 } from './caseStore.js';
 import { caseView, type CaseView } from './caseView.js';
@@ -45,6 +48,8 @@ export interface ApplyOptions {
   /** From `If-Match`: refuse with VERSION_CONFLICT unless the case is at this version. */
   expectedVersion?: number;
   idempotencyKey?: string;
+  /** Engine metadata stored with the event (e.g. how late a deadline fired). */
+  meta?: Record<string, unknown>;
 }
 
 export interface ApplyResult {
@@ -56,6 +61,8 @@ export interface ApplyResult {
 const MAX_ATTEMPTS = 25;
 const ORGANIZATION_FIELDS = ['toOrganizationId', 'organizationId', 'reviewOrganizationId', 'rereviewOrganizationId', 'committeeId', 'courtId'];
 const TARGET_FIELDS = ['toOrganizationId', 'organizationId', 'reviewOrganizationId', 'rereviewOrganizationId'];
+/** Centre events that hand a case to another organisation, whose own resolution target then applies. */
+const CHANGES_HANDS = ['case.escalated', 'case.assigned', 'case.transferred'];
 
 /**
  * The one place the service calls the flows library. It loads a case, restores its pinned flow
@@ -85,12 +92,12 @@ export class CaseRunner {
     const today = this.clock.today();
     const result = startCase(flowId, intake, {
       today,
-      host: { policy: organization.policy, ...(linked ? { linkedCase: linked.snapshot } : {}) },
+      host: { ...this.hostFactsForOrganization(organization), ...(linked ? { linkedCase: linked.snapshot } : {}) },
     });
     const links: CaseLink[] = linked ? [{ id: linked.id, caseNumber: linked.caseNumber, flowId: linked.snapshot.flowId, relation: 'continuesFrom' }] : [];
     const at = this.clock.now();
     const created = await withTransaction(this.pool, async (client) => {
-      const newCase = await this.prepareNewCase(client, result.snapshot, organization, { intake, actor, at, today, links, parentCaseId: null });
+      const newCase = await this.prepareNewCase(client, result, organization, { intake, actor, at, today, links, parentCaseId: null });
       await insertCase(client, newCase);
       if (linked) await addLink(client, linked.id, { id: newCase.id, caseNumber: newCase.caseNumber, flowId, relation: 'continuedBy' });
       await this.cascade(client, newCase.id, newCase.caseNumber, result, today, at);
@@ -129,35 +136,83 @@ export class CaseRunner {
 
   private async tryApply(row: CaseRow, event: FlowEvent, options: ApplyOptions, requestHash: string | undefined): Promise<CaseView | undefined> {
     const today = this.clock.today();
-    const result = sendEvent(row.snapshot, event, { today, host: await this.hostFacts(row, event, options.actor) });
     const at = this.clock.now();
-    const organization = await this.organizations.get(result.snapshot.context.organizationId);
-    const description = describeCase(result.snapshot);
+    const steps = await this.stepsFor(row, event, options, today, at);
+    const last = steps.at(-1)!;
+    const description = describeCase(last.result.snapshot);
     const view = caseView(
-      { id: row.id, caseNumber: row.caseNumber, version: row.version + 1, receivingOrganizationId: row.receivingOrganizationId, openedAt: row.openedAt, updatedAt: at, links: row.links },
-      result.snapshot,
+      { id: row.id, caseNumber: row.caseNumber, version: row.version + steps.length, receivingOrganizationId: row.receivingOrganizationId, openedAt: row.openedAt, updatedAt: at, links: row.links },
+      last.result.snapshot,
       description,
     );
-    const change = changeOf(row, result, organization, { event, actor: options.actor, at, today });
-    if (options.idempotencyKey) change.idempotency = { key: options.idempotencyKey, requestHash: requestHash!, response: view };
-    const cascades = result.effects.some((e) => e.type === 'linkedCase.requested' || (e.type === 'case.ended' && row.parentCaseId));
+    if (options.idempotencyKey) steps[0]!.change.idempotency = { key: options.idempotencyKey, requestHash: requestHash!, response: view };
+    const effects = steps.flatMap((s) => s.result.effects);
+    const cascades = steps.length > 1 || effects.some((e) => e.type === 'linkedCase.requested' || (e.type === 'case.ended' && row.parentCaseId));
     try {
       const committed = cascades
         ? await withTransaction(this.pool, async (client) => {
-            if (!(await applyChange(client, change))) return false;
-            const links = await this.cascade(client, row.id, row.caseNumber, result, today, at, row.parentCaseId);
+            for (const step of steps) if (!(await applyChange(client, step.change))) return false;
+            const links = [];
+            for (const step of steps) links.push(...(await this.cascade(client, row.id, row.caseNumber, step.result, today, at, row.parentCaseId)));
             view.linkedCases = [...row.links, ...links];
             return true;
           })
-        : await applyChange(this.pool, change);
+        : await applyChange(this.pool, steps[0]!.change);
       if (!committed) return undefined;
     } catch (error) {
       // Two retries with one idempotency key: the other one's record landed first.
       if (isUniqueViolation(error, 'idempotency_keys_pkey')) return undefined;
       throw error;
     }
-    this.afterCommit(row.id, result.effects);
+    this.afterCommit(row.id, effects);
     return view;
+  }
+
+  /**
+   * The event, and what the centre's policy makes the engine do next on the same case: a case
+   * past its resolution target at a level that escalates by itself goes up to the next centre.
+   */
+  private async stepsFor(row: CaseRow, event: FlowEvent, options: ApplyOptions, today: string, at: Date): Promise<{ result: CaseResult; change: CaseChange }[]> {
+    const result = sendEvent(row.snapshot, event, { today, host: await this.hostFacts(row, event, options.actor) });
+    const first = { result, change: await this.changeFor(row, result, { event, actor: options.actor, at, today, meta: options.meta }) };
+    const escalation = await this.autoEscalation(result);
+    if (!escalation) return [first];
+    const next: CaseRow = { ...row, version: row.version + 1, snapshot: result.snapshot };
+    const host = { targetRelation: 'ancestor' as const, ...this.hostFactsForOrganization(escalation.to) };
+    const escalated = sendEvent(result.snapshot, escalation.event, { today, host });
+    return [first, { result: escalated, change: await this.changeFor(next, escalated, { event: escalation.event, actor: ENGINE_ACTOR, at, today }) }];
+  }
+
+  private async autoEscalation(result: CaseResult): Promise<{ event: FlowEvent; to: Organization } | undefined> {
+    const overdue = result.effects.some((e) => e.type === 'deadline.overdue' && e.kind === 'resolutionTarget');
+    if (!overdue) return undefined;
+    const handling = await this.organizations.get(result.snapshot.context.organizationId);
+    if (!autoEscalates(handling)) return undefined;
+    const above = await this.nearestCentreAbove(handling);
+    if (!above || !describeCase(result.snapshot).allowedEvents.includes('case.escalated')) return undefined;
+    return {
+      to: above,
+      event: { type: 'case.escalated', payload: { toOrganizationId: above.id, reason: `超过${handling.name}化解时限，自动上报 (centre policy: ${handling.level} level)` } },
+    };
+  }
+
+  private async nearestCentreAbove(organization: Organization): Promise<Organization | undefined> {
+    for (const id of ancestorIds(organization)) {
+      const candidate = await this.organizations.find(id);
+      if (candidate?.kind === 'centre') return candidate;
+    }
+    return undefined;
+  }
+
+  private async changeFor(
+    row: CaseRow,
+    result: CaseResult,
+    o: { event: FlowEvent; actor: Actor; at: Date; today: string; meta?: Record<string, unknown> | undefined },
+  ): Promise<CaseChange> {
+    const organization = await this.organizations.get(result.snapshot.context.organizationId);
+    const change = changeOf(row, result, organization, o);
+    change.outbox = notificationsFor(result.effects, result.snapshot.context, row.caseNumber);
+    return change;
   }
 
   /**
@@ -195,9 +250,9 @@ export class CaseRunner {
   ): Promise<CaseLink> {
     const organization = await this.organizations.get(effect.organizationId);
     const intake = { ...effect.input, organizationId: organization.id, linkedCaseId: parent.id };
-    const result = startCase(effect.flowId, intake, { today, host: { policy: organization.policy } });
+    const result = startCase(effect.flowId, intake, { today, host: this.hostFactsForOrganization(organization) });
     const parentLink: CaseLink = { id: parent.id, caseNumber: parent.caseNumber, flowId: parent.flowId, relation: 'openedBy' };
-    const child = await this.prepareNewCase(client, result.snapshot, organization, {
+    const child = await this.prepareNewCase(client, result, organization, {
       intake,
       actor: ENGINE_ACTOR,
       at,
@@ -220,8 +275,7 @@ export class CaseRunner {
     }
     const event = { type: 'mediation.concluded', payload: { outcome } };
     const result = sendEvent(parent.snapshot, event, { today, host: {} });
-    const organization = await this.organizations.get(result.snapshot.context.organizationId);
-    if (!(await applyChange(client, changeOf(parent, result, organization, { event, actor: ENGINE_ACTOR, at, today })))) {
+    if (!(await applyChange(client, await this.changeFor(parent, result, { event, actor: ENGINE_ACTOR, at, today })))) {
       throw new Error(`case ${parentId} changed while locked`);
     }
     await this.cascade(client, parent.id, parent.caseNumber, result, today, at, parent.parentCaseId);
@@ -230,10 +284,11 @@ export class CaseRunner {
 
   private async prepareNewCase(
     db: Queryable,
-    snapshot: CaseSnapshot,
+    result: CaseResult,
     organization: Organization,
     o: { intake: Record<string, unknown>; actor: Actor; at: Date; today: string; links: CaseLink[]; parentCaseId: string | null },
   ): Promise<NewCase> {
+    const snapshot = result.snapshot;
     const c = snapshot.context;
     const year = Number(o.today.slice(0, 4));
     const seq = await nextCaseSequence(db, organization.id, year);
@@ -267,8 +322,27 @@ export class CaseRunner {
         agent: p.agent ?? null,
       })),
       openingEvent: { type: 'case.opened', payload: withoutPersonalData(o.intake), actor: o.actor, today: o.today, idempotencyKey: null },
+      outbox: [...notificationsFor(result.effects, c, caseNumber), ...(await this.riskReports(organization, c.riskLevel, caseNumber))],
       at: o.at,
     };
+  }
+
+  /** A red-risk case is reported at once to the city level (centre policy, legal-reference §8.3). */
+  private async riskReports(organization: Organization, riskLevel: string, caseNumber: string): Promise<OutboxRow[]> {
+    if (riskLevel !== 'red') return [];
+    for (const id of [organization.id, ...ancestorIds(organization)]) {
+      const candidate = await this.organizations.find(id);
+      if (candidate?.kind === 'centre' && candidate.level === RED_RISK_REPORT_LEVEL) {
+        return [{ kind: 'risk.red', recipient: { type: 'organization', organizationId: candidate.id }, payload: { caseNumber, reportedBy: organization.id } }];
+      }
+    }
+    return [];
+  }
+
+  /** Facts about the organisation that handles (or will handle) a case: its local policy and centre target. */
+  private hostFactsForOrganization(organization: Organization): HostFacts {
+    const resolutionTarget = resolutionTargetFor(organization);
+    return { policy: organization.policy, ...(resolutionTarget ? { resolutionTarget } : {}) };
   }
 
   /** Facts the flows cannot know: where organisations named by the event sit in the tree. */
@@ -279,7 +353,13 @@ export class CaseRunner {
     const target = TARGET_FIELDS.map((f) => payload[f]).find((v): v is string => typeof v === 'string');
     const targetRelation = await this.organizations.relation(target, handling);
     const actorRelation = await this.organizations.relation(actor.organizationId, handling);
-    return { ...(targetRelation ? { targetRelation } : {}), ...(actorRelation ? { actorRelation } : {}) };
+    const handsOver = CHANGES_HANDS.includes(event.type) && target ? await this.organizations.find(target) : undefined;
+    const resolutionTarget = handsOver ? resolutionTargetFor(handsOver) : undefined;
+    return {
+      ...(targetRelation ? { targetRelation } : {}),
+      ...(actorRelation ? { actorRelation } : {}),
+      ...(resolutionTarget ? { resolutionTarget } : {}),
+    };
   }
 
   /** Every organisation id in a payload or intake must name an organisation (a 400 on the field otherwise). */
@@ -312,7 +392,7 @@ function changeOf(
   row: CaseRow,
   result: CaseResult,
   organization: Organization,
-  o: { event: FlowEvent; actor: Actor; at: Date; today: string },
+  o: { event: FlowEvent; actor: Actor; at: Date; today: string; meta?: Record<string, unknown> | undefined },
 ): CaseChange {
   const before = row.snapshot.context.deadlines;
   const after = result.snapshot.context.deadlines;
@@ -322,11 +402,12 @@ function changeOf(
     snapshot: result.snapshot,
     columns: columnsOf(result.snapshot),
     organizationPath: organization.path,
-    event: { type: o.event.type, payload: (o.event.payload ?? {}) as Record<string, unknown>, actor: o.actor, today: o.today, idempotencyKey: null },
+    event: { type: o.event.type, payload: (o.event.payload ?? {}) as Record<string, unknown>, actor: o.actor, today: o.today, idempotencyKey: null, meta: o.meta ?? null },
     upsertDeadlines: after.filter((d) => !sameDeadline(d, before.find((b) => b.kind === d.kind))),
     removedDeadlineKinds: before.filter((b) => !after.some((d) => d.kind === b.kind)).map((b) => b.kind),
     links: null,
     idempotency: null,
+    outbox: [],
     at: o.at,
   };
 }

@@ -26,7 +26,15 @@ export interface NewCase {
   links: CaseLink[];
   parties: PartyRow[];
   openingEvent: EventRow;
+  outbox: OutboxRow[];
   at: Date;
+}
+
+/** A notification to deliver after commit (see notifications/). */
+export interface OutboxRow {
+  kind: string;
+  recipient: Record<string, unknown>;
+  payload: Record<string, unknown>;
 }
 
 export interface PartyRow {
@@ -47,6 +55,8 @@ export interface EventRow {
   actor: Actor;
   today: string;
   idempotencyKey: string | null;
+  /** Engine metadata, e.g. how late a deadline fired. */
+  meta?: Record<string, unknown> | null;
 }
 
 /** A change to an existing case, applied only if the case is still at `expectedVersion`. */
@@ -61,6 +71,7 @@ export interface CaseChange {
   removedDeadlineKinds: string[];
   links: CaseLink[] | null;
   idempotency: { key: string; requestHash: string; response: unknown } | null;
+  outbox: OutboxRow[];
   at: Date;
 }
 
@@ -135,6 +146,10 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
       ), ev AS (
         INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
         SELECT ins.id, 1, $27, $28::jsonb, $29::jsonb, $25, $30, NULL FROM ins
+      ), ob AS (
+        INSERT INTO outbox (case_id, kind, recipient, payload, created_at, available_at)
+        SELECT ins.id, o.kind, o.recipient, o.payload, $25, $25
+        FROM ins, jsonb_to_recordset($32::jsonb) AS o(kind text, recipient jsonb, payload jsonb)
       )
       INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at)
       SELECT ins.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, $9, $10, $25
@@ -171,6 +186,7 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
       JSON.stringify(c.openingEvent.actor),
       c.openingEvent.today,
       JSON.stringify(c.snapshot.context.deadlines),
+      JSON.stringify(c.outbox),
     ],
   });
 }
@@ -190,8 +206,12 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
         WHERE id = $1 AND version = $2
         RETURNING id, version
       ), ev AS (
-        INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
-        SELECT id, version, $13, $14::jsonb, $15::jsonb, $12, $16, $17 FROM upd
+        INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key, meta)
+        SELECT id, version, $13, $14::jsonb, $15::jsonb, $12, $16, $17, $23::jsonb FROM upd
+      ), ob AS (
+        INSERT INTO outbox (case_id, kind, recipient, payload, created_at, available_at)
+        SELECT upd.id, o.kind, o.recipient, o.payload, $12, $12
+        FROM upd, jsonb_to_recordset($24::jsonb) AS o(kind text, recipient jsonb, payload jsonb)
       ), removed AS (
         DELETE FROM deadlines WHERE case_id = $1 AND kind = ANY($18::text[]) AND EXISTS (SELECT 1 FROM upd)
       ), upserted AS (
@@ -200,7 +220,10 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
         FROM upd, ${DEADLINE_RECORDSET.replace('$DL', '$19')}
         ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status, basis = EXCLUDED.basis,
           due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, provisional = EXCLUDED.provisional,
-          organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at
+          organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at,
+          -- A moved due date is a new timer: no claim, and its reminder not yet sent.
+          claimed_until = NULL,
+          reminded_on = CASE WHEN deadlines.remind_on IS DISTINCT FROM EXCLUDED.remind_on THEN NULL ELSE deadlines.reminded_on END
       ), moved AS (
         -- The work lists follow the handling organisation when a case is escalated, assigned or transferred.
         UPDATE deadlines SET organization_id = $7, organization_path = $8
@@ -234,6 +257,8 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
       c.idempotency?.requestHash ?? null,
       c.links ? JSON.stringify(c.links) : null,
       c.idempotency ? JSON.stringify(c.idempotency.response) : null,
+      c.event.meta ? JSON.stringify(c.event.meta) : null,
+      JSON.stringify(c.outbox),
     ],
   });
   return rows.length === 1;

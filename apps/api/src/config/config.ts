@@ -15,6 +15,10 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** Database connections in the pool. */
   poolSize: number;
+  /** Run the deadline scheduler and the outbox dispatcher in this instance. */
+  backgroundJobs: boolean;
+  /** How often they look for work when idle. */
+  pollIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -29,6 +33,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const DEFAULT_PORT = 3000;
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 const DEFAULT_POOL_SIZE = 16;
+const DEFAULT_POLL_INTERVAL_MS = 500;
 
 /** Reads and checks every variable, reporting all problems at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -52,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const demo = env.JIEFEN_DEMO_DATA ?? (databaseUrl ? 'false' : 'true');
   if (!['true', 'false'].includes(demo)) problems.push(`JIEFEN_DEMO_DATA="${demo}" must be true or false`);
   const dataDir = env.JIEFEN_DATA_DIR || '.data/postgres';
+  const jobs = env.JIEFEN_BACKGROUND_JOBS ?? 'true';
+  if (!['true', 'false'].includes(jobs)) problems.push(`JIEFEN_BACKGROUND_JOBS="${jobs}" must be true or false`);
   const config: AppConfig = {
     port: integer('PORT', DEFAULT_PORT, 0, 65535),
     databaseUrl,
@@ -60,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     bodyLimitBytes: integer('JIEFEN_BODY_LIMIT', DEFAULT_BODY_LIMIT, 1024, 10 * 1024 * 1024),
     poolSize: integer('JIEFEN_DB_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 200),
+    backgroundJobs: jobs === 'true',
+    pollIntervalMs: integer('JIEFEN_POLL_INTERVAL_MS', DEFAULT_POLL_INTERVAL_MS, 50, 60_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

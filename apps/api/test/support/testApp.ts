@@ -46,7 +46,8 @@ export function withDatabase(url: string, database: string): string {
 export async function startTestApp(options: { databaseUrl?: string; clock?: FixedClock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = options.clock ?? new FixedClock(new Date(`${TEST_TODAY}T10:00:00+08:00`));
-  const config = { ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), ...options.config };
+  // Background jobs stay off: tests run the scheduler and the outbox by hand, on the fixed clock.
+  const config = { ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JIEFEN_BACKGROUND_JOBS: 'false' }), ...options.config };
   const dataSource = createDataSource(databaseUrl, config.poolSize);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import type { AppConfig } from '../config/config.js';
+import { poolOf } from '../database/dataSource.js';
+import { NotificationSender, type OutboxMessage } from './notificationSender.js';
+
+const BATCH = 100;
+const LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/**
+ * Delivers the outbox: claims pending rows with a lease (FOR UPDATE SKIP LOCKED, so instances
+ * share the work), hands each to the sender, marks it delivered, or schedules a retry with
+ * exponential backoff. A row is never lost: it stays until a send succeeds.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxDispatcher');
+  private readonly pool: pg.Pool;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly sender: NotificationSender,
+    private readonly clock: Clock,
+    @Inject('APP_CONFIG') private readonly config: AppConfig,
+  ) {
+    this.pool = poolOf(dataSource);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.backgroundJobs) this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass: deliver what is due now. Returns how many were delivered and how many failed. */
+  async dispatchOnce(): Promise<{ delivered: number; failed: number }> {
+    const now = this.clock.now();
+    const { rows } = await this.pool.query(
+      `UPDATE outbox SET claimed_until = $2, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM outbox
+                    WHERE delivered_at IS NULL AND available_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
+                    ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id, case_id, kind, recipient, payload, attempts`,
+      [now, new Date(now.getTime() + LEASE_MS), BATCH],
+    );
+    let delivered = 0;
+    let failed = 0;
+    for (const row of rows) {
+      const message: OutboxMessage = { id: String(row.id), caseId: row.case_id, kind: row.kind, recipient: row.recipient, payload: row.payload, attempt: row.attempts };
+      try {
+        await this.sender.send(message);
+        await this.pool.query('UPDATE outbox SET delivered_at = $2, claimed_until = NULL, last_error = NULL WHERE id = $1', [row.id, this.clock.now()]);
+        delivered++;
+      } catch (error) {
+        const retryAt = new Date(this.clock.now().getTime() + backoffMs(row.attempts));
+        await this.pool.query('UPDATE outbox SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1', [
+          row.id,
+          retryAt,
+          String((error as Error)?.message ?? error).slice(0, 500),
+        ]);
+        failed++;
+      }
+    }
+    if (failed) this.logger.warn({ failed, delivered }, 'some notifications could not be delivered; they will be retried');
+    return { delivered, failed };
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.dispatchOnce()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox pass failed'))
+        .then((result) => this.schedule(result && result.delivered + result.failed === BATCH ? 0 : this.config.pollIntervalMs));
+    }, delay);
+  }
+}
+
+/** 2 s, 4 s, 8 s … up to an hour, with jitter so that retries from many rows spread out. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 20));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
