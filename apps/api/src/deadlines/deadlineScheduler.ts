@@ -111,9 +111,9 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private async cancel(timer: { caseId: string; kind: string; dueOn: string }): Promise<void> {
     await this.pool.query(
       `DELETE FROM deadlines d USING cases c
-       WHERE d.case_id = $1 AND d.kind = $2 AND d.due_on = $3 AND c.id = d.case_id
+       WHERE d.case_id = $1 AND d.kind = $2 AND d.due_on = $3::date AND c.id = d.case_id
          AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(c.snapshot->'context'->'deadlines') x
-                         WHERE x->>'kind' = $2 AND x->>'status' = 'running' AND x->>'dueOn' = $3)`,
+                         WHERE x->>'kind' = $2 AND x->>'status' = 'running' AND x->>'dueOn' = $3::text)`,
       [timer.caseId, timer.kind, timer.dueOn],
     );
     this.logger.log({ caseId: timer.caseId, kind: timer.kind }, 'deadline cancelled: the case has moved on');

@@ -11,6 +11,7 @@ import { configureApp } from '../../src/configureApp.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { createDataSource } from '../../src/database/dataSource.js';
 import { seedDemoData } from '../../src/demo/seedDemoData.js';
+import { NotificationSender } from '../../src/notifications/notificationSender.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -43,7 +44,15 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function startTestApp(options: { databaseUrl?: string; clock?: FixedClock; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  databaseUrl?: string;
+  clock?: FixedClock;
+  config?: Partial<AppConfig>;
+  /** Replaces the notification sender (e.g. one that fails, to test retries). */
+  sender?: NotificationSender;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = options.clock ?? new FixedClock(new Date(`${TEST_TODAY}T10:00:00+08:00`));
   // Background jobs stay off: tests run the scheduler and the outbox by hand, on the fixed clock.
@@ -53,7 +62,9 @@ export async function startTestApp(options: { databaseUrl?: string; clock?: Fixe
   await dataSource.runMigrations({ transaction: 'each' });
   const logger = pino({ level: 'silent' });
   await seedDemoData(dataSource, logger);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.with({ config, dataSource, clock })] }).compile();
+  let builder = Test.createTestingModule({ imports: [AppModule.with({ config, dataSource, clock })] });
+  if (options.sender) builder = builder.overrideProvider(NotificationSender).useValue(options.sender);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
   configureApp(app, config, logger);
   await app.init();
@@ -70,7 +81,7 @@ export async function startTestApp(options: { databaseUrl?: string; clock?: Fixe
     stop,
     restart: async () => {
       await stop();
-      return startTestApp({ databaseUrl, clock, ...(options.config ? { config: options.config } : {}) });
+      return startTestApp({ ...options, databaseUrl, clock });
     },
     close: stop,
   };
