@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { SecurityModule } from './security/security.module.js';
+import { UsersModule } from './users/users.module.js';
 import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { Clock } from './common/clock.js';
@@ -22,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule],
+      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

@@ -2,6 +2,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { intakeSpec, listFlows } from '@jiefen/flows';
 import express from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
@@ -11,16 +12,20 @@ import { jsonSchemaOf } from './common/jsonSchema.js';
 import { PinoNestLogger } from './common/pinoNestLogger.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { flatten } from './common/specDto.js';
+import { maskIdNumber } from './cases/masking.js';
 
 /** Everything about the HTTP surface that is not a route: parsing, validation, errors, logs, docs. */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   app.useLogger(new PinoNestLogger(logger));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] });
   app.use(
     pinoHttp({
       logger,
       customProps: (req) => (req as { logFields?: Record<string, unknown> }).logFields ?? {},
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        // Never an ID number in a log line, not even in a search's query string (PIPL Art. 51).
+        req: (req) => ({ id: req.id, method: req.method, url: maskQuery(req.url) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -43,11 +48,16 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
       .setTitle('Jiefen 解纷')
       .setDescription('Mediation and dispute-resolution cases: intake, events, deadlines. Errors are application/problem+json with a stable `code`.')
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, CaseIntake: intakeSchema() } };
   app.use('/docs/openapi.json', (_req: express.Request, res: express.Response) => res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { url: '/docs/openapi.json' } }));
+}
+
+function maskQuery(url: string): string {
+  return url.replace(/([?&]idNumber=)([^&]*)/g, (_m, key: string, value: string) => `${key}${maskIdNumber(decodeURIComponent(value)) ?? ''}`);
 }
 
 /** `POST /cases` body: one schema per flow, told apart by `flow`. */

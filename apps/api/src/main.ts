@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { createDataSource } from './database/dataSource.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embeddedPostgres.js';
 import { seedDemoData } from './demo/seedDemoData.js';
+import { loadOrCreateSecrets } from './security/secrets.js';
 
 const logger = pino({ level: 'info', redact: ['req.headers.authorization'] });
 let embedded: EmbeddedDatabase | undefined;
@@ -19,13 +20,18 @@ async function main(): Promise<void> {
     logger.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (m) => logger.debug({ postgres: m }) });
   }
+  // Key material: from the environment, or generated once beside the embedded data directory.
+  const secrets = config.secrets ?? (await loadOrCreateSecrets(`${config.dataDir}.secrets.json`));
   const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, config.poolSize);
   await dataSource.initialize();
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   if (migrations.length) logger.info({ migrations: migrations.map((m) => m.name) }, 'migrations applied');
-  if (config.demoData) await seedDemoData(dataSource, logger);
+  if (config.demoData) await seedDemoData(dataSource, logger, config.demoPassword);
 
-  const app = await NestFactory.create(AppModule.with({ config, dataSource, clock: new SystemClock() }), { bodyParser: false, logger: false });
+  const app = await NestFactory.create(AppModule.with({ config: { ...config, secrets }, dataSource, clock: new SystemClock() }), {
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app, config, logger);
   await app.listen(config.port);
   logger.info({ url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` }, 'Jiefen is listening');

@@ -11,14 +11,14 @@ afterAll(async () => {
 
 describe('GET /health', () => {
   it('reports liveness and database readiness, at the root and under /api/v1', async () => {
-    expect((await t.http.get('/health').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
-    expect((await t.http.get('/api/v1/health').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
+    expect((await t.anonymous.get('/health').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
+    expect((await t.anonymous.get('/api/v1/health').expect(200)).body).toEqual({ status: 'ok', database: 'up' });
   });
 });
 
 describe('GET /docs', () => {
   it('serves the OpenAPI document with every resource and the per-flow intake schemas', async () => {
-    const { body } = await t.http.get('/docs/openapi.json').expect(200);
+    const { body } = await t.anonymous.get('/docs/openapi.json').expect(200);
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/events', '/api/v1/flows', '/api/v1/flows/{id}', '/api/v1/organizations', '/health']),
     );
@@ -26,7 +26,7 @@ describe('GET /docs', () => {
   });
 
   it('serves Swagger UI', async () => {
-    const response = await t.http.get('/docs/').expect(200);
+    const response = await t.anonymous.get('/docs/').expect(200);
     expect(response.text).toContain('swagger-ui');
   });
 });
@@ -65,7 +65,7 @@ describe('organisations', () => {
   });
 
   it('adds a community centre under a street', async () => {
-    const { body } = await t.http
+    const { body } = await (await t.as('admin'))
       .post('/api/v1/organizations')
       .send({ name: '梅园社区', shortName: '梅社', kind: 'centre', level: 'community', parentId: DEMO.meiyuan })
       .expect(201);
@@ -80,12 +80,12 @@ describe('organisations', () => {
     ['an unknown kind', { name: 'x', shortName: 'x', kind: 'palace', level: 'district', parentId: DEMO.xuanwu }, 'kind'],
     ['a bad policy', { name: 'x', shortName: 'x', kind: 'court', level: 'district', parentId: DEMO.xuanwu, policy: { mediationPeriod: { length: -1, unit: 'day' } } }, 'policy'],
   ])('refuses %s with 400 naming the field', async (_what, body, field) => {
-    const response = await t.http.post('/api/v1/organizations').send(body).expect(400);
+    const response = await (await t.as('admin')).post('/api/v1/organizations').send(body).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
   it('uses an organisation’s own mediation period for its new cases (MoJ-2002 Art. 33 cfg; SZ-DR Art. 25)', async () => {
-    const { body: committee } = await t.http
+    const { body: committee } = await (await t.as('admin'))
       .post('/api/v1/organizations')
       .send({ name: '深圳模式调委会', shortName: '深', kind: 'committee', level: 'street', parentId: DEMO.meiyuan, policy: { mediationPeriod: { length: 30, unit: 'day' } } })
       .expect(201);

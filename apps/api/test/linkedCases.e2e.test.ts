@@ -10,6 +10,8 @@ afterAll(async () => {
 });
 
 const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload });
+const asCourt = async (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  (await t.as('city-court')).post(`/api/v1/cases/${id}/events`).send({ type, payload });
 
 describe('court referral with delegated mediation (诉调对接)', () => {
   async function delegated() {
@@ -18,7 +20,8 @@ describe('court referral with delegated mediation (诉调对接)', () => {
       .send(anIntake({ flow: 'court-referral', organizationId: DEMO.xuanwu, category: 'contract', summary: '货款纠纷，引导诉讼' }))
       .expect(201);
     await send(referral.id, 'referral.submitted', { courtId: DEMO.xuanwuCourt }).expect(200);
-    const response = await send(referral.id, 'mediation.delegated', { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调123号' }).expect(200);
+    const response = await (await asCourt(referral.id, 'mediation.delegated', { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调123号' }));
+    expect(response.status).toBe(200);
     return { referral: response.body, childId: response.body.linkedCases[0].id as string };
   }
 
@@ -69,7 +72,7 @@ describe('judicial confirmation of a people’s mediation agreement (PML Art. 33
 
   it('opens a confirmation case on the linked agreement, linked both ways', async () => {
     const agreed = await agreedCase('2026-02-20');
-    const { body } = await t.http.post('/api/v1/cases').send(confirmationIntake(agreed)).expect(201);
+    const { body } = await (await t.as('city-court')).post('/api/v1/cases').send(confirmationIntake(agreed)).expect(201);
     expect(body).toMatchObject({ state: 'applied', flow: { id: 'judicial-confirmation' }, linkedCases: [{ id: agreed, relation: 'continuesFrom' }] });
     expect(body.caseNumber).toMatch(/^（2026）玄调确字第\d{5}号$/);
     const { body: original } = await t.http.get(`/api/v1/cases/${agreed}`).expect(200);
@@ -79,14 +82,14 @@ describe('judicial confirmation of a people’s mediation agreement (PML Art. 33
   it('refuses an application after the 30-day window with 422 CONFIRMATION_WINDOW_EXPIRED and writes nothing', async () => {
     const agreed = await agreedCase('2026-01-20');
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM cases');
-    const response = await t.http.post('/api/v1/cases').send(confirmationIntake(agreed)).expect(422);
+    const response = await (await t.as('city-court')).post('/api/v1/cases').send(confirmationIntake(agreed)).expect(422);
     expect(response.body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'CONFIRMATION_WINDOW_EXPIRED' });
     expect(response.body.basis).toMatch(/PML Art\. 33/);
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM cases')).toEqual(before);
   });
 
   it('refuses a linked case id that names no case with 400', async () => {
-    const response = await t.http.post('/api/v1/cases').send(confirmationIntake('6f1c2a7e-0000-4000-8000-000000000000')).expect(400);
+    const response = await (await t.as('city-court')).post('/api/v1/cases').send(confirmationIntake('6f1c2a7e-0000-4000-8000-000000000000')).expect(400);
     expect(response.body.errors[0].field).toBe('linkedCaseId');
   });
 });

@@ -20,6 +20,7 @@ interface Running {
 
 function start(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -41,6 +42,16 @@ async function waitForHealth(running: Running): Promise<void> {
   throw new Error(`service did not become healthy:\n${running.output()}`);
 }
 
+async function signIn(url: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 const isAlive = (pid: number) => {
@@ -59,12 +70,13 @@ describe('the service process', () => {
   const dataDir = join(parent, 'postgres');
 
   it('starts on an embedded PostgreSQL, survives SIGKILL with nothing lost, and stops cleanly on SIGTERM', async () => {
-    const env = { JIEFEN_DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+    const env = { JIEFEN_DATA_DIR: dataDir, LOG_LEVEL: 'info', JIEFEN_DEMO_PASSWORD: 'process-test-password' };
     const first = start({ ...env, PORT: String(await freePort()) });
     await waitForHealth(first);
+    const token = await signIn(first.url, 'mediator', 'process-test-password');
     const created = await fetch(`${first.url}/api/v1/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(anIntake()),
     });
     expect(created.status).toBe(201);
@@ -78,7 +90,7 @@ describe('the service process', () => {
     const second = start({ ...env, PORT: String(await freePort()) });
     await waitForHealth(second);
     expect(isAlive(orphan)).toBe(false);
-    const found = await fetch(`${second.url}/api/v1/cases/${id}`);
+    const found = await fetch(`${second.url}/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${await signIn(second.url, 'mediator', 'process-test-password')}` } });
     expect(found.status).toBe(200);
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 

@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from '@jiefen/legal-time';
+import type { IsoDate } from '@jiefen/legal-time';
 import type { CaseContext, HostFacts } from './caseContext.js';
 import type { CaseSnapshot } from './caseSnapshot.js';
 import { collectEffects } from './collectEffects.js';
@@ -8,7 +8,7 @@ import { intakeSpec } from './intake.js';
 import { persistSnapshot, pureInitialTransition } from './machineSnapshot.js';
 import { getFlow } from './registry.js';
 import { RuleViolatedError } from './RuleViolatedError.js';
-import { validateObject, type FieldProblem } from './schema.js';
+import { isCalendarDate, validateObject, type FieldProblem } from './schema.js';
 
 export interface CaseOptions {
   /** The day of the event in China Standard Time; flows never read a clock. */
@@ -47,7 +47,7 @@ export function startCase(flowId: string, input: Record<string, unknown>, option
 }
 
 export function checkToday(today: unknown): void {
-  if (!isIsoDate(today)) {
+  if (!isCalendarDate(today)) {
     throw new InvalidEventError('options', [{ path: 'today', message: 'must be a real calendar date written YYYY-MM-DD' }]);
   }
 }

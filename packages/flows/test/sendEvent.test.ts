@@ -163,6 +163,16 @@ describe('validateObject', () => {
     ]);
   });
 
+  it('still refuses an impossible date after accepting real ones', () => {
+    const dated = field.object({ on: field.date() });
+    for (const on of ['2026-02-28', '2026-02-28', '2024-02-29']) expect(validateObject(dated, { on })).toEqual([]);
+    for (const on of ['2026-02-29', '2026-2-28', 20260228]) {
+      expect(validateObject(dated, { on })).toEqual([{ path: 'on', message: 'must be a real calendar date written YYYY-MM-DD' }]);
+    }
+    const c = CaseDriver.open('people-mediation', anIntake(), '2026-03-02');
+    expect(c.attempt('application.accepted', {}, '2026-02-30')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
   it('names missing fields, a list out of bounds, and the root', () => {
     expect(validateObject(spec, { count: 9, items: [] })).toEqual([
       { path: 'name', message: 'is required' },
@@ -170,5 +180,14 @@ describe('validateObject', () => {
       { path: 'items', message: 'must have at least 1 item(s)' },
     ]);
     expect(validateObject(spec, [])).toEqual([{ path: '(root)', message: 'must be an object' }]);
+  });
+});
+
+describe('payload validation', () => {
+  it('refuses a field named after an Object.prototype member', () => {
+    const opened = startCase('people-mediation', anIntake(), { today: '2026-03-02' }).snapshot;
+    expect(() => sendEvent(opened, { type: 'application.accepted', payload: { constructor: 'x' } as never }, { today: '2026-03-02' })).toThrow(
+      /constructor is not a known field/,
+    );
   });
 });

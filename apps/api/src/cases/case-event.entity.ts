@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** Who sent an event: a signed-in user, or the engine itself. */
 export interface Actor {
   userId: string;
+  username?: string;
   role: string;
   organizationId: string | null;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { scopeSql, type CaseScope } from '../auth/caseScope.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 export interface CaseListItem {
@@ -41,10 +42,10 @@ export function decodeCursor(cursor: string): [string, string] | undefined {
 export async function listCases(
   db: pg.Pool,
   query: ListCasesQuery,
-  scope: { organizationPath?: string; after?: [string, string] },
+  scope: { caseScope: CaseScope; organizationPath?: string; after?: [string, string]; idNumberHash?: string },
 ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
-  const where: string[] = [];
   const values: unknown[] = [];
+  const where: string[] = [scopeSql(scope.caseScope, values)];
   const add = (sql: string, value: unknown) => {
     values.push(value);
     where.push(sql.replace('?', `$${values.length}`));
@@ -57,6 +58,7 @@ export async function listCases(
   if (query.riskLevel) add('risk_level = ?', query.riskLevel);
   if (query.overdue !== undefined) add('overdue = ?', query.overdue);
   if (query.q) add(`search_text LIKE ?`, `%${escapeLike(query.q.toLowerCase())}%`);
+  if (scope.idNumberHash) add(`id IN (SELECT case_id FROM parties WHERE id_number_hash = ?)`, scope.idNumberHash);
   if (query.openedFrom) add(`opened_at >= ?::date::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedFrom);
   if (query.openedTo) add(`opened_at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedTo);
   if (scope.after) {
@@ -98,11 +100,24 @@ export async function listCases(
 export async function caseDetailRow(db: pg.Pool, caseId: string) {
   const { rows } = await db.query({
     name: 'case-detail',
-    text: `SELECT id, case_number, version, snapshot, receiving_organization_id, opened_at, updated_at, links FROM cases WHERE id = $1`,
+    text: `SELECT id, case_number, version, snapshot, receiving_organization_id, opened_at, updated_at, links, organization_path, court_id, parties_view
+           FROM cases WHERE id = $1`,
     values: [caseId],
   });
   return rows[0] as
-    | { id: string; case_number: string; version: number; snapshot: any; receiving_organization_id: string; opened_at: Date; updated_at: Date; links: any[] }
+    | {
+        id: string;
+        case_number: string;
+        version: number;
+        snapshot: any;
+        receiving_organization_id: string;
+        opened_at: Date;
+        updated_at: Date;
+        links: any[];
+        organization_path: string;
+        court_id: string | null;
+        parties_view: any[];
+      }
     | undefined;
 }
 

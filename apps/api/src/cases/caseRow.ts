@@ -13,6 +13,22 @@ export interface CaseRow {
   links: CaseLink[];
   openedAt: Date;
   receivingOrganizationId: string;
+  organizationPath: string;
+  courtId: string | null;
+  partiesView: PartyView[];
+}
+
+/** A party as every response shows it: ID number and phone masked (PIPL Arts. 28, 51). */
+export interface PartyView {
+  id: string;
+  role: string;
+  kind: string;
+  name: string;
+  idNumber?: string;
+  creditCode?: string;
+  phone?: string;
+  address?: string;
+  agent?: string;
 }
 
 /** The columns derived from a snapshot, written with every change. */
@@ -24,6 +40,8 @@ export interface CaseColumns {
   acceptedOn: string | null;
   endedOn: string | null;
   overdue: boolean;
+  /** The court a case is before (delegating court, court a referral was submitted to), for the court's view. */
+  courtId: string | null;
 }
 
 export function columnsOf(snapshot: CaseSnapshot): CaseColumns {
@@ -36,5 +54,12 @@ export function columnsOf(snapshot: CaseSnapshot): CaseColumns {
     acceptedOn: d.acceptedOn,
     endedOn: snapshot.context.endedOn,
     overdue: d.overdue,
+    courtId: courtOf(snapshot),
   };
+}
+
+function courtOf(snapshot: CaseSnapshot): string | null {
+  const { facts, records } = snapshot.context;
+  const id = facts.courtId ?? records.courtId;
+  return typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id) ? id : null;
 }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   describeCase,
+  getFlow,
   sendEvent,
   startCase,
   type CaseResult,
@@ -38,6 +39,11 @@ import {
   type Queryable,
 } from './caseStore.js';
 import { caseView, type CaseView } from './caseView.js';
+import { inScope, scopeOf } from '../auth/caseScope.js';
+import { forbidden, mayOpenCase, maySendEvent } from '../auth/permissions.js';
+import type { UserRole } from '../users/user.entity.js';
+import { DataProtection } from '../security/dataProtection.js';
+import { protectCase } from '../security/personalData.js';
 import { FlowInputValidator } from './flowInputValidator.js';
 
 /** The engine itself, as the sender of `deadline.expired` and `mediation.concluded`. */
@@ -79,6 +85,7 @@ export class CaseRunner {
     dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly validator: FlowInputValidator,
+    private readonly protection: DataProtection,
     private readonly clock: Clock,
   ) {
     this.pool = poolOf(dataSource);
@@ -88,6 +95,7 @@ export class CaseRunner {
   async open(flowId: string, intake: Record<string, unknown>, actor: Actor): Promise<CaseView> {
     const organization = await this.organizations.get(String(intake.organizationId));
     await this.checkOrganizationsExist(intake, '');
+    await this.checkMayOpen(actor, flowId, organization);
     const linked = intake.linkedCaseId ? await this.linkedCase(String(intake.linkedCaseId)) : undefined;
     const today = this.clock.today();
     const result = startCase(flowId, intake, {
@@ -98,6 +106,7 @@ export class CaseRunner {
     const at = this.clock.now();
     const created = await withTransaction(this.pool, async (client) => {
       const newCase = await this.prepareNewCase(client, result, organization, { intake, actor, at, today, links, parentCaseId: null });
+      result.snapshot = newCase.snapshot;
       await insertCase(client, newCase);
       if (linked) await addLink(client, linked.id, { id: newCase.id, caseNumber: newCase.caseNumber, flowId, relation: 'continuedBy' });
       await this.cascade(client, newCase.id, newCase.caseNumber, result, today, at);
@@ -105,9 +114,9 @@ export class CaseRunner {
     });
     this.afterCommit(created.id, result.effects);
     return caseView(
-      { id: created.id, caseNumber: created.caseNumber, version: 1, receivingOrganizationId: organization.id, openedAt: at, updatedAt: at, links },
-      result.snapshot,
-      describeCase(result.snapshot),
+      { id: created.id, caseNumber: created.caseNumber, version: 1, receivingOrganizationId: organization.id, openedAt: at, updatedAt: at, links, parties: created.partiesView },
+      created.snapshot,
+      describeCase(created.snapshot),
     );
   }
 
@@ -118,6 +127,7 @@ export class CaseRunner {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const row = await loadCase(this.pool, caseId);
         if (!row) throw caseNotFound(caseId);
+        if (attempt === 1) await this.checkMaySend(options.actor, row, event);
         if (options.idempotencyKey) {
           const previous = await findIdempotentResponse(this.pool, caseId, options.idempotencyKey);
           if (previous) return replay(previous, requestHash!, options.idempotencyKey);
@@ -141,7 +151,7 @@ export class CaseRunner {
     const last = steps.at(-1)!;
     const description = describeCase(last.result.snapshot);
     const view = caseView(
-      { id: row.id, caseNumber: row.caseNumber, version: row.version + steps.length, receivingOrganizationId: row.receivingOrganizationId, openedAt: row.openedAt, updatedAt: at, links: row.links },
+      { id: row.id, caseNumber: row.caseNumber, version: row.version + steps.length, receivingOrganizationId: row.receivingOrganizationId, openedAt: row.openedAt, updatedAt: at, links: row.links, parties: row.partiesView },
       last.result.snapshot,
       description,
     );
@@ -249,7 +259,7 @@ export class CaseRunner {
     at: Date,
   ): Promise<CaseLink> {
     const organization = await this.organizations.get(effect.organizationId);
-    const intake = { ...effect.input, organizationId: organization.id, linkedCaseId: parent.id };
+    const intake = { ...(await this.withPersonalData(client, parent.id, effect.input)), organizationId: organization.id, linkedCaseId: parent.id };
     const result = startCase(effect.flowId, intake, { today, host: this.hostFactsForOrganization(organization) });
     const parentLink: CaseLink = { id: parent.id, caseNumber: parent.caseNumber, flowId: parent.flowId, relation: 'openedBy' };
     const child = await this.prepareNewCase(client, result, organization, {
@@ -288,7 +298,8 @@ export class CaseRunner {
     organization: Organization,
     o: { intake: Record<string, unknown>; actor: Actor; at: Date; today: string; links: CaseLink[]; parentCaseId: string | null },
   ): Promise<NewCase> {
-    const snapshot = result.snapshot;
+    const protectedCase = protectCase(result.snapshot, this.protection);
+    const snapshot = protectedCase.snapshot;
     const c = snapshot.context;
     const year = Number(o.today.slice(0, 4));
     const seq = await nextCaseSequence(db, organization.id, year);
@@ -310,17 +321,8 @@ export class CaseRunner {
       linkedCaseId: c.linkedCaseId,
       parentCaseId: o.parentCaseId,
       links: o.links,
-      parties: c.parties.map((p) => ({
-        partyId: p.id,
-        role: p.role,
-        kind: p.kind,
-        name: p.name,
-        idNumber: p.idNumber ?? null,
-        creditCode: p.creditCode ?? null,
-        phone: p.phone ?? null,
-        address: p.address ?? null,
-        agent: p.agent ?? null,
-      })),
+      parties: protectedCase.parties,
+      partiesView: protectedCase.partiesView,
       openingEvent: { type: 'case.opened', payload: withoutPersonalData(o.intake), actor: o.actor, today: o.today, idempotencyKey: null },
       outbox: [...notificationsFor(result.effects, c, caseNumber), ...(await this.riskReports(organization, c.riskLevel, caseNumber))],
       at: o.at,
@@ -360,6 +362,49 @@ export class CaseRunner {
       ...(actorRelation ? { actorRelation } : {}),
       ...(resolutionTarget ? { resolutionTarget } : {}),
     };
+  }
+
+  /** A user opens cases their role may open, at their organisation or below it. */
+  private async checkMayOpen(actor: Actor, flowId: string, organization: Organization): Promise<void> {
+    if (!mayOpenCase(actor.role as UserRole, flowId)) {
+      this.logger.warn({ userId: actor.userId, role: actor.role, flowId }, 'opening refused: role');
+      throw forbidden(`a ${actor.role} may not open a ${flowId} case`);
+    }
+    const own = actor.organizationId ? await this.organizations.find(actor.organizationId) : undefined;
+    if (!own || !organization.path.startsWith(own.path)) {
+      this.logger.warn({ userId: actor.userId, organizationId: organization.id }, 'opening refused: organisation out of scope');
+      throw forbidden('cases are opened at your own organisation or one below it', { field: 'organizationId' });
+    }
+  }
+
+  /** A case outside the user's scope does not exist for them (404); an event their role may not send is 403. */
+  private async checkMaySend(actor: Actor, row: CaseRow, event: FlowEvent): Promise<void> {
+    if (actor.role === ENGINE_ACTOR.role) return;
+    const own = actor.organizationId ? await this.organizations.find(actor.organizationId) : undefined;
+    if (!own || !inScope(scopeOf(own), row)) throw caseNotFound(row.id);
+    const { flowId, flowVersion } = row.snapshot;
+    if (getFlow(flowId, flowVersion).events[event.type] && !maySendEvent(actor.role as UserRole, flowId, flowVersion, event.type)) {
+      this.logger.warn({ userId: actor.userId, role: actor.role, caseId: row.id, eventType: event.type }, 'event refused: role');
+      throw forbidden(`a ${actor.role} may not send ${event.type}`, { eventType: event.type });
+    }
+  }
+
+  /** A linked case opened by the engine gets its parties' personal data from the case that opened it. */
+  private async withPersonalData(client: pg.PoolClient, parentId: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (!Array.isArray(input.parties)) return input;
+    const { rows } = await client.query('SELECT party_id, id_number_encrypted, phone_encrypted FROM parties WHERE case_id = $1', [parentId]);
+    const byId = new Map(rows.map((r) => [r.party_id as string, r]));
+    const parties = input.parties.map((p: Record<string, unknown>) => {
+      const source = typeof p.linkedPartyId === 'string' ? byId.get(p.linkedPartyId) : undefined;
+      const { idNumber: _digest, ...rest } = p;
+      if (!source) return rest;
+      return {
+        ...rest,
+        ...(source.id_number_encrypted ? { idNumber: this.protection.decrypt(source.id_number_encrypted) } : {}),
+        ...(source.phone_encrypted ? { phone: this.protection.decrypt(source.phone_encrypted) } : {}),
+      };
+    });
+    return { ...input, parties };
   }
 
   /** Every organisation id in a payload or intake must name an organisation (a 400 on the field otherwise). */

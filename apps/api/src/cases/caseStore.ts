@@ -2,7 +2,7 @@ import type { CaseSnapshot, Deadline } from '@jiefen/flows';
 import type pg from 'pg';
 import type { CaseLink } from './case.entity.js';
 import type { Actor } from './case-event.entity.js';
-import type { CaseColumns, CaseRow } from './caseRow.js';
+import type { CaseColumns, CaseRow, PartyView } from './caseRow.js';
 
 export type Queryable = pg.Pool | pg.PoolClient;
 
@@ -25,6 +25,7 @@ export interface NewCase {
   parentCaseId: string | null;
   links: CaseLink[];
   parties: PartyRow[];
+  partiesView: PartyView[];
   openingEvent: EventRow;
   outbox: OutboxRow[];
   at: Date;
@@ -37,14 +38,16 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
+/** A party row: ID number and phone only encrypted, the ID number also as a keyed hash. */
 export interface PartyRow {
   partyId: string;
   role: string;
   kind: string;
   name: string;
-  idNumber: string | null;
+  idNumberEncrypted: string | null;
+  idNumberHash: string | null;
   creditCode: string | null;
-  phone: string | null;
+  phoneEncrypted: string | null;
   address: string | null;
   agent: string | null;
 }
@@ -76,7 +79,8 @@ export interface CaseChange {
 }
 
 const LOAD = `
-  SELECT id, case_number, version, snapshot, organization_id, parent_case_id, linked_case_id, links, opened_at, receiving_organization_id
+  SELECT id, case_number, version, snapshot, organization_id, parent_case_id, linked_case_id, links, opened_at,
+         receiving_organization_id, organization_path, court_id, parties_view
   FROM cases WHERE id = $1`;
 
 export async function loadCase(db: Queryable, caseId: string, { forUpdate = false } = {}): Promise<CaseRow | undefined> {
@@ -94,6 +98,9 @@ export async function loadCase(db: Queryable, caseId: string, { forUpdate = fals
       links: r.links,
       openedAt: r.opened_at,
       receivingOrganizationId: r.receiving_organization_id,
+      organizationPath: r.organization_path,
+      courtId: r.court_id,
+      partiesView: r.parties_view,
     }
   );
 }
@@ -134,15 +141,15 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
         INSERT INTO cases (id, case_number, flow_id, flow_version, state, status, final, snapshot, version,
           organization_id, organization_path, receiving_organization_id, category, channel, risk_level, amount,
           summary, search_text, received_on, accepted_on, ended_on, overdue, linked_case_id, parent_case_id, links,
-          opened_at, updated_at)
+          opened_at, updated_at, court_id, parties_view)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-          $22, $23, $24::jsonb, $25, $25)
+          $22, $23, $24::jsonb, $25, $25, $33, $34::jsonb)
         RETURNING id
       ), parties AS (
-        INSERT INTO parties (case_id, party_id, role, kind, name, id_number, credit_code, phone, address, agent)
-        SELECT ins.id, p."partyId", p.role, p.kind, p.name, p."idNumber", p."creditCode", p.phone, p.address, p.agent
-        FROM ins, jsonb_to_recordset($26::jsonb) AS p("partyId" text, role text, kind text, name text, "idNumber" text,
-          "creditCode" text, phone text, address text, agent text)
+        INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code, phone_encrypted, address, agent)
+        SELECT ins.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode", p."phoneEncrypted", p.address, p.agent
+        FROM ins, jsonb_to_recordset($26::jsonb) AS p("partyId" text, role text, kind text, name text, "idNumberEncrypted" text,
+          "idNumberHash" text, "creditCode" text, "phoneEncrypted" text, address text, agent text)
       ), ev AS (
         INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
         SELECT ins.id, 1, $27, $28::jsonb, $29::jsonb, $25, $30, NULL FROM ins
@@ -187,6 +194,8 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
       c.openingEvent.today,
       JSON.stringify(c.snapshot.context.deadlines),
       JSON.stringify(c.outbox),
+      c.columns.courtId,
+      JSON.stringify(c.partiesView),
     ],
   });
 }
@@ -202,7 +211,7 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
       WITH upd AS (
         UPDATE cases SET state = $3, status = $4, final = $5, snapshot = $6::jsonb, version = version + 1,
           organization_id = $7, organization_path = $8, accepted_on = $9, ended_on = $10, overdue = $11,
-          links = COALESCE($21::jsonb, links), updated_at = $12
+          links = COALESCE($21::jsonb, links), updated_at = $12, court_id = $25
         WHERE id = $1 AND version = $2
         RETURNING id, version
       ), ev AS (
@@ -259,6 +268,7 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
       c.idempotency ? JSON.stringify(c.idempotency.response) : null,
       c.event.meta ? JSON.stringify(c.event.meta) : null,
       JSON.stringify(c.outbox),
+      c.columns.courtId,
     ],
   });
   return rows.length === 1;

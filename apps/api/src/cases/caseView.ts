@@ -1,5 +1,6 @@
 import type { CaseDescription, CaseSnapshot, Party } from '@jiefen/flows';
 import type { CaseLink } from './case.entity.js';
+import type { PartyView } from './caseRow.js';
 import { maskDeep, maskIdNumber, maskPhone } from './masking.js';
 
 export interface CaseIdentity {
@@ -10,6 +11,8 @@ export interface CaseIdentity {
   openedAt: Date;
   updatedAt: Date;
   links: CaseLink[];
+  /** Parties with their personal data already masked (kept on the case row). */
+  parties: PartyView[];
 }
 
 /** The case as the API shows it: flow state, deadlines, what may happen next, masked parties. */
@@ -48,7 +51,7 @@ export function caseView(identity: CaseIdentity, snapshot: CaseSnapshot, descrip
       ...(remindOn ? { remindOn } : {}),
     })),
     allowedEvents: description.allowedEvents,
-    parties: c.parties.map(maskedParty),
+    parties: identity.parties,
     agreement: maskDeep(c.agreement),
     outcome: c.outcome,
     supervision: c.supervision,
@@ -61,7 +64,8 @@ export function caseView(identity: CaseIdentity, snapshot: CaseSnapshot, descrip
 
 export type CaseView = ReturnType<typeof caseView>;
 
-function maskedParty(p: Party) {
+/** The masked view of a party, built once at opening from the clear values the intake carried. */
+export function partyView(p: Party & { phone?: string }): PartyView {
   return {
     id: p.id,
     role: p.role,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from './case-event.entity.js';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
 import { CurrentActor } from '../common/currentActor.js';
 import { IdempotencyKey, IfMatchVersion } from '../common/requestHeaders.js';
@@ -10,9 +10,11 @@ import { CaseRunner } from './caseRunner.js';
 import { CasesService } from './cases.service.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { SendEventDto } from './dto/send-event.dto.js';
+import { PersonalDataRequestDto } from './dto/personal-data-request.dto.js';
 import { FlowInputValidator } from './flowInputValidator.js';
 
 @ApiTags('cases')
+@ApiBearerAuth()
 @Controller(`${API_PREFIX}/cases`)
 @UseInterceptors(CaseHeadersInterceptor)
 export class CasesController {
@@ -27,21 +29,21 @@ export class CasesController {
   @ApiOperation({ summary: 'Open a case on a flow (flows.md "Intake")' })
   @ApiBody({ schema: { $ref: '#/components/schemas/CaseIntake' } })
   @ApiResponse({ status: 201, description: 'the case at version 1; Location and ETag headers' })
-  async open(@Body() body: unknown, @CurrentActor() actor: Actor) {
+  async open(@Body() body: unknown, @CurrentActor() actor: AuthenticatedUser) {
     const { flowId, intake } = await this.validator.intake(body);
     return this.runner.open(flowId, intake, actor);
   }
 
   @Get()
   @ApiOperation({ summary: 'Cases, newest first, with keyset pagination' })
-  list(@Query() query: ListCasesQuery) {
-    return this.cases.list(query);
+  list(@Query() query: ListCasesQuery, @CurrentActor() actor: AuthenticatedUser) {
+    return this.cases.list(actor, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A case: state, status, deadlines, allowed events, masked parties, linked cases' })
-  get(@Param('id', UuidParamPipe) id: string) {
-    return this.cases.get(id);
+  get(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
+    return this.cases.get(actor, id);
   }
 
   @Post(':id/events')
@@ -52,7 +54,7 @@ export class CasesController {
   send(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: SendEventDto,
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: AuthenticatedUser,
     @IfMatchVersion() expectedVersion: number | undefined,
     @IdempotencyKey() idempotencyKey: string | undefined,
   ) {
@@ -61,7 +63,19 @@ export class CasesController {
 
   @Get(':id/events')
   @ApiOperation({ summary: 'The case’s audit trail, in order' })
-  events(@Param('id', UuidParamPipe) id: string) {
-    return this.cases.events(id);
+  events(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
+    return this.cases.events(actor, id);
+  }
+
+  @Post(':id/parties/:partyId/personal-data')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A party’s ID number and phone in full — for the case’s mediator or court; logged with who, when and why' })
+  personalData(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('partyId') partyId: string,
+    @Body() dto: PersonalDataRequestDto,
+    @CurrentActor() actor: AuthenticatedUser,
+  ) {
+    return this.cases.personalData(actor, id, partyId, dto.reason);
   }
 }

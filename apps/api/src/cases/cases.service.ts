@@ -1,29 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { describeCase } from '@jiefen/flows';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { inScope, scopeOf, type CaseScope } from '../auth/caseScope.js';
+import { forbidden, mayReadPersonalData } from '../auth/permissions.js';
+import { Clock } from '../common/clock.js';
 import { caseNotFound, validationFailed } from '../common/errors/DomainError.js';
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { DataProtection } from '../security/dataProtection.js';
 import { caseDetailRow, caseEvents, decodeCursor, listCases } from './caseQueries.js';
 import { caseView } from './caseView.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
-/** Reads: one case, its audit trail, filtered lists. Writes go through `CaseRunner`. */
+/** Reads: one case, its audit trail, filtered lists, a party's personal data in full. Writes go through `CaseRunner`. */
 @Injectable()
 export class CasesService {
+  private readonly logger = new Logger('CasesService');
   private readonly pool: pg.Pool;
 
   constructor(
     dataSource: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly protection: DataProtection,
+    private readonly clock: Clock,
   ) {
     this.pool = poolOf(dataSource);
   }
 
-  async get(caseId: string) {
-    const row = await caseDetailRow(this.pool, caseId);
-    if (!row) throw caseNotFound(caseId);
+  async get(user: AuthenticatedUser, caseId: string) {
+    const row = await this.visibleRow(user, caseId);
     return caseView(
       {
         id: row.id,
@@ -33,22 +40,60 @@ export class CasesService {
         openedAt: row.opened_at,
         updatedAt: row.updated_at,
         links: row.links,
+        parties: row.parties_view,
       },
       row.snapshot,
       describeCase(row.snapshot),
     );
   }
 
-  async events(caseId: string) {
-    const events = await caseEvents(this.pool, caseId);
-    if (events.length === 0) throw caseNotFound(caseId);
-    return { caseId, items: events };
+  async events(user: AuthenticatedUser, caseId: string) {
+    await this.visibleRow(user, caseId);
+    return { caseId, items: await caseEvents(this.pool, caseId) };
   }
 
-  async list(query: ListCasesQuery) {
+  async list(user: AuthenticatedUser, query: ListCasesQuery) {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (query.cursor && !after) throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
     const organization = query.organizationId ? await this.organizations.get(query.organizationId) : undefined;
-    return listCases(this.pool, query, { ...(organization ? { organizationPath: organization.path } : {}), ...(after ? { after } : {}) });
+    return listCases(this.pool, query, {
+      caseScope: await this.scopeOf(user),
+      ...(organization ? { organizationPath: organization.path } : {}),
+      ...(after ? { after } : {}),
+      ...(query.idNumber ? { idNumberHash: this.protection.hashIdNumber(query.idNumber) } : {}),
+    });
+  }
+
+  /**
+   * A party's ID number and phone in full, for a reader who needs them for the case (its mediator,
+   * the court), recording who, when and why (PIPL Arts. 28, 51).
+   */
+  async personalData(user: AuthenticatedUser, caseId: string, partyId: string, reason: string) {
+    const row = await this.visibleRow(user, caseId);
+    const courtAccess = row.court_id === user.organizationId || row.organization_path.endsWith(`/${user.organizationId}/`);
+    if (!mayReadPersonalData(user, { mediatorId: row.snapshot.context.records.mediatorId, courtAccess })) {
+      this.logger.warn({ userId: user.userId, role: user.role, caseId, partyId }, 'personal data read refused');
+      throw forbidden('only the case’s mediator or the court it is before may read personal data in full');
+    }
+    const { rows } = await this.pool.query('SELECT id_number_encrypted, phone_encrypted FROM parties WHERE case_id = $1 AND party_id = $2', [caseId, partyId]);
+    if (!rows[0]) throw validationFailed([{ field: 'partyId', message: `no party ${partyId} on this case` }]);
+    const idNumber = rows[0].id_number_encrypted ? this.protection.decrypt(rows[0].id_number_encrypted) : null;
+    const phone = rows[0].phone_encrypted ? this.protection.decrypt(rows[0].phone_encrypted) : null;
+    const fields = [...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
+    await this.pool.query(
+      `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [this.clock.now(), user.userId, user.role, user.organizationId, caseId, partyId, fields, reason],
+    );
+    return { caseId, partyId, idNumber, phone };
+  }
+
+  private async visibleRow(user: AuthenticatedUser, caseId: string) {
+    const row = await caseDetailRow(this.pool, caseId);
+    if (!row || !inScope(await this.scopeOf(user), { organizationPath: row.organization_path, courtId: row.court_id })) throw caseNotFound(caseId);
+    return row;
+  }
+
+  private async scopeOf(user: AuthenticatedUser): Promise<CaseScope> {
+    return scopeOf(await this.organizations.get(user.organizationId));
   }
 }

@@ -18,14 +18,19 @@ export class PartyRecord {
   @Column('text')
   name: string;
 
-  @Column('text', { name: 'id_number', nullable: true })
-  idNumber: string | null;
+  /** AES-GCM ciphertext (see security/dataProtection.ts). */
+  @Column('text', { name: 'id_number_encrypted', nullable: true })
+  idNumberEncrypted: string | null;
+
+  /** Keyed hash (HMAC-SHA256) of the ID number, to find cases by it. */
+  @Column('text', { name: 'id_number_hash', nullable: true })
+  idNumberHash: string | null;
 
   @Column('text', { name: 'credit_code', nullable: true })
   creditCode: string | null;
 
-  @Column('text', { nullable: true })
-  phone: string | null;
+  @Column('text', { name: 'phone_encrypted', nullable: true })
+  phoneEncrypted: string | null;
 
   @Column('text', { nullable: true })
   address: string | null;

@@ -1,9 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor } from '../cases/case-event.entity.js';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 
-/** Who is calling: set on the request by the authentication guard. */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const request = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
-  return request.actor ?? { userId: 'anonymous', role: 'anonymous', organizationId: null };
+/** The signed-in caller, set on the request by `AuthGuard` (every non-public route has one). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
+  const request = ctx.switchToHttp().getRequest<Request & { actor?: AuthenticatedUser }>();
+  if (!request.actor) throw new Error('CurrentActor used on a public route');
+  return request.actor;
 });

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { secretsFromEnv, type Secrets } from '../security/secrets.js';
 
 /** The service's configuration, read from the environment and validated once at boot. */
 export interface AppConfig {
@@ -19,6 +20,14 @@ export interface AppConfig {
   backgroundJobs: boolean;
   /** How often they look for work when idle. */
   pollIntervalMs: number;
+  /** Key material from the environment; the embedded default generates its own when absent. */
+  secrets: Secrets | undefined;
+  /** Lifetime of a bearer token. */
+  tokenTtlSeconds: number;
+  /** Origins allowed by CORS (comma-separated `JIEFEN_CORS_ORIGINS`); none by default. */
+  corsOrigins: string[];
+  /** Demo users' password (`JIEFEN_DEMO_PASSWORD`); generated and printed at first start when unset. */
+  demoPassword: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +43,7 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_BODY_LIMIT = 256 * 1024;
 const DEFAULT_POOL_SIZE = 16;
 const DEFAULT_POLL_INTERVAL_MS = 500;
+const DEFAULT_TOKEN_TTL_SECONDS = 15 * 60;
 
 /** Reads and checks every variable, reporting all problems at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -69,7 +79,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     poolSize: integer('JIEFEN_DB_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 200),
     backgroundJobs: jobs === 'true',
     pollIntervalMs: integer('JIEFEN_POLL_INTERVAL_MS', DEFAULT_POLL_INTERVAL_MS, 50, 60_000),
+    secrets: secretsFromEnv(env, problems),
+    tokenTtlSeconds: integer('JIEFEN_TOKEN_TTL_SECONDS', DEFAULT_TOKEN_TTL_SECONDS, 60, 24 * 3600),
+    corsOrigins: (env.JIEFEN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    demoPassword: env.JIEFEN_DEMO_PASSWORD || undefined,
   };
+  if (config.demoPassword !== undefined && config.demoPassword.length < 8) problems.push('JIEFEN_DEMO_PASSWORD must have at least 8 characters');
+  for (const origin of config.corsOrigins) if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`JIEFEN_CORS_ORIGINS entry "${origin}" must be an origin like https://example.org`);
+  if (databaseUrl && !config.secrets && !problems.some((p) => p.startsWith('JIEFEN_'))) {
+    problems.push('JIEFEN_DATA_KEYS, JIEFEN_HASH_KEY and JIEFEN_JWT_SECRET are required with DATABASE_URL (print a set with: node apps/api/dist/cli.js generate-keys)');
+  }
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

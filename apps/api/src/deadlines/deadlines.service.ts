@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { ListDeadlinesQuery } from './dto/list-deadlines.query.js';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { scopeOf, scopeSql } from '../auth/caseScope.js';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -19,9 +21,9 @@ export class DeadlinesService {
   }
 
   /** Deadlines soonest first, with their case: what a centre must act on. */
-  async list(query: ListDeadlinesQuery) {
+  async list(user: AuthenticatedUser, query: ListDeadlinesQuery) {
     const values: unknown[] = [query.status ?? 'running'];
-    const where = ['d.status = $1'];
+    const where = ['d.status = $1', scopeSql(scopeOf(await this.organizations.get(user.organizationId)), values, 'c')];
     if (query.dueBefore) where.push(`d.due_on <= $${values.push(query.dueBefore)}`);
     if (query.kind) where.push(`d.kind = $${values.push(query.kind)}`);
     if (query.organizationId) {

@@ -36,3 +36,13 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   { id: DEMO.xuanwuCourt, parentId: DEMO.xuanwu, name: '金陵市玄武区人民法院', shortName: '玄', kind: 'court', level: 'district' },
   { id: DEMO.xuanwuPetitionOffice, parentId: DEMO.xuanwu, name: '玄武区信访局', shortName: '玄', kind: 'petitionOffice', level: 'district' },
 ];
+
+/** One demo user per role, at the demo organisations (README "A one-minute tour"). */
+export const DEMO_USERS = [
+  { id: '00000000-0000-4000-8000-0000000000a1', username: 'reception', displayName: '梅园新村街道接待员', role: 'reception', organizationId: DEMO.meiyuan },
+  { id: '00000000-0000-4000-8000-0000000000a2', username: 'mediator', displayName: '梅园新村人民调解员', role: 'mediator', organizationId: DEMO.meiyuanCommittee },
+  { id: '00000000-0000-4000-8000-0000000000a3', username: 'supervisor', displayName: '玄武区中心督办员', role: 'supervisor', organizationId: DEMO.xuanwu },
+  { id: '00000000-0000-4000-8000-0000000000a4', username: 'court', displayName: '玄武区法院立案法官', role: 'court', organizationId: DEMO.xuanwuCourt },
+  { id: '00000000-0000-4000-8000-0000000000a5', username: 'admin', displayName: '金陵市中心管理员', role: 'admin', organizationId: DEMO.city },
+  { id: '00000000-0000-4000-8000-0000000000a6', username: 'petition', displayName: '玄武区信访接待员', role: 'reception', organizationId: DEMO.xuanwuPetitionOffice },
+] as const;

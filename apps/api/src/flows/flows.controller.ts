@@ -1,9 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FlowsService } from './flows.service.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
 
 @ApiTags('flows')
+@ApiBearerAuth()
 @Controller(`${API_PREFIX}/flows`)
 export class FlowsController {
   constructor(private readonly flows: FlowsService) {}

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { API_PREFIX } from '../common/apiPrefix.js';
+import { Public } from '../auth/public.decorator.js';
 
 const DATABASE_TIMEOUT_MS = 2000;
 
@@ -12,6 +13,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get(['health', `${API_PREFIX}/health`])
+  @Public()
   @ApiOperation({ summary: 'Liveness, and whether the database answers (503 when it does not)' })
   async health(@Res({ passthrough: true }) response: Response) {
     const database = await this.databaseUp();

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateOrganizationDto } from './dto/create-organization.dto.js';
 import { OrganizationsService } from './organizations.service.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { CurrentActor } from '../common/currentActor.js';
 
 @ApiTags('organizations')
+@ApiBearerAuth()
 @Controller(`${API_PREFIX}/organizations`)
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
@@ -17,10 +21,11 @@ export class OrganizationsController {
   }
 
   @Post()
+  @Roles('admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Add an organisation under a centre' })
   @ApiCreatedResponse({ description: 'the organisation' })
-  create(@Body() dto: CreateOrganizationDto) {
-    return this.organizations.create(dto);
+  create(@Body() dto: CreateOrganizationDto, @CurrentActor() actor: AuthenticatedUser) {
+    return this.organizations.create(dto, actor);
   }
 }

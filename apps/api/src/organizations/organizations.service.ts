@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { OrganizationRelation } from '@jiefen/flows';
 import { DataSource, type Repository } from 'typeorm';
+import { forbidden } from '../auth/permissions.js';
 import { organizationNotFound, validationFailed } from '../common/errors/DomainError.js';
 import { DEFAULT_CASE_NUMBER_PATTERNS } from './caseNumberPattern.js';
 import type { CreateOrganizationDto } from './dto/create-organization.dto.js';
@@ -58,9 +59,14 @@ export class OrganizationsService {
     return roots;
   }
 
-  async create(dto: CreateOrganizationDto, id: string = randomUUID()): Promise<Organization> {
+  /** Adds an organisation; an administrator adds only below their own organisation. */
+  async create(dto: CreateOrganizationDto, admin?: { organizationId: string }, id: string = randomUUID()): Promise<Organization> {
     const parent = dto.parentId ? await this.get(dto.parentId, 'parentId') : undefined;
     checkPlacement(dto, parent);
+    if (admin) {
+      const own = await this.get(admin.organizationId);
+      if (!parent || !parent.path.startsWith(own.path)) throw forbidden('organisations are added below your own organisation');
+    }
     const organization = this.repository.create({
       id,
       parentId: parent?.id ?? null,

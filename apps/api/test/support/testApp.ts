@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import pg from 'pg';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module.js';
@@ -12,10 +12,25 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { createDataSource } from '../../src/database/dataSource.js';
 import { seedDemoData } from '../../src/demo/seedDemoData.js';
 import { NotificationSender } from '../../src/notifications/notificationSender.js';
+import { DEMO } from '../../src/demo/demoOrganizations.js';
+import { generateSecrets, secretsAsEnv } from '../../src/security/secrets.js';
+import { User } from '../../src/users/user.entity.js';
+import { createUser } from '../../src/users/users.service.js';
+
+/** A supertest client that signs its requests as one user. */
+export interface Client {
+  get(url: string): request.Test;
+  post(url: string): request.Test;
+}
 
 export interface TestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  /** Signed in as `city-mediator` (a mediator at the city centre: sees every case, sends mediation events). */
+  http: Client;
+  /** Signed in as another user: a demo user (reception, mediator, supervisor, court, admin, petition) or `city-<role>`. */
+  as(username: string): Promise<Client>;
+  /** No token at all. */
+  anonymous: ReturnType<typeof request>;
   dataSource: DataSource;
   clock: FixedClock;
   databaseUrl: string;
@@ -27,6 +42,10 @@ export interface TestApp {
 }
 
 export const TEST_TODAY = '2026-03-02';
+export const DEMO_PASSWORD = 'demo-password-for-tests';
+const TEST_SECRETS = generateSecrets();
+/** City-level users, one per role, so that tests not about scope can act anywhere. */
+const CITY_ROLES = ['reception', 'mediator', 'supervisor', 'court'] as const;
 
 /** A fresh, empty database on the run's server; `startTestApp` migrates it with the real migrations. */
 export async function createTestDatabase(): Promise<string> {
@@ -50,18 +69,25 @@ export interface TestAppOptions {
   config?: Partial<AppConfig>;
   /** Replaces the notification sender (e.g. one that fails, to test retries). */
   sender?: NotificationSender;
+  /** Where the service logs; silent by default. */
+  logger?: Logger;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = options.clock ?? new FixedClock(new Date(`${TEST_TODAY}T10:00:00+08:00`));
   // Background jobs stay off: tests run the scheduler and the outbox by hand, on the fixed clock.
-  const config = { ...loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JIEFEN_BACKGROUND_JOBS: 'false' }), ...options.config };
+  const env = Object.fromEntries(secretsAsEnv(TEST_SECRETS).split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+  const config = {
+    ...loadConfig({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JIEFEN_BACKGROUND_JOBS: 'false', JIEFEN_DEMO_PASSWORD: DEMO_PASSWORD }),
+    ...options.config,
+  };
   const dataSource = createDataSource(databaseUrl, config.poolSize);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const logger = pino({ level: 'silent' });
-  await seedDemoData(dataSource, logger);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  await seedDemoData(dataSource, logger, DEMO_PASSWORD);
+  await seedCityUsers(dataSource);
   let builder = Test.createTestingModule({ imports: [AppModule.with({ config, dataSource, clock })] });
   if (options.sender) builder = builder.overrideProvider(NotificationSender).useValue(options.sender);
   const moduleRef = await builder.compile();
@@ -72,9 +98,38 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await app.close();
     await dataSource.destroy();
   };
+  const server = app.getHttpServer();
+  // Tokens expire on the service's clock, which tests move: a client signs in again when its token would be stale.
+  const tokens = new Map<string, { token: string; issuedAt: number }>();
+  const tokenFor = async (username: string): Promise<string> => {
+    const now = clock.now().getTime();
+    const cached = tokens.get(username);
+    if (cached && now >= cached.issuedAt && now - cached.issuedAt < (config.tokenTtlSeconds * 1000) / 2) return cached.token;
+    const { body } = await request(server).post('/api/v1/auth/token').send({ username, password: DEMO_PASSWORD }).expect(200);
+    tokens.set(username, { token: body.accessToken, issuedAt: now });
+    return body.accessToken;
+  };
+  const as = async (username: string): Promise<Client> => {
+    await tokenFor(username);
+    const signed = (test: request.Test) => {
+      const then = test.then.bind(test);
+      let prepared: Promise<unknown> | undefined;
+      // Set the header at send time, so that a clock moved since creating the client is honoured.
+      test.then = ((resolve: never, reject: never) => {
+        prepared ??= tokenFor(username).then((token) => {
+          test.set('Authorization', `Bearer ${token}`); // not returned: a Test is itself a thenable
+        });
+        return prepared.then(() => then(resolve, reject));
+      }) as typeof test.then;
+      return test;
+    };
+    return { get: (url) => signed(request(server).get(url)), post: (url) => signed(request(server).post(url)) };
+  };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: await as('city-mediator'),
+    as,
+    anonymous: request(server),
     dataSource,
     clock,
     databaseUrl,
@@ -85,4 +140,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     close: stop,
   };
+}
+
+async function seedCityUsers(dataSource: DataSource): Promise<void> {
+  const users = dataSource.getRepository(User);
+  if (await users.existsBy({ username: 'city-mediator' })) return;
+  for (const role of CITY_ROLES) {
+    await createUser(users, { username: `city-${role}`, displayName: `city ${role}`, password: DEMO_PASSWORD, role, organizationId: DEMO.city });
+  }
 }

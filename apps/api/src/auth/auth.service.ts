@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import argon2 from 'argon2';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { DataSource, type Repository } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors/DomainError.js';
+import type { AppConfig } from '../config/config.js';
+import { User, USER_ROLES } from '../users/user.entity.js';
+import type { AuthenticatedUser } from './authenticatedUser.js';
+import { LoginRateLimiter } from './loginRateLimiter.js';
+
+const ISSUER = 'jiefen';
+const AUDIENCE = 'jiefen-api';
+/** Verified against when the username is unknown, so that a wrong name costs as long as a wrong password. */
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$YxwMb+hpbR0Fb4QBfYrArw1mBqNUQyOBnMdCIKD0Sl0';
+
+export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
+
+/** Password sign-in (argon2id) issuing short-lived HS256 bearer tokens, and their verification. */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('AuthService');
+  private readonly users: Repository<User>;
+  private readonly limiter: LoginRateLimiter;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject('APP_CONFIG') private readonly config: AppConfig,
+  ) {
+    this.users = dataSource.getRepository(User);
+    this.limiter = new LoginRateLimiter(() => this.clock.now().getTime());
+  }
+
+  async signIn(username: string, password: string, address: string) {
+    this.limiter.check(address, username);
+    const user = await this.users.findOne({ where: { username }, select: { id: true, username: true, role: true, organizationId: true, disabled: true, passwordHash: true } });
+    const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (!user || !valid || user.disabled) {
+      this.limiter.recordFailure(address, username);
+      this.logger.warn({ username, address }, 'sign-in refused');
+      throw unauthenticated('wrong username or password');
+    }
+    this.limiter.recordSuccess(address, username);
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const accessToken = await new SignJWT({ role: user.role, org: user.organizationId, name: user.username })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.config.tokenTtlSeconds)
+      .sign(this.config.secrets!.jwtSecret);
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.tokenTtlSeconds };
+  }
+
+  async verify(token: string): Promise<AuthenticatedUser> {
+    try {
+      const { payload } = await jwtVerify(token, this.config.secrets!.jwtSecret, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+      });
+      const role = payload.role as AuthenticatedUser['role'];
+      if (!payload.sub || !USER_ROLES.includes(role) || typeof payload.org !== 'string') throw unauthenticated('the token is malformed');
+      return { userId: payload.sub, username: String(payload.name), role, organizationId: payload.org };
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired; sign in again');
+      throw unauthenticated('the token is invalid');
+    }
+  }
+
+  static hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id });
+  }
+}

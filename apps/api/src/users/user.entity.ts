@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export const USER_ROLES = ['reception', 'mediator', 'supervisor', 'court', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** A person who signs in: reception staff, a mediator, a supervisor, a court clerk or judge, an administrator. */
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  username: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text', { name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @Column('text')
+  role: UserRole;
+
+  @Column('uuid', { name: 'organization_id' })
+  organizationId: string;
+
+  @Column('boolean')
+  disabled: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
+import { AuthService } from '../auth/auth.service.js';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { forbidden } from '../auth/permissions.js';
+import { DomainError, validationFailed } from '../common/errors/DomainError.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { CreateUserDto } from './dto/create-user.dto.js';
+import { User } from './user.entity.js';
+
+@Injectable()
+export class UsersService {
+  private readonly users: Repository<User>;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+  ) {
+    this.users = dataSource.getRepository(User);
+  }
+
+  /** An administrator adds users at their own organisation or below it. */
+  async create(admin: AuthenticatedUser, dto: CreateUserDto) {
+    const organization = await this.organizations.get(dto.organizationId);
+    const own = await this.organizations.get(admin.organizationId);
+    if (!organization.path.startsWith(own.path)) throw forbidden('users are added at your own organisation or below it');
+    if (await this.users.existsBy({ username: dto.username })) {
+      throw validationFailed([{ field: 'username', message: `"${dto.username}" is taken` }]);
+    }
+    const user = await createUser(this.users, dto);
+    return publicView(user);
+  }
+
+  async list(admin: AuthenticatedUser) {
+    const own = await this.organizations.get(admin.organizationId);
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .innerJoin('organizations', 'o', 'o.id = u.organization_id')
+      .where('o.path LIKE :path', { path: `${own.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%` })
+      .orderBy('u.username')
+      .getMany();
+    return rows.map(publicView);
+  }
+}
+
+/** Creates a user with an argon2id password hash (also used by the CLI and the demo seed). */
+export async function createUser(users: Repository<User>, dto: CreateUserDto, id: string = randomUUID()): Promise<User> {
+  if (dto.password.length < 8) throw new DomainError('VALIDATION_FAILED', 'the password is too short');
+  const user = users.create({
+    id,
+    username: dto.username,
+    displayName: dto.displayName,
+    passwordHash: await AuthService.hashPassword(dto.password),
+    role: dto.role,
+    organizationId: dto.organizationId,
+    disabled: false,
+  });
+  await users.insert(user);
+  return user;
+}
+
+function publicView(user: User) {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organizationId: user.organizationId, disabled: user.disabled };
+}
