@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/database/embeddedPostgres.js';
 import { anIntake } from './support/factories.js';
+import { createTestDatabase, startTestApp } from './support/testApp.js';
+import { secretsFromEnv } from '../src/security/secrets.js';
 
 const MAIN = new URL('../dist/main.js', import.meta.url).pathname;
 const BOOT_TIMEOUT_MS = 60_000;
@@ -106,5 +108,55 @@ describe('the service process', () => {
     expect(await exited(running.child)).toBe(1);
     expect(running.output()).toContain('PORT="eighty" must be a whole number from 0 to 65535');
     expect(running.output()).toContain('LOG_LEVEL="loud" must be one of');
+  });
+});
+
+describe('the command line on a real server', () => {
+  const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
+  const run = (args: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout!.on('data', (c) => (output += c));
+      child.stderr!.on('data', (c) => (output += c));
+      child.once('exit', (code) => resolve({ code, output }));
+    });
+
+  it('generates keys, creates the first admin on an empty database, and re-encrypts after a key rotation', async () => {
+    const databaseUrl = await createTestDatabase();
+    const keys = await run(['generate-keys'], {});
+    expect(keys.code).toBe(0);
+    const env = Object.fromEntries(keys.output.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2))) as Record<string, string>;
+    expect(Object.keys(env)).toEqual(['JIEFEN_DATA_KEYS', 'JIEFEN_HASH_KEY', 'JIEFEN_JWT_SECRET']);
+
+    const refused = await run(['create-admin', '--username', 'root', '--create-city', '测试市矛调中心'], { ...env, DATABASE_URL: databaseUrl, JIEFEN_ADMIN_PASSWORD: 'short' });
+    expect(refused).toMatchObject({ code: 1, output: expect.stringContaining('JIEFEN_ADMIN_PASSWORD') });
+    const created = await run(['create-admin', '--username', 'root', '--create-city', '测试市矛调中心'], {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      JIEFEN_ADMIN_PASSWORD: 'a-long-admin-password',
+    });
+    expect(created).toMatchObject({ code: 0, output: expect.stringContaining('admin root created') });
+
+    // The service runs on the same key material as the command line.
+    const t = await startTestApp({ databaseUrl, seed: false, config: { secrets: secretsFromEnv(env, []) } });
+    try {
+      const signIn = await t.anonymous.post('/api/v1/auth/token').send({ username: 'root', password: 'a-long-admin-password' }).expect(200);
+      const admin = `Bearer ${signIn.body.accessToken}`;
+      const { body: tree } = await t.anonymous.get('/api/v1/organizations').set('Authorization', admin).expect(200);
+      const city = tree[0].id as string;
+      const mediator = { username: 'first.mediator', displayName: '调解员', password: 'mediator-password-1', role: 'mediator', organizationId: city };
+      await t.anonymous.post('/api/v1/users').set('Authorization', admin).send(mediator).expect(201);
+      const { body: token } = await t.anonymous.post('/api/v1/auth/token').send({ username: mediator.username, password: mediator.password }).expect(200);
+      await t.anonymous.post('/api/v1/cases').set('Authorization', `Bearer ${token.accessToken}`).send(anIntake({ organizationId: city })).expect(201);
+    } finally {
+      await t.close();
+    }
+    // A new data key goes first; the old one still decrypts until rotate-keys has re-encrypted everything.
+    const fresh = (await run(['generate-keys'], {})).output.match(/JIEFEN_DATA_KEYS=k1:(\S+)/)![1];
+    const rotatedEnv = { ...env, DATABASE_URL: databaseUrl, JIEFEN_DATA_KEYS: `k2:${fresh},${env.JIEFEN_DATA_KEYS}` };
+    const rotated = await run(['rotate-keys'], rotatedEnv);
+    expect(rotated).toMatchObject({ code: 0, output: expect.stringContaining('re-encrypted 2 of 2 parties') });
+    expect((await run(['rotate-keys'], rotatedEnv)).output).toContain('re-encrypted 0 of 2 parties');
   });
 });

@@ -43,7 +43,10 @@ export interface TestApp {
 
 export const TEST_TODAY = '2026-03-02';
 export const DEMO_PASSWORD = 'demo-password-for-tests';
-const TEST_SECRETS = generateSecrets();
+/** The key material every test app of this run uses (so that a restart can read what it wrote). */
+export const TEST_ENV: Record<string, string> = Object.fromEntries(
+  secretsAsEnv(generateSecrets()).split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+);
 /** City-level users, one per role, so that tests not about scope can act anywhere. */
 const CITY_ROLES = ['reception', 'mediator', 'supervisor', 'court'] as const;
 
@@ -71,23 +74,26 @@ export interface TestAppOptions {
   sender?: NotificationSender;
   /** Where the service logs; silent by default. */
   logger?: Logger;
+  /** Seed the demo organisations and users (default true). */
+  seed?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = options.clock ?? new FixedClock(new Date(`${TEST_TODAY}T10:00:00+08:00`));
   // Background jobs stay off: tests run the scheduler and the outbox by hand, on the fixed clock.
-  const env = Object.fromEntries(secretsAsEnv(TEST_SECRETS).split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
   const config = {
-    ...loadConfig({ ...env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JIEFEN_BACKGROUND_JOBS: 'false', JIEFEN_DEMO_PASSWORD: DEMO_PASSWORD }),
+    ...loadConfig({ ...TEST_ENV, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JIEFEN_BACKGROUND_JOBS: 'false', JIEFEN_DEMO_PASSWORD: DEMO_PASSWORD }),
     ...options.config,
   };
   const dataSource = createDataSource(databaseUrl, config.poolSize);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   const logger = options.logger ?? pino({ level: 'silent' });
-  await seedDemoData(dataSource, logger, DEMO_PASSWORD);
-  await seedCityUsers(dataSource);
+  if (options.seed !== false) {
+    await seedDemoData(dataSource, logger, DEMO_PASSWORD);
+    await seedCityUsers(dataSource);
+  }
   let builder = Test.createTestingModule({ imports: [AppModule.with({ config, dataSource, clock })] });
   if (options.sender) builder = builder.overrideProvider(NotificationSender).useValue(options.sender);
   const moduleRef = await builder.compile();
@@ -127,7 +133,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   return {
     app,
-    http: await as('city-mediator'),
+    http: options.seed === false ? (undefined as never) : await as('city-mediator'),
     as,
     anonymous: request(server),
     dataSource,
