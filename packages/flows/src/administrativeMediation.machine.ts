@@ -16,6 +16,7 @@ import { startDeadline, type DeadlineRule } from './deadlines.js';
 import { defineFlow, type EventSpec, type OpeningRule } from './flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
 import { COMMON_RULES, defineRules } from './rules.js';
+import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
 import { field } from './schema.js';
 
 export const ADMINISTRATIVE_DOMAINS = ['trafficAccident', 'medical', 'consumer', 'publicSecurity', 'general'] as const;
@@ -492,21 +493,17 @@ const ADMINISTRATIVE_MEDIATION_EVENTS = {
   'appraisal.started': {
     description: '鉴定开始: pauses the mediation period where the domain excludes appraisal (MDR Art. 40)',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'appraisal.completed': {
     description: '鉴定完成: resumes the period with the time that was left',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'period.extended': {
     description: '延长调解期限: only where the period is local policy (public security, general), with every party’s consent',
     by: ['mediator'],
-    payload: field.object({
-      length: field.integer(1, 365),
-      unit: field.oneOf(['day', 'workingDay', 'month'] as const),
-      consentingPartyIds: field.list(field.id(), { minItems: 1 }),
-    }),
+    payload: PERIOD_EXTENSION_PAYLOAD,
   },
   'agreement.signed': {
     description: '制作调解书: effective when every bound party has signed (RTSL-Reg Art. 95; MDR Art. 41)',
@@ -526,7 +523,7 @@ const ADMINISTRATIVE_MEDIATION_EVENTS = {
   'case.withdrawn': {
     description: '撤回: an applicant withdraws',
     by: ['reception', 'mediator'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
 } as const satisfies Record<string, EventSpec>;
 

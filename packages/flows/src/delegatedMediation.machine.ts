@@ -16,6 +16,7 @@ import { startDeadline, type DeadlineRule } from './deadlines.js';
 import { defineFlow, type EventSpec } from './flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
 import { COMMON_RULES, defineRules } from './rules.js';
+import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
 import { field } from './schema.js';
 
 export const DELEGATED_MEDIATION_RULES = defineRules({
@@ -420,41 +421,37 @@ const DELEGATED_MEDIATION_EVENTS = {
   'parties.reached': {
     description: '联系到当事人: the other side agrees to mediate (SPC-Online Art. 15)',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'party.unreachable': {
     description: '无法联系当事人: the file goes back to the court (SPC-Online Arts. 15, 25)',
     by: ['mediator', 'court'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
   'party.refused': {
     description: '当事人拒绝调解: including refusing the designated mediator (SPC-Invited Art. 12; SPC-Online Arts. 14, 15, 25)',
     by: ['mediator', 'court'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
   'session.recorded': {
     description: '调解笔录: a session was held (SPC-Online Art. 22)',
     by: ['mediator'],
-    payload: field.object({ heldOn: field.date(), summary: field.text() }),
+    payload: SESSION_PAYLOAD,
   },
   'period.extended': {
     description: '延长调解期限: with every party’s consent, without cap (SPC-Invited Art. 27; SPC-Online Art. 24)',
     by: ['mediator'],
-    payload: field.object({
-      length: field.integer(1, 365),
-      unit: field.oneOf(['day', 'workingDay', 'month'] as const),
-      consentingPartyIds: field.list(field.id(), { minItems: 1 }),
-    }),
+    payload: PERIOD_EXTENSION_PAYLOAD,
   },
   'appraisal.started': {
     description: '诉前委托鉴定开始: pauses the mediation period (SPC-Online Art. 26)',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'appraisal.completed': {
     description: '鉴定完成: resumes the period with the time that was left',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'falseMediation.suspected': {
     description: '疑似虚假调解: the mediator suspends and reports to the court (SPC-Invited Art. 18)',
@@ -464,7 +461,7 @@ const DELEGATED_MEDIATION_EVENTS = {
   'falseMediation.cleared': {
     description: '排除虚假调解: the court or organisation found no false mediation; mediation resumes',
     by: ['court', 'mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'agreement.signed': {
     description: '达成调解协议: effective when the parties sign, seal or fingerprint it (SPC-Invited Art. 24)',
@@ -484,7 +481,7 @@ const DELEGATED_MEDIATION_EVENTS = {
   'case.withdrawn': {
     description: '自行和解撤回: the parties settled themselves (SPC-Online Art. 25)',
     by: ['mediator', 'reception'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
 } as const satisfies Record<string, EventSpec>;
 

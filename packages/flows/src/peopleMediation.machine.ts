@@ -14,6 +14,7 @@ import { REMAINING_ROUTES } from './effects.js';
 import { defineFlow, type EventSpec } from './flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
 import { COMMON_RULES, defineRules } from './rules.js';
+import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
 import { field } from './schema.js';
 import { agreementFrom, agreementPayloadSpec, checkSignatures, firstUnknownPartyInAgreement, lastTermDueOn } from './agreements.js';
 
@@ -409,7 +410,7 @@ const PEOPLE_MEDIATION_EVENTS = {
   'party.refused': {
     description: 'a party refuses mediation (PML Arts. 17, 23)',
     by: ['reception', 'mediator'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
   'mediator.assigned': {
     description: '选定调解员: designated by the committee or chosen by the parties (PML Art. 19)',
@@ -424,26 +425,22 @@ const PEOPLE_MEDIATION_EVENTS = {
   'session.recorded': {
     description: '调解记录: a session was held (PML Art. 27)',
     by: ['mediator'],
-    payload: field.object({ heldOn: field.date(), summary: field.text() }),
+    payload: SESSION_PAYLOAD,
   },
   'appraisal.started': {
     description: '鉴定开始: pauses a medical mediation period (MDR Art. 38)',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'appraisal.completed': {
     description: '鉴定完成: resumes the period with the time that was left',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'period.extended': {
     description: '延长调解期限: with every party’s consent',
     by: ['mediator'],
-    payload: field.object({
-      length: field.integer(1, 365),
-      unit: field.oneOf(['day', 'workingDay', 'month'] as const),
-      consentingPartyIds: field.list(field.id(), { minItems: 1 }),
-    }),
+    payload: PERIOD_EXTENSION_PAYLOAD,
   },
   'agreement.signed': {
     description: '达成调解协议: written (PML Art. 29) or oral (PML Art. 30)',
@@ -458,17 +455,17 @@ const PEOPLE_MEDIATION_EVENTS = {
   'case.withdrawn': {
     description: '撤回: an applicant withdraws',
     by: ['reception', 'mediator'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
   'performance.confirmed': {
     description: '履行完毕: the agreement has been performed',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'performance.defaulted': {
     description: '不履行: a party has not performed; judicial confirmation, payment order or litigation remain',
     by: ['mediator'],
-    payload: field.object({ partyId: field.id() }),
+    payload: PARTY_PAYLOAD,
   },
   'followUp.recorded': {
     description: '回访: a follow-up visit on performance (PML Art. 31)',

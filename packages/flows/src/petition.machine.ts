@@ -14,6 +14,7 @@ import { clearDeadlines, extendDeadline, findDeadline, setDeadlineOn, startDeadl
 import { defineFlow, type EventSpec } from './flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation } from './flowSetup.js';
 import { COMMON_RULES, defineRules } from './rules.js';
+import { NO_PAYLOAD } from './payloads.js';
 import { field, NAME_MAX } from './schema.js';
 import type { CaseStatus } from './vocabulary.js';
 
@@ -748,12 +749,12 @@ const PETITION_EVENTS = {
   'hearing.started': {
     description: '听证开始: pauses the re-review period (PC-Reg Art. 36)',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'hearing.ended': {
     description: '听证结束: the re-review period resumes with the time left (PC-Reg Art. 36)',
     by: ['mediator'],
-    payload: field.object({}),
+    payload: NO_PAYLOAD,
   },
   'rereview.decided': {
     description: '复核意见: final; the same request is not accepted again (PC-Reg Art. 36)',
