@@ -4,12 +4,12 @@ import { intakeSpec, listFlows } from '@jiefen/flows';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { AppConfig } from './config/config.js';
 import { validationFailed } from './common/errors/DomainError.js';
 import { jsonSchemaOf } from './common/jsonSchema.js';
 import { PinoNestLogger } from './common/pinoNestLogger.js';
+import { requestLog } from './common/requestLog.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { flatten } from './common/specDto.js';
 import { maskIdNumber } from './cases/masking.js';
@@ -19,17 +19,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   app.useLogger(new PinoNestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] });
-  app.use(
-    pinoHttp({
-      logger,
-      customProps: (req) => (req as { logFields?: Record<string, unknown> }).logFields ?? {},
-      serializers: {
-        // Never an ID number in a log line, not even in a search's query string (PIPL Art. 51).
-        req: (req) => ({ id: req.id, method: req.method, url: maskQuery(req.url) }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  // Never an ID number in a log line, not even in a search's query string (PIPL Art. 51).
+  app.use(requestLog(logger, maskQuery));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] }));
   app.useGlobalPipes(
     new ValidationPipe({

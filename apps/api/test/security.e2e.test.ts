@@ -187,6 +187,32 @@ describe('personal data (PIPL Arts. 28, 51)', () => {
     expect(lines).not.toContain(ID_NUMBERS.wang);
   });
 
+  it('logs one line per request: who, which case and event, status and time', async () => {
+    const c = await caseAt(DEMO.meiyuanCommittee);
+    const mediator = await t.as('mediator');
+    await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'application.accepted' }).expect(200);
+    await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'no.suchEvent' }).expect(400);
+    const requests = logLines
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.req?.url === `/api/v1/cases/${c.id}/events`);
+    expect(requests).toEqual([
+      expect.objectContaining({
+        level: 30,
+        msg: 'request completed',
+        req: { id: expect.any(Number), method: 'POST', url: `/api/v1/cases/${c.id}/events` },
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+        userId: DEMO_MEDIATOR_ID,
+        role: 'mediator',
+        caseId: c.id,
+        eventType: 'application.accepted',
+      }),
+      expect.objectContaining({ msg: 'request completed', res: { statusCode: 400 }, eventType: 'no.suchEvent' }),
+    ]);
+  });
+
   it('gives the case’s mediator the full data on an explicit request, and records who, when and why', async () => {
     const c = await caseAt(DEMO.meiyuanCommittee);
     const mediator = await t.as('mediator');

@@ -1,4 +1,4 @@
-import { describeCase, type CaseSnapshot } from '@jiefen/flows';
+import { describeCase, type CaseDescription, type CaseSnapshot } from '@jiefen/flows';
 import type { CaseLink } from './case.entity.js';
 
 /** What the runner loads to apply an event: the snapshot and the columns it needs. */
@@ -44,8 +44,9 @@ export interface CaseColumns {
   courtId: string | null;
 }
 
-export function columnsOf(snapshot: CaseSnapshot): CaseColumns {
-  const d = describeCase(snapshot);
+/** `description`, when the caller has it (sendEvent returns it), must be `describeCase(snapshot)`. */
+export function columnsOf(snapshot: CaseSnapshot, description?: CaseDescription): CaseColumns {
+  const d = description ?? describeCase(snapshot);
   return {
     state: d.state,
     status: d.status,

@@ -9,6 +9,7 @@ import {
   type CaseSnapshot,
   type Deadline,
   type Effect,
+  type EventResult,
   type FlowEvent,
   type HostFacts,
 } from '@jiefen/flows';
@@ -149,7 +150,7 @@ export class CaseRunner {
     const at = this.clock.now();
     const steps = await this.stepsFor(row, event, options, today, at);
     const last = steps.at(-1)!;
-    const description = describeCase(last.result.snapshot);
+    const description = last.result.description;
     const view = caseView(
       { id: row.id, caseNumber: row.caseNumber, version: row.version + steps.length, receivingOrganizationId: row.receivingOrganizationId, openedAt: row.openedAt, updatedAt: at, links: row.links, parties: row.partiesView },
       last.result.snapshot,
@@ -182,7 +183,7 @@ export class CaseRunner {
    * The event, and what the centre's policy makes the engine do next on the same case: a case
    * past its resolution target at a level that escalates by itself goes up to the next centre.
    */
-  private async stepsFor(row: CaseRow, event: FlowEvent, options: ApplyOptions, today: string, at: Date): Promise<{ result: CaseResult; change: CaseChange }[]> {
+  private async stepsFor(row: CaseRow, event: FlowEvent, options: ApplyOptions, today: string, at: Date): Promise<{ result: EventResult; change: CaseChange }[]> {
     const result = sendEvent(row.snapshot, event, { today, host: await this.hostFacts(row, event, options.actor) });
     const first = { result, change: await this.changeFor(row, result, { event, actor: options.actor, at, today, meta: options.meta }) };
     const escalation = await this.autoEscalation(result);
@@ -423,11 +424,15 @@ export class CaseRunner {
     return row;
   }
 
-  /** Effects with nothing to write in Postgres yet: logged for the record. */
+  /**
+   * Documents and notices, at debug level: the outbox row written with the event is their durable
+   * record, and the notification sender logs each delivery (at info, this line was a third log line
+   * per event, saying what the other two say).
+   */
   private afterCommit(caseId: string, effects: readonly Effect[]): void {
     for (const effect of effects) {
       if (effect.type === 'document.issued' || effect.type === 'notice.sent') {
-        this.logger.log({ caseId, effect: effect.type, ...('document' in effect ? { document: effect.document } : { notice: effect.notice }) });
+        this.logger.debug({ caseId, effect: effect.type, ...('document' in effect ? { document: effect.document } : { notice: effect.notice }) });
       }
     }
   }
@@ -445,7 +450,7 @@ function changeOf(
     caseId: row.id,
     expectedVersion: row.version,
     snapshot: result.snapshot,
-    columns: columnsOf(result.snapshot),
+    columns: columnsOf(result.snapshot, 'description' in result ? (result as EventResult).description : undefined),
     organizationPath: organization.path,
     event: { type: o.event.type, payload: (o.event.payload ?? {}) as Record<string, unknown>, actor: o.actor, today: o.today, idempotencyKey: null, meta: o.meta ?? null },
     upsertDeadlines: after.filter((d) => !sameDeadline(d, before.find((b) => b.kind === d.kind))),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { getFlow, intakeSpec, listFlows, type FlowDefinition, type ObjectSpec } from '@jiefen/flows';
+import { getFlow, intakeSpec, listFlows, validateObject, type FlowDefinition, type ObjectSpec } from '@jiefen/flows';
 import { validationFailed } from '../common/errors/DomainError.js';
 import { validateAgainst } from '../common/specDto.js';
 
@@ -27,11 +27,16 @@ export class FlowInputValidator {
     return { flowId, intake };
   }
 
-  /** An event's payload, against the case's pinned flow version. */
+  /**
+   * An event's payload, against the case's pinned flow version. The DTO and the flows library's
+   * own check are built from the same spec; the library's takes about a microsecond, the DTO about
+   * 40, so a payload the library accepts skips the DTO, and the DTO still words every refusal.
+   */
   async payload(flowId: string, flowVersion: number, type: string, payload: unknown): Promise<void> {
     const flow = getFlow(flowId, flowVersion);
     const spec = flow.events[type];
     if (!spec) throw validationFailed([{ field: 'type', message: `is not an event of ${flowId}; it has: ${Object.keys(flow.events).join(', ')}` }]);
+    if (validateObject(spec.payload, payload ?? {}).length === 0) return;
     const errors = await validateAgainst(spec.payload, payload ?? {}, `${dtoName(flowId)}V${flowVersion}${dtoName(type)}Payload`, 'payload');
     if (errors.length) throw validationFailed(errors, `"${type}"`);
   }

@@ -15,6 +15,12 @@ const LEASE_MS = 60_000;
 /** A deadline that fires this long after it fell due is recorded as late (the service was down or overloaded). */
 export const LATE_AFTER_MS = 60_000;
 
+interface Timer {
+  caseId: string;
+  kind: string;
+  dueOn: string;
+}
+
 export interface SchedulerPass {
   fired: number;
   cancelled: number;
@@ -57,21 +63,56 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     await this.running;
   }
 
-  /** One pass: send the reminders due today, then fire every claimed due deadline. */
+  /**
+   * One pass: send the reminders due today, then fire every due deadline, CONCURRENCY at a time.
+   * Batches are claimed ahead: when half a batch is left, the next is claimed while the rest fire,
+   * so that the workers never wait for the slowest timer of a batch (with 100,000 timers due at
+   * once, that wait cost about a fifth of the throughput). The pass ends when a claim comes back
+   * short and the claimed timers have fired, or on shutdown.
+   */
   async runOnce(): Promise<SchedulerPass> {
     const reminded = await this.sendReminders();
     const pass: SchedulerPass = { fired: 0, cancelled: 0, failed: 0, reminded };
-    for (;;) {
-      const claimed = await this.claim();
-      await runWithConcurrency(claimed, CONCURRENCY, async (timer) => {
-        const outcome = await this.fire(timer);
-        pass[outcome]++;
-      });
-      if (claimed.length < BATCH) return pass;
-    }
+    const queue: Timer[] = [];
+    let more = true;
+    let claiming: Promise<void> | undefined;
+    let claimError: unknown;
+    const topUp = (): Promise<void> | undefined => {
+      if (!claiming && more && !this.stopped && queue.length <= BATCH / 2) {
+        claiming = this.claim()
+          .then((claimed) => {
+            queue.push(...claimed);
+            more = claimed.length === BATCH;
+          })
+          .catch((error: unknown) => {
+            more = false;
+            claimError = error;
+          })
+          .finally(() => {
+            claiming = undefined;
+          });
+      }
+      return claiming;
+    };
+    const worker = async () => {
+      for (;;) {
+        const pending = topUp();
+        const timer = queue.shift();
+        if (timer) {
+          pass[await this.fire(timer)]++;
+        } else if (pending) {
+          await pending;
+        } else {
+          return;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    if (claimError) throw claimError;
+    return pass;
   }
 
-  private async claim(): Promise<{ caseId: string; kind: string; dueOn: string }[]> {
+  private async claim(): Promise<Timer[]> {
     const now = this.clock.now();
     const { rows } = await this.pool.query({
       name: 'deadlines-claim',
@@ -144,12 +185,4 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
         .then(() => this.schedule(this.config.pollIntervalMs));
     }, delay);
   }
-}
-
-async function runWithConcurrency<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(workers);
 }
