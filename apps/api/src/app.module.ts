@@ -10,6 +10,7 @@ import { Clock } from './common/clock.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import type { AppConfig } from './config/config.js';
 
 export interface AppDependencies {
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule],
+      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

@@ -214,6 +214,37 @@ describe('GET /api/v1/cases', () => {
     expect(open.body.items.every((i: { status: string }) => i.status === 'open')).toBe(true);
   });
 
+  it('filters by subtree and status at every depth of the tree, page by page', async () => {
+    const summary = `子树测试-${Date.now()}`;
+    const at = (second: number) => t.clock.set(new Date(Date.parse('2026-03-02T11:00:00+08:00') + second * 1000));
+    at(1);
+    const atCommittee = (await openCase({ summary })).id; // 金陵 / 玄武 / 梅园新村 / committee
+    at(2);
+    const atStreet = (await openCase({ summary, organizationId: DEMO.xinjiekou })).id; // 金陵 / 玄武 / 新街口
+    at(3);
+    const elsewhere = (await openCase({ summary, organizationId: DEMO.fuzimiao })).id; // 金陵 / 秦淮 / 夫子庙
+    t.clock.setToday('2026-03-02');
+    const list = async (organizationId: string, status = 'open') => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.http
+          .get('/api/v1/cases')
+          .query({ organizationId, status, q: summary, limit: 1, ...(cursor ? { cursor } : {}) })
+          .expect(200);
+        ids.push(...response.body.items.map((i) => i.id));
+        cursor = response.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    expect(await list(DEMO.city)).toEqual([elsewhere, atStreet, atCommittee]);
+    expect(await list(DEMO.xuanwu)).toEqual([atStreet, atCommittee]);
+    expect(await list(DEMO.meiyuan)).toEqual([atCommittee]);
+    expect(await list(DEMO.meiyuanCommittee)).toEqual([atCommittee]);
+    expect(await list(DEMO.qinhuai)).toEqual([elsewhere]);
+    expect(await list(DEMO.xuanwu, 'resolved')).toEqual([]);
+  });
+
   it.each([
     ['limit', { limit: 0 }],
     ['limit', { limit: 'ten' }],

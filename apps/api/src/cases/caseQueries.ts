@@ -39,6 +39,19 @@ export function decodeCursor(cursor: string): [string, string] | undefined {
   }
 }
 
+/**
+ * An organisation's subtree: its path as a prefix (`cases_org_newest`), or, with a status filter and
+ * a district, street or community, the organisation's id at its depth of the path, which is the same
+ * set of cases (ids are unique, and a path lists every ancestor) read in keyset order from
+ * `cases_{district,street,community}_status_newest`. Only one of the two forms is sent: with both,
+ * the planner multiplies their selectivities as if independent and picks a sort over the whole set.
+ */
+export function subtreeCondition(organizationPath: string, withStatus: boolean): [string, string] {
+  const ids = organizationPath.split('/').filter(Boolean);
+  if (withStatus && ids.length >= 2 && ids.length <= 4) return [`split_part(organization_path, '/', ${ids.length + 1}) = ?`, ids.at(-1)!];
+  return ['organization_path LIKE ?', `${escapeLike(organizationPath)}%`];
+}
+
 export async function listCases(
   db: pg.Pool,
   query: ListCasesQuery,
@@ -53,7 +66,10 @@ export async function listCases(
   if (query.flow) add('flow_id = ?', query.flow);
   if (query.state) add('state = ?', query.state);
   if (query.status) add('status = ?', query.status);
-  if (scope.organizationPath) add(`organization_path LIKE ?`, `${escapeLike(scope.organizationPath)}%`);
+  if (scope.organizationPath) {
+    const [sql, value] = subtreeCondition(scope.organizationPath, query.status !== undefined);
+    add(sql, value);
+  }
   if (query.category) add('category = ?', query.category);
   if (query.riskLevel) add('risk_level = ?', query.riskLevel);
   if (query.overdue !== undefined) add('overdue = ?', query.overdue);

@@ -9,9 +9,15 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema.js';
 import { DurableDeadlinesAndOutbox1763900000001 } from './migrations/1763900000001-DurableDeadlinesAndOutbox.js';
 import { AccountsAndPersonalData1763900000002 } from './migrations/1763900000002-AccountsAndPersonalData.js';
+import { ReportsAndListIndexes1763900000003 } from './migrations/1763900000003-ReportsAndListIndexes.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
-export const MIGRATIONS = [InitialSchema1763900000000, DurableDeadlinesAndOutbox1763900000001, AccountsAndPersonalData1763900000002];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  DurableDeadlinesAndOutbox1763900000001,
+  AccountsAndPersonalData1763900000002,
+  ReportsAndListIndexes1763900000003,
+];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);

@@ -47,6 +47,11 @@ export class OrganizationsService {
     return other && base ? relationOf(other.path, base.path) : undefined;
   }
 
+  /** The organisations directly below `id`. */
+  async children(id: string): Promise<Organization[]> {
+    return [...(await this.all()).values()].filter((o) => o.parentId === id);
+  }
+
   async tree(): Promise<OrganizationNode[]> {
     const nodes = new Map<string, OrganizationNode>();
     const sorted = [...(await this.reload()).values()].sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name));
