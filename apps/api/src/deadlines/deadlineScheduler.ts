@@ -7,6 +7,7 @@ import { ENGINE_ACTOR, CaseRunner } from '../cases/caseRunner.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/DomainError.js';
 import type { AppConfig } from '../config/config.js';
+import { PollingLoop } from '../common/pollingLoop.js';
 import { poolOf } from '../database/dataSource.js';
 
 const BATCH = 200;
@@ -40,9 +41,7 @@ export interface SchedulerPass {
 export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DeadlineScheduler');
   private readonly pool: pg.Pool;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     dataSource: DataSource,
@@ -51,16 +50,20 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
+    const interval = () => this.config.pollIntervalMs;
+    const pass = async () => {
+      await this.runOnce();
+      return interval();
+    };
+    this.loop = new PollingLoop(pass, { logger: this.logger, failure: 'scheduler pass failed', retryMs: interval });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.schedule(0);
+    if (this.config.backgroundJobs) this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /**
@@ -78,7 +81,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     let claiming: Promise<void> | undefined;
     let claimError: unknown;
     const topUp = (): Promise<void> | undefined => {
-      if (!claiming && more && !this.stopped && queue.length <= BATCH / 2) {
+      if (!claiming && more && !this.loop.isStopped && queue.length <= BATCH / 2) {
         claiming = this.claim()
           .then((claimed) => {
             queue.push(...claimed);
@@ -175,14 +178,5 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
       values: [this.clock.today(), this.clock.now()],
     });
     return rowCount ?? 0;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'scheduler pass failed'))
-        .then(() => this.schedule(this.config.pollIntervalMs));
-    }, delay);
   }
 }

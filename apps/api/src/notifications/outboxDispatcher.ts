@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/config.js';
+import { PollingLoop } from '../common/pollingLoop.js';
 import { poolOf } from '../database/dataSource.js';
 import { NotificationSender, type OutboxMessage } from './notificationSender.js';
 
@@ -19,9 +20,7 @@ const MAX_BACKOFF_MS = 60 * 60_000;
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxDispatcher');
   private readonly pool: pg.Pool;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     dataSource: DataSource,
@@ -30,16 +29,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
+    const interval = () => this.config.pollIntervalMs;
+    const pass = async () => {
+      const { delivered, failed } = await this.dispatchOnce();
+      // A full batch means more is waiting: the next pass starts at once.
+      return delivered + failed === BATCH ? 0 : interval();
+    };
+    this.loop = new PollingLoop(pass, { logger: this.logger, failure: 'outbox pass failed', retryMs: interval });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.schedule(0);
+    if (this.config.backgroundJobs) this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** One pass: deliver what is due now. Returns how many were delivered and how many failed. */
@@ -78,15 +82,6 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
     if (failed) this.logger.warn({ failed, delivered: delivered.length }, 'some notifications could not be delivered; they will be retried');
     return { delivered: delivered.length, failed };
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.dispatchOnce()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox pass failed'))
-        .then((result) => this.schedule(result && result.delivered + result.failed === BATCH ? 0 : this.config.pollIntervalMs));
-    }, delay);
   }
 }
 
