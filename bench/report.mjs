@@ -1,0 +1,167 @@
+// Markdown for docs/benchmarks.md from one run's results (bench/run.mjs).
+import { fmt, int, markdownTable } from './lib/stats.mjs';
+
+const ms = (v) => `${fmt(v, 1)} ms`;
+const pct = (v) => `${fmt(v * 100, 0)}%`;
+const verdict = (ok) => (ok === undefined ? '—' : ok ? '**met**' : '**missed**');
+
+/** Every target of the issue, with the figure this run measured for it. */
+export function targets(results) {
+  const t = results.items.transitions?.medians;
+  const f = results.items.flows?.total;
+  const flowsRows = results.items.flows?.rows ?? [];
+  const q = results.items.queries;
+  const d = results.items.deadlines;
+  const rows = [];
+  if (t) {
+    rows.push(['≥ 2,500 persisted transitions/s at 64 clients', `${int(t.eventsPerSecond)}/s`, verdict(t.eventsPerSecond >= 2500)]);
+    rows.push(['p99 ≤ 50 ms at 64 clients', ms(t.p99), verdict(t.p99 <= 50)]);
+    rows.push(['zero errors', `${t.errors}`, verdict(t.errors === 0)]);
+    rows.push(['≥ 45% of the same-run SQL ceiling (item 2 ÷ item 3)', `${pct(t.ratio)} (${int(t.eventsPerSecond)} ÷ ${int(t.ceilingEventsPerSecond)})`, verdict(t.ratio >= 0.45)]);
+    rows.push(['service RSS ≤ 300 MB under that load', `${int(t.peakRssMb)} MB peak`, verdict(t.peakRssMb <= 300)]);
+  }
+  if (f) {
+    const worst = Math.max(...flowsRows.map((r) => r.vsRaw));
+    rows.push(['flows layer ≤ 25% over raw xstate', `${f.vsRaw >= 0 ? '+' : ''}${fmt(f.vsRaw, 0)}% on average, worst event ${worst >= 0 ? '+' : ''}${fmt(worst, 0)}%`, verdict(worst <= 25)]);
+  }
+  if (q) {
+    const lists = ['list: first page', 'list: deep keyset page', 'work list: due this week'].map((k) => q[k].p95);
+    rows.push(['list queries p95 ≤ 20 ms at 1M cases', `${ms(Math.max(...lists))} (worst of first page, deep page, work list)`, verdict(Math.max(...lists) <= 20)]);
+    const report = q['report: whole city, one year'];
+    rows.push(['yearly resolution-rate report ≤ 200 ms at 1M cases', `${ms(report.p95)} p95, whole city`, verdict(report.p95 <= 200)]);
+  }
+  if (d) {
+    rows.push(['≥ 1,000 deadline expirations/s', `${int(d.burst.perSecond)}/s (${int(d.burst.timers)} due at once)`, verdict(d.burst.perSecond >= 1000)]);
+    const normal = d.trickles['normal load'];
+    if (normal) rows.push(['≤ 1 s lag at normal load (issue 4)', `${ms(normal.lagMs.p99)} p99, max ${ms(normal.lagMs.max)}`, verdict(normal.lagMs.max <= 1000)]);
+  }
+  return rows;
+}
+
+export function report(results) {
+  const out = [];
+  const m = results.machine;
+  out.push(`## Results of \`${results.command}\``);
+  out.push('');
+  out.push(
+    `Run ${results.started} – ${results.finished} (UTC). ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}` +
+      (results.database ? `, PostgreSQL ${results.database.settings.server_version} (${results.database.kind}, over ${results.database.transport})` : '') +
+      `. CPU busy before the start: ${fmt(m.busyBefore * 100, 0)}%; load average ${m.loadAverage.join(' ')}.`,
+  );
+  out.push('');
+  out.push(markdownTable(['target', 'measured', ''], targets(results), ['l', 'l', 'l']));
+  out.push('');
+  if (results.database) {
+    out.push(`PostgreSQL settings: ${Object.entries(results.database.settings).map(([k, v]) => `${k}=${v}`).join(', ')}.`);
+    out.push('');
+  }
+
+  const t = results.items.transitions;
+  if (t) {
+    out.push('### Items 2 and 3: transitions over HTTP and the SQL ceiling');
+    out.push('');
+    out.push(
+      `${t.options.clients} clients × ${t.options.casesPerClient} cases each, warm-up ${t.options.warmupSec} s, ${t.options.durationSec} s measured, ` +
+        `${t.runs.length} repetition(s), each HTTP window followed by the two SQL ceilings on the same cases; service pool ${t.options.servicePoolSize} connections.`,
+    );
+    out.push('');
+    out.push(
+      markdownTable(
+        ['run', 'HTTP events/s', 'p50', 'p90', 'p99', 'errors', 'peak RSS', 'CPU: service / Postgres / machine (cores)', 'ceiling (issue) events/s', 'its p99', 'runner SQL events/s', 'HTTP ÷ ceiling'],
+        t.runs.map((r, i) => [
+          i + 1,
+          int(r.http.eventsPerSecond),
+          ms(r.http.latencyMs.p50),
+          ms(r.http.latencyMs.p90),
+          ms(r.http.latencyMs.p99),
+          r.http.errors,
+          `${int(r.http.peakRssMb)} MB`,
+          r.http.cpu ? `${fmt(r.http.cpu.serviceCores, 2)} / ${fmt(r.http.cpu.postgresCores, 2)} / ${fmt(r.http.cpu.machineCores, 2)}` : '—',
+          int(r.ceiling.eventsPerSecond),
+          ms(r.ceiling.latencyMs.p99),
+          int(r.runnerSql.eventsPerSecond),
+          pct(r.ratio),
+        ]),
+      ),
+    );
+    out.push('');
+    const mm = t.medians;
+    out.push(
+      `Medians: **${int(mm.eventsPerSecond)} events/s**, p50 ${ms(mm.p50)}, p99 ${ms(mm.p99)}, ${mm.errors} errors; ceiling ${int(mm.ceilingEventsPerSecond)} events/s; ` +
+        `runner SQL alone ${int(mm.runnerSqlEventsPerSecond)} events/s; ratio **${pct(mm.ratio)}**. Peak service RSS ${int(mm.peakRssMb)} MB under load ` +
+        `(${int(mm.signInPeakRssMb)} MB while the 64 clients signed in, argon2 using 64 MiB per verification; VmHWM over the whole run, start-up included: ${int(t.serviceMemory.vmHwmMb)} MB).`,
+    );
+    const last = t.runs.at(-1).http;
+    out.push('');
+    out.push(
+      `Outbox: every event wrote a \`document.mediationRecord\` notification; in the last window ${int(last.outbox.written)} were written and ` +
+        `${int(last.outbox.delivered)} delivered by the dispatcher during the window (backlog afterwards drained in ${fmt(last.outbox.drain.seconds, 1)} s). ` +
+        `Load generator CPU: ${fmt(last.loadGeneratorCpuSeconds / last.durationSec, 2)} cores. Snapshot size (pg_column_size) ${last.snapshotBytes.before} → ${last.snapshotBytes.after} bytes over the window. ` +
+        `Opening cases (POST /cases, ${t.opening.count} at ${t.options.clients} clients): ${int(t.opening.perSecond)}/s, p99 ${ms(t.opening.latencyMs.p99)}.`,
+    );
+    out.push('');
+  }
+
+  const d = results.items.deadlines;
+  if (d) {
+    out.push('### Item 5: deadlines');
+    out.push('');
+    const b = d.burst;
+    out.push(
+      markdownTable(
+        ['timers due at once', 'all expired after', 'expirations/s', 'steady (10–90%)', 'lag p50', 'lag p99', 'lag max', 'peak RSS', 'CPU: service / Postgres (cores)'],
+        [[int(b.timers), `${fmt(b.seconds, 1)} s`, int(b.perSecond), int(b.steadyPerSecond), ms(b.lagMs.p50), ms(b.lagMs.p99), ms(b.lagMs.max), `${int(b.peakRssMb)} MB`, `${fmt(b.cpu.serviceCores, 2)} / ${fmt(b.cpu.postgresCores, 2)}`]],
+      ),
+    );
+    out.push('');
+    out.push(
+      markdownTable(
+        ['timers falling due 20/s while', 'HTTP events/s meanwhile', 'expired', 'lag p50', 'lag p99', 'lag max'],
+        Object.entries(d.trickles).map(([name, tr]) => [name, int(tr.httpEventsPerSecond), `${tr.expired}/${tr.released}`, ms(tr.lagMs.p50), ms(tr.lagMs.p99), ms(tr.lagMs.max)]),
+      ),
+    );
+    out.push('');
+  }
+
+  const q = results.items.queries;
+  if (q) {
+    const ds = q.dataset;
+    out.push('### Item 4: queries at scale');
+    out.push('');
+    out.push(
+      `Data set: ${int(ds.cases)} cases, ${int(ds.events)} events, ${int(ds.parties)} parties, ${int(ds.deadlines)} deadline rows, ${int(ds.organizations)} organisations, ` +
+        `${fmt(ds.bytes / 2 ** 30, 1)} GiB; ${int(ds.open)} open, ${int(ds.overdue)} overdue. Generated in ${fmt(Object.values(ds.timings).reduce((a, b) => a + b, 0), 0)} s.`,
+    );
+    out.push('');
+    const kinds = [
+      'list: first page',
+      'list: first page (SQL only)',
+      'list: deep keyset page',
+      'list: deep keyset page (SQL only)',
+      'case + audit trail',
+      'work list: due this week',
+      'report: whole city, one year',
+      'report: a district or street, one year',
+    ];
+    out.push(markdownTable(['query', 'n', 'p50', 'p95', 'p99', 'max'], kinds.map((k) => [k, q[k].n, ms(q[k].p50), ms(q[k].p95), ms(q[k].p99), ms(q[k].max)])));
+    out.push('');
+    out.push(
+      `Lists: organisation = ${q.listSets.levels.district} districts, ${q.listSets.levels.street} streets, ${q.listSets.levels.community} communities; status open/resolved/unresolved; overdue true/false/absent; ` +
+        `median list length ${int(q.listSets.medianTotal)}, deep page at median offset ${int(q.listSets.medianDeepOffset)} (largest ${int(q.listSets.maxDeepOffset)}). ` +
+        `Work list: ${int(q.workListSet.runningDueCityWide)} running deadlines due by ${q.workListSet.dueBefore} city-wide. ` +
+        `Report ${q.reportSet.year}: ${int(q.reportSet.cityAccepted)} cases accepted city-wide, ${int(q.reportSet.cityResolved)} resolved (${pct(q.reportSet.cityRate)}).`,
+    );
+    out.push('');
+    out.push(markdownTable(['plan', 'indexes used', 'execution'], Object.entries(q.plans).map(([k, v]) => [k, v.indexes.join(', '), `${v.execution} ms`])));
+    out.push('');
+  }
+
+  const f = results.items.flows;
+  if (f) {
+    out.push('### Item 1: flows (this run)');
+    out.push('');
+    out.push(f.table);
+    out.push('');
+  }
+  return out.join('\n');
+}
