@@ -96,6 +96,12 @@ describe('organisation scope', () => {
     await t.http.post(`/api/v1/cases/${referral.id}/events`).send({ type: 'referral.submitted', payload: { courtId: DEMO.xuanwuCourt } }).expect(200);
     await court.get(`/api/v1/cases/${referral.id}`).expect(200);
     await court.get(`/api/v1/cases/${unrelated.id}`).expect(404);
+    // Its work list: the 7 days to register the filing (CPL Art. 126), nothing of the district's own.
+    const workList = (await court.get('/api/v1/deadlines').expect(200)).body.items as { caseId: string; kind: string }[];
+    expect(workList).toContainEqual(expect.objectContaining({ caseId: referral.id, kind: 'registrationDecision' }));
+    expect(workList.map((d) => d.caseId)).not.toContain(unrelated.id);
+    const district = (await (await t.as('supervisor')).get('/api/v1/deadlines').expect(200)).body.items as { caseId: string }[];
+    expect(district.map((d) => d.caseId)).toEqual(expect.arrayContaining([referral.id, unrelated.id]));
     await court.post(`/api/v1/cases/${referral.id}/events`).send({ type: 'filing.registered', payload: { courtCaseNo: '（2026）玄民初1号' } }).expect(200);
   });
 

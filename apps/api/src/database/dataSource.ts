@@ -10,6 +10,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSc
 import { DurableDeadlinesAndOutbox1763900000001 } from './migrations/1763900000001-DurableDeadlinesAndOutbox.js';
 import { AccountsAndPersonalData1763900000002 } from './migrations/1763900000002-AccountsAndPersonalData.js';
 import { ReportsAndListIndexes1763900000003 } from './migrations/1763900000003-ReportsAndListIndexes.js';
+import { DeadlineWorkListOrder1763900000004 } from './migrations/1763900000004-DeadlineWorkListOrder.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   DurableDeadlinesAndOutbox1763900000001,
   AccountsAndPersonalData1763900000002,
   ReportsAndListIndexes1763900000003,
+  DeadlineWorkListOrder1763900000004,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.
