@@ -2,20 +2,11 @@
 // eight more), each with a basic court, a petition office, three administrative departments and
 // about ten streets; each street with a street centre, a people's mediation committee and about ten
 // communities; each community with a community centre and a committee. About 2,300 organisations.
+import { apiDist } from './paths.mjs';
 import { rng } from './walk.mjs';
 
-const DEMO = {
-  city: '00000000-0000-4000-8000-000000000001',
-  xuanwu: '00000000-0000-4000-8000-000000000010',
-  meiyuan: '00000000-0000-4000-8000-000000000011',
-  xinjiekou: '00000000-0000-4000-8000-000000000012',
-  qinhuai: '00000000-0000-4000-8000-000000000020',
-  fuzimiao: '00000000-0000-4000-8000-000000000021',
-  zhonghuamen: '00000000-0000-4000-8000-000000000022',
-  meiyuanCommittee: '00000000-0000-4000-8000-000000000031',
-  xuanwuCourt: '00000000-0000-4000-8000-000000000041',
-  xuanwuPetitionOffice: '00000000-0000-4000-8000-000000000051',
-};
+// The demo's own fixed ids, from the built service, so the extended tree keeps the demo tree inside it.
+const { DEMO } = await import(new URL('demo/demoOrganizations.js', apiDist).href);
 
 const DISTRICTS = [
   ['玄武区', '玄', DEMO.xuanwu],
