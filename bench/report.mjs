@@ -26,9 +26,11 @@ export function targets(results) {
   }
   if (q) {
     const lists = ['list: first page', 'list: deep keyset page', 'work list: due this week'].map((k) => q[k].p95);
-    rows.push(['list queries p95 ≤ 20 ms at 1M cases', `${ms(Math.max(...lists))} (worst of first page, deep page, work list)`, verdict(Math.max(...lists) <= 20)]);
+    // A verdict only at the issue's scale: a smaller data set says nothing about the target.
+    const atScale = (ok) => (q.dataset.cases >= 1_000_000 ? verdict(ok) : `— (${int(q.dataset.cases)} cases, not 1M)`);
+    rows.push(['list queries p95 ≤ 20 ms at 1M cases', `${ms(Math.max(...lists))} (worst of first page, deep page, work list)`, atScale(Math.max(...lists) <= 20)]);
     const report = q['report: whole city, one year'];
-    rows.push(['yearly resolution-rate report ≤ 200 ms at 1M cases', `${ms(report.p95)} p95, whole city`, verdict(report.p95 <= 200)]);
+    rows.push(['yearly resolution-rate report ≤ 200 ms at 1M cases', `${ms(report.p95)} p95, whole city`, atScale(report.p95 <= 200)]);
   }
   if (d) {
     rows.push(['≥ 1,000 deadline expirations/s', `${int(d.burst.perSecond)}/s (${int(d.burst.timers)} due at once)`, verdict(d.burst.perSecond >= 1000)]);
