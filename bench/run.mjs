@@ -61,7 +61,7 @@ try {
   }
   if (only.has('transitions')) {
     await migrate(db.url, DEMO_PASSWORD);
-    results.items.transitions = await runTransitions({ db, log, outDir, scale });
+    results.items.transitions = await runTransitions({ db, log, outDir, scale, serviceEnv: serviceEnvFromKnob() });
     save();
   }
   if (only.has('deadlines')) {
@@ -102,6 +102,12 @@ log(`results: ${join(outDir, 'results.json')} and results.md`);
 function save(markdown) {
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (markdown) writeFileSync(join(outDir, 'results.md'), `${markdown}\n`);
+}
+
+/** BENCH_SERVICE_ENV="JIEFEN_DB_POOL_SIZE=8,…": service settings to compare in item 2 (and its ceiling's pool). */
+function serviceEnvFromKnob() {
+  const knob = process.env.BENCH_SERVICE_ENV ?? '';
+  return Object.fromEntries(knob.split(',').filter(Boolean).map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
 }
 
 function commandLine() {
