@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     if (command === 'create-admin') await createAdmin(dataSource);
-    else await rotateKeys(dataSource, new DataProtection(config.secrets.dataKeys, config.secrets.hashKey));
+    else await rotateKeys(dataSource, DataProtection.fromSecrets(config.secrets));
   } finally {
     await dataSource.destroy();
   }
@@ -73,20 +73,33 @@ async function createAdmin(dataSource: import('typeorm').DataSource): Promise<vo
   process.stdout.write(`admin ${user.username} created at organisation ${organizationId}\n`);
 }
 
-/** Re-encrypts every value made with an older data key under the current one (docs/security.md). */
+/**
+ * Re-encrypts every value made with an older data key under the current one, and re-hashes every
+ * ID number whose hash was made with another hash key (docs/security.md). Safe to run again.
+ */
 async function rotateKeys(dataSource: import('typeorm').DataSource, protection: DataProtection): Promise<void> {
-  const rows: { case_id: string; party_id: string; id_number_encrypted: string | null; phone_encrypted: string | null }[] = await dataSource.query(
-    'SELECT case_id, party_id, id_number_encrypted, phone_encrypted FROM parties WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL',
-  );
-  let rotated = 0;
+  const rows: { case_id: string; party_id: string; id_number_encrypted: string | null; id_number_hash: string | null; phone_encrypted: string | null }[] =
+    await dataSource.query(
+      'SELECT case_id, party_id, id_number_encrypted, id_number_hash, phone_encrypted FROM parties WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL',
+    );
+  let reEncrypted = 0;
+  let reHashed = 0;
   for (const row of rows) {
     const fresh = (value: string | null) => (value && protection.isStale(value) ? protection.encrypt(protection.decrypt(value)) : value);
     const [idNumber, phone] = [fresh(row.id_number_encrypted), fresh(row.phone_encrypted)];
-    if (idNumber === row.id_number_encrypted && phone === row.phone_encrypted) continue;
-    await dataSource.query('UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4 WHERE case_id = $1 AND party_id = $2', [row.case_id, row.party_id, idNumber, phone]);
-    rotated++;
+    const hash = row.id_number_encrypted ? protection.hashIdNumber(protection.decrypt(row.id_number_encrypted)) : row.id_number_hash;
+    if (idNumber === row.id_number_encrypted && phone === row.phone_encrypted && hash === row.id_number_hash) continue;
+    await dataSource.query('UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4, id_number_hash = $5 WHERE case_id = $1 AND party_id = $2', [
+      row.case_id,
+      row.party_id,
+      idNumber,
+      phone,
+      hash,
+    ]);
+    if (idNumber !== row.id_number_encrypted || phone !== row.phone_encrypted) reEncrypted++;
+    if (hash !== row.id_number_hash) reHashed++;
   }
-  process.stdout.write(`re-encrypted ${rotated} of ${rows.length} parties under the current key\n`);
+  process.stdout.write(`re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID numbers under the current hash key\n`);
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/database/embeddedPostgres.js';
-import { anIntake } from './support/factories.js';
+import { anIntake, ID_NUMBERS } from './support/factories.js';
 import { createTestDatabase, startTestApp } from './support/testApp.js';
 import { secretsFromEnv } from '../src/security/secrets.js';
 
@@ -122,7 +122,7 @@ describe('the command line on a real server', () => {
       child.once('exit', (code) => resolve({ code, output }));
     });
 
-  it('generates keys, creates the first admin on an empty database, and re-encrypts after a key rotation', async () => {
+  it('generates keys, creates the first admin on an empty database, re-encrypts after a data-key rotation and re-hashes after a hash-key rotation', async () => {
     const databaseUrl = await createTestDatabase();
     const keys = await run(['generate-keys'], {});
     expect(keys.code).toBe(0);
@@ -158,5 +158,25 @@ describe('the command line on a real server', () => {
     const rotated = await run(['rotate-keys'], rotatedEnv);
     expect(rotated).toMatchObject({ code: 0, output: expect.stringContaining('re-encrypted 2 of 2 parties') });
     expect((await run(['rotate-keys'], rotatedEnv)).output).toContain('re-encrypted 0 of 2 parties');
+
+    // The hash key: the new one current, the old one still searched until rotate-keys has re-hashed every ID number.
+    const newHashKey = (await run(['generate-keys'], {})).output.match(/JIEFEN_HASH_KEY=(\S+)/)![1]!;
+    const hashRotating = { ...rotatedEnv, JIEFEN_HASH_KEY: newHashKey, JIEFEN_PREVIOUS_HASH_KEY: env.JIEFEN_HASH_KEY! };
+    const hashRotated = { ...rotatedEnv, JIEFEN_HASH_KEY: newHashKey };
+    const findByIdNumber = async (keys: Record<string, string>) => {
+      const app = await startTestApp({ databaseUrl, seed: false, config: { secrets: secretsFromEnv(keys, []) } });
+      try {
+        const { body: token } = await app.anonymous.post('/api/v1/auth/token').send({ username: 'root', password: 'a-long-admin-password' }).expect(200);
+        const { body } = await app.anonymous.get('/api/v1/cases').query({ idNumber: ID_NUMBERS.li }).set('Authorization', `Bearer ${token.accessToken}`).expect(200);
+        return body.items.length as number;
+      } finally {
+        await app.close();
+      }
+    };
+    expect(await findByIdNumber(hashRotated)).toBe(0); // the stored hashes are still the old key's
+    expect(await findByIdNumber(hashRotating)).toBe(1);
+    expect((await run(['rotate-keys'], hashRotating)).output).toContain('re-hashed 2 ID numbers under the current hash key');
+    expect((await run(['rotate-keys'], hashRotated)).output).toContain('re-hashed 0 ID numbers');
+    expect(await findByIdNumber(hashRotated)).toBe(1);
   });
 });

@@ -55,7 +55,7 @@ export function subtreeCondition(organizationPath: string, withStatus: boolean):
 export async function listCases(
   db: pg.Pool,
   query: ListCasesQuery,
-  scope: { caseScope: CaseScope; organizationPath?: string; after?: [string, string]; idNumberHash?: string },
+  scope: { caseScope: CaseScope; organizationPath?: string; after?: [string, string]; idNumberHashes?: string[] },
 ): Promise<{ items: CaseListItem[]; nextCursor: string | null }> {
   const values: unknown[] = [];
   const where: string[] = [scopeSql(scope.caseScope, values)];
@@ -74,7 +74,7 @@ export async function listCases(
   if (query.riskLevel) add('risk_level = ?', query.riskLevel);
   if (query.overdue !== undefined) add('overdue = ?', query.overdue);
   if (query.q) add(`search_text LIKE ?`, `%${escapeLike(query.q.toLowerCase())}%`);
-  if (scope.idNumberHash) add(`id IN (SELECT case_id FROM parties WHERE id_number_hash = ?)`, scope.idNumberHash);
+  if (scope.idNumberHashes) add(`id IN (SELECT case_id FROM parties WHERE id_number_hash = ANY(?::text[]))`, scope.idNumberHashes);
   if (query.openedFrom) add(`opened_at >= ?::date::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedFrom);
   if (query.openedTo) add(`opened_at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedTo);
   if (scope.after) {

@@ -60,7 +60,7 @@ export class CasesService {
       caseScope: await this.scopeOf(user),
       ...(organization ? { organizationPath: organization.path } : {}),
       ...(after ? { after } : {}),
-      ...(query.idNumber ? { idNumberHash: this.protection.hashIdNumber(query.idNumber) } : {}),
+      ...(query.idNumber ? { idNumberHashes: this.protection.idNumberHashes(query.idNumber) } : {}),
     });
   }
 

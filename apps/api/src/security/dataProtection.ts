@@ -21,6 +21,7 @@ export class DataProtection {
   constructor(
     keys: DataKey[],
     private readonly hashKey: Buffer,
+    private readonly previousHashKey?: Buffer,
   ) {
     if (!keys.length) throw new Error('at least one data key is needed');
     this.current = keys[0]!;
@@ -50,8 +51,24 @@ export class DataProtection {
     return token.split('.')[1] !== this.current.id;
   }
 
+  static fromSecrets(secrets: { dataKeys: DataKey[]; hashKey: Buffer; previousHashKey?: Buffer | undefined }): DataProtection {
+    return new DataProtection(secrets.dataKeys, secrets.hashKey, secrets.previousHashKey);
+  }
+
   /** The searchable digest of an ID number (upper-cased, so 'x' and 'X' match). */
   hashIdNumber(idNumber: string): string {
-    return `h1.${createHmac('sha256', this.hashKey).update(idNumber.trim().toUpperCase()).digest('base64url')}`;
+    return digest(this.hashKey, idNumber);
   }
+
+  /**
+   * The digests a stored ID number may have: under the current hash key and, while the key
+   * rotates, under the previous one (rows `rotate-keys` has not re-hashed yet).
+   */
+  idNumberHashes(idNumber: string): string[] {
+    return this.previousHashKey ? [digest(this.hashKey, idNumber), digest(this.previousHashKey, idNumber)] : [digest(this.hashKey, idNumber)];
+  }
+}
+
+function digest(key: Buffer, idNumber: string): string {
+  return `h1.${createHmac('sha256', key).update(idNumber.trim().toUpperCase()).digest('base64url')}`;
 }

@@ -6,6 +6,8 @@ import type { DataKey } from './dataProtection.js';
 export interface Secrets {
   dataKeys: DataKey[];
   hashKey: Buffer;
+  /** While the hash key rotates: the key the stored hashes were made with, still searched (docs/security.md). */
+  previousHashKey?: Buffer;
   jwtSecret: Buffer;
 }
 
@@ -13,7 +15,8 @@ const KEY_BYTES = 32;
 
 /**
  * Reads `JIEFEN_DATA_KEYS` ("k2:<base64>,k1:<base64>", 32-byte keys, newest first),
- * `JIEFEN_HASH_KEY` and `JIEFEN_JWT_SECRET` (base64, ≥ 32 bytes). Returns undefined when none is
+ * `JIEFEN_HASH_KEY` and `JIEFEN_JWT_SECRET` (base64, ≥ 32 bytes), and during a hash-key rotation
+ * `JIEFEN_PREVIOUS_HASH_KEY`. Returns undefined when none is
  * set, and reports every malformed one.
  */
 export function secretsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Secrets | undefined {
@@ -33,7 +36,9 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Secr
   if (hashKey.length < KEY_BYTES) problems.push('JIEFEN_HASH_KEY must be at least 32 bytes in base64');
   const jwtSecret = Buffer.from(jwt ?? '', 'base64');
   if (jwtSecret.length < KEY_BYTES) problems.push('JIEFEN_JWT_SECRET must be at least 32 bytes in base64');
-  return problems.length > before ? undefined : { dataKeys, hashKey, jwtSecret };
+  const previous = env.JIEFEN_PREVIOUS_HASH_KEY ? Buffer.from(env.JIEFEN_PREVIOUS_HASH_KEY, 'base64') : undefined;
+  if (previous && previous.length < KEY_BYTES) problems.push('JIEFEN_PREVIOUS_HASH_KEY must be at least 32 bytes in base64');
+  return problems.length > before ? undefined : { dataKeys, hashKey, jwtSecret, ...(previous ? { previousHashKey: previous } : {}) };
 }
 
 export function generateSecrets(): Secrets {

@@ -8,7 +8,7 @@ import { DataProtection } from './dataProtection.js';
     {
       provide: DataProtection,
       inject: ['APP_CONFIG'],
-      useFactory: (config: AppConfig) => new DataProtection(config.secrets!.dataKeys, config.secrets!.hashKey),
+      useFactory: (config: AppConfig) => DataProtection.fromSecrets(config.secrets!),
     },
   ],
   exports: [DataProtection],
