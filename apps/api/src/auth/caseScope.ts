@@ -1,4 +1,5 @@
 import type { Organization } from '../organizations/organization.entity.js';
+import { escapeLike } from '../common/escapeLike.js';
 
 /**
  * Which cases a user sees: those handled by their organisation or any organisation below it (a
@@ -17,8 +18,6 @@ export function scopeOf(organization: Organization): CaseScope {
 export function inScope(scope: CaseScope, c: { organizationPath: string; courtId: string | null }): boolean {
   return c.organizationPath.startsWith(scope.organizationPath) || c.courtId === scope.organizationId;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /** The same rule as SQL over `cases` (aliased `alias`), with its parameters appended to `values`. */
 export function scopeSql(scope: CaseScope, values: unknown[], alias = ''): string {

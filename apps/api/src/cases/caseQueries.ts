@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { scopeSql, type CaseScope } from '../auth/caseScope.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
+import { escapeLike } from '../common/escapeLike.js';
 
 export interface CaseListItem {
   id: string;
@@ -22,7 +23,6 @@ export interface CaseListItem {
 
 const DEFAULT_LIMIT = 20;
 /** `LIKE` needs its wildcards escaped in what a user types. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Keyset pagination, newest first: the cursor is the last row's (opened_at, id). */
 export function encodeCursor(openedAt: string, id: string): string {

@@ -6,8 +6,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import type { ListDeadlinesQuery } from './dto/list-deadlines.query.js';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { scopeOf, type CaseScope } from '../auth/caseScope.js';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike } from '../common/escapeLike.js';
 
 /**
  * The case scope (caseScope.ts) over deadline rows: a deadline row carries its case's handling

@@ -6,8 +6,7 @@ import { forbidden } from '../auth/permissions.js';
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { ResolutionRateGroup, ResolutionRateQuery } from './dto/resolution-rate.query.js';
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike } from '../common/escapeLike.js';
 
 export interface RateRow {
   key: string;
