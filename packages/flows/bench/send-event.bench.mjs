@@ -9,9 +9,10 @@
 //             JSON.stringify({ value, context }) of the result: what any host of xstate must do anyway
 //   ours      sendEvent(snapshot, event, { today }) then JSON.stringify(result.snapshot)
 // and, to show what our layer's own checks cost, one more (not a baseline the issue names):
-//   floor     raw+rs with machine.transition(snapshot, event, scope) in an inert scope built once
-//             per machine instead of transition(), which builds a throwaway actor per call (and
-//             that actor computes the machine's initial snapshot): what sendEvent itself calls
+//   floor     raw+rs with pureTransition from the library, the call sendEvent makes: the machine's
+//             own transition in an inert scope built once per machine, instead of transition(),
+//             which builds a throwaway actor per call (and that actor computes the machine's
+//             initial snapshot)
 //
 // Tuning (environment): BENCH_ROUNDS (default 15), BENCH_OPS (operations per round, default 2000),
 // BENCH_WARMUP (operations per variant before measuring, default 3000); BENCH_JSON=1 also prints
@@ -20,11 +21,13 @@
 // missed target.
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
-import { createActor, transition } from 'xstate';
+import { transition } from 'xstate';
 
 let flows;
+let pureTransition;
 try {
   flows = await import('../dist/index.js');
+  ({ pureTransition } = await import('../dist/machineSnapshot.js'));
 } catch (error) {
   console.error('Cannot load ../dist/index.js: build first (`node scripts/pnpm.mjs run build` at the repository root).');
   console.error(error);
@@ -172,19 +175,6 @@ function variants(s) {
   const xEvent = { type: s.event.type, payload: s.event.payload, today: s.today, host: {} };
   const restored = machine.resolveState({ value: s.snapshot.state, context: s.snapshot.context });
   const options = { today: s.today };
-  const self = createActor(machine);
-  const ignore = () => {};
-  const inertScope = (actions) => ({
-    self,
-    id: '',
-    sessionId: '',
-    logger: ignore,
-    defer: ignore,
-    emit: ignore,
-    stopChild: ignore,
-    system: self.system,
-    actionExecutor: (a) => actions.push(a),
-  });
   return {
     raw: () => transition(machine, restored, xEvent)[0],
     rawRs: () => {
@@ -195,7 +185,7 @@ function variants(s) {
     ours: () => JSON.stringify(sendEvent(s.snapshot, s.event, options).snapshot),
     floor: () => {
       const current = machine.resolveState({ value: s.snapshot.state, context: s.snapshot.context });
-      const next = machine.transition(current, xEvent, inertScope([]));
+      const [next] = pureTransition(machine, current, xEvent);
       return JSON.stringify({ value: next.value, context: next.context });
     },
   };
