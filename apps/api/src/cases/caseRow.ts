@@ -1,4 +1,4 @@
-import { describeCase, type CaseDescription, type CaseSnapshot } from '@jiefen/flows';
+import { describeCase, type CaseDescription, type CaseSnapshot, type Party } from '@jiefen/flows';
 import type { CaseLink } from './case.entity.js';
 
 /** What the runner loads to apply an event: the snapshot and the columns it needs. */
@@ -19,17 +19,7 @@ export interface CaseRow {
 }
 
 /** A party as every response shows it: ID number and phone masked (PIPL Arts. 28, 51). */
-export interface PartyView {
-  id: string;
-  role: string;
-  kind: string;
-  name: string;
-  idNumber?: string;
-  creditCode?: string;
-  phone?: string;
-  address?: string;
-  agent?: string;
-}
+export type PartyView = Omit<Party, 'linkedPartyId'>;
 
 /** The columns derived from a snapshot, written with every change. */
 export interface CaseColumns {
