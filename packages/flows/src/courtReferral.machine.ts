@@ -2,7 +2,8 @@
  * Court referral 引导诉讼 — CPL 2023 Arts. 122, 126 (民事诉讼法: filing conditions, the 7-day
  * registration decision); CPL-Interp 2022 Art. 126 (the 7 days restart when the complaint is
  * completed); PML Art. 26 (the mediator points the parties to litigation); SPC-Invited 2016
- * Art. 26 and SPC-Online Art. 25 (the court's pre-filing delegation and its failure report).
+ * Arts. 11, 21, 26 and SPC-Online Arts. 21, 25 (the court's pre-filing delegation, its failure
+ * report, and the registration when the claimant insists after it failed).
  *
  * preparing → submitted ⇄ awaitingMaterials; submitted ⇄ awaitingDelegatedMediation;
  * registered, notRegistered, withdrawn. The centre prepares the filing and hands it to a court;
@@ -42,8 +43,12 @@ const REGISTRATION_DECISION: DeadlineRule = {
 };
 /** CPL-Interp Art. 126: after a completion request, the 7 days count from the completed filing. */
 const REGISTRATION_AFTER_MATERIALS: DeadlineRule = { ...REGISTRATION_DECISION, basis: 'CPL Art. 126; CPL-Interp Art. 126' };
-/** legal-reference §9.3: a delegated mediation that failed goes back to the court, which decides within 7 days. */
-const REGISTRATION_AFTER_MEDIATION: DeadlineRule = { ...REGISTRATION_DECISION, basis: 'CPL Art. 126; SPC-Invited Art. 26' };
+/**
+ * SPC-Invited Art. 21; SPC-Online Art. 21(2): a delegated mediation that failed sends the complaint
+ * back to the court, which registers the case if the claimant insists, within the 7 days of CPL
+ * Art. 126 (legal-reference §§3.2, 9.3).
+ */
+const REGISTRATION_AFTER_MEDIATION: DeadlineRule = { ...REGISTRATION_DECISION, basis: 'CPL Art. 126; SPC-Invited Art. 21; SPC-Online Art. 21' };
 /** The day the court set to complete the filing (CPL-Interp Art. 126). */
 const MATERIALS_DUE = { kind: 'materialsDue', sort: 'target', basis: 'CPL-Interp Art. 126' } as const;
 
@@ -229,7 +234,7 @@ export const courtReferralMachine = flowSetup
         on: {
           'mediation.concluded': [
             {
-              // legal-reference §9.3: the failure report goes back to the court, which registers if the claimant insists.
+              // SPC-Invited Art. 21: the complaint goes back to the court, which registers if the claimant insists.
               guard: 'mediationFailed',
               target: 'submitted',
               actions: [
@@ -360,7 +365,7 @@ export const courtReferralV1 = defineFlow({
   version: 1,
   title: 'Court referral',
   titleZh: '引导诉讼',
-  basis: 'CPL Arts. 122, 126, 127; CPL-Interp Art. 126; PML Art. 26; SPC-Invited Arts. 11, 26',
+  basis: 'CPL Arts. 122, 126, 127; CPL-Interp Art. 126; PML Art. 26; SPC-Invited Arts. 11, 21, 26; SPC-Online Art. 21',
   machine: courtReferralMachine,
   intake: {},
   events: COURT_REFERRAL_EVENTS,
@@ -368,7 +373,7 @@ export const courtReferralV1 = defineFlow({
     {
       kind: 'registrationDecision',
       sort: 'target',
-      basis: 'CPL Art. 126; CPL-Interp Art. 126',
+      basis: 'CPL Art. 126; CPL-Interp Art. 126; SPC-Invited Art. 21',
       description: '7 days from submission, from a completed filing, or from a failed delegated mediation, to register or rule',
     },
     { kind: 'materialsDue', sort: 'target', basis: 'CPL-Interp Art. 126', description: 'the day the court set to complete the filing' },

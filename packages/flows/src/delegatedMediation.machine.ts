@@ -20,6 +20,13 @@ import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } 
 import { field } from './schema.js';
 
 export const DELEGATED_MEDIATION_RULES = defineRules({
+  // The common rule cites PML Art. 23 (people's mediation); a court-delegated mediation ends by
+  // withdrawal under SPC-Online Art. 25(2) (the parties settled, the request is withdrawn) and
+  // SPC-Invited Art. 26(2) (the request for mediation is withdrawn).
+  WITHDRAWAL_BY_APPLICANT: {
+    basis: 'SPC-Online Art. 25; SPC-Invited Art. 26',
+    requirement: 'only an applicant may withdraw the case',
+  },
   AGREEMENT_UNSIGNED: {
     basis: 'SPC-Invited Art. 24; SPC-Online Art. 19',
     requirement:

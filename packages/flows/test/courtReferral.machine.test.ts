@@ -173,11 +173,16 @@ describe('courtReferral', () => {
   });
 
   describe('when awaitingDelegatedMediation', () => {
-    it('goes back to the court when the delegated mediation failed, which decides within 7 days (CPL Art. 126; SPC-Invited Art. 26)', () => {
+    it('goes back to the court when the delegated mediation failed, which registers within 7 days if the claimant insists (SPC-Invited Art. 21; SPC-Online Art. 21)', () => {
       // Fri 10 Apr + 7 days = Fri 17 Apr.
       const c = delegated().send('mediation.concluded', { outcome: 'failed' }, '2026-04-10');
       expect(c.state).toBe('submitted');
-      expect(c.deadline('registrationDecision')).toMatchObject({ dueOn: '2026-04-17', basis: 'CPL Art. 126; SPC-Invited Art. 26' });
+      expect(c.deadline('registrationDecision')).toMatchObject({
+        sort: 'target',
+        unit: 'day',
+        dueOn: '2026-04-17',
+        basis: 'CPL Art. 126; SPC-Invited Art. 21; SPC-Online Art. 21',
+      });
     });
 
     it.each(['agreed', 'withdrawn'])('moves to withdrawn when the delegated mediation ended %s: the parties settled', (outcome) => {

@@ -400,8 +400,12 @@ describe('delegatedMediation', () => {
       expect(c.effects).toContainEqual(expect.objectContaining({ type: 'notice.sent', notice: 'delegationWithdrawn', to: 'court' }));
     });
 
-    it('lets only an applicant withdraw', () => {
-      expect(refusal(mediating().attempt('case.withdrawn', { partyId: 'p2' }, '2026-03-25'))).toMatchObject({ rule: 'WITHDRAWAL_BY_APPLICANT' });
+    it('lets only an applicant withdraw, citing the delegated-mediation rules (SPC-Online Art. 25; SPC-Invited Art. 26)', () => {
+      expect(refusal(mediating().attempt('case.withdrawn', { partyId: 'p2' }, '2026-03-25'))).toMatchObject({
+        code: 'RULE_VIOLATED',
+        rule: 'WITHDRAWAL_BY_APPLICANT',
+        basis: 'SPC-Online Art. 25; SPC-Invited Art. 26',
+      });
     });
   });
 
