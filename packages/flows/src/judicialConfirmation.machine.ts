@@ -49,6 +49,10 @@ export const JUDICIAL_CONFIRMATION_RULES = defineRules({
     basis: 'SPC-Confirm-2011 Art. 5',
     requirement: 'the review period is extended by at most 10 days',
   },
+  SERVICE_BEFORE_RULING: {
+    basis: 'CPL-Interp Art. 372',
+    requirement: 'a ruling is served on or after the day it was made; each party’s 15 days to object count from its service',
+  },
 });
 
 const RULES = { ...COMMON_RULES, ...JUDICIAL_CONFIRMATION_RULES };
@@ -275,15 +279,19 @@ const rulingIssued = (ruling: string) =>
     details: { ruling, rulingNo: event.payload.rulingNo, ...(event.payload.reason ? { reason: event.payload.reason } : {}) },
   }));
 
+/** The days an `agreement.confirmed` says the ruling was served: on everyone, and per party. */
+function serviceDates(payload: { servedOn?: IsoDate; partyServices?: { servedOn: IsoDate }[] }): IsoDate[] {
+  return [payload.servedOn, ...(payload.partyServices ?? []).map((s) => s.servedOn)].filter((d): d is IsoDate => typeof d === 'string');
+}
+
 export const judicialConfirmationMachine = flowSetup
   .extend({
     guards: {
       reviewAlreadyExtended: ({ context }) => context.records.reviewExtension !== undefined,
       reviewExtensionTooLong: ({ event }) => event.payload.days > MAX_REVIEW_EXTENSION_DAYS,
-      serviceDateInFuture: ({ event }) =>
-        [event.payload.servedOn, ...((event.payload.partyServices as { servedOn: IsoDate }[] | undefined) ?? []).map((s) => s.servedOn)].some(
-          (d) => typeof d === 'string' && d > event.today,
-        ),
+      serviceDateInFuture: ({ event }) => serviceDates(event.payload).some((d) => d > event.today),
+      // A service date before the ruling is a typing error that would end a party's objection period early.
+      serviceBeforeRuling: ({ event }) => serviceDates(event.payload).some((d) => d < event.payload.ruledOn),
       withdrawingPartyUnknown: ({ context, event }) =>
         event.payload.partyId !== undefined && !context.parties.some((p) => p.id === event.payload.partyId),
       serviceNamesUnknownParty: ({ context, event }) =>
@@ -369,6 +377,7 @@ export const judicialConfirmationMachine = flowSetup
           'agreement.confirmed': [
             violation({ type: 'dateInFuture', params: { field: 'ruledOn' } }, RULES.DATE_NOT_IN_FUTURE),
             violation('serviceDateInFuture', RULES.DATE_NOT_IN_FUTURE),
+            violation('serviceBeforeRuling', RULES.SERVICE_BEFORE_RULING),
             violation('serviceNamesUnknownParty', RULES.UNKNOWN_PARTY),
             {
               target: 'confirmed',

@@ -362,6 +362,19 @@ describe('judicialConfirmation', () => {
       expect(refusal(underReview().attempt('agreement.confirmed', confirm(payload), '2026-03-20'))).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
     });
 
+    it.each([
+      ['on every party', { servedOn: '2026-03-19' }],
+      ['on one party', { partyServices: [{ partyId: 'p2', servedOn: '2026-03-18' }] }],
+    ])('refuses a service %s dated before the ruling, which would end the 15 days to object early (CPL-Interp Art. 372)', (_what, payload) => {
+      expect(refusal(underReview().attempt('agreement.confirmed', confirm(payload), '2026-03-20'))).toMatchObject({
+        code: 'RULE_VIOLATED',
+        rule: 'SERVICE_BEFORE_RULING',
+        basis: 'CPL-Interp Art. 372',
+      });
+      // Served the day of the ruling is fine.
+      expect(underReview().send('agreement.confirmed', confirm({ servedOn: '2026-03-20' }), '2026-03-20').state).toBe('confirmed');
+    });
+
     it('refuses a service on someone who is not a party', () => {
       const payload = confirm({ partyServices: [{ partyId: 'p7', servedOn: '2026-03-20' }] });
       expect(refusal(underReview().attempt('agreement.confirmed', payload, '2026-03-20'))).toMatchObject({ rule: 'UNKNOWN_PARTY' });
