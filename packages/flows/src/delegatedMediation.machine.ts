@@ -27,6 +27,10 @@ export const DELEGATED_MEDIATION_RULES = defineRules({
     basis: 'SPC-Online Art. 25; SPC-Invited Art. 26',
     requirement: 'only an applicant may withdraw the case',
   },
+  CONFIRMATION_BEFORE_ASSIGNMENT: {
+    basis: 'SPC-Online Arts. 12, 24',
+    requirement: 'a mediator confirms the delegation on or after the day it was assigned; the 30 days of mediation count from the confirmation',
+  },
   AGREEMENT_UNSIGNED: {
     basis: 'SPC-Invited Art. 24; SPC-Online Art. 19',
     requirement:
@@ -105,13 +109,18 @@ const returnToCourt = (fixedReason?: string) => {
 export const delegatedMediationMachine = flowSetup
   .extend({
     guards: {
+      // A confirmation dated before the assignment can only be a typing error, and would start the 30 days early.
+      confirmedBeforeAssignment: ({ context, event }) => {
+        const assignedOn = context.records.mediatorAssignedOn as IsoDate | undefined;
+        return assignedOn !== undefined && event.payload.confirmedOn !== undefined && event.payload.confirmedOn < assignedOn;
+      },
       agreementUnsigned: ({ context, event }) => checkSignatures(context, event.payload as never, { sealRequired: false }) !== 'ok',
       agreementNamesUnknownParty: ({ context, event }) => firstUnknownPartyInAgreement(context, event.payload as never) !== undefined,
       appraisalUnderWay: ({ context }) => context.records.appraisalStartedOn !== undefined,
     },
     actions: {
       recordMediator: assign(({ context, event }) => ({
-        records: { ...context.records, mediatorId: event.payload.mediatorId, mediatorChosenBy: event.payload.chosenBy },
+        records: { ...context.records, mediatorId: event.payload.mediatorId, mediatorChosenBy: event.payload.chosenBy, mediatorAssignedOn: event.today },
         deadlines: startDeadline(
           context.deadlines.filter((d) => d.kind !== MEDIATOR_CHOICE.kind),
           MEDIATOR_CONFIRMATION,
@@ -120,7 +129,7 @@ export const delegatedMediationMachine = flowSetup
       })),
       // SPC-Online Art. 12: after a decline the court or the parties choose again.
       forgetMediator: assign(({ context, event }) => {
-        const { mediatorId, mediatorChosenBy: _by, ...records } = context.records;
+        const { mediatorId, mediatorChosenBy: _by, mediatorAssignedOn: _on, ...records } = context.records;
         const declines = [...((records.declines as unknown[]) ?? []), { on: event.today, mediatorId, reason: event.payload.reason }];
         return {
           records: { ...records, declines },
@@ -195,6 +204,7 @@ export const delegatedMediationMachine = flowSetup
         on: {
           'mediator.confirmed': [
             violation({ type: 'dateInFuture', params: { field: 'confirmedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+            violation('confirmedBeforeAssignment', RULES.CONFIRMATION_BEFORE_ASSIGNMENT),
             { target: 'contactingParties', actions: 'confirmMediator' },
           ],
           'mediator.declined': { target: 'awaitingMediator', actions: 'forgetMediator' },

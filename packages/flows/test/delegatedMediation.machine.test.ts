@@ -108,6 +108,17 @@ describe('delegatedMediation', () => {
       expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
     });
 
+    it('refuses a confirmation dated before the assignment, which would start the 30 days early (SPC-Online Arts. 12, 24)', () => {
+      expect(refusal(assigned().attempt('mediator.confirmed', { confirmedOn: '2026-03-02' }, '2026-03-04'))).toMatchObject({
+        code: 'RULE_VIOLATED',
+        rule: 'CONFIRMATION_BEFORE_ASSIGNMENT',
+        basis: 'SPC-Online Arts. 12, 24',
+      });
+      // Confirmed the day it was assigned is fine.
+      const c = assigned().send('mediator.confirmed', { confirmedOn: ASSIGNED }, '2026-03-04');
+      expect(c.deadline('mediationPeriod')).toMatchObject({ startedOn: ASSIGNED });
+    });
+
     it('goes back to awaitingMediator when the mediator declines, and the choice restarts (SPC-Online Art. 12)', () => {
       const c = assigned().send('mediator.declined', { reason: '超出调解员擅长领域' }, '2026-03-04');
       expect(c.state).toBe('awaitingMediator');
