@@ -53,7 +53,7 @@ describe('court referral with delegated mediation (诉调对接)', () => {
 
 describe('judicial confirmation of a people’s mediation agreement (PML Art. 33; CPL Art. 205)', () => {
   async function agreedCase(effectiveOn: string) {
-    const { body } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
+    const { body } = await t.http.post('/api/v1/cases').send(anIntake({ receivedOn: '2026-01-05' })).expect(201);
     await send(body.id, 'application.accepted', { acceptedOn: '2026-01-05' }).expect(200);
     await send(body.id, 'mediator.assigned', { mediatorId: 'm-1', chosenBy: 'committee' }).expect(200);
     await send(body.id, 'agreement.signed', writtenAgreement({ effectiveOn })).expect(200);

@@ -56,6 +56,16 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
     basis: 'RTSL-Reg Art. 95; MDR Art. 41',
     requirement: 'the mediation statement takes effect when every bound party has signed it; the mediator signs it too',
   },
+  ACCEPTANCE_BEFORE_RECEIPT: {
+    basis: 'RTSL-Reg Art. 94; MDR Art. 40; SAMR rules Art. 21',
+    requirement:
+      'a body accepts an application on or after the day it received it; the mediation period counts from the acceptance, and an earlier date would shorten it',
+  },
+  STATEMENT_BEFORE_ACCEPTANCE: {
+    basis: 'RTSL-Reg Art. 95; MDR Art. 41; CPL Art. 205',
+    requirement:
+      'the mediation statement takes effect on or after the day the body accepted the dispute; the 30 days to apply for judicial confirmation count from it',
+  },
   PERIOD_NOT_EXTENDABLE: {
     basis: 'RTSL-Reg Art. 95; MDR Art. 40; SAMR rules Art. 21',
     requirement: 'the statutory mediation period of traffic, medical and consumer mediation cannot be extended; when it ends without agreement mediation has failed',
@@ -239,6 +249,10 @@ export const administrativeMediationMachine = flowSetup
       isPublicSecurity: ({ context }) => isPublicSecurity(context),
       appraisalPauses: ({ context }) => rulesOf(context).appraisalPauses,
       periodNotExtendable: ({ context }) => !rulesOf(context).extendable,
+      // Dates that can only be typing errors, and would start a period early (the mediation period; CPL Art. 205's 30 days).
+      acceptedBeforeReceipt: ({ context, event }) => event.payload.acceptedOn !== undefined && event.payload.acceptedOn < context.receivedOn,
+      statementBeforeAcceptance: ({ context, event }) =>
+        context.acceptedOn !== null && (event.payload.effectiveOn ?? event.today) < context.acceptedOn,
       medicalAcceptedElsewhere: ({ context, event }) => isMedical(context) && event.host.acceptedElsewhere === true,
       medicalWithoutBothSides: ({ context, event }) => isMedical(context) && event.payload.otherSideConsented !== true,
       statementUnsigned: ({ context, event }) => checkSignatures(context, event.payload as never, { sealRequired: false }) !== 'ok',
@@ -303,6 +317,7 @@ export const administrativeMediationMachine = flowSetup
             violation('medicalAcceptedElsewhere', RULES.MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE),
             violation('medicalWithoutBothSides', RULES.MEDICAL_MEDIATION_NEEDS_BOTH_SIDES),
             violation({ type: 'dateInFuture', params: { field: 'acceptedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+            violation('acceptedBeforeReceipt', RULES.ACCEPTANCE_BEFORE_RECEIPT),
             { guard: 'isTraffic', target: 'awaitingStart', actions: ['accept', acceptanceNotice()] },
             { target: 'mediating', actions: ['accept', acceptanceNotice()] },
           ],
@@ -341,6 +356,7 @@ export const administrativeMediationMachine = flowSetup
           'agreement.signed': [
             violation('agreementNamesUnknownParty', RULES.UNKNOWN_PARTY),
             violation({ type: 'dateInFuture', params: { field: 'effectiveOn' } }, RULES.DATE_NOT_IN_FUTURE),
+            violation('statementBeforeAcceptance', RULES.STATEMENT_BEFORE_ACCEPTANCE),
             violation('statementUnsigned', RULES.MEDIATION_STATEMENT_UNSIGNED),
             ...withPublicSecurityNotice(
               {

@@ -36,6 +36,16 @@ export const PEOPLE_MEDIATION_RULES = defineRules({
     basis: 'MDR Art. 31',
     requirement: 'a medical dispute already accepted by a court or by the health department’s administrative mediation is not accepted',
   },
+  ACCEPTANCE_BEFORE_RECEIPT: {
+    basis: 'MoJ-2002 Art. 33; MDR Art. 38',
+    requirement:
+      'an application is accepted on or after the day it was received; the mediation period counts from acceptance, so an earlier date would shorten it',
+  },
+  AGREEMENT_BEFORE_ACCEPTANCE: {
+    basis: 'PML Arts. 28, 33',
+    requirement:
+      'a mediation agreement reached through the committee takes effect on or after the day the committee accepted the dispute; the 30 days to apply for judicial confirmation count from its effect',
+  },
   APPRAISAL_ALREADY_STARTED: {
     basis: 'MDR Art. 38',
     requirement: 'an appraisal that is under way must complete before another starts',
@@ -112,6 +122,11 @@ export const peopleMediationMachine = flowSetup
     guards: {
       isMedical: ({ context }) => context.category === 'medical',
       medicalWithoutBothSides: ({ context, event }) => context.category === 'medical' && event.payload.otherSideConsented !== true,
+      /** `acceptedOn` before `receivedOn`: a typing error that would start the mediation period early. */
+      acceptedBeforeReceipt: ({ context, event }) => typeof event.payload.acceptedOn === 'string' && event.payload.acceptedOn < context.receivedOn,
+      /** `effectiveOn` before acceptance: a typing error that would shorten the confirmation window (PML Art. 33). */
+      effectiveBeforeAcceptance: ({ context, event }) =>
+        typeof event.payload.effectiveOn === 'string' && context.acceptedOn !== null && event.payload.effectiveOn < context.acceptedOn,
       medicalAcceptedElsewhere: ({ context, event }) => context.category === 'medical' && event.host.acceptedElsewhere === true,
       oralWhereWrittenRequired: ({ context, event }) => event.payload.form === 'oral' && writtenOnly(context),
       agreementUnsigned: ({ context, event }) => checkSignatures(context, event.payload as never) !== 'ok',
@@ -164,6 +179,7 @@ export const peopleMediationMachine = flowSetup
             violation('medicalAcceptedElsewhere', RULES.MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE),
             violation('medicalWithoutBothSides', RULES.MEDICAL_MEDIATION_NEEDS_BOTH_SIDES),
             violation({ type: 'dateInFuture', params: { field: 'acceptedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+            violation('acceptedBeforeReceipt', RULES.ACCEPTANCE_BEFORE_RECEIPT),
             {
               target: 'awaitingMediator',
               actions: ['startMediationPeriod', effect({ type: 'document.issued', document: 'acceptanceNotice' })],
@@ -228,6 +244,7 @@ export const peopleMediationMachine = flowSetup
           'agreement.signed': [
             violation('agreementNamesUnknownParty', RULES.UNKNOWN_PARTY),
             violation({ type: 'dateInFuture', params: { field: 'effectiveOn' } }, RULES.DATE_NOT_IN_FUTURE),
+            violation('effectiveBeforeAcceptance', RULES.AGREEMENT_BEFORE_ACCEPTANCE),
             violation('oralWhereWrittenRequired', RULES.WRITTEN_AGREEMENT_REQUIRED),
             violation('agreementUnsigned', RULES.WRITTEN_AGREEMENT_UNSIGNED),
             {

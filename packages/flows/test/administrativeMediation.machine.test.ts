@@ -328,6 +328,23 @@ describe('administrativeMediation', () => {
       expect(c.deadline('mediationPeriod')).toMatchObject({ startedOn: '2026-03-04', dueOn: '2026-04-03' });
     });
 
+    it.each([
+      ['medical', 'MDR Art. 40'],
+      ['consumer', 'SAMR rules Art. 21'],
+    ])('refuses a %s acceptance dated before the application was received: it would start the period early (%s)', (domain, article) => {
+      const c = open(domain);
+      const error = refusal(c.attempt('application.accepted', { ...acceptedPayload(domain), acceptedOn: '2026-02-27' }, '2026-03-04'));
+      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'ACCEPTANCE_BEFORE_RECEIPT' });
+      expect(error.basis).toContain(article);
+      expect(c.state).toBe('pendingAcceptance');
+    });
+
+    it('refuses a traffic acceptance dated before receipt: the 10 days would count from before the application (RTSL-Reg Art. 94)', () => {
+      const error = refusal(open('trafficAccident').attempt('application.accepted', { acceptedOn: '2026-02-27' }, '2026-03-04'));
+      expect(error).toMatchObject({ rule: 'ACCEPTANCE_BEFORE_RECEIPT' });
+      expect(error.basis).toContain('RTSL-Reg Art. 94');
+    });
+
     it('refuses an acceptance dated in the future', () => {
       expect(refusal(open('general').attempt('application.accepted', { acceptedOn: '2026-03-09' }, '2026-03-05'))).toMatchObject({
         rule: 'DATE_NOT_IN_FUTURE',
@@ -405,6 +422,20 @@ describe('administrativeMediation', () => {
       expect(refusal(mediating('general').attempt('agreement.signed', aSignedStatement({ effectiveOn: '2026-03-20' }), '2026-03-16'))).toMatchObject({
         rule: 'DATE_NOT_IN_FUTURE',
       });
+    });
+
+    it('refuses a statement dated before the acceptance: it would shorten the 30-day confirmation window (CPL Art. 205)', () => {
+      const c = mediating('medical');
+      const error = refusal(c.attempt('agreement.signed', aSignedStatement({ effectiveOn: '2026-02-27' }), '2026-03-16'));
+      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'STATEMENT_BEFORE_ACCEPTANCE' });
+      expect(error.basis).toContain('CPL Art. 205');
+      expect(c.state).toBe('mediating');
+    });
+
+    it('takes a statement effective on the day of acceptance (CPL Art. 205)', () => {
+      const c = mediating('general').send('agreement.signed', aSignedStatement({ effectiveOn: RECEIVED }), '2026-03-16');
+      expect(c.state).toBe('agreementSigned');
+      expect(c.context.records.confirmableUntil).toBe('2026-04-01');
     });
 
     it('refuses an expiry before the period’s last day is over (CPL Art. 85)', () => {

@@ -48,6 +48,14 @@ describe('peopleMediation', () => {
       expect(c.deadline('mediationPeriod')?.dueOn).toBe('2026-04-01');
     });
 
+    it('refuses an acceptance dated before the application was received, which would shorten the period (MoJ-2002 Art. 33; MDR Art. 38)', () => {
+      const c = open();
+      const error = refusal(c.attempt('application.accepted', { acceptedOn: '2025-03-02' }, '2026-03-03'));
+      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'ACCEPTANCE_BEFORE_RECEIPT', basis: 'MoJ-2002 Art. 33; MDR Art. 38' });
+      expect(c.state).toBe('pendingAcceptance');
+      expect(c.send('application.accepted', { acceptedOn: RECEIVED }, '2026-03-03').deadline('mediationPeriod')?.dueOn).toBe('2026-04-02');
+    });
+
     it('moves to notAccepted on application.rejected with the reason (PML Art. 25; MoJ-2002 Art. 22)', () => {
       const c = open().send('application.rejected', { reason: 'criminalOrPublicOrder' });
       expect(c.state).toBe('notAccepted');
@@ -163,6 +171,15 @@ describe('peopleMediation', () => {
     it('makes an oral agreement effective the day it is reached, without signatures (PML Art. 30)', () => {
       const c = mediating().send('agreement.signed', { form: 'oral', terms: [{ obligorPartyId: 'p2', description: '道歉' }] }, '2026-03-11');
       expect(c.context.agreement).toMatchObject({ form: 'oral', effectiveOn: '2026-03-11' });
+    });
+
+    it('refuses an agreement effective before the dispute was accepted, which would shorten the confirmation window (PML Art. 33)', () => {
+      const c = mediating();
+      const error = refusal(c.attempt('agreement.signed', writtenAgreement({ effectiveOn: '2026-02-10' }), '2026-03-10'));
+      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'AGREEMENT_BEFORE_ACCEPTANCE', basis: 'PML Arts. 28, 33' });
+      expect(c.state).toBe('mediating');
+      c.send('agreement.signed', writtenAgreement({ effectiveOn: RECEIVED }), '2026-03-10');
+      expect(c.deadline('confirmationWindow')?.dueOn).toBe('2026-04-01');
     });
 
     it('refuses an agreement that binds someone who is not a party', () => {
