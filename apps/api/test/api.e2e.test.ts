@@ -79,6 +79,7 @@ describe('organisations', () => {
     ['a pattern without a sequence', { name: 'x', shortName: 'x', kind: 'court', level: 'district', parentId: DEMO.xuanwu, caseNumberPattern: '{year}号' }, 'caseNumberPattern'],
     ['an unknown kind', { name: 'x', shortName: 'x', kind: 'palace', level: 'district', parentId: DEMO.xuanwu }, 'kind'],
     ['a bad policy', { name: 'x', shortName: 'x', kind: 'court', level: 'district', parentId: DEMO.xuanwu, policy: { mediationPeriod: { length: -1, unit: 'day' } } }, 'policy'],
+    ['a policy basis that is not text', { name: 'x', shortName: 'x', kind: 'court', level: 'district', parentId: DEMO.xuanwu, policy: { mediationPeriod: { length: 30, unit: 'day', basis: 7 } } }, 'policy'],
   ])('refuses %s with 400 naming the field', async (_what, body, field) => {
     const response = await (await t.as('admin')).post('/api/v1/organizations').send(body).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -87,14 +88,21 @@ describe('organisations', () => {
   it('uses an organisation’s own mediation period for its new cases (MoJ-2002 Art. 33 cfg; SZ-DR Art. 25)', async () => {
     const { body: committee } = await (await t.as('admin'))
       .post('/api/v1/organizations')
-      .send({ name: '深圳模式调委会', shortName: '深', kind: 'committee', level: 'street', parentId: DEMO.meiyuan, policy: { mediationPeriod: { length: 30, unit: 'day' } } })
+      .send({
+        name: '深圳模式调委会',
+        shortName: '深',
+        kind: 'committee',
+        level: 'street',
+        parentId: DEMO.meiyuan,
+        policy: { mediationPeriod: { length: 30, unit: 'day', basis: 'SZ-DR Art. 25' } },
+      })
       .expect(201);
     const { body: c } = await t.http
       .post('/api/v1/cases')
       .send({ flow: 'people-mediation', category: 'neighbour', summary: '噪音', channel: 'phone', organizationId: committee.id, parties: [{ role: 'applicant', kind: 'person', name: '王五' }] })
       .expect(201);
     const { body } = await t.http.post(`/api/v1/cases/${c.id}/events`).send({ type: 'application.accepted' }).expect(200);
-    expect(body.deadlines[0]).toMatchObject({ kind: 'mediationPeriod', dueOn: '2026-04-01' });
+    expect(body.deadlines[0]).toMatchObject({ kind: 'mediationPeriod', dueOn: '2026-04-01', basis: 'SZ-DR Art. 25' });
   });
 });
 

@@ -55,8 +55,12 @@ export interface Warning {
   message: string;
 }
 
-/** Local policy overrides (*(cfg)* in flows.md), e.g. `{ mediationPeriod: { length: 30, unit: 'day' } }`. */
-export type FlowPolicy = Record<string, { length: number; unit: 'day' | 'workingDay' | 'month' | 'year' } | undefined>;
+/**
+ * Local policy overrides (*(cfg)* in flows.md), e.g. `{ mediationPeriod: { length: 30, unit: 'day',
+ * basis: 'SZ-DR Art. 25' } }`. `basis` is the local rule the deadline then cites; without it the
+ * deadline cites "local policy (cfg)", never the national default it replaced.
+ */
+export type FlowPolicy = Record<string, { length: number; unit: 'day' | 'workingDay' | 'month' | 'year'; basis?: string } | undefined>;
 
 /** Everything a case knows, kept on the snapshot. Flow-specific intake fields sit in `facts`. */
 export interface CaseContext {

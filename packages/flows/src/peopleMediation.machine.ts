@@ -101,11 +101,15 @@ const REJECTION_REASONS = [
 const TERMINATION_REASONS = ['noAgreement', 'partyRefused', 'expired', 'courtAccepted', 'riskReported', 'other'] as const;
 const CLOSING_ROUTES = ['judicialConfirmation', 'paymentOrder', 'litigation', 'arbitration', 'abandoned'] as const;
 
+const LOCAL_POLICY_BASIS = 'local policy (cfg)';
+
 function mediationPeriodRule(context: CaseContext): { rule: DeadlineRule; from: IsoDate } | null {
   if (context.category === 'medical') return { rule: MEDIATION_PERIOD.medical, from: context.acceptedOn! };
   if (context.category === 'labour') return { rule: MEDIATION_PERIOD.labour, from: context.receivedOn };
   const local = context.policy.mediationPeriod;
-  return { rule: { ...MEDIATION_PERIOD.default, ...local }, from: context.acceptedOn! };
+  if (!local) return { rule: MEDIATION_PERIOD.default, from: context.acceptedOn! };
+  // A local period cites the local rule, not MoJ-2002 Art. 33's month it replaces.
+  return { rule: { ...MEDIATION_PERIOD.default, ...local, basis: local.basis ?? LOCAL_POLICY_BASIS }, from: context.acceptedOn! };
 }
 
 const writtenOnly = (context: CaseContext) => context.category === 'medical' || context.category === 'labour';

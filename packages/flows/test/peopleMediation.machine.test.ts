@@ -42,10 +42,18 @@ describe('peopleMediation', () => {
       expect(describeCase(c.snapshot).acceptedOn).toBe(RECEIVED);
     });
 
-    it('uses the organisation’s configured period instead of one month (SZ-DR Art. 25, cfg)', () => {
+    it('uses the organisation’s configured period instead of one month, citing the local rule (SZ-DR Art. 25, cfg)', () => {
+      const policy = { mediationPeriod: { length: 30, unit: 'day' as const, basis: 'SZ-DR Art. 25' } };
+      const c = CaseDriver.open('people-mediation', anIntake(), RECEIVED, { policy });
+      c.send('application.accepted', {}, RECEIVED);
+      expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-04-01', basis: 'SZ-DR Art. 25' });
+    });
+
+    it('cites local policy, not MoJ-2002 Art. 33, for a configured period that names no rule (cfg)', () => {
       const c = CaseDriver.open('people-mediation', anIntake(), RECEIVED, { policy: { mediationPeriod: { length: 30, unit: 'day' } } });
       c.send('application.accepted', {}, RECEIVED);
-      expect(c.deadline('mediationPeriod')?.dueOn).toBe('2026-04-01');
+      expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-04-01', basis: 'local policy (cfg)' });
+      expect(open().send('application.accepted', {}, RECEIVED).deadline('mediationPeriod')).toMatchObject({ basis: 'MoJ-2002 Art. 33' });
     });
 
     it('refuses an acceptance dated before the application was received, which would shorten the period (MoJ-2002 Art. 33; MDR Art. 38)', () => {

@@ -10,11 +10,11 @@ const IsCaseNumberPattern = () =>
     { message: 'must contain {year} and {seq} (e.g. （{year}）{short}调字第{seq:5}号) and be at most 100 characters' },
   );
 
-/** `{ <deadline kind>: { length: 1-365, unit } }` */
+/** `{ <deadline kind>: { length: 1-365, unit, basis? } }` */
 const IsFlowPolicy = () =>
   ValidateBy(
     { name: 'isFlowPolicy', validator: { validate: isFlowPolicy } },
-    { message: 'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year) }' },
+    { message: 'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year), basis? (the local rule, 1-200 characters) }' },
   );
 
 function isFlowPolicy(value: unknown): boolean {
@@ -24,9 +24,10 @@ function isFlowPolicy(value: unknown): boolean {
 
 function isPeriod(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
-  const { length, unit, ...rest } = value as { length?: unknown; unit?: unknown };
+  const { length, unit, basis, ...rest } = value as { length?: unknown; unit?: unknown; basis?: unknown };
   return (
     Object.keys(rest).length === 0 &&
+    (basis === undefined || (typeof basis === 'string' && basis.trim().length >= 1 && basis.length <= 200)) &&
     Number.isInteger(length) &&
     (length as number) >= 1 &&
     (length as number) <= 365 &&
@@ -60,7 +61,7 @@ export class CreateOrganizationDto {
 
   @ApiPropertyOptional({
     description: 'local periods overriding the flows’ configurable defaults',
-    example: { mediationPeriod: { length: 30, unit: 'day' } },
+    example: { mediationPeriod: { length: 30, unit: 'day', basis: 'SZ-DR Art. 25' } },
   })
   @IsOptional()
   @IsFlowPolicy()
