@@ -35,6 +35,10 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
     basis: 'RTSL-Reg Art. 94; CPL Art. 85',
     requirement: 'the joint written application reaches the traffic police within 10 days of receiving the accident determination',
   },
+  TRAFFIC_DETERMINATION_AFTER_APPLICATION: {
+    basis: 'RTSL-Reg Art. 94',
+    requirement: 'the parties apply after they received the accident determination: the day it was received is on or before the day the application was',
+  },
   MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE: {
     basis: 'MDR Art. 40',
     requirement:
@@ -191,6 +195,15 @@ const OPENING_RULES: readonly OpeningRule[] = [
   {
     rule: RULES.TRAFFIC_DETERMINATION_DATE_REQUIRED,
     violated: (context) => isTraffic(context) && factsOf(context).determinationReceivedOn === undefined,
+  },
+  {
+    // A determination received after the application can only be a typing error, and would let a
+    // late application through the 10-day check below.
+    rule: RULES.TRAFFIC_DETERMINATION_AFTER_APPLICATION,
+    violated: (context) => {
+      const receivedDetermination = factsOf(context).determinationReceivedOn;
+      return isTraffic(context) && receivedDetermination !== undefined && receivedDetermination > context.receivedOn;
+    },
   },
   {
     rule: RULES.TRAFFIC_APPLICATION_OUT_OF_TIME,

@@ -53,6 +53,20 @@ describe('administrativeMediation', () => {
       expect(c.state).toBe('pendingAcceptance');
     });
 
+    it('refuses a determination received after the application, which would let a late application through (RTSL-Reg Art. 94)', () => {
+      const attempt = () =>
+        CaseDriver.open(
+          'administrative-mediation',
+          // Registered two days after the application arrived; the determination date typed a day after it.
+          anAdministrativeIntake('trafficAccident', { determinationReceivedOn: '2026-02-26', receivedOn: '2026-02-25' }),
+          '2026-02-27',
+        );
+      expect(refusal(attempt)).toMatchObject({ code: 'RULE_VIOLATED', rule: 'TRAFFIC_DETERMINATION_AFTER_APPLICATION', basis: 'RTSL-Reg Art. 94' });
+      // Received the same day as the application is fine.
+      const sameDay = anAdministrativeIntake('trafficAccident', { determinationReceivedOn: '2026-02-25', receivedOn: '2026-02-25' });
+      expect(CaseDriver.open('administrative-mediation', sameDay, '2026-02-25').state).toBe('pendingAcceptance');
+    });
+
     it('refuses an application made more than 10 days after the determination was received (RTSL-Reg Art. 94)', () => {
       const attempt = () =>
         CaseDriver.open(
