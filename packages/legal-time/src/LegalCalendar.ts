@@ -1,5 +1,6 @@
 import { LegalTimeError } from './LegalTimeError.js';
 import { fromDayNumber, isoWeekday, toDayNumber, yearOfDayNumber, type IsoDate } from './isoDate.js';
+import { statutoryHolidays } from './statutoryHolidays.js';
 
 /**
  * One year's official schedule as published by the State Council General Office:
@@ -16,11 +17,14 @@ const SATURDAY = 6;
 /**
  * Which days are working days under the official calendar: Monday to Friday, minus public
  * holidays, plus make-up working days (CPL Art. 85; CC Art. 203). Years are loaded as data.
+ * In a year with no loaded schedule, the statutory holidays of 全国年节及纪念日放假办法 Art. 2
+ * are rest days and there are no make-up working days (they are only known from the notice).
  */
 export class LegalCalendar {
   private readonly holidays = new Set<number>();
   private readonly makeUpWorkdays = new Set<number>();
   private readonly schedules = new Map<number, { holidays: number[]; makeUpWorkdays: number[] }>();
+  private readonly statutoryDays = new Map<number, ReadonlySet<number>>();
 
   /** Loads (or replaces) one year's schedule. Every date must lie in that year. */
   loadYear(year: number, schedule: YearSchedule): void {
@@ -40,6 +44,17 @@ export class LegalCalendar {
     this.schedules.set(year, entry);
   }
 
+  /** An independent copy: loading a year into either leaves the other as it was. */
+  clone(): LegalCalendar {
+    const copy = new LegalCalendar();
+    for (const [year, entry] of this.schedules) {
+      copy.schedules.set(year, { holidays: [...entry.holidays], makeUpWorkdays: [...entry.makeUpWorkdays] });
+      entry.holidays.forEach((d) => copy.holidays.add(d));
+      entry.makeUpWorkdays.forEach((d) => copy.makeUpWorkdays.add(d));
+    }
+    return copy;
+  }
+
   hasYear(year: number): boolean {
     return this.schedules.has(year);
   }
@@ -57,7 +72,10 @@ export class LegalCalendar {
     };
   }
 
-  /** Whether `date` is a working day; in a year with no schedule, Monday to Friday. */
+  /**
+   * Whether `date` is a working day; in a year with no schedule, Monday to Friday except the
+   * statutory holidays (a provisional answer: the notice may add days off and make-up days).
+   */
   isWorkingDay(date: IsoDate): boolean {
     return this.isWorkingDayNumber(toDayNumber(date));
   }
@@ -66,12 +84,18 @@ export class LegalCalendar {
   isWorkingDayNumber(dayNumber: number): boolean {
     if (this.makeUpWorkdays.has(dayNumber)) return true;
     if (this.holidays.has(dayNumber)) return false;
-    return isoWeekday(dayNumber) < SATURDAY;
+    if (isoWeekday(dayNumber) >= SATURDAY) return false;
+    const year = yearOfDayNumber(dayNumber);
+    return this.schedules.has(year) || !this.statutoryDaysOf(year).has(dayNumber);
   }
 
-  /** @internal whether the schedule for the year of `dayNumber` is known. */
-  knowsDayNumber(dayNumber: number): boolean {
-    return this.schedules.has(yearOfDayNumber(dayNumber));
+  private statutoryDaysOf(year: number): ReadonlySet<number> {
+    let days = this.statutoryDays.get(year);
+    if (!days) {
+      days = new Set(Object.keys(statutoryHolidays(year)).map(toDayNumber));
+      this.statutoryDays.set(year, days);
+    }
+    return days;
   }
 
   private forgetYear(year: number): void {

@@ -1,7 +1,8 @@
 import { defaultCalendar } from './defaultCalendar.js';
 import type { LegalCalendar } from './LegalCalendar.js';
 import { LegalTimeError } from './LegalTimeError.js';
-import { fromDayNumber, toDayNumber, type IsoDate } from './isoDate.js';
+import { fromDayNumber, toDayNumber, yearOfDayNumber, type IsoDate } from './isoDate.js';
+import { provisionalReasonFor } from './provisionalReasonFor.js';
 
 /** The units Chinese rules count periods in (CPL Art. 85; CC Art. 200). */
 export const PERIOD_UNITS = ['day', 'workingDay', 'month', 'year'] as const;
@@ -21,6 +22,16 @@ export interface DueDate {
   endsOn: IsoDate;
   /** True when the computation reached a year whose official schedule is not loaded. */
   provisional: boolean;
+  /**
+   * Present exactly when `provisional`: which years were not loaded and what was assumed, e.g.
+   * `calendar year 2027 not published; statutory holidays applied` (several years joined by `; `).
+   */
+  provisionalReason?: string;
+  /**
+   * The calendar years the computation looked at, from the year of its start day to the year of
+   * `dueOn`, ascending: loading or correcting one of them may change the answer.
+   */
+  yearsTouched: number[];
 }
 
 /** Upper bounds that keep a typo (length 3000000) from becoming a long loop. */
@@ -41,7 +52,7 @@ export function computeDueDate(period: Period, calendar: LegalCalendar = default
   const end = unit === 'workingDay' ? countWorkingDays(start, length, calendar, tracker) : nominalEnd(start, length, unit);
   tracker.see(end);
   const due = nextWorkingDayFrom(end, calendar, tracker);
-  return { dueOn: fromDayNumber(due), endsOn: fromDayNumber(end), provisional: tracker.provisional };
+  return tracker.dueDate(start, end, due);
 }
 
 /** The first working day on or after `date`. */
@@ -49,7 +60,7 @@ export function nextWorkingDay(date: IsoDate, calendar: LegalCalendar = defaultC
   const day = toDayNumber(date);
   const tracker = new ProvisionalTracker(calendar);
   tracker.see(day);
-  return { dueOn: fromDayNumber(nextWorkingDayFrom(day, calendar, tracker)), endsOn: date, provisional: tracker.provisional };
+  return tracker.dueDate(day, day, nextWorkingDayFrom(day, calendar, tracker));
 }
 
 /** The working day `count` working days before `date` (a reminder "3 working days before"). */
@@ -122,10 +133,28 @@ function nextWorkingDayFrom(day: number, calendar: LegalCalendar, tracker: Provi
   throw new LegalTimeError('INVALID_SCHEDULE', `no working day within ${DAYS_SEARCHED_FOR_A_WORKING_DAY} days of ${fromDayNumber(day)}`);
 }
 
+/** Notes the years without a loaded schedule that a computation looked at. */
 class ProvisionalTracker {
-  provisional = false;
+  private readonly unknownYears = new Set<number>();
+  private lastYearSeen = Number.NaN;
   constructor(private readonly calendar: LegalCalendar) {}
+
   see(day: number): void {
-    if (!this.provisional && !this.calendar.knowsDayNumber(day)) this.provisional = true;
+    const year = yearOfDayNumber(day);
+    if (year === this.lastYearSeen) return;
+    this.lastYearSeen = year;
+    if (!this.calendar.hasYear(year)) this.unknownYears.add(year);
   }
+
+  dueDate(start: number, end: number, due: number): DueDate {
+    const unknown = [...this.unknownYears].sort((a, b) => a - b);
+    const yearsTouched = yearsBetween(yearOfDayNumber(start), yearOfDayNumber(due));
+    const dates = { dueOn: fromDayNumber(due), endsOn: fromDayNumber(end) };
+    if (unknown.length === 0) return { ...dates, provisional: false, yearsTouched };
+    return { ...dates, provisional: true, provisionalReason: provisionalReasonFor(this.calendar, unknown), yearsTouched };
+  }
+}
+
+function yearsBetween(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }

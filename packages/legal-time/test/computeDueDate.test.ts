@@ -34,7 +34,12 @@ describe('computeDueDate', () => {
 
     it('keeps a last day that falls on an official make-up Saturday (调休; CPL Art. 85)', () => {
       // 14 Feb 2026 is a Saturday worked in exchange for the Spring Festival holiday.
-      expect(due('2026-01-15', 30, 'day')).toEqual({ dueOn: '2026-02-14', endsOn: '2026-02-14', provisional: false });
+      expect(due('2026-01-15', 30, 'day')).toEqual({
+        dueOn: '2026-02-14',
+        endsOn: '2026-02-14',
+        provisional: false,
+        yearsTouched: [2026],
+      });
     });
 
     it('is not provisional inside loaded years', () => {
@@ -109,14 +114,41 @@ describe('computeDueDate', () => {
       const calendar = new LegalCalendar();
       calendar.loadYear(2026, defaultCalendar.scheduleOf(2026)!);
       const before = computeDueDate({ from: '2026-12-15', length: 30, unit: 'day' }, calendar);
-      expect(before).toEqual({ dueOn: '2027-01-14', endsOn: '2027-01-14', provisional: true });
+      expect(before).toEqual({
+        dueOn: '2027-01-14',
+        endsOn: '2027-01-14',
+        provisional: true,
+        provisionalReason: 'calendar year 2027 not published; statutory holidays applied',
+        yearsTouched: [2026, 2027],
+      });
       // A hypothetical 2027 notice making 14 Jan a holiday.
       calendar.loadYear(2027, { holidays: ['2027-01-14', '2027-01-15'], makeUpWorkdays: ['2027-01-16'] });
       expect(computeDueDate({ from: '2026-12-15', length: 30, unit: 'day' }, calendar)).toEqual({
         dueOn: '2027-01-16',
         endsOn: '2027-01-14',
         provisional: false,
+        yearsTouched: [2026, 2027],
       });
+    });
+  });
+
+  describe('length bounds', () => {
+    // Upper bounds that keep a typo from becoming a long loop: the bound itself is a period, one more is not.
+    it.each([
+      ['day', 36_500],
+      ['workingDay', 25_000],
+      ['month', 1_200],
+      ['year', 100],
+    ] as const)('accepts exactly the longest %s period (%i) and refuses one more', (unit, max) => {
+      expect(computeDueDate({ from: '2026-03-02', length: max, unit }).dueOn).toMatch(/^21\d\d-/);
+      expect(() => computeDueDate({ from: '2026-03-02', length: max + 1, unit })).toThrow(
+        expect.objectContaining({ code: 'INVALID_LENGTH', message: `length ${max + 1} exceeds ${max} ${unit}s` }),
+      );
+    });
+
+    it('accepts a length of 0: the period ends on its start day, moved off a rest day (CC Art. 203)', () => {
+      expect(due('2026-03-02', 0, 'day')).toMatchObject({ endsOn: '2026-03-02', dueOn: '2026-03-02' });
+      expect(due('2026-03-01', 0, 'day')).toMatchObject({ endsOn: '2026-03-01', dueOn: '2026-03-02' });
     });
   });
 
