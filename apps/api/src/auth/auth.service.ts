@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import argon2 from 'argon2';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { DataSource, type Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/DomainError.js';
 import type { AppConfig } from '../config/config.js';
+import { hashPassword, verifyPassword } from '../security/passwordHasher.js';
 import { User, USER_ROLES } from '../users/user.entity.js';
 import type { AuthenticatedUser } from './authenticatedUser.js';
 import { LoginRateLimiter } from './loginRateLimiter.js';
@@ -13,8 +13,6 @@ const ISSUER = 'jiefen';
 const AUDIENCE = 'jiefen-api';
 /** Tokens verified recently, kept so that a client's next request skips the HMAC (see `verify`). */
 const VERIFIED_CACHE_SIZE = 10_000;
-/** Verified against when the username is unknown, so that a wrong name costs as long as a wrong password. */
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$YxwMb+hpbR0Fb4QBfYrArw1mBqNUQyOBnMdCIKD0Sl0';
 
 export const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', message);
 
@@ -39,13 +37,15 @@ export class AuthService {
   async signIn(username: string, password: string, address: string) {
     this.limiter.check(address, username);
     const user = await this.users.findOne({ where: { username }, select: { id: true, username: true, role: true, organizationId: true, disabled: true, passwordHash: true } });
-    const valid = await argon2.verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    const { valid, needsRehash } = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || user.disabled) {
       this.limiter.recordFailure(address, username);
       this.logger.warn({ username, address }, 'sign-in refused');
       throw unauthenticated('wrong username or password');
     }
     this.limiter.recordSuccess(address, username);
+    // A hash made with older parameters is replaced while the password is at hand.
+    if (needsRehash) await this.users.update({ id: user.id }, { passwordHash: await hashPassword(password) });
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const accessToken = await new SignJWT({ role: user.role, org: user.organizationId, name: user.username })
       .setProtectedHeader({ alg: 'HS256' })
@@ -103,9 +103,5 @@ export class AuthService {
   private remember(token: string, user: AuthenticatedUser, exp: number, nbf: number | undefined): void {
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { user, exp, nbf });
-  }
-
-  static hashPassword(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
   }
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
-import { AuthService } from '../auth/auth.service.js';
+import { DataSource, In, type Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { forbidden } from '../auth/permissions.js';
-import { DomainError, validationFailed } from '../common/errors/DomainError.js';
+import { validationFailed } from '../common/errors/DomainError.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
+import { hashPassword } from '../security/passwordHasher.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
+import { passwordProblem } from './passwordRule.js';
 import { User } from './user.entity.js';
 
 @Injectable()
@@ -46,18 +47,32 @@ export class UsersService {
 
 /** Creates a user with an argon2id password hash (also used by the CLI and the demo seed). */
 export async function createUser(users: Repository<User>, dto: CreateUserDto, id: string = randomUUID()): Promise<User> {
-  if (dto.password.length < 8) throw new DomainError('VALIDATION_FAILED', 'the password is too short');
+  const problem = passwordProblem(dto.password);
+  if (problem) throw validationFailed([{ field: 'password', message: problem }]);
   const user = users.create({
     id,
     username: dto.username,
     displayName: dto.displayName,
-    passwordHash: await AuthService.hashPassword(dto.password),
+    passwordHash: await hashPassword(dto.password),
     role: dto.role,
     organizationId: dto.organizationId,
     disabled: false,
   });
   await users.insert(user);
   return user;
+}
+
+/**
+ * Sets the password of the users named (the CLI's reset-password, the demo users at start) under
+ * the one password rule; returns the usernames that exist and were changed.
+ */
+export async function setPassword(users: Repository<User>, usernames: readonly string[], password: string): Promise<string[]> {
+  const problem = passwordProblem(password);
+  if (problem) throw validationFailed([{ field: 'password', message: problem }]);
+  const found = await users.find({ where: { username: In([...usernames]) }, select: { id: true, username: true } });
+  // A salt of its own per user, hashed in parallel on libuv's pool.
+  await Promise.all(found.map(async (u) => users.update({ id: u.id }, { passwordHash: await hashPassword(password) })));
+  return found.map((u) => u.username).sort();
 }
 
 function publicView(user: User) {

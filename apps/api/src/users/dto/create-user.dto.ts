@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwordRule.js';
 import { USER_ROLES, type UserRole } from '../user.entity.js';
 
 export class CreateUserDto {
@@ -12,9 +13,9 @@ export class CreateUserDto {
   @Length(1, 100)
   displayName: string;
 
-  @ApiProperty({ minLength: 12 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
-  @Length(12, 200, { message: 'must have 12 to 200 characters' })
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, { message: `must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters` })
   password: string;
 
   @ApiProperty({ enum: USER_ROLES })
