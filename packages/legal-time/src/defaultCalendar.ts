@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { LegalCalendar, type YearSchedule } from './LegalCalendar.js';
+import type { IsoDate } from './isoDate.js';
 
 interface CalendarFile {
   source: string;
+  /** The second source the import compared every day with. */
+  crossCheckedWith: string;
+  /** Days where the sources disagreed, settled by the notice (data/calendar-corrections.json). */
+  corrections: Array<{ date: IsoDate; kind: 'holiday' | 'makeUpWorkday' | 'ordinary'; notice: string }>;
   years: Record<string, YearSchedule>;
 }
 
