@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { pino } from 'pino';
 import { AppModule } from './app.module.js';
 import { SystemClock } from './common/clock.js';
+import { createLogger } from './common/createLogger.js';
 import { configureApp } from './configureApp.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createDataSource } from './database/dataSource.js';
@@ -10,10 +10,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedde
 import { seedDemoData } from './demo/seedDemoData.js';
 import { loadOrCreateSecrets } from './security/secrets.js';
 
-// Asynchronous writes: a line is queued and written by the next free write, so under load many
-// lines go out in one system call instead of one synchronous write each (two to three per event),
-// which cost about a sixth of the service's CPU. pino flushes what is queued when the process exits.
-const logger = pino({ level: 'info', redact: ['req.headers.authorization'] }, pino.destination({ dest: 1, sync: false }));
+// Pretty lines for a person at a terminal, JSON lines otherwise (see createLogger).
+const logger = createLogger({ level: 'info', pretty: process.stdout.isTTY === true });
 let embedded: EmbeddedDatabase | undefined;
 
 async function main(): Promise<void> {
