@@ -15,6 +15,11 @@ describe('checkYearSchedule', () => {
     expect(checkYearSchedule(year, bundledCalendarFile.years[String(year)]!)).toEqual([]);
   });
 
+  it('accepts every bundled schedule, 2004–2026: make-up working days only on weekends, no clash', () => {
+    const problems = Object.entries(bundledCalendarFile.years).flatMap(([year, schedule]) => checkYearSchedule(Number(year), schedule));
+    expect(problems).toEqual([]);
+  });
+
   it('accepts lists of dates as well as objects from date to name', () => {
     const { holidays, makeUpWorkdays } = valid2027();
     expect(checkYearSchedule(2027, { holidays: Object.keys(holidays), makeUpWorkdays: Object.keys(makeUpWorkdays) })).toEqual([]);
