@@ -11,6 +11,8 @@ import { jsonSchemaOf } from './common/jsonSchema.js';
 import { PinoNestLogger } from './common/pinoNestLogger.js';
 import { requestLog } from './common/requestLog.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { UndeclaredQueryInterceptor } from './common/undeclaredQuery.interceptor.js';
+import { WellFormedInputPipe } from './common/wellFormedInput.pipe.js';
 import { flatten } from './common/specDto.js';
 import { maskIdNumber } from './cases/masking.js';
 
@@ -23,6 +25,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   app.use(requestLog(logger, maskQuery));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] }));
   app.useGlobalPipes(
+    // Before validation: no validator is handed NUL, lone surrogates or nesting that overflows it.
+    new WellFormedInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -32,6 +36,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
       exceptionFactory: (errors) => validationFailed(flatten(errors, '')),
     }),
   );
+  app.useGlobalInterceptors(new UndeclaredQueryInterceptor());
   app.useGlobalFilters(new ProblemFilter());
   const document = SwaggerModule.createDocument(
     app,
@@ -48,7 +53,16 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
 }
 
 function maskQuery(url: string): string {
-  return url.replace(/([?&]idNumber=)([^&]*)/g, (_m, key: string, value: string) => `${key}${maskIdNumber(decodeURIComponent(value)) ?? ''}`);
+  return url.replace(/([?&]idNumber=)([^&]*)/g, (_m, key: string, value: string) => `${key}${maskIdNumber(decodeOrKeep(value)) ?? ''}`);
+}
+
+/** `%ZZ` is not an escape: a query string may hold anything, and logging it must not throw. */
+function decodeOrKeep(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** `POST /cases` body: one schema per flow, told apart by `flow`. */

@@ -29,14 +29,29 @@ export function encodeCursor(openedAt: string, id: string): string {
   return Buffer.from(JSON.stringify([openedAt, id])).toString('base64url');
 }
 
+/**
+ * Only what `encodeCursor` writes: an instant as `toISOString()` gives it (years 1-9999, which
+ * PostgreSQL's timestamptz takes) and a UUID. Anything else, even valid base64 JSON, is not a
+ * cursor this API issued, and must not reach the query as a cast that fails.
+ */
 export function decodeCursor(cursor: string): [string, string] | undefined {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const valid = Array.isArray(value) && value.length === 2 && !Number.isNaN(Date.parse(value[0])) && /^[0-9a-f-]{36}$/.test(value[1]);
-    return valid ? (value as [string, string]) : undefined;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [openedAt, id] = value as unknown[];
+  return isIssuedInstant(openedAt) && typeof id === 'string' && CURSOR_UUID.test(id) ? [openedAt, id] : undefined;
+}
+
+const CURSOR_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function isIssuedInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) || value.startsWith('0000')) return false;
+  const parsed = new Date(value);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === value;
 }
 
 /**

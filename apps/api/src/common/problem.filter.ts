@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { EventNotAllowedError, FlowError, InvalidEventError, RuleViolatedError, UnknownFlowError } from '@jiefen/flows';
 import type { Request, Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databaseUnavailable.js';
 import { DomainError } from './errors/DomainError.js';
 import type { ErrorCode } from './errors/errorCode.js';
 
@@ -45,6 +46,8 @@ interface Problem {
   code: ErrorCode;
   detail: string;
   extensions?: Record<string, unknown>;
+  /** Sent as `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
 }
 
 /** Answers every error as `application/problem+json` (RFC 9457) with a stable `code`; never a stack or SQL. */
@@ -59,6 +62,7 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     if (problem.code === 'INTERNAL_ERROR') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const status = STATUS[problem.code];
+    if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response
       .status(status)
       .type('application/problem+json')
@@ -81,6 +85,9 @@ export class ProblemFilter implements ExceptionFilter {
     const bodyError = fromBodyParser(exception);
     if (bodyError) return bodyError;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception)) {
+      return { code: 'SERVICE_UNAVAILABLE', detail: 'the database cannot be reached; try again shortly (an Idempotency-Key makes a retried event safe)', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    }
     return { code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
   }
 }

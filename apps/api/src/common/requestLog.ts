@@ -17,7 +17,7 @@ export function requestLog(logger: Logger, maskUrl: (url: string) => string) {
     const start = Date.now();
     // pino-http's default request id: a counter, unless something upstream set one.
     req.id ??= lastId = (lastId + 1) & 0x7fffffff;
-    const url = maskUrl(req.originalUrl || req.url);
+    const url = maskedOrPath(maskUrl, req.originalUrl || req.url);
     const done = (err?: Error) => {
       res.removeListener('close', done);
       res.removeListener('finish', done);
@@ -34,4 +34,13 @@ export function requestLog(logger: Logger, maskUrl: (url: string) => string) {
     res.on('error', done);
     next();
   };
+}
+
+/** The log line never makes a request fail: if masking throws, the query string is left out rather than logged unmasked. */
+function maskedOrPath(maskUrl: (url: string) => string, url: string): string {
+  try {
+    return maskUrl(url);
+  } catch {
+    return `${url.split('?')[0]}?(query not logged: it could not be masked)`;
+  }
 }

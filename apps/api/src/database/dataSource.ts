@@ -11,6 +11,7 @@ import { DurableDeadlinesAndOutbox1763900000001 } from './migrations/17639000000
 import { AccountsAndPersonalData1763900000002 } from './migrations/1763900000002-AccountsAndPersonalData.js';
 import { ReportsAndListIndexes1763900000003 } from './migrations/1763900000003-ReportsAndListIndexes.js';
 import { DeadlineWorkListOrder1763900000004 } from './migrations/1763900000004-DeadlineWorkListOrder.js';
+import { UniqueCaseNumberStems1763900000005 } from './migrations/1763900000005-UniqueCaseNumberStems.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AccountsAndPersonalData1763900000002,
   ReportsAndListIndexes1763900000003,
   DeadlineWorkListOrder1763900000004,
+  UniqueCaseNumberStems1763900000005,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { API_PREFIX } from '../common/apiPrefix.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../common/databaseUnavailable.js';
 import { Public } from '../auth/public.decorator.js';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -17,7 +18,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Liveness, and whether the database answers (503 when it does not)' })
   async health(@Res({ passthrough: true }) response: Response) {
     const database = await this.databaseUp();
-    if (!database) response.status(503);
+    if (!database) response.status(503).setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return { status: database ? 'ok' : 'degraded', database: database ? 'up' : 'down' };
   }
 

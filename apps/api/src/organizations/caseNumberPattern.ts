@@ -19,7 +19,20 @@ export function formatCaseNumber(pattern: string, values: { year: number; short:
   });
 }
 
-/** A usable pattern names the year and the sequence number, so numbers stay unique per organisation and year. */
+/**
+ * A usable pattern names the year and the sequence number, so numbers stay unique per organisation
+ * and year; and it has no digits of its own (nor `{short:n}`, which pads with zeros), so that the
+ * only digits of a number are its year and sequence and numbers of different organisations cannot
+ * read alike (docs/decisions/service.md "Case numbers never collide").
+ */
 export function isValidCaseNumberPattern(pattern: string): boolean {
-  return pattern.includes('{year}') && /\{seq(:\d{1,2})?\}/.test(pattern) && pattern.length <= 100;
+  return (
+    pattern.includes('{year}') &&
+    /\{seq(:\d{1,2})?\}/.test(pattern) &&
+    pattern.length <= 100 &&
+    !/\d/.test(pattern.replace(/\{(year|short|seq(:\d{1,2})?)\}/g, ''))
+  );
 }
+
+/** A short name goes into case numbers as it is: no digits (see above) and no braces (it would read as a token). */
+export const SHORT_NAME = /^[^0-9{}]+$/;

@@ -9,6 +9,9 @@ import type { CreateOrganizationDto } from './dto/create-organization.dto.js';
 import { ORGANIZATION_LEVELS, Organization } from './organization.entity.js';
 import { relationOf } from './organizationRelation.js';
 
+/** The unique index that keeps case numbers apart across organisations. */
+const CASE_NUMBER_STEM_INDEX = 'organizations_case_number_stem';
+
 export interface OrganizationNode {
   id: string;
   name: string;
@@ -83,9 +86,29 @@ export class OrganizationsService {
       caseNumberPattern: dto.caseNumberPattern ?? DEFAULT_CASE_NUMBER_PATTERNS[dto.kind],
       policy: dto.policy ?? {},
     });
-    await this.repository.insert(organization);
+    await this.repository.insert(organization).catch((error: unknown) => this.refuseSameCaseNumbers(error, organization));
     this.cache = undefined;
     return (await this.get(id))!;
+  }
+
+  /**
+   * Two organisations whose patterns read the same with their short names filled in would hand out
+   * the same case numbers; the unique index on `case_number_stem` (migration 1763900000005) refuses
+   * the second, here worded as a 400 naming the first (docs/decisions/service.md).
+   */
+  private async refuseSameCaseNumbers(error: unknown, organization: Organization): Promise<never> {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code !== '23505' || constraint !== CASE_NUMBER_STEM_INDEX) throw error;
+    const [other] = await this.repository.query(
+      `SELECT name FROM organizations WHERE case_number_stem(case_number_pattern, short_name) = case_number_stem($1, $2)`,
+      [organization.caseNumberPattern, organization.shortName],
+    );
+    throw validationFailed([
+      {
+        field: 'shortName',
+        message: `${organization.shortName} with the case number pattern ${organization.caseNumberPattern} gives the same case numbers as ${other?.name ?? 'another organisation'}: choose another short name or pattern`,
+      },
+    ]);
   }
 
   async isEmpty(): Promise<boolean> {

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy } from 'class-validator';
 import type { FlowPolicy } from '@jiefen/flows';
-import { isValidCaseNumberPattern } from '../caseNumberPattern.js';
+import { isValidCaseNumberPattern, SHORT_NAME } from '../caseNumberPattern.js';
 import { ORGANIZATION_KINDS, ORGANIZATION_LEVELS, type OrganizationKind, type OrganizationLevel } from '../organization.entity.js';
 
 const IsCaseNumberPattern = () =>
   ValidateBy(
     { name: 'isCaseNumberPattern', validator: { validate: (value: unknown) => typeof value === 'string' && isValidCaseNumberPattern(value) } },
-    { message: 'must contain {year} and {seq} (e.g. （{year}）{short}调字第{seq:5}号) and be at most 100 characters' },
+    { message: 'must contain {year} and {seq} (e.g. （{year}）{short}调字第{seq:5}号), no other digits, and be at most 100 characters' },
   );
 
 /** `{ <deadline kind>: { length: 1-365, unit, basis? } }` */
@@ -41,9 +41,10 @@ export class CreateOrganizationDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ example: '梅园', description: 'abbreviation used in case numbers' })
+  @ApiProperty({ example: '梅园', description: 'abbreviation used in case numbers; no digits, and no other organisation’s numbers may read the same' })
   @IsString()
   @Length(1, 20)
+  @Matches(SHORT_NAME, { message: 'must not contain digits or braces: the only digits of a case number are its year and sequence' })
   shortName: string;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS })
