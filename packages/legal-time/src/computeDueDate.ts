@@ -147,14 +147,17 @@ class ProvisionalTracker {
   }
 
   dueDate(start: number, end: number, due: number): DueDate {
-    const unknown = [...this.unknownYears].sort((a, b) => a - b);
+    const dueOn = fromDayNumber(due);
+    const endsOn = fromDayNumber(end);
     const yearsTouched = yearsBetween(yearOfDayNumber(start), yearOfDayNumber(due));
-    const dates = { dueOn: fromDayNumber(due), endsOn: fromDayNumber(end) };
-    if (unknown.length === 0) return { ...dates, provisional: false, yearsTouched };
-    return { ...dates, provisional: true, provisionalReason: provisionalReasonFor(this.calendar, unknown), yearsTouched };
+    if (this.unknownYears.size === 0) return { dueOn, endsOn, provisional: false, yearsTouched };
+    const provisionalReason = provisionalReasonFor(this.calendar, [...this.unknownYears]);
+    return { dueOn, endsOn, provisional: true, provisionalReason, yearsTouched };
   }
 }
 
 function yearsBetween(first: number, last: number): number[] {
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const years: number[] = [];
+  for (let year = first; year <= last; year++) years.push(year);
+  return years;
 }
