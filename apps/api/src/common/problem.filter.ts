@@ -79,7 +79,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof DomainError) {
-      return { code: exception.code, detail: exception.message, extensions: exception.extensions };
+      const retryAfter = exception.extensions?.retryAfterSeconds;
+      return { code: exception.code, detail: exception.message, extensions: exception.extensions, ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}) };
     }
     if (exception instanceof FlowError) return fromFlowError(exception);
     const bodyError = fromBodyParser(exception);

@@ -12,6 +12,7 @@ import { AccountsAndPersonalData1763900000002 } from './migrations/1763900000002
 import { ReportsAndListIndexes1763900000003 } from './migrations/1763900000003-ReportsAndListIndexes.js';
 import { DeadlineWorkListOrder1763900000004 } from './migrations/1763900000004-DeadlineWorkListOrder.js';
 import { UniqueCaseNumberStems1763900000005 } from './migrations/1763900000005-UniqueCaseNumberStems.js';
+import { AccountSessionsAndTrailRedaction1763900000006 } from './migrations/1763900000006-AccountSessionsAndTrailRedaction.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   ReportsAndListIndexes1763900000003,
   DeadlineWorkListOrder1763900000004,
   UniqueCaseNumberStems1763900000005,
+  AccountSessionsAndTrailRedaction1763900000006,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.

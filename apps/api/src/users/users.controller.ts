@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
 import { CurrentActor } from '../common/currentActor.js';
+import { UuidParamPipe } from '../common/uuidParam.pipe.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -25,5 +27,12 @@ export class UsersController {
   @ApiOperation({ summary: 'Add a user at your organisation or below (admin)' })
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: AuthenticatedUser) {
     return this.users.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOperation({ summary: 'Disable a user, or change their role or organisation (admin); their tokens stop working at once' })
+  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: AuthenticatedUser) {
+    return this.users.update(actor, id, dto);
   }
 }

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, type Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { forbidden } from '../auth/permissions.js';
-import { validationFailed } from '../common/errors/DomainError.js';
+import { DomainError, validationFailed } from '../common/errors/DomainError.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { hashPassword } from '../security/passwordHasher.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
+import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { passwordProblem } from './passwordRule.js';
 import { User } from './user.entity.js';
 
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger('UsersService');
   private readonly users: Repository<User>;
 
   constructor(
@@ -31,6 +33,33 @@ export class UsersService {
     }
     const user = await createUser(this.users, dto);
     return publicView(user);
+  }
+
+  /**
+   * An administrator disables a user, or changes their role or organisation, within their own
+   * subtree (a user outside it does not exist for them: 404). The database bumps the user's
+   * token version with the change, so their tokens stop working from the next request on every
+   * instance. Every change is logged with who made it.
+   */
+  async update(admin: AuthenticatedUser, userId: string, dto: UpdateUserDto) {
+    const own = await this.organizations.get(admin.organizationId);
+    const user = await this.users.findOneBy({ id: userId });
+    const home = user ? await this.organizations.find(user.organizationId) : undefined;
+    if (!user || !home?.path.startsWith(own.path)) throw new DomainError('NOT_FOUND', `no user ${userId}`);
+    if (dto.organizationId !== undefined && !(await this.organizations.get(dto.organizationId)).path.startsWith(own.path)) {
+      throw forbidden('users are moved to your own organisation or below it', { field: 'organizationId' });
+    }
+    if (userId === admin.userId && (dto.disabled === true || (dto.role !== undefined && dto.role !== 'admin'))) {
+      throw validationFailed([{ field: dto.disabled ? 'disabled' : 'role', message: 'an administrator cannot lock themselves out' }]);
+    }
+    const changes = {
+      ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}),
+      ...(dto.role !== undefined ? { role: dto.role } : {}),
+      ...(dto.organizationId !== undefined ? { organizationId: dto.organizationId } : {}),
+    };
+    if (Object.keys(changes).length) await this.users.update({ id: userId }, changes);
+    this.logger.log({ adminId: admin.userId, userId, changes }, 'user changed');
+    return publicView((await this.users.findOneBy({ id: userId }))!);
   }
 
   async list(admin: AuthenticatedUser) {

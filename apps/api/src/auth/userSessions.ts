@@ -1,0 +1,27 @@
+import type pg from 'pg';
+import { DomainError } from '../common/errors/DomainError.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a verified token still speaks for its user. Every token names the `token_version` it
+ * was issued under; disabling a user, or changing their role or organisation, bumps the version
+ * (a trigger on `users`), so older tokens are refused from the next request on, on every instance.
+ * One primary-key read per request: "at once" rules out a cache.
+ */
+export class UserSessions {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async assertCurrent(userId: string, tokenVersion: unknown): Promise<void> {
+    if (!UUID.test(userId) || typeof tokenVersion !== 'number') throw revoked();
+    const { rows } = await this.pool.query<{ token_version: number; disabled: boolean }>({
+      name: 'auth-session-current',
+      text: 'SELECT token_version, disabled FROM users WHERE id = $1',
+      values: [userId],
+    });
+    const row = rows[0];
+    if (!row || row.disabled || row.token_version !== tokenVersion) throw revoked();
+  }
+}
+
+const revoked = () => new DomainError('UNAUTHENTICATED', 'the token is no longer valid (the account was changed or disabled); sign in again');
