@@ -86,8 +86,10 @@ describe('LegalCalendar', () => {
       expect(result.yearsTouched).toEqual([2026, 2027, 2028]);
     });
 
-    it('says "weekends only" for a year before 2000, which no statutory rule here covers', () => {
-      expect(provisionalReasonFor(new LegalCalendar(), [1999, 1999])).toBe('calendar year 1999 not published; weekends only');
+    it('says "weekends only" for a year before 2000, which no statutory rule here covers, and lists a year once', () => {
+      expect(provisionalReasonFor(new LegalCalendar(), [2000, 1999, 1999])).toBe(
+        'calendar year 1999 not published; weekends only; calendar year 2000 not published; statutory holidays applied',
+      );
     });
 
     it('is undefined when every year is loaded', () => {

@@ -78,6 +78,14 @@ describe('checkYearSchedule', () => {
     ]);
   });
 
+  it('applies the statutory check from 2025, the year Decree No. 795 came into force', () => {
+    const schedule = bundledCalendarFile.years['2025']!;
+    const { '2025-05-02': _labourDay, ...holidays } = schedule.holidays as Record<string, string>;
+    expect(checkYearSchedule(2025, { ...schedule, holidays })).toEqual([
+      { field: 'holidays', date: '2025-05-02', message: expect.stringContaining('statutory holiday') },
+    ]);
+  });
+
   it('does not apply the 2024 revision to a year before 2025: 2 May 2024 was not a statutory holiday', () => {
     expect(checkYearSchedule(2024, bundledCalendarFile.years['2024']!)).toEqual([]);
     expect(checkYearSchedule(2020, { holidays: [], makeUpWorkdays: [] })).toEqual([]);

@@ -99,6 +99,14 @@ describe('statutoryHolidays', () => {
       }
     });
 
+    it('switches rule on the day each revision came into force: 2000, 2008, 2014, 2025 (Decrees No. 270, 513, 644, 795)', () => {
+      const count = (year: number) => Object.keys(statutoryHolidays(year)).length;
+      expect([1999, 2000, 2007, 2008, 2013, 2014, 2024, 2025].map(count)).toEqual([0, 10, 10, 11, 11, 11, 11, 13]);
+      // 2014 is the first year of the 1st–3rd rule again: lunar new year 2014-01-31, no 除夕 (2014-01-30).
+      expect(namesIn(statutoryHolidays(2014), '2014-0')).toMatchObject({ '2014-01-31': '春节', '2014-02-01': '春节', '2014-02-02': '春节' });
+      expect(statutoryHolidays(2014)['2014-01-30']).toBeUndefined();
+    });
+
     it('gives nothing before 2000, a year no rule here covers', () => {
       expect(statutoryHolidays(1999)).toEqual({});
     });
