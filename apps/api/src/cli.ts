@@ -4,10 +4,12 @@
  *   node apps/api/dist/cli.js create-admin --username <name> --organization <uuid> [--display-name <text>]
  *       (password from JIEFEN_ADMIN_PASSWORD; on a real server with no organisation yet, --create-city <name> adds the root centre)
  *   node apps/api/dist/cli.js rotate-keys
+ *   node apps/api/dist/cli.js calendar load --year 2027 --file notice.json   (also: calendar list, calendar show --year 2027)
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { calendarCommand } from './calendar/calendarCommand.js';
 import { loadConfig } from './config/config.js';
 import { createDataSource } from './database/dataSource.js';
 import { DEFAULT_CASE_NUMBER_PATTERNS } from './organizations/caseNumberPattern.js';
@@ -24,6 +26,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${secretsAsEnv(generateSecrets())}\n`);
     return;
   }
+  if (command === 'calendar') {
+    await withDatabase((dataSource) => calendarCommand(dataSource, rest, (line) => process.stdout.write(`${line}\n`)));
+    return;
+  }
   if (command !== 'create-admin' && command !== 'rotate-keys') {
     throw new Error('usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | rotate-keys');
   }
@@ -35,6 +41,20 @@ async function main(): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
     if (command === 'create-admin') await createAdmin(dataSource);
     else await rotateKeys(dataSource, DataProtection.fromSecrets(config.secrets));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The calendar needs the database only, not the personal-data keys. */
+async function withDatabase(work: (dataSource: import('typeorm').DataSource) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) throw new Error('set DATABASE_URL (see README)');
+  const dataSource = createDataSource(config.databaseUrl, 2);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    await work(dataSource);
   } finally {
     await dataSource.destroy();
   }

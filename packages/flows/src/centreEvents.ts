@@ -3,7 +3,7 @@ import type { EventSpec } from './flowDefinition.js';
 
 /**
  * Events every flow accepts in every non-final state (flows.md "Three-level centres"), plus the
- * engine's `deadline.expired`. They change the handling organisation or supervision, never the state.
+ * engine's `deadline.expired` and `deadline.recomputed`. They change the handling organisation or supervision, never the state.
  */
 export const CENTRE_EVENTS = {
   'case.escalated': {
@@ -35,5 +35,16 @@ export const CENTRE_EVENTS = {
     description: 'sent by the engine once, when a running deadline’s last day has passed',
     by: ['engine'],
     payload: field.object({ kind: field.id() }),
+  },
+  'deadline.recomputed': {
+    description: '期限重算: sent by the engine when a calendar year loaded later moves or confirms a running deadline (CPL Art. 85; CC Art. 203)',
+    by: ['engine'],
+    payload: field.object({
+      kind: field.id(),
+      from: field.date(),
+      to: field.date(),
+      basis: field.text(),
+      provisional: field.boolean(),
+    }),
   },
 } as const satisfies Record<string, EventSpec>;

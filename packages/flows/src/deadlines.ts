@@ -1,9 +1,9 @@
 import {
   computeDueDate,
-  defaultCalendar,
+  nextWorkingDay,
   pausePeriod,
-  resumePeriod,
   workingDaysBefore,
+  type DueDate,
   type IsoDate,
   type PeriodUnit,
   type RemainingTime,
@@ -28,6 +28,14 @@ export interface Deadline {
   endsOn: IsoDate | null;
   unit: PeriodUnit;
   provisional: boolean;
+  /** Why the due date may still move, e.g. `calendar year 2027 not published; statutory holidays applied`. */
+  provisionalReason?: string;
+  /**
+   * How `endsOn` was counted: each step counts from the previous step's last day, the first from
+   * its own `from`. Kept so that a calendar year loaded later recomputes the same period on the
+   * new schedule. Absent on deadlines whose last day someone fixed (a supervision order).
+   */
+  steps?: CountingStep[];
   pausedOn?: IsoDate;
   remaining?: RemainingTime;
   /** Extensions granted while paused, applied on resumption. */
@@ -38,6 +46,13 @@ export interface Deadline {
   remindWorkingDaysBefore?: number;
   /** The day that notice is due; follows `dueOn`. */
   remindOn?: IsoDate;
+}
+
+/** One count of a period: `length` `unit`s after `from` (or after the previous step's last day). */
+export interface CountingStep {
+  from?: IsoDate;
+  length: number;
+  unit: PeriodUnit;
 }
 
 /** A named period: what it is, how long, and the article that sets it. */
@@ -63,7 +78,8 @@ export function startDeadline(deadlines: readonly Deadline[], rule: DeadlineRule
     dueOn: due.dueOn,
     endsOn: due.endsOn,
     unit: rule.unit,
-    provisional: due.provisional,
+    ...provisionalOf(due),
+    steps: [{ from, length: rule.length, unit: rule.unit }],
     extensions: 0,
   }));
 }
@@ -81,7 +97,7 @@ export function setDeadlineOn(
     dueOn,
     endsOn: dueOn,
     unit: 'day',
-    provisional: !defaultCalendar.hasYear(Number(dueOn.slice(0, 4))),
+    ...provisionalOf(nextWorkingDay(dueOn)),
     extensions: 0,
   }));
 }
@@ -103,14 +119,9 @@ export function pauseDeadline(deadlines: readonly Deadline[], kind: string, on: 
 export function resumeDeadline(deadlines: readonly Deadline[], kind: string, on: IsoDate): Deadline[] {
   return update(deadlines, kind, (d) => {
     if (d.status !== 'paused' || !d.remaining) return d;
-    const { pausedOn: _pausedOn, remaining, pendingExtensions = [], ...rest } = d;
-    let due = resumePeriod(remaining, on);
-    let provisional = due.provisional;
-    for (const extension of pendingExtensions) {
-      due = computeDueDate({ from: due.endsOn, ...extension });
-      provisional ||= due.provisional;
-    }
-    return extend(rest, { status: 'running', dueOn: due.dueOn, endsOn: due.endsOn, provisional });
+    const { pausedOn: _pausedOn, remaining, pendingExtensions = [], provisionalReason: _reason, ...rest } = d;
+    const steps: CountingStep[] = [{ from: on, length: remaining.length, unit: remaining.unit }, ...pendingExtensions];
+    return extend(rest, { status: 'running', ...countSteps(steps), steps });
   });
 }
 
@@ -124,15 +135,62 @@ export function extendDeadline(deadlines: readonly Deadline[], kind: string, len
       return extend(d, { pendingExtensions: [...(d.pendingExtensions ?? []), { length, unit }], extensions: d.extensions + 1 });
     }
     if (!d.endsOn) return d;
-    const { expiredOn: _expiredOn, ...rest } = d;
+    const { expiredOn: _expiredOn, provisionalReason: _reason, ...rest } = d;
     const due = computeDueDate({ from: d.endsOn, length, unit });
-    return extend(rest, { status: 'running', dueOn: due.dueOn, endsOn: due.endsOn, provisional: due.provisional, extensions: d.extensions + 1 });
+    const steps = d.steps && [...d.steps, { length, unit }];
+    return extend(rest, {
+      status: 'running',
+      dueOn: due.dueOn,
+      endsOn: due.endsOn,
+      ...provisionalOf(due),
+      ...(steps ? { steps } : {}),
+      extensions: d.extensions + 1,
+    });
   });
 }
 
 /** Marks a target or window as passed; the case shows it as overdue or lapsed until its span ends. */
 export function markDeadlineExpired(deadlines: readonly Deadline[], kind: string, on: IsoDate): Deadline[] {
   return update(deadlines, kind, (d) => extend(d, { status: 'expired', expiredOn: on }));
+}
+
+/**
+ * The same running deadline counted again on the calendar as loaded now (a State Council schedule
+ * published after the deadline started, or a corrected one): its steps recounted (CPL Art. 85;
+ * CC Arts. 200-203), or, for a last day someone fixed, only whether it is still provisional.
+ * Returns the deadline unchanged when it is not running.
+ */
+export function recomputeDeadline(d: Deadline): Deadline {
+  if (d.status !== 'running' || !d.dueOn) return d;
+  const { provisionalReason: _reason, ...rest } = d;
+  const due = d.steps ? countSteps(d.steps) : { dueOn: d.dueOn, endsOn: d.endsOn, ...provisionalOf(nextWorkingDay(d.dueOn)) };
+  return withReminder(extend(rest, due));
+}
+
+/** The calendar years the computation of a running deadline looked at: from its first count to its last day. */
+export function yearsOfDeadline(d: Deadline): number[] {
+  if (!d.dueOn) return [];
+  const first = Number((d.steps?.[0]?.from ?? d.startedOn).slice(0, 4));
+  const last = Number(d.dueOn.slice(0, 4));
+  return Array.from({ length: Math.max(0, last - first) + 1 }, (_, i) => first + i);
+}
+
+function countSteps(steps: readonly CountingStep[]): { dueOn: IsoDate; endsOn: IsoDate; provisional: boolean; provisionalReason?: string } {
+  let endsOn: IsoDate | undefined;
+  const reasons = new Set<string>();
+  let provisional = false;
+  let due: DueDate | undefined;
+  for (const step of steps) {
+    due = computeDueDate({ from: step.from ?? endsOn!, length: step.length, unit: step.unit });
+    endsOn = due.endsOn;
+    provisional ||= due.provisional;
+    if (due.provisionalReason) due.provisionalReason.split('; ').forEach((r) => reasons.add(r));
+  }
+  return { dueOn: due!.dueOn, endsOn: due!.endsOn, provisional, ...(reasons.size ? { provisionalReason: [...reasons].join('; ') } : {}) };
+}
+
+function provisionalOf(due: DueDate): { provisional: boolean; provisionalReason?: string } {
+  return due.provisionalReason ? { provisional: due.provisional, provisionalReason: due.provisionalReason } : { provisional: due.provisional };
 }
 
 export function findDeadline(deadlines: readonly Deadline[], kind: string): Deadline | undefined {

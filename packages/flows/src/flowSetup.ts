@@ -8,6 +8,7 @@ import {
   isDeadlineDue,
   markDeadlineExpired,
   pauseDeadline,
+  recomputeDeadline,
   resumeDeadline,
   setDeadlineOn,
   startDeadline,
@@ -46,6 +47,15 @@ export const flowSetup = setup({
       (params.sort === undefined || findDeadline(context.deadlines, params.kind)?.sort === params.sort),
     expiringDeadlineNotRunning: ({ context, event }) => findDeadline(context.deadlines, event.payload.kind)?.status !== 'running',
     expiringDeadlineNotDue: ({ context, event }) => !isDeadlineDue(context.deadlines, event.payload.kind, event.today),
+    recomputedDateMoved: ({ event }) => event.payload.from !== event.payload.to,
+    /** The recomputation changes nothing, or was worked out on another due date or calendar than the case's and the engine's now. */
+    recomputationStale: ({ context, event }) => {
+      const d = findDeadline(context.deadlines, event.payload.kind);
+      if (d?.status !== 'running' || d.dueOn !== event.payload.from) return true;
+      const next = recomputeDeadline(d);
+      const unchanged = next.dueOn === d.dueOn && next.provisional === d.provisional && next.provisionalReason === d.provisionalReason;
+      return unchanged || next.dueOn !== event.payload.to || next.provisional !== event.payload.provisional;
+    },
     targetNotAncestor: ({ event }) => event.host.targetRelation !== 'ancestor',
     targetNotDescendant: ({ event }) => event.host.targetRelation !== 'descendant',
     targetIsHandlingBody: ({ event }) => event.host.targetRelation === 'self' || event.host.targetRelation === undefined,
@@ -91,6 +101,9 @@ export const flowSetup = setup({
     })),
     markDeadlineExpired: assign(({ context, event }) => ({
       deadlines: markDeadlineExpired(context.deadlines, event.payload.kind, event.today),
+    })),
+    recomputeDeadline: assign(({ context, event }) => ({
+      deadlines: context.deadlines.map((d) => (d.kind === event.payload.kind ? recomputeDeadline(d) : d)),
     })),
     /** Records why the case ended or what was decided; `reason` defaults to the payload's. */
     recordOutcome: assign(({ event }, params: Record<string, string | boolean | null> | undefined) => ({
@@ -205,5 +218,16 @@ export const centreHandlers: Record<string, FlowTransition[]> = {
     violation('expiringDeadlineNotDue', COMMON_RULES.DEADLINE_NOT_DUE),
     // Targets and windows (and limits a state does not act on) only mark the case overdue.
     { actions: 'markDeadlineExpired' },
+  ],
+  'deadline.recomputed': [
+    violation('recomputationStale', COMMON_RULES.DEADLINE_RECOMPUTATION_STALE),
+    {
+      guard: 'recomputedDateMoved',
+      actions: [
+        'recomputeDeadline',
+        effect(({ event }) => ({ type: 'notice.sent', notice: 'deadlineMoved', to: 'mediator', details: { ...event.payload } })),
+      ],
+    },
+    { actions: 'recomputeDeadline' },
   ],
 };

@@ -27,7 +27,8 @@ export type {
   Warning,
   FlowPolicy,
 } from './caseContext.js';
-export type { Deadline, DeadlineRule } from './deadlines.js';
+export type { CountingStep, Deadline, DeadlineRule } from './deadlines.js';
+export { recomputeDeadline, yearsOfDeadline } from './deadlines.js';
 export { DOCUMENT_KINDS, REMAINING_ROUTES } from './effects.js';
 export type { DocumentKind, Effect, EffectType, RemainingRoute } from './effects.js';
 export type { Rule } from './rules.js';

@@ -22,6 +22,10 @@ export const COMMON_RULES = defineRules({
     basis: 'flows.md "Deadlines"',
     requirement: 'only a deadline that is running on the case can expire',
   },
+  DEADLINE_RECOMPUTATION_STALE: {
+    basis: 'CPL Art. 85; CC Art. 203',
+    requirement: 'a recomputed due date applies only to the due date and calendar it was computed from',
+  },
   DEADLINE_NOT_DUE: {
     basis: 'CPL Art. 85; CC Art. 203',
     requirement: 'a deadline expires only after the end of its last day',

@@ -449,7 +449,7 @@ describe('judicialConfirmation', () => {
   describe('the flow', () => {
     it('lets only the court send its events', () => {
       const flow = getFlow('judicial-confirmation');
-      const own = Object.entries(flow.events).filter(([type]) => !type.startsWith('case.') && !type.startsWith('supervision.') && type !== 'deadline.expired');
+      const own = Object.entries(flow.events).filter(([type]) => !type.startsWith('case.') && !type.startsWith('supervision.') && !type.startsWith('deadline.'));
       expect(own.map(([, spec]) => spec.by)).toEqual(own.map(() => ['court']));
     });
 

@@ -463,7 +463,19 @@ function changeOf(
 }
 
 function sameDeadline(a: Deadline, b: Deadline | undefined): boolean {
-  return !!b && a.status === b.status && a.dueOn === b.dueOn && a.remindOn === b.remindOn && a.provisional === b.provisional;
+  return (
+    !!b &&
+    a.status === b.status &&
+    a.dueOn === b.dueOn &&
+    a.remindOn === b.remindOn &&
+    a.provisional === b.provisional &&
+    a.provisionalReason === b.provisionalReason &&
+    countedFrom(a) === countedFrom(b)
+  );
+}
+
+function countedFrom(d: Deadline): string {
+  return d.steps?.[0]?.from ?? d.startedOn;
 }
 
 async function addLink(db: Queryable, caseId: string, link: CaseLink): Promise<void> {

@@ -130,7 +130,10 @@ export async function nextCaseSequence(db: Queryable, organizationId: string, ye
   return rows[0].last;
 }
 
-const DEADLINE_RECORDSET = `jsonb_to_recordset($DL::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date, provisional boolean)`;
+const DEADLINE_RECORDSET = `jsonb_to_recordset($DL::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date,
+  provisional boolean, "provisionalReason" text, "startedOn" date, steps jsonb)`;
+/** The first day a deadline's count started from: what a calendar year's recomputation looks up. */
+const COUNTED_FROM = `COALESCE((d.steps->0->>'from')::date, d."startedOn")`;
 
 /** Inserts a case with its parties, opening event and deadlines in one statement. */
 export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
@@ -158,8 +161,10 @@ export async function insertCase(db: Queryable, c: NewCase): Promise<void> {
         SELECT ins.id, o.kind, o.recipient, o.payload, $25, $25
         FROM ins, jsonb_to_recordset($32::jsonb) AS o(kind text, recipient jsonb, payload jsonb)
       )
-      INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at)
-      SELECT ins.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, $9, $10, $25
+      INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+        organization_id, organization_path, updated_at)
+      SELECT ins.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason", ${COUNTED_FROM},
+        $9, $10, $25
       FROM ins, ${DEADLINE_RECORDSET.replace('$DL', '$31')}`,
     values: [
       c.id,
@@ -224,11 +229,14 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
       ), removed AS (
         DELETE FROM deadlines WHERE case_id = $1 AND kind = ANY($18::text[]) AND EXISTS (SELECT 1 FROM upd)
       ), upserted AS (
-        INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at)
-        SELECT $1, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, $7, $8, $12
+        INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+          organization_id, organization_path, updated_at)
+        SELECT $1, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason", ${COUNTED_FROM},
+          $7, $8, $12
         FROM upd, ${DEADLINE_RECORDSET.replace('$DL', '$19')}
         ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status, basis = EXCLUDED.basis,
           due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, provisional = EXCLUDED.provisional,
+          provisional_reason = EXCLUDED.provisional_reason, counted_from = EXCLUDED.counted_from,
           organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at,
           -- A moved due date is a new timer: no claim, and its reminder not yet sent.
           claimed_until = NULL,

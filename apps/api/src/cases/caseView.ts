@@ -40,13 +40,14 @@ export function caseView(identity: CaseIdentity, snapshot: CaseSnapshot, descrip
     endedOn: c.endedOn,
     openedAt: identity.openedAt.toISOString(),
     updatedAt: identity.updatedAt.toISOString(),
-    deadlines: description.deadlines.map(({ kind, sort, basis, status, dueOn, provisional, remindOn, startedOn }) => ({
+    deadlines: description.deadlines.map(({ kind, sort, basis, status, dueOn, provisional, provisionalReason, remindOn, startedOn }) => ({
       kind,
       sort,
       basis,
       status,
       dueOn,
       provisional,
+      ...(provisionalReason ? { provisionalReason } : {}),
       startedOn,
       ...(remindOn ? { remindOn } : {}),
     })),

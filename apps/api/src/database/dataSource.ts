@@ -13,6 +13,7 @@ import { ReportsAndListIndexes1763900000003 } from './migrations/1763900000003-R
 import { DeadlineWorkListOrder1763900000004 } from './migrations/1763900000004-DeadlineWorkListOrder.js';
 import { UniqueCaseNumberStems1763900000005 } from './migrations/1763900000005-UniqueCaseNumberStems.js';
 import { AccountSessionsAndTrailRedaction1763900000006 } from './migrations/1763900000006-AccountSessionsAndTrailRedaction.js';
+import { CalendarYears1763900000007 } from './migrations/1763900000007-CalendarYears.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   DeadlineWorkListOrder1763900000004,
   UniqueCaseNumberStems1763900000005,
   AccountSessionsAndTrailRedaction1763900000006,
+  CalendarYears1763900000007,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.

@@ -43,7 +43,7 @@ export class DeadlinesService {
       where.push(`d.organization_path LIKE $${values.push(`${escapeLike(organization.path)}%`)}`);
     }
     const { rows } = await this.pool.query(
-      `SELECT d.case_id, d.kind, d.sort, d.status, d.basis, d.due_on, d.remind_on, d.provisional, d.organization_id,
+      `SELECT d.case_id, d.kind, d.sort, d.status, d.basis, d.due_on, d.remind_on, d.provisional, d.provisional_reason, d.organization_id,
               c.case_number, c.flow_id, c.state, c.summary
        FROM deadlines d JOIN cases c ON c.id = d.case_id
        WHERE ${where.join(' AND ')}
@@ -65,6 +65,7 @@ export class DeadlinesService {
         dueOn: r.due_on,
         remindOn: r.remind_on,
         provisional: r.provisional,
+        ...(r.provisional_reason ? { provisionalReason: r.provisional_reason } : {}),
         organizationId: r.organization_id,
       })),
     };

@@ -26,6 +26,11 @@ export function notificationsFor(effects: readonly Effect[], context: CaseContex
 
 function recipientOf(to: Extract<Effect, { type: 'notice.sent' }>['to'], context: CaseContext): Record<string, unknown> {
   if (to === 'organization') return { type: 'organization', organizationId: context.organizationId };
+  if (to === 'mediator') {
+    // The case's own mediator once assigned; until then the organisation handling it.
+    const mediatorId = context.records.mediatorId;
+    return typeof mediatorId === 'string' ? { type: 'mediator', userId: mediatorId } : { type: 'organization', organizationId: context.organizationId };
+  }
   if (to === 'court') return { type: 'court', organizationId: (context.facts.courtId as string | undefined) ?? null };
   return { type: to };
 }

@@ -21,6 +21,8 @@ import { createUser } from '../../src/users/users.service.js';
 export interface Client {
   get(url: string): request.Test;
   post(url: string): request.Test;
+  put(url: string): request.Test;
+  patch(url: string): request.Test;
 }
 
 export interface TestApp {
@@ -129,7 +131,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }) as typeof test.then;
       return test;
     };
-    return { get: (url) => signed(request(server).get(url)), post: (url) => signed(request(server).post(url)) };
+    return {
+      get: (url) => signed(request(server).get(url)),
+      post: (url) => signed(request(server).post(url)),
+      put: (url) => signed(request(server).put(url)),
+      patch: (url) => signed(request(server).patch(url)),
+    };
   };
   return {
     app,

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { API_PREFIX } from '../common/apiPrefix.js';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { CurrentActor } from '../common/currentActor.js';
+import { CalendarService } from './calendar.service.js';
+import { CalendarYearParamPipe } from './calendarYearParam.pipe.js';
+import { LoadCalendarYearDto } from './dto/load-calendar-year.dto.js';
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller(`${API_PREFIX}/calendar/years`)
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The official calendar years in use: bundled with the release, or loaded by whom and when' })
+  @ApiOkResponse({ description: 'every year with a schedule, oldest first; years not listed apply the statutory holidays (provisional)' })
+  list() {
+    return this.calendar.list();
+  }
+
+  @Get(':year')
+  @ApiParam({ name: 'year', example: 2027 })
+  @ApiOperation({ summary: 'One year’s schedule: its days off, its make-up working days, and every version' })
+  get(@Param('year', CalendarYearParamPipe) year: number) {
+    return this.calendar.get(year);
+  }
+
+  @Put(':year')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiParam({ name: 'year', example: 2027 })
+  @ApiOperation({
+    summary: 'Load a year’s State Council schedule (or correct a loaded one, as a new version)',
+    description:
+      'Validated (dates inside the year, no day both off and a make-up working day, make-up days on weekends only, the statutory holidays included), ' +
+      'stored, used by every instance within one polling interval, and every running deadline whose count touched the year is recomputed ' +
+      '(`deadline.recomputed` in its case’s trail).',
+  })
+  load(@Param('year', CalendarYearParamPipe) year: number, @Body() dto: LoadCalendarYearDto, @CurrentActor() user: AuthenticatedUser) {
+    return this.calendar.load(year, dto, user);
+  }
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventNotAllowedError, recomputeDeadline, RuleViolatedError, yearsOfDeadline, type Deadline } from '@jiefen/flows';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import { CaseRunner, ENGINE_ACTOR } from '../cases/caseRunner.js';
+import { loadCase } from '../cases/caseStore.js';
+import { Clock } from '../common/clock.js';
+import { DomainError } from '../common/errors/DomainError.js';
+import { PollingLoop } from '../common/pollingLoop.js';
+import type { AppConfig } from '../config/config.js';
+import { poolOf } from '../database/dataSource.js';
+import { CalendarSync } from './calendarSync.js';
+import { enqueueTouching } from './calendarYearStore.js';
+
+const BATCH = 500;
+const CONCURRENCY = 16;
+const LEASE_MS = 60_000;
+/**
+ * How long after a year was loaded every instance is sure to count on it (a few polling
+ * intervals): deadlines another instance wrote meanwhile, on the old calendar, are swept then.
+ */
+const SWEEP_AFTER_INTERVALS = 4;
+
+interface Recomputation {
+  id: string;
+  year: number;
+  version: number;
+  createdAt: Date;
+  sweptAt: Date | null;
+  noticeNumber: string;
+}
+
+export interface RecomputationPass {
+  cases: number;
+  events: number;
+  failed: number;
+}
+
+/**
+ * Recomputes the running deadlines a loaded or corrected calendar year touched (issue 11): for each
+ * queued case, every running deadline whose count reached that year is counted again, and a changed
+ * due date (or a provisional one made final) is written through the runner as `deadline.recomputed`
+ * — an event in the case's trail, the durable timer moved in the same statement, the mediator told
+ * when the date changed. Exactly once: the flow refuses a recomputation that changes nothing or that
+ * was worked out from another due date, and queue items are claimed with a lease and SKIP LOCKED.
+ */
+@Injectable()
+export class DeadlineRecomputer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DeadlineRecomputer');
+  private readonly pool: pg.Pool;
+  private readonly loop: PollingLoop;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly runner: CaseRunner,
+    private readonly calendar: CalendarSync,
+    private readonly clock: Clock,
+    @Inject('APP_CONFIG') private readonly config: AppConfig,
+  ) {
+    this.pool = poolOf(dataSource);
+    const interval = () => this.config.pollIntervalMs;
+    this.loop = new PollingLoop(
+      async () => {
+        const pass = await this.runOnce();
+        return pass.cases > 0 ? 0 : interval();
+      },
+      { logger: this.logger, failure: 'deadline recomputation pass failed', retryMs: interval },
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.backgroundJobs) this.loop.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** One pass over the open recomputations: claims and recomputes queued cases until none is left. */
+  async runOnce(): Promise<RecomputationPass> {
+    await this.calendar.refresh();
+    const pass: RecomputationPass = { cases: 0, events: 0, failed: 0 };
+    for (const job of await this.openRecomputations()) {
+      // This instance has not loaded the version yet (it was stored after the refresh above).
+      if ((this.calendar.versionOf(job.year) ?? 0) < job.version) continue;
+      for (let batch = await this.claim(job); batch.length > 0 && !this.loop.isStopped; batch = await this.claim(job)) {
+        await runConcurrently(batch, CONCURRENCY, async (caseId) => {
+          const outcome = await this.recomputeCase(caseId, job);
+          if (outcome === 'failed') pass.failed++;
+          else {
+            pass.cases++;
+            pass.events += outcome;
+          }
+        });
+      }
+      await this.finish(job);
+    }
+    return pass;
+  }
+
+  private async recomputeCase(caseId: string, job: Recomputation): Promise<number | 'failed'> {
+    try {
+      let events = 0;
+      const row = await loadCase(this.pool, caseId);
+      for (const deadline of row ? touching(row.snapshot.context.deadlines, job.year) : []) {
+        if (await this.send(caseId, deadline, job)) events++;
+      }
+      await this.pool.query('DELETE FROM calendar_recompute_items WHERE recomputation_id = $1 AND case_id = $2', [job.id, caseId]);
+      if (events) await this.pool.query('UPDATE calendar_recomputations SET events = events + $2 WHERE id = $1', [job.id, events]);
+      return events;
+    } catch (error) {
+      this.logger.error({ err: error, caseId, year: job.year }, 'deadline recomputation failed; retried when its lease ends');
+      return 'failed';
+    }
+  }
+
+  /** Sends `deadline.recomputed` when the count on today's calendar differs; false when nothing was written. */
+  private async send(caseId: string, deadline: Deadline, job: Recomputation): Promise<boolean> {
+    const next = recomputeDeadline(deadline);
+    if (next.dueOn === deadline.dueOn && next.provisional === deadline.provisional && next.provisionalReason === deadline.provisionalReason) return false;
+    const payload = { kind: deadline.kind, from: deadline.dueOn!, to: next.dueOn!, basis: `${job.noticeNumber} (${job.year} schedule, version ${job.version}); CPL Art. 85; CC Art. 203`, provisional: next.provisional };
+    try {
+      await this.runner.apply(caseId, { type: 'deadline.recomputed', payload }, { actor: ENGINE_ACTOR, meta: { calendarYear: job.year, calendarVersion: job.version } });
+      return true;
+    } catch (error) {
+      // The case moved on (ended, or the deadline changed and was counted on the new calendar already).
+      if (error instanceof RuleViolatedError || error instanceof EventNotAllowedError || (error instanceof DomainError && error.code === 'CASE_NOT_FOUND')) return false;
+      throw error;
+    }
+  }
+
+  private async openRecomputations(): Promise<Recomputation[]> {
+    const { rows } = await this.pool.query(
+      `SELECT r.id, r.year, r.version, r.created_at, r.swept_at, y.notice_number
+       FROM calendar_recomputations r JOIN calendar_years y USING (year, version) WHERE r.done_at IS NULL ORDER BY r.id`,
+    );
+    return rows.map((r) => ({ id: String(r.id), year: r.year, version: r.version, createdAt: r.created_at, sweptAt: r.swept_at, noticeNumber: r.notice_number }));
+  }
+
+  private async claim(job: Recomputation): Promise<string[]> {
+    const now = this.clock.now();
+    const { rows } = await this.pool.query(
+      `UPDATE calendar_recompute_items i SET claimed_until = $3
+       FROM (SELECT case_id FROM calendar_recompute_items
+             WHERE recomputation_id = $1 AND (claimed_until IS NULL OR claimed_until < $2)
+             LIMIT $4 FOR UPDATE SKIP LOCKED) c
+       WHERE i.recomputation_id = $1 AND i.case_id = c.case_id
+       RETURNING i.case_id`,
+      [job.id, now, new Date(now.getTime() + LEASE_MS), BATCH],
+    );
+    return rows.map((r) => r.case_id);
+  }
+
+  /**
+   * When the queue is empty: once every instance has surely loaded the year, queue the deadlines
+   * written since the load (possibly counted on the old calendar by another instance) once more;
+   * after that sweep has drained, the recomputation is done.
+   */
+  private async finish(job: Recomputation): Promise<void> {
+    const { rows } = await this.pool.query('SELECT 1 FROM calendar_recompute_items WHERE recomputation_id = $1 LIMIT 1', [job.id]);
+    if (rows.length) return;
+    const now = this.clock.now();
+    if (!job.sweptAt) {
+      if (now.getTime() - job.createdAt.getTime() < SWEEP_AFTER_INTERVALS * this.config.pollIntervalMs) return;
+      const claimed = await this.pool.query('UPDATE calendar_recomputations SET swept_at = $2 WHERE id = $1 AND swept_at IS NULL', [job.id, now]);
+      if (claimed.rowCount) await enqueueTouching(this.pool, job.id, job.year, job.createdAt);
+      return;
+    }
+    await this.pool.query('UPDATE calendar_recomputations SET done_at = $2 WHERE id = $1 AND done_at IS NULL', [job.id, now]);
+    this.logger.log({ year: job.year, version: job.version }, 'deadline recomputation done');
+  }
+}
+
+function touching(deadlines: readonly Deadline[], year: number): Deadline[] {
+  return deadlines.filter((d) => d.status === 'running' && yearsOfDeadline(d).includes(year));
+}
+
+async function runConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
