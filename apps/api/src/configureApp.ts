@@ -14,7 +14,6 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { UndeclaredQueryInterceptor } from './common/undeclaredQuery.interceptor.js';
 import { WellFormedInputPipe } from './common/wellFormedInput.pipe.js';
 import { flatten } from './common/specDto.js';
-import { maskIdNumber } from './cases/masking.js';
 
 /** Everything about the HTTP surface that is not a route: parsing, validation, errors, logs, docs. */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
@@ -22,7 +21,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] });
   // Never an ID number in a log line, not even in a search's query string (PIPL Art. 51).
-  app.use(requestLog(logger, maskQuery));
+  app.use(requestLog(logger));
   app.use(express.json({ limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] }));
   app.useGlobalPipes(
     // Before validation: no validator is handed NUL, lone surrogates or nesting that overflows it.
@@ -50,19 +49,6 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   document.components = { ...document.components, schemas: { ...document.components?.schemas, CaseIntake: intakeSchema() } };
   app.use('/docs/openapi.json', (_req: express.Request, res: express.Response) => res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { url: '/docs/openapi.json' } }));
-}
-
-function maskQuery(url: string): string {
-  return url.replace(/([?&]idNumber=)([^&]*)/g, (_m, key: string, value: string) => `${key}${maskIdNumber(decodeOrKeep(value)) ?? ''}`);
-}
-
-/** `%ZZ` is not an escape: a query string may hold anything, and logging it must not throw. */
-function decodeOrKeep(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /** `POST /cases` body: one schema per flow, told apart by `flow`. */

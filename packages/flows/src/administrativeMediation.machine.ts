@@ -323,6 +323,7 @@ export const administrativeMediationMachine = flowSetup
     on: centreHandlers,
     states: {
       pendingAcceptance: {
+        meta: { titleZh: '待受理' },
         description: '待受理 dàishòulǐ — application received, the body has not decided whether to accept it',
         tags: 'open',
         on: {
@@ -346,6 +347,7 @@ export const administrativeMediationMachine = flowSetup
         },
       },
       awaitingStart: {
+        meta: { titleZh: '待开始调解' },
         description: '待开始调解 dài kāishǐ tiáojiě — accepted; mediation starts when the funeral or treatment ends, disability is rated or the loss is fixed (RTSL-Reg Art. 94)',
         tags: 'open',
         on: {
@@ -358,6 +360,7 @@ export const administrativeMediationMachine = flowSetup
         },
       },
       mediating: {
+        meta: { titleZh: '调解中' },
         description: '调解中 tiáojiě zhōng — the administrative body is mediating',
         tags: 'open',
         on: {
@@ -388,6 +391,7 @@ export const administrativeMediationMachine = flowSetup
         },
       },
       paused: {
+        meta: { titleZh: '鉴定中' },
         description: '鉴定中 jiàndìng zhōng — appraisal under way; where the domain excludes it, the period does not run',
         tags: 'open',
         on: {
@@ -401,30 +405,35 @@ export const administrativeMediationMachine = flowSetup
       },
       notAccepted: {
         type: 'final',
+        meta: { titleZh: '不予受理' },
         description: '不予受理 bùyǔ shòulǐ — the body did not accept the dispute',
         tags: 'notAccepted',
         entry: 'endCase',
       },
       agreementSigned: {
         type: 'final',
+        meta: { titleZh: '调解书生效' },
         description: '调解书生效 tiáojiěshū shēngxiào — every party signed the mediation statement (RTSL-Reg Art. 95; MDR Art. 41)',
         tags: ['resolved', 'agreementConfirmable'],
         entry: 'endCase',
       },
       failed: {
         type: 'final',
+        meta: { titleZh: '调解终结' },
         description: '调解终结 tiáojiě zhōngjié — no agreement; the termination statement names the routes left (RTSL-Reg Art. 95; MDR Art. 40)',
         tags: 'unresolved',
         entry: 'endCase',
       },
       terminatedByLitigation: {
         type: 'final',
+        meta: { titleZh: '因起诉终止' },
         description: '因起诉终止 yīn qǐsù zhōngzhǐ — a party sued; administrative mediation ends (RTSL-Reg Art. 96; MDR Art. 40)',
         tags: 'referred',
         entry: 'endCase',
       },
       withdrawn: {
         type: 'final',
+        meta: { titleZh: '撤回' },
         description: '撤回 chèhuí — withdrawn by the applicant',
         tags: 'withdrawn',
         entry: 'endCase',
@@ -500,6 +509,7 @@ function withdrawal(): Record<string, FlowTransition[]> {
 
 const ADMINISTRATIVE_MEDIATION_EVENTS = {
   'application.accepted': {
+    titleZh: '受理',
     description: '受理: the body accepts; starts the mediation period (traffic: waits for mediation.started)',
     by: ['reception', 'mediator'],
     payload: field.object({
@@ -510,46 +520,55 @@ const ADMINISTRATIVE_MEDIATION_EVENTS = {
     }),
   },
   'application.rejected': {
+    titleZh: '不予受理',
     description: '不予受理: the body does not accept the dispute',
     by: ['reception', 'mediator'],
     payload: field.object({ reason: field.oneOf(REJECTION_REASONS) }),
   },
   'mediation.started': {
+    titleZh: '开始调解',
     description: '开始调解: traffic — the funeral or treatment ended, disability was rated or the loss was fixed (RTSL-Reg Art. 94)',
     by: ['mediator'],
     payload: field.object({ startsOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'appraisal.started': {
+    titleZh: '鉴定开始',
     description: '鉴定开始: pauses the mediation period where the domain excludes appraisal (MDR Art. 40)',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'appraisal.completed': {
+    titleZh: '鉴定完成',
     description: '鉴定完成: resumes the period with the time that was left',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'period.extended': {
+    titleZh: '延长调解期限',
     description: '延长调解期限: only where the period is local policy (public security, general), with every party’s consent',
     by: ['mediator'],
     payload: PERIOD_EXTENSION_PAYLOAD,
   },
   'agreement.signed': {
+    titleZh: '制作调解书',
     description: '制作调解书: effective when every bound party has signed (RTSL-Reg Art. 95; MDR Art. 41)',
     by: ['mediator'],
     payload: agreementPayloadSpec({ withForm: false }),
   },
   'mediation.failed': {
+    titleZh: '调解不成',
     description: '调解不成: the termination statement (调解终结书) names the routes left',
     by: ['mediator'],
     payload: field.object({ reason: field.oneOf(FAILURE_REASONS), note: field.optional(field.text()) }),
   },
   'lawsuit.filed': {
+    titleZh: '当事人起诉',
     description: '当事人起诉: administrative mediation ends (RTSL-Reg Art. 96; MDR Art. 40)',
     by: ['reception', 'mediator'],
     payload: field.object({ courtId: field.id(), filedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'case.withdrawn': {
+    titleZh: '撤回',
     description: '撤回: an applicant withdraws',
     by: ['reception', 'mediator'],
     payload: PARTY_PAYLOAD,

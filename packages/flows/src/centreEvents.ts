@@ -7,36 +7,43 @@ import type { EventSpec } from './flowDefinition.js';
  */
 export const CENTRE_EVENTS = {
   'case.escalated': {
+    titleZh: '上报',
     description: '上报: to an ancestor level (community → street → district → city)',
     by: ['supervisor', 'mediator', 'engine'],
     payload: field.object({ toOrganizationId: field.id(), reason: field.text() }),
   },
   'case.assigned': {
+    titleZh: '指派',
     description: '指派: to a descendant, by a supervisor of an ancestor',
     by: ['supervisor'],
     payload: field.object({ organizationId: field.id(), reason: field.text() }),
   },
   'case.transferred': {
+    titleZh: '吹哨报到',
     description: '吹哨报到: sideways to the competent department',
     by: ['supervisor'],
     payload: field.object({ organizationId: field.id(), reason: field.text() }),
   },
   'case.supervised': {
+    titleZh: '督办',
     description: '督办: by a supervisor of an ancestor organisation, with a due date',
     by: ['supervisor'],
     payload: field.object({ instructions: field.text(), dueOn: field.date() }),
   },
   'supervision.answered': {
+    titleZh: '督办反馈',
     description: '督办反馈: answers the open supervision order',
     by: ['supervisor', 'mediator', 'reception', 'court'],
     payload: field.object({ note: field.text() }),
   },
   'deadline.expired': {
+    titleZh: '期限届满',
     description: 'sent by the engine once, when a running deadline’s last day has passed',
     by: ['engine'],
     payload: field.object({ kind: field.id() }),
   },
   'deadline.recomputed': {
+    titleZh: '期限重算',
     description: '期限重算: sent by the engine when a calendar year loaded later moves or confirms a running deadline (CPL Art. 85; CC Art. 203)',
     by: ['engine'],
     payload: field.object({

@@ -135,6 +135,7 @@ export const courtReferralMachine = flowSetup
     on: centreHandlers,
     states: {
       preparing: {
+        meta: { titleZh: '准备起诉材料' },
         description: '准备起诉材料 zhǔnbèi qǐsù cáiliào — the centre prepares the filing with the claimant (PML Art. 26; CPL Art. 122)',
         tags: 'open',
         on: {
@@ -158,6 +159,7 @@ export const courtReferralMachine = flowSetup
         },
       },
       submitted: {
+        meta: { titleZh: '已递交法院' },
         description: '已递交法院 yǐ dìjiāo fǎyuàn — the filing is with the court, which registers it or rules within 7 days (CPL Art. 126)',
         tags: 'open',
         on: {
@@ -211,6 +213,7 @@ export const courtReferralMachine = flowSetup
         },
       },
       awaitingMaterials: {
+        meta: { titleZh: '待补正' },
         description: '待补正 dài bǔzhèng — the court asked to complete the filing; its 7 days restart on completion (CPL-Interp Art. 126)',
         tags: 'open',
         on: {
@@ -229,6 +232,7 @@ export const courtReferralMachine = flowSetup
         },
       },
       awaitingDelegatedMediation: {
+        meta: { titleZh: '诉前委派调解中' },
         description: '诉前委派调解中 sùqián wěipài tiáojiě zhōng — the court sent the dispute to pre-filing mediation (SPC-Invited Art. 11)',
         tags: 'open',
         on: {
@@ -253,18 +257,21 @@ export const courtReferralMachine = flowSetup
       },
       registered: {
         type: 'final',
+        meta: { titleZh: '已立案' },
         description: '已立案 yǐ lì’àn — the court registered the case under its case number (CPL Art. 126)',
         tags: 'referred',
         entry: 'endCase',
       },
       notRegistered: {
         type: 'final',
+        meta: { titleZh: '不予受理' },
         description: '不予受理 bùyǔ shòulǐ — the court ruled not to accept the suit; the ruling is appealable (CPL Art. 126)',
         tags: 'unresolved',
         entry: 'endCase',
       },
       withdrawn: {
         type: 'final',
+        meta: { titleZh: '撤回' },
         description: '撤回 chèhuí — the referral was withdrawn, or the parties settled in delegated mediation',
         tags: 'withdrawn',
         entry: 'endCase',
@@ -316,31 +323,37 @@ function withdrawal(): Record<string, FlowTransition | FlowTransition[]> {
 
 const COURT_REFERRAL_EVENTS = {
   'referral.submitted': {
+    titleZh: '递交起诉材料',
     description: '递交起诉材料: the centre hands the filing to the court; the court has 7 days (CPL Art. 126)',
     by: ['reception', 'mediator'],
     payload: field.object({ courtId: field.id(), submittedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'materials.requested': {
+    titleZh: '通知补正',
     description: '通知补正: the court asks for the filing to be completed by a set day (CPL-Interp Art. 126)',
     by: ['court'],
     payload: field.object({ items: field.list(field.text(), { minItems: 1 }), dueOn: field.date() }),
   },
   'materials.provided': {
+    titleZh: '补正材料',
     description: '补正材料: the filing is completed; the court’s 7 days restart (CPL-Interp Art. 126)',
     by: ['reception', 'mediator'],
     payload: field.object({ providedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'filing.registered': {
+    titleZh: '立案',
     description: '立案: the court registered the case (CPL Art. 126)',
     by: ['court'],
     payload: field.object({ courtCaseNo: field.id(), registeredOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'filing.rejected': {
+    titleZh: '裁定不予受理',
     description: '裁定不予受理: the court rules not to accept the suit; appealable (CPL Arts. 126, 127)',
     by: ['court'],
     payload: field.object({ reason: field.oneOf(FILING_REJECTION_REASONS), rulingNo: field.id() }),
   },
   'mediation.delegated': {
+    titleZh: '诉前委派调解',
     description: '诉前委派调解: the court sends the dispute to a roster organisation first; opens a linked delegated-mediation case (SPC-Invited Art. 11)',
     by: ['court'],
     payload: field.object({
@@ -349,11 +362,13 @@ const COURT_REFERRAL_EVENTS = {
     }),
   },
   'mediation.concluded': {
+    titleZh: '委派调解结束',
     description: 'sent by the engine when the linked delegated mediation ends: failed → back with the court; agreed or withdrawn → withdrawn',
     by: ['engine'],
     payload: field.object({ outcome: field.oneOf(MEDIATION_OUTCOMES) }),
   },
   'referral.withdrawn': {
+    titleZh: '撤回',
     description: '撤回: the claimant no longer wants to sue',
     by: ['reception', 'mediator'],
     payload: field.object({ reason: field.optional(field.text()) }),

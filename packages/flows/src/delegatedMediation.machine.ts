@@ -190,6 +190,7 @@ export const delegatedMediationMachine = flowSetup
     on: centreHandlers,
     states: {
       awaitingMediator: {
+        meta: { titleZh: '待选定调解员' },
         description: '待选定调解员 dài xuǎndìng tiáojiěyuán — the parties choose a mediator, else the organisation or court designates (SPC-Online Art. 10)',
         tags: 'open',
         on: {
@@ -199,6 +200,7 @@ export const delegatedMediationMachine = flowSetup
         },
       },
       awaitingMediatorConfirmation: {
+        meta: { titleZh: '待调解员确认' },
         description: '待调解员确认 dài tiáojiěyuán quèrèn — the mediator confirms or declines the delegation (SPC-Online Art. 12)',
         tags: 'open',
         on: {
@@ -213,6 +215,7 @@ export const delegatedMediationMachine = flowSetup
         },
       },
       contactingParties: {
+        meta: { titleZh: '联系当事人' },
         description: '联系当事人 liánxì dāngshìrén — reaching the other side and asking whether it agrees to mediate (SPC-Online Art. 15)',
         tags: 'open',
         on: {
@@ -230,6 +233,7 @@ export const delegatedMediationMachine = flowSetup
         },
       },
       mediating: {
+        meta: { titleZh: '调解中' },
         description: '调解中 tiáojiě zhōng — the invited mediator is mediating (SPC-Invited Arts. 14-17)',
         tags: 'open',
         on: {
@@ -276,6 +280,7 @@ export const delegatedMediationMachine = flowSetup
         },
       },
       paused: {
+        meta: { titleZh: '鉴定中' },
         description: '鉴定中 jiàndìng zhōng — pre-filing appraisal under way; the period does not run (SPC-Online Art. 26)',
         tags: 'open',
         on: {
@@ -290,6 +295,7 @@ export const delegatedMediationMachine = flowSetup
         },
       },
       suspended: {
+        meta: { titleZh: '中止调解' },
         description: '中止调解 zhōngzhǐ tiáojiě — suspected false mediation reported; the court or organisation examines it (SPC-Invited Art. 18)',
         tags: 'open',
         on: {
@@ -304,18 +310,21 @@ export const delegatedMediationMachine = flowSetup
       },
       agreed: {
         type: 'final',
+        meta: { titleZh: '调解成功' },
         description: '调解成功 tiáojiě chénggōng — agreement reached, served and filed with the court for the record (SPC-Invited Arts. 19, 24)',
         tags: ['resolved', 'agreementConfirmable'],
         entry: 'endCase',
       },
       returnedForFiling: {
         type: 'final',
+        meta: { titleZh: '退回立案' },
         description: '退回立案 tuìhuí lì’àn — no agreement; the failure report and the materials go back to the court (SPC-Invited Art. 21; SPC-Online Art. 21)',
         tags: 'unresolved',
         entry: 'endCase',
       },
       withdrawn: {
         type: 'final',
+        meta: { titleZh: '撤回' },
         description: '撤回 chèhuí — the parties settled themselves and withdrew (SPC-Online Art. 25)',
         tags: 'withdrawn',
         entry: 'endCase',
@@ -421,71 +430,85 @@ function withdrawal(): Record<string, FlowTransition[]> {
 
 const DELEGATED_MEDIATION_EVENTS = {
   'mediator.assigned': {
+    titleZh: '选定/指定调解员',
     description: '选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court (SPC-Invited Art. 12; SPC-Online Art. 10)',
     by: ['reception', 'mediator', 'court'],
     payload: field.object({ mediatorId: field.id(), chosenBy: field.oneOf(CHOSEN_BY) }),
   },
   'mediator.declined': {
+    titleZh: '不予接受委派',
     description: '不予接受委派: out of the organisation’s scope or the mediator’s expertise, with reasons (SPC-Online Art. 12)',
     by: ['mediator', 'reception'],
     payload: field.object({ reason: field.text() }),
   },
   'mediator.confirmed': {
+    titleZh: '确认接受委派',
     description: '确认接受委派: starts the 30-day mediation period (SPC-Online Arts. 12, 24)',
     by: ['mediator', 'reception'],
     payload: field.object({ confirmedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'parties.reached': {
+    titleZh: '联系到当事人',
     description: '联系到当事人: the other side agrees to mediate (SPC-Online Art. 15)',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'party.unreachable': {
+    titleZh: '无法联系当事人',
     description: '无法联系当事人: the file goes back to the court (SPC-Online Arts. 15, 25)',
     by: ['mediator', 'court'],
     payload: PARTY_PAYLOAD,
   },
   'party.refused': {
+    titleZh: '当事人拒绝调解',
     description: '当事人拒绝调解: including refusing the designated mediator (SPC-Invited Art. 12; SPC-Online Arts. 14, 15, 25)',
     by: ['mediator', 'court'],
     payload: PARTY_PAYLOAD,
   },
   'session.recorded': {
+    titleZh: '调解笔录',
     description: '调解笔录: a session was held (SPC-Online Art. 22)',
     by: ['mediator'],
     payload: SESSION_PAYLOAD,
   },
   'period.extended': {
+    titleZh: '延长调解期限',
     description: '延长调解期限: with every party’s consent, without cap (SPC-Invited Art. 27; SPC-Online Art. 24)',
     by: ['mediator'],
     payload: PERIOD_EXTENSION_PAYLOAD,
   },
   'appraisal.started': {
+    titleZh: '诉前委托鉴定开始',
     description: '诉前委托鉴定开始: pauses the mediation period (SPC-Online Art. 26)',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'appraisal.completed': {
+    titleZh: '鉴定完成',
     description: '鉴定完成: resumes the period with the time that was left',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'falseMediation.suspected': {
+    titleZh: '疑似虚假调解',
     description: '疑似虚假调解: the mediator suspends and reports to the court (SPC-Invited Art. 18)',
     by: ['mediator'],
     payload: field.object({ note: field.text() }),
   },
   'falseMediation.cleared': {
+    titleZh: '排除虚假调解',
     description: '排除虚假调解: the court or organisation found no false mediation; mediation resumes',
     by: ['court', 'mediator'],
     payload: NO_PAYLOAD,
   },
   'agreement.signed': {
+    titleZh: '达成调解协议',
     description: '达成调解协议: effective when the parties sign, seal or fingerprint it (SPC-Invited Art. 24)',
     by: ['mediator'],
     payload: agreementPayloadSpec({ withForm: false }),
   },
   'mediation.terminated': {
+    titleZh: '终止调解',
     description: '终止调解: the failure report goes to the court with the reasons and any undisputed facts (SPC-Invited Arts. 21, 26; SPC-Online Arts. 21, 25)',
     by: ['mediator'],
     payload: field.object({
@@ -496,6 +519,7 @@ const DELEGATED_MEDIATION_EVENTS = {
     }),
   },
   'case.withdrawn': {
+    titleZh: '自行和解撤回',
     description: '自行和解撤回: the parties settled themselves (SPC-Online Art. 25)',
     by: ['mediator', 'reception'],
     payload: PARTY_PAYLOAD,

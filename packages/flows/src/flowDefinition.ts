@@ -7,6 +7,8 @@ import type { CaseStatus, DeadlineSort, Sender } from './vocabulary.js';
 
 /** One event type a flow accepts: its payload, who may send it, what it means. */
 export interface EventSpec {
+  /** Chinese name a person reads on a button or in a timeline, e.g. 受理, 选定调解员 (docs/glossary.md). */
+  titleZh: string;
   description: string;
   by: readonly Sender[];
   payload: ObjectSpec;

@@ -4,6 +4,8 @@ import { CASE_STATUSES, type CaseStatus } from './vocabulary.js';
 
 export interface FlowStateInfo {
   name: string;
+  /** Chinese name, from the state's `meta.titleZh` in its machine (e.g. 待受理). */
+  titleZh: string;
   description: string | undefined;
   /** Null when the status depends on how the state was reached (see the flow's `statusOf`). */
   status: CaseStatus | null;
@@ -34,6 +36,7 @@ export function flowStructure(flow: FlowDefinition): { initial: string; states: 
     }
     states.push({
       name,
+      titleZh: titleOf(node),
       description: node.description,
       status: CASE_STATUSES.find((s) => node.tags.includes(s)) ?? null,
       final: node.type === 'final',
@@ -55,6 +58,12 @@ export function flowToMermaid(flow: FlowDefinition): string {
 }
 
 type AnyNode = StateNode<any, any>;
+
+/** Every leaf state carries `meta: { titleZh }`; a test over every registered flow holds them to it. */
+function titleOf(node: AnyNode): string {
+  const meta = node.meta as { titleZh?: unknown } | undefined;
+  return typeof meta?.titleZh === 'string' ? meta.titleZh : '';
+}
 
 function leafNodes(machine: AnyStateMachine): [string, AnyNode][] {
   const walk = (node: AnyNode, prefix: string): [string, AnyNode][] => {

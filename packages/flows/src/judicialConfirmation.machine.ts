@@ -333,6 +333,7 @@ export const judicialConfirmationMachine = flowSetup
     on: centreHandlers,
     states: {
       applied: {
+        meta: { titleZh: '已申请' },
         description: '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet decided (SPC-Confirm-2011 Art. 4)',
         tags: 'open',
         on: {
@@ -355,6 +356,7 @@ export const judicialConfirmationMachine = flowSetup
         },
       },
       underReview: {
+        meta: { titleZh: '审查中' },
         description: '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both parties (CPL-Interp Arts. 356, 358)',
         tags: 'open',
         on: {
@@ -390,6 +392,7 @@ export const judicialConfirmationMachine = flowSetup
         },
       },
       awaitingSupplement: {
+        meta: { titleZh: '待补充材料' },
         description: '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
         tags: 'open',
         on: {
@@ -410,24 +413,28 @@ export const judicialConfirmationMachine = flowSetup
       },
       confirmed: {
         type: 'final',
+        meta: { titleZh: '裁定调解协议有效' },
         description: '裁定调解协议有效 cáidìng tiáojiě xiéyì yǒuxiào — ruled valid; enforceable if a party does not perform (CPL Art. 206)',
         tags: 'resolved',
         entry: 'endCase',
       },
       dismissed: {
         type: 'final',
+        meta: { titleZh: '裁定驳回申请' },
         description: '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL Art. 206; CPL-Interp Art. 358)',
         tags: 'unresolved',
         entry: 'endCase',
       },
       notAccepted: {
         type: 'final',
+        meta: { titleZh: '裁定不予受理' },
         description: '裁定不予受理 cáidìng bùyǔ shòulǐ — the court does not accept the application (CPL-Interp Art. 355)',
         tags: 'notAccepted',
         entry: 'endCase',
       },
       withdrawn: {
         type: 'final',
+        meta: { titleZh: '撤回申请' },
         description: '撤回申请 chèhuí shēnqǐng — withdrawal allowed, or the application treated as withdrawn (CPL-Interp Art. 357)',
         tags: 'withdrawn',
         entry: 'endCase',
@@ -489,31 +496,37 @@ const DISMISSAL_REASONS = [
 
 const JUDICIAL_CONFIRMATION_EVENTS = {
   'application.accepted': {
+    titleZh: '受理',
     description: '受理: the court accepts the application (调确字 case number); starts the review periods (SPC-Confirm-2011 Arts. 4-5; CPL Art. 187)',
     by: ['court'],
     payload: field.object({ acceptedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'application.rejected': {
+    titleZh: '裁定不予受理',
     description: '裁定不予受理: the court does not accept the application (CPL-Interp Art. 355)',
     by: ['court'],
     payload: field.object({ reason: field.oneOf(REJECTION_REASONS), rulingNo: field.id() }),
   },
   'supplement.requested': {
+    titleZh: '限期补充',
     description: '限期补充: the court asks for further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
     by: ['court'],
     payload: field.object({ items: field.list(field.text(), { minItems: 1 }), dueOn: field.date() }),
   },
   'supplement.provided': {
+    titleZh: '补充材料',
     description: '补充材料: the parties supplied what the court asked for',
     by: ['court'],
     payload: field.object({ providedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'review.extended': {
+    titleZh: '延长审查期限',
     description: '延长审查期限: once, by at most 10 days, approved by the court president (SPC-Confirm-2011 Art. 5)',
     by: ['court'],
     payload: field.object({ days: field.integer(1, 365), approvedBy: field.text({ maxLength: NAME_MAX }) }),
   },
   'agreement.confirmed': {
+    titleZh: '裁定调解协议有效',
     description: '裁定调解协议有效: the agreement is ruled valid (CPL Art. 206); records objection and enforcement periods (CPL-Interp Art. 372; CPL Art. 250)',
     by: ['court'],
     payload: field.object({
@@ -529,11 +542,13 @@ const JUDICIAL_CONFIRMATION_EVENTS = {
     }),
   },
   'application.dismissed': {
+    titleZh: '裁定驳回申请',
     description: '裁定驳回申请: the application is dismissed after acceptance (CPL-Interp Arts. 355, 358); re-mediation or a suit remain (CPL Art. 206)',
     by: ['court'],
     payload: field.object({ reason: field.oneOf(DISMISSAL_REASONS), rulingNo: field.id() }),
   },
   'application.withdrawn': {
+    titleZh: '准许撤回',
     description: '准许撤回 / 按撤回申请处理: withdrawal allowed, or deemed for failing to supplement or refusing questioning (CPL-Interp Art. 357)',
     by: ['court'],
     payload: field.object({

@@ -176,6 +176,7 @@ export const peopleMediationMachine = flowSetup
     on: centreHandlers,
     states: {
       pendingAcceptance: {
+        meta: { titleZh: '待受理' },
         description: '待受理 dàishòulǐ — application received, acceptance not yet decided',
         tags: 'open',
         on: {
@@ -209,6 +210,7 @@ export const peopleMediationMachine = flowSetup
         },
       },
       awaitingMediator: {
+        meta: { titleZh: '待选定调解员' },
         description: '待选定调解员 dài xuǎndìng tiáojiěyuán — accepted, no mediator yet (PML Art. 19)',
         tags: 'open',
         on: {
@@ -221,6 +223,7 @@ export const peopleMediationMachine = flowSetup
         },
       },
       mediating: {
+        meta: { titleZh: '调解中' },
         description: '调解中 tiáojiě zhōng — the mediator is mediating (PML Arts. 21-22)',
         tags: 'open',
         on: {
@@ -264,6 +267,7 @@ export const peopleMediationMachine = flowSetup
         },
       },
       agreementEffective: {
+        meta: { titleZh: '协议生效' },
         description: '协议生效 xiéyì shēngxiào — the agreement binds the parties (PML Arts. 29-31)',
         tags: ['resolved', 'agreementConfirmable'],
         on: {
@@ -288,6 +292,7 @@ export const peopleMediationMachine = flowSetup
         },
       },
       nonPerformance: {
+        meta: { titleZh: '未履行' },
         description: '未履行 wèi lǚxíng — a party has not performed the agreement (PML Arts. 31-33)',
         tags: ['resolved', 'agreementConfirmable'],
         on: {
@@ -298,30 +303,35 @@ export const peopleMediationMachine = flowSetup
       },
       notAccepted: {
         type: 'final',
+        meta: { titleZh: '不予受理' },
         description: '不予受理 bùyǔ shòulǐ — not accepted (PML Arts. 17, 25; MoJ-2002 Art. 22)',
         tags: 'notAccepted',
         entry: 'endCase',
       },
       withdrawn: {
         type: 'final',
+        meta: { titleZh: '撤回' },
         description: '撤回 chèhuí — withdrawn by the applicant',
         tags: 'withdrawn',
         entry: 'endCase',
       },
       terminated: {
         type: 'final',
+        meta: { titleZh: '终止调解' },
         description: '终止调解 zhōngzhǐ tiáojiě — ended without agreement; other routes remain (PML Art. 26)',
         tags: 'unresolved',
         entry: 'endCase',
       },
       performed: {
         type: 'final',
+        meta: { titleZh: '履行完毕' },
         description: '履行完毕 lǚxíng wánbì — the agreement has been performed',
         tags: 'resolved',
         entry: 'endCase',
       },
       closed: {
         type: 'final',
+        meta: { titleZh: '结案' },
         description: '结案 jié’àn — an agreement exists; its enforcement went elsewhere',
         tags: 'resolved',
         entry: 'endCase',
@@ -414,6 +424,7 @@ function routesAfterDefault(context: CaseContext): string[] {
 
 const PEOPLE_MEDIATION_EVENTS = {
   'application.accepted': {
+    titleZh: '受理',
     description: '受理: the committee accepts the application; starts the mediation period',
     by: ['reception', 'mediator'],
     payload: field.object({
@@ -424,76 +435,91 @@ const PEOPLE_MEDIATION_EVENTS = {
     }),
   },
   'application.rejected': {
+    titleZh: '不予受理',
     description: '不予受理: the committee does not accept the dispute',
     by: ['reception', 'mediator'],
     payload: field.object({ reason: field.oneOf(REJECTION_REASONS) }),
   },
   'party.refused': {
+    titleZh: '当事人拒绝调解',
     description: 'a party refuses mediation (PML Arts. 17, 23)',
     by: ['reception', 'mediator'],
     payload: PARTY_PAYLOAD,
   },
   'mediator.assigned': {
+    titleZh: '选定调解员',
     description: '选定调解员: designated by the committee or chosen by the parties (PML Art. 19)',
     by: ['reception', 'mediator', 'supervisor'],
     payload: field.object({ mediatorId: field.id(), chosenBy: field.oneOf(['committee', 'parties'] as const) }),
   },
   'mediator.recused': {
+    titleZh: '回避',
     description: '回避: the mediator steps aside',
     by: ['mediator', 'supervisor'],
     payload: field.object({ reason: field.text() }),
   },
   'session.recorded': {
+    titleZh: '调解记录',
     description: '调解记录: a session was held (PML Art. 27)',
     by: ['mediator'],
     payload: SESSION_PAYLOAD,
   },
   'appraisal.started': {
+    titleZh: '鉴定开始',
     description: '鉴定开始: pauses a medical mediation period (MDR Art. 38)',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'appraisal.completed': {
+    titleZh: '鉴定完成',
     description: '鉴定完成: resumes the period with the time that was left',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'period.extended': {
+    titleZh: '延长调解期限',
     description: '延长调解期限: with every party’s consent',
     by: ['mediator'],
     payload: PERIOD_EXTENSION_PAYLOAD,
   },
   'agreement.signed': {
+    titleZh: '达成调解协议',
     description: '达成调解协议: written (PML Art. 29) or oral (PML Art. 30)',
     by: ['mediator'],
     payload: agreementPayloadSpec({ withForm: true }),
   },
   'mediation.terminated': {
+    titleZh: '终止调解',
     description: '终止调解: the termination notice names the routes left (PML Art. 26)',
     by: ['mediator'],
     payload: field.object({ reason: field.oneOf(TERMINATION_REASONS), note: field.optional(field.text()) }),
   },
   'case.withdrawn': {
+    titleZh: '撤回',
     description: '撤回: an applicant withdraws',
     by: ['reception', 'mediator'],
     payload: PARTY_PAYLOAD,
   },
   'performance.confirmed': {
+    titleZh: '履行完毕',
     description: '履行完毕: the agreement has been performed',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'performance.defaulted': {
+    titleZh: '不履行',
     description: '不履行: a party has not performed; judicial confirmation, payment order or litigation remain',
     by: ['mediator'],
     payload: PARTY_PAYLOAD,
   },
   'followUp.recorded': {
+    titleZh: '回访',
     description: '回访: a follow-up visit on performance (PML Art. 31)',
     by: ['mediator'],
     payload: field.object({ note: field.text() }),
   },
   'case.closed': {
+    titleZh: '结案',
     description: '结案: enforcement went another way',
     by: ['mediator'],
     payload: field.object({ route: field.oneOf(CLOSING_ROUTES) }),

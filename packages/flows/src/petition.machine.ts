@@ -322,6 +322,7 @@ export const petitionMachine = flowSetup
     on: centreHandlers,
     states: {
       registered: {
+        meta: { titleZh: '已登记' },
         description: '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within 15 days (PC-Reg Arts. 22, 23)',
         tags: 'open',
         on: {
@@ -386,6 +387,7 @@ export const petitionMachine = flowSetup
         },
       },
       handling: {
+        meta: { titleZh: '办理中' },
         description: '办理中 bànlǐ zhōng — accepted; hearing the petitioner and investigating (PC-Reg Arts. 31, 34)',
         tags: 'open',
         on: {
@@ -438,6 +440,7 @@ export const petitionMachine = flowSetup
         },
       },
       inMediation: {
+        meta: { titleZh: '访调对接' },
         description: '访调对接 fǎngtiáo duìjiē — a people’s mediation committee mediates the dispute (PC-Reg Arts. 33, 37)',
         tags: 'open',
         on: {
@@ -454,6 +457,7 @@ export const petitionMachine = flowSetup
         },
       },
       opinionIssued: {
+        meta: { titleZh: '已出具处理意见' },
         description: '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within 30 days (PC-Reg Arts. 32, 35)',
         tags: 'open',
         on: {
@@ -480,6 +484,7 @@ export const petitionMachine = flowSetup
         },
       },
       underReview: {
+        meta: { titleZh: '复查中' },
         description: '复查中 fùchá zhōng — the body one level up reviews the handling opinion (PC-Reg Art. 35)',
         tags: 'open',
         on: {
@@ -502,6 +507,7 @@ export const petitionMachine = flowSetup
         },
       },
       reviewDecided: {
+        meta: { titleZh: '已复查' },
         description: '已复查 yǐ fùchá — review opinion served; re-review may be requested within 30 days (PC-Reg Art. 36)',
         tags: 'open',
         on: {
@@ -527,6 +533,7 @@ export const petitionMachine = flowSetup
         },
       },
       underRereview: {
+        meta: { titleZh: '复核中' },
         description: '复核中 fùhé zhōng — the body above the reviewer re-reviews (PC-Reg Art. 36)',
         tags: 'open',
         on: {
@@ -553,6 +560,7 @@ export const petitionMachine = flowSetup
         },
       },
       inHearing: {
+        meta: { titleZh: '听证中' },
         description: '听证中 tīngzhèng zhōng — a re-review hearing; its time is not counted (PC-Reg Arts. 31, 36)',
         tags: 'open',
         on: {
@@ -564,12 +572,14 @@ export const petitionMachine = flowSetup
       },
       notAccepted: {
         type: 'final',
+        meta: { titleZh: '不予受理' },
         description: '不予受理 bùyǔ shòulǐ — not accepted (PC-Reg Arts. 19, 23, 36)',
         tags: 'notAccepted',
         entry: 'endCase',
       },
       routedToLegalProcedure: {
         type: 'final',
+        meta: { titleZh: '导入法定程序' },
         description: '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal procedure (诉访分离, PC-Reg Arts. 28, 31)',
         tags: 'referred',
         entry: 'endCase',
@@ -577,12 +587,14 @@ export const petitionMachine = flowSetup
       closed: {
         type: 'final',
         // Status from statusOf: resolved when the last opinion supported the request or a mediation agreed.
+        meta: { titleZh: '办结' },
         description: '办结 bànjié — closed: the opinion stands unchallenged or a mediation agreed (PC-Reg Arts. 32-36)',
         entry: 'endCase',
       },
       concluded: {
         type: 'final',
         // Status from statusOf, as for closed, on the re-review opinion.
+        meta: { titleZh: '复核终结' },
         description: '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not accepted again (PC-Reg Art. 36)',
         entry: 'endCase',
       },
@@ -658,6 +670,7 @@ function handOversOf(context: CaseContext): HandOver[] {
 
 const PETITION_EVENTS = {
   'petition.forwarded': {
+    titleZh: '转送',
     description: '转送: to the competent body; its 15 days to decide and 5 working days to object run from its receipt (PC-Reg Arts. 22, 23)',
     by: ['reception', 'mediator'],
     payload: field.object({
@@ -666,6 +679,7 @@ const PETITION_EVENTS = {
     }),
   },
   'petition.assigned': {
+    titleZh: '交办',
     description: '交办: to a lower or competent body, with a due date for the result (PC-Reg Arts. 22, 23)',
     by: ['reception', 'mediator'],
     payload: field.object({
@@ -675,26 +689,31 @@ const PETITION_EVENTS = {
     }),
   },
   'assignment.objected': {
+    titleZh: '提出异议',
     description: '提出异议: the receiving body is not competent; within 5 working days of receipt (PC-Reg Art. 23)',
     by: ['reception', 'mediator'],
     payload: field.object({ reason: field.text() }),
   },
   'petition.accepted': {
+    titleZh: '受理',
     description: '受理: starts the 60-day handling period (PC-Reg Arts. 23, 34)',
     by: ['reception', 'mediator'],
     payload: field.object({ acceptedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'petition.rejected': {
+    titleZh: '不予受理',
     description: '不予受理 (PC-Reg Arts. 19, 23, 36)',
     by: ['reception', 'mediator'],
     payload: field.object({ reason: field.oneOf(REJECTION_REASONS), note: field.optional(field.text()) }),
   },
   'petition.routedToLegalProcedure': {
+    titleZh: '诉访分离',
     description: '诉访分离: to litigation, arbitration, administrative reconsideration or another legal procedure (PC-Reg Arts. 28, 31)',
     by: ['reception', 'mediator'],
     payload: field.object({ route: field.oneOf(LEGAL_ROUTES), note: field.optional(field.text()) }),
   },
   'handling.extended': {
+    titleZh: '延期办理',
     description: '延期办理: at most 30 days, once, approved by the body’s head; the petitioner is told why (PC-Reg Art. 34)',
     by: ['mediator'],
     payload: field.object({
@@ -704,6 +723,7 @@ const PETITION_EVENTS = {
     }),
   },
   'mediation.referred': {
+    titleZh: '访调对接',
     description: '访调对接: a civil dispute to a people’s mediation committee with both sides’ consent (PC-Reg Arts. 33, 37)',
     by: ['mediator'],
     payload: field.object({
@@ -713,11 +733,13 @@ const PETITION_EVENTS = {
     }),
   },
   'mediation.concluded': {
+    titleZh: '调解结束',
     description: '调解结束: the linked people’s mediation case ended (sent by the engine)',
     by: ['engine'],
     payload: field.object({ outcome: field.oneOf(MEDIATION_OUTCOMES) }),
   },
   'opinion.issued': {
+    titleZh: '出具信访处理意见书',
     description: '出具信访处理意见书: supported, explained or not supported (PC-Reg Arts. 31, 32)',
     by: ['mediator'],
     payload: field.object({
@@ -726,6 +748,7 @@ const PETITION_EVENTS = {
     }),
   },
   'review.requested': {
+    titleZh: '请求复查',
     description: '请求复查: to the body one level up, within 30 days of the opinion (PC-Reg Art. 35)',
     by: ['reception', 'mediator'],
     payload: field.object({
@@ -734,11 +757,13 @@ const PETITION_EVENTS = {
     }),
   },
   'review.decided': {
+    titleZh: '复查意见',
     description: '复查意见: the review opinion’s stance on the request (PC-Reg Art. 35)',
     by: ['mediator'],
     payload: field.object({ result: field.oneOf(OPINION_RESULTS), servedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
   'rereview.requested': {
+    titleZh: '请求复核',
     description: '请求复核: to the body one level above the reviewer, within 30 days of the review opinion (PC-Reg Art. 36)',
     by: ['reception', 'mediator'],
     payload: field.object({
@@ -747,16 +772,19 @@ const PETITION_EVENTS = {
     }),
   },
   'hearing.started': {
+    titleZh: '听证开始',
     description: '听证开始: pauses the re-review period (PC-Reg Art. 36)',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'hearing.ended': {
+    titleZh: '听证结束',
     description: '听证结束: the re-review period resumes with the time left (PC-Reg Art. 36)',
     by: ['mediator'],
     payload: NO_PAYLOAD,
   },
   'rereview.decided': {
+    titleZh: '复核意见',
     description: '复核意见: final; the same request is not accepted again (PC-Reg Art. 36)',
     by: ['mediator'],
     payload: field.object({ result: field.oneOf(OPINION_RESULTS), servedOn: field.optional(field.date({ description: 'default: today' })) }),

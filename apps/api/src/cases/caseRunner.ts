@@ -44,7 +44,7 @@ import { inScope, scopeOf } from '../auth/caseScope.js';
 import { forbidden, mayOpenCase, maySendEvent } from '../auth/permissions.js';
 import type { UserRole } from '../users/user.entity.js';
 import { DataProtection } from '../security/dataProtection.js';
-import { protectCase } from '../security/personalData.js';
+import { forAuditTrail, protectCase } from '../security/personalData.js';
 import { FlowInputValidator } from './flowInputValidator.js';
 
 /** The engine itself, as the sender of `deadline.expired` and `mediation.concluded`. */
@@ -324,7 +324,7 @@ export class CaseRunner {
       links: o.links,
       parties: protectedCase.parties,
       partiesView: protectedCase.partiesView,
-      openingEvent: { type: 'case.opened', payload: withoutPersonalData(o.intake), actor: o.actor, today: o.today, idempotencyKey: null },
+      openingEvent: { type: 'case.opened', payload: forAuditTrail(o.intake), actor: o.actor, today: o.today, idempotencyKey: null },
       outbox: [...notificationsFor(result.effects, c, caseNumber), ...(await this.riskReports(organization, c.riskLevel, caseNumber))],
       at: o.at,
     };
@@ -452,7 +452,7 @@ function changeOf(
     snapshot: result.snapshot,
     columns: columnsOf(result.snapshot, 'description' in result ? (result as EventResult).description : undefined),
     organizationPath: organization.path,
-    event: { type: o.event.type, payload: (o.event.payload ?? {}) as Record<string, unknown>, actor: o.actor, today: o.today, idempotencyKey: null, meta: o.meta ?? null },
+    event: { type: o.event.type, payload: forAuditTrail((o.event.payload ?? {}) as Record<string, unknown>), actor: o.actor, today: o.today, idempotencyKey: null, meta: o.meta ?? null },
     upsertDeadlines: after.filter((d) => !sameDeadline(d, before.find((b) => b.kind === d.kind))),
     removedDeadlineKinds: before.filter((b) => !after.some((d) => d.kind === b.kind)).map((b) => b.kind),
     links: null,
@@ -495,15 +495,4 @@ function hashOf(event: FlowEvent): string {
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   return (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
-}
-
-/** The audit trail keeps what was received, except the ID numbers and phones (they live, masked in views, in `parties`). */
-function withoutPersonalData(intake: Record<string, unknown>): Record<string, unknown> {
-  const parties = Array.isArray(intake.parties)
-    ? intake.parties.map((p: Record<string, unknown>) => {
-        const { idNumber: _id, phone: _phone, ...rest } = p;
-        return rest;
-      })
-    : intake.parties;
-  return { ...intake, parties };
 }

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import { EventNotAllowedError, FlowError, InvalidEventError, RuleViolatedError, UnknownFlowError } from '@jiefen/flows';
 import type { Request, Response } from 'express';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databaseUnavailable.js';
+import { maskedUrl } from '../security/maskedUrl.js';
 import { DomainError } from './errors/DomainError.js';
 import type { ErrorCode } from './errors/errorCode.js';
 
@@ -74,7 +75,8 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         code: problem.code,
         detail: problem.detail,
-        instance: request.originalUrl,
+        // As in the log line: never an ID number or phone echoed from the URL (PIPL Art. 51).
+        instance: maskedUrl(request.originalUrl),
         ...problem.extensions,
       });
   }

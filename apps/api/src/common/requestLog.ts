@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { maskedText, maskedUrl } from '../security/maskedUrl.js';
 
 type LoggedRequest = Request & { id?: unknown; logFields?: Record<string, unknown> };
 
@@ -9,9 +10,10 @@ type LoggedRequest = Request & { id?: unknown; logFields?: Record<string, unknow
  * messages ('request completed', 'request aborted', 'request errored' with `err` for a status of
  * 500 or more). This is the line pino-http wrote, without the two or three child loggers it built
  * for every request, which cost about a quarter of the service's CPU per transition
- * (docs/benchmarks.md). `maskUrl` keeps ID numbers out of the line (PIPL Art. 51).
+ * (docs/benchmarks.md). `maskUrl` keeps ID numbers and phones out of the line, by what the query
+ * string means rather than how it is spelled (`maskedUrl`; PIPL Art. 51).
  */
-export function requestLog(logger: Logger, maskUrl: (url: string) => string) {
+export function requestLog(logger: Logger, maskUrl: (url: string) => string = maskedUrl) {
   let lastId = 0;
   return (req: LoggedRequest, res: Response, next: NextFunction): void => {
     const start = Date.now();
@@ -22,7 +24,7 @@ export function requestLog(logger: Logger, maskUrl: (url: string) => string) {
       res.removeListener('close', done);
       res.removeListener('finish', done);
       res.removeListener('error', done);
-      const fields = { req: { id: req.id, method: req.method, url }, ...req.logFields, res: { statusCode: res.statusCode }, responseTime: Date.now() - start };
+      const fields = { req: { id: req.id, method: req.method, url }, ...maskedFields(req.logFields), res: { statusCode: res.statusCode }, responseTime: Date.now() - start };
       if (err || res.statusCode >= 500) {
         logger.error({ ...fields, err: err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
       } else {
@@ -43,4 +45,10 @@ function maskedOrPath(maskUrl: (url: string) => string, url: string): string {
   } catch {
     return `${url.split('?')[0]}?(query not logged: it could not be masked)`;
   }
+}
+
+/** Fields copied from the request (a path id, an event type) are as untrusted as the URL: masked alike. */
+function maskedFields(fields: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!fields) return fields;
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? maskedText(value) : value]));
 }

@@ -35,6 +35,7 @@ function describe(flow: FlowDefinition) {
     transitions: structure.transitions,
     events: Object.entries(flow.events).map(([type, spec]) => ({
       type,
+      titleZh: spec.titleZh,
       description: spec.description,
       sentBy: spec.by,
       payloadSchema: jsonSchemaOf(spec.payload),

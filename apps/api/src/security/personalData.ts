@@ -2,6 +2,7 @@ import type { CaseSnapshot, Party } from '@jiefen/flows';
 import type { PartyView } from '../cases/caseRow.js';
 import type { PartyRow } from '../cases/caseStore.js';
 import { partyView } from '../cases/caseView.js';
+import { maskDeep } from '../cases/masking.js';
 import type { DataProtection } from './dataProtection.js';
 
 export interface ProtectedCase {
@@ -50,3 +51,22 @@ function digestPersonalData<T>(value: T, protection: DataProtection): T {
     .map(([key, v]) => [key, key === 'idNumber' && typeof v === 'string' ? protection.hashIdNumber(v) : digestPersonalData(v, protection)]);
   return Object.fromEntries(entries) as T;
 }
+
+/**
+ * What the audit trail keeps of a request: everything received, except personal data. The
+ * parties' ID numbers and phones are dropped (they live encrypted in `parties`); any other ID
+ * number or phone, however deep (e.g. the `boundParties` of a judicial-confirmation application's
+ * inline agreement), is kept masked, as every response shows it. The trail is append-only, so
+ * neither a ciphertext (its data key could never be retired) nor a keyed hash (its key could never
+ * rotate) goes there; a masked number still tells an auditor which one was named (PIPL Arts. 28, 51).
+ */
+export function forAuditTrail(payload: Record<string, unknown>): Record<string, unknown> {
+  const parties = Array.isArray(payload.parties)
+    ? payload.parties.map((p: Record<string, unknown>) => {
+        const { idNumber: _id, phone: _phone, ...rest } = p;
+        return maskDeep(rest);
+      })
+    : payload.parties;
+  return { ...maskDeep(payload), ...(payload.parties === undefined ? {} : { parties }) };
+}
+
