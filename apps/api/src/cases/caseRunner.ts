@@ -46,6 +46,7 @@ import type { UserRole } from '../users/user.entity.js';
 import { DataProtection } from '../security/dataProtection.js';
 import { forAuditTrail, protectCase } from '../security/personalData.js';
 import { FlowInputValidator } from './flowInputValidator.js';
+import { recordLink } from './recordLink.js';
 
 /** The engine itself, as the sender of `deadline.expired` and `mediation.concluded`. */
 export const ENGINE_ACTOR: Actor = { userId: 'engine', role: 'engine', organizationId: null };
@@ -97,7 +98,16 @@ export class CaseRunner {
     const organization = await this.organizations.get(String(intake.organizationId));
     await this.checkOrganizationsExist(intake, '');
     await this.checkMayOpen(actor, flowId, organization);
-    const linked = intake.linkedCaseId ? await this.linkedCase(String(intake.linkedCaseId)) : undefined;
+    // The linked case is read before the transaction; if it changes before the link lands, read it again.
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const opened = await this.openOnce(flowId, intake, actor, organization);
+      if (opened) return opened;
+    }
+    throw new DomainError('SERVICE_UNAVAILABLE', `case ${String(intake.linkedCaseId)} is changing too fast; try again`);
+  }
+
+  private async openOnce(flowId: string, intake: Record<string, unknown>, actor: Actor, organization: Organization): Promise<CaseView | undefined> {
+    const linked = intake.linkedCaseId ? await this.linkedCase(String(intake.linkedCaseId), actor) : undefined;
     const today = this.clock.today();
     const result = startCase(flowId, intake, {
       today,
@@ -109,10 +119,18 @@ export class CaseRunner {
       const newCase = await this.prepareNewCase(client, result, organization, { intake, actor, at, today, links, parentCaseId: null });
       result.snapshot = newCase.snapshot;
       await insertCase(client, newCase);
-      if (linked) await addLink(client, linked.id, { id: newCase.id, caseNumber: newCase.caseNumber, flowId, relation: 'continuedBy' });
+      if (linked) {
+        // A link is a change of the linked case too: its own trail records it (case.linked), version bumped.
+        const link: CaseLink = { id: newCase.id, caseNumber: newCase.caseNumber, flowId, relation: 'continuedBy' };
+        if (!(await recordLink(client, { caseId: linked.id, expectedVersion: linked.version, link, actor, at, today }))) throw LINKED_CASE_MOVED;
+      }
       await this.cascade(client, newCase.id, newCase.caseNumber, result, today, at);
       return newCase;
+    }).catch((error: unknown) => {
+      if (error === LINKED_CASE_MOVED) return undefined;
+      throw error;
     });
+    if (!created) return undefined;
     this.afterCommit(created.id, result.effects);
     return caseView(
       { id: created.id, caseNumber: created.caseNumber, version: 1, receivingOrganizationId: organization.id, openedAt: at, updatedAt: at, links, parties: created.partiesView },
@@ -418,9 +436,19 @@ export class CaseRunner {
     }
   }
 
-  private async linkedCase(id: string): Promise<CaseRow> {
+  /**
+   * The case an opening names as `linkedCaseId`, if the user may name it: one in their scope or,
+   * for a court, one handled in the area the court sits in (its parent's subtree — the basic
+   * court where the mediation organisation is, CPL Art. 205; PML Art. 33). Any other case does
+   * not exist for them: the same 400 as a missing one, so its existence does not leak.
+   */
+  private async linkedCase(id: string, actor: Actor): Promise<CaseRow> {
     const row = await loadCase(this.pool, id);
-    if (!row) throw validationFailed([{ field: 'linkedCaseId', message: `no case ${id}` }]);
+    const own = actor.organizationId ? await this.organizations.find(actor.organizationId) : undefined;
+    if (!row || !own || !mayLinkTo(own, row)) {
+      if (row) this.logger.warn({ userId: actor.userId, linkedCaseId: id }, 'opening refused: linked case out of scope');
+      throw validationFailed([{ field: 'linkedCaseId', message: `no case ${id}` }]);
+    }
     return row;
   }
 
@@ -460,6 +488,14 @@ function changeOf(
     outbox: [],
     at: o.at,
   };
+}
+
+/** Thrown inside the opening transaction to roll it back when the linked case moved on; never leaves `open`. */
+const LINKED_CASE_MOVED = Symbol('linked case moved');
+
+function mayLinkTo(own: Organization, row: CaseRow): boolean {
+  if (inScope(scopeOf(own), row)) return true;
+  return own.kind === 'court' && row.organizationPath.startsWith(own.path.slice(0, own.path.slice(0, -1).lastIndexOf('/') + 1));
 }
 
 function sameDeadline(a: Deadline, b: Deadline | undefined): boolean {
