@@ -73,8 +73,11 @@ function template(protection) {
   return { ...best, stored, columns: columnsOf(stored.snapshot) };
 }
 
-/** Inserts `count` clones of the template (case, parties, events, deadline rows held by an endless lease). */
-async function insertTimers(client, t, { count, offset, tag }) {
+/**
+ * Inserts `count` clones of the template (case, parties, events, deadline rows held by an endless
+ * lease unless `held` is false). Also used by item 6 (bench/calendar.mjs).
+ */
+export async function insertTimers(client, t, { count, offset, tag, held = true }) {
   const { rows } = await client.query(`SELECT path, short_name FROM organizations WHERE id = $1`, [COMMITTEE]);
   const { path: orgPath, short_name: short } = rows[0];
   const year = Number(chinaToday().slice(0, 4));
@@ -104,11 +107,14 @@ async function insertTimers(client, t, { count, offset, tag }) {
     [JSON.stringify(t.events.map((e, i) => ({ ...e, seq: i + 1 }))), at, `%人调字第${tag}%`],
   );
   await client.query(
-    `INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at, claimed_until, reminded_on)
-     SELECT c.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, $2, $3, $4, 'infinity', d."remindOn"
-     FROM cases c, jsonb_to_recordset($1::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date, provisional boolean)
+    `INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+       organization_id, organization_path, updated_at, claimed_until, reminded_on)
+     SELECT c.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason",
+       COALESCE((d.steps->0->>'from')::date, d."startedOn"), $2, $3, $4, CASE WHEN $6 THEN 'infinity'::timestamptz END, d."remindOn"
+     FROM cases c, jsonb_to_recordset($1::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date,
+       provisional boolean, "provisionalReason" text, "startedOn" date, steps jsonb)
      WHERE c.case_number LIKE $5`,
-    [JSON.stringify(t.stored.snapshot.context.deadlines), COMMITTEE, orgPath, at, `%人调字第${tag}%`],
+    [JSON.stringify(t.stored.snapshot.context.deadlines), COMMITTEE, orgPath, at, `%人调字第${tag}%`, held],
   );
 }
 

@@ -37,6 +37,11 @@ export function targets(results) {
     const normal = d.trickles['normal load'];
     if (normal) rows.push(['≤ 1 s lag at normal load (issue 4)', `${ms(normal.lagMs.p99)} p99, max ${ms(normal.lagMs.max)}`, verdict(normal.lagMs.max <= 1000)]);
   }
+  const c = results.items.calendar;
+  if (c) {
+    const atScale = (ok) => (c.cases >= 100_000 ? verdict(ok) : `— (${int(c.cases)} cases, not 100,000)`);
+    rows.push(['a loaded year recomputes 100,000 affected cases in ≤ 60 s (issue 11)', `${fmt(c.seconds, 1)} s, ${int(c.perSecond)} events/s`, atScale(c.seconds <= 60 && c.casesWithEvent === c.cases)]);
+  }
   return rows;
 }
 
@@ -120,6 +125,19 @@ export function report(results) {
       markdownTable(
         ['timers falling due 20/s while', 'HTTP events/s meanwhile', 'expired', 'lag p50', 'lag p99', 'lag max'],
         Object.entries(d.trickles).map(([name, tr]) => [name, int(tr.httpEventsPerSecond), `${tr.expired}/${tr.released}`, ms(tr.lagMs.p50), ms(tr.lagMs.p99), ms(tr.lagMs.max)]),
+      ),
+    );
+    out.push('');
+  }
+
+  const c = results.items.calendar;
+  if (c) {
+    out.push('### Item 6: a calendar year loaded');
+    out.push('');
+    out.push(
+      markdownTable(
+        ['cases touching the year', 'PUT answered', 'all recomputed after', 'events/s', 'cases with exactly one event', 'peak RSS', 'CPU: service / Postgres (cores)'],
+        [[int(c.cases), ms(c.putMs), `${fmt(c.seconds, 1)} s`, int(c.perSecond), `${int(c.casesWithEvent)} (${int(c.events)} events)`, `${int(c.peakRssMb)} MB`, `${fmt(c.cpu.serviceCores, 2)} / ${fmt(c.cpu.postgresCores, 2)}`]],
       ),
     );
     out.push('');

@@ -6,6 +6,7 @@
 //   3. the same SQL work issued directly with pg, in the same run   (sql-ceiling.mjs)
 //   5. 100,000 deadlines due at once; lag at normal load            (deadlines.mjs)
 //   4. queries at 1,000,000 cases and ~10,000,000 events            (lib/generate.mjs, queries.mjs)
+//   6. a calendar year loaded: 100,000 deadlines recomputed         (calendar.mjs)
 //
 // The service runs as `pnpm start` runs it, in its own process, against a PostgreSQL started for the
 // run (lib/postgres.mjs: the embedded PostgreSQL the service ships with, fresh data directory,
@@ -13,12 +14,13 @@
 // .md (git-ignored); the markdown is also printed.
 //
 // Environment: BENCH_SCALE (default 1; e.g. 0.1 = 100,000 cases for item 4, shorter runs),
-// BENCH_ONLY (comma-separated: flows,transitions,deadlines,queries), BENCH_DATABASE_URL (use a
+// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries), BENCH_DATABASE_URL (use a
 // server you run instead of the embedded one), and the knobs named in each script.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { runCalendar } from './calendar.mjs';
 import { runDeadlines } from './deadlines.mjs';
 import { chinaToday, generateDataset, migrate } from './lib/generate.mjs';
 import { path, repoRoot, requireBuild, resultsDir } from './lib/paths.mjs';
@@ -38,7 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,queries').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries').split(',').map((s) => s.trim()));
 const started = new Date();
 const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const outDir = path(new URL(`${stamp}/`, resultsDir));
@@ -53,7 +55,7 @@ if (only.has('flows')) {
   results.items.flows = await flowsBench(scale);
 }
 
-const db = only.has('transitions') || only.has('deadlines') || only.has('queries') ? await startDatabase(log) : undefined;
+const db = ['transitions', 'deadlines', 'calendar', 'queries'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;
 try {
   if (db) {
     results.database = { kind: db.kind, transport: transport(db.url), settings: db.settings };
@@ -66,6 +68,10 @@ try {
   }
   if (only.has('deadlines')) {
     results.items.deadlines = await runDeadlines({ db, log, outDir, scale });
+    save();
+  }
+  if (only.has('calendar')) {
+    results.items.calendar = await runCalendar({ db, log, outDir, scale });
     save();
   }
   if (only.has('queries')) {

@@ -1,19 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EventNotAllowedError, recomputeDeadline, RuleViolatedError, yearsOfDeadline, type Deadline } from '@jiefen/flows';
+import { recomputeDeadline, yearsOfDeadline, type Deadline, type FlowEvent } from '@jiefen/flows';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { CaseRunner, ENGINE_ACTOR } from '../cases/caseRunner.js';
-import { loadCase } from '../cases/caseStore.js';
+import { CaseRunner } from '../cases/caseRunner.js';
 import { Clock } from '../common/clock.js';
-import { DomainError } from '../common/errors/DomainError.js';
 import { PollingLoop } from '../common/pollingLoop.js';
 import type { AppConfig } from '../config/config.js';
 import { poolOf } from '../database/dataSource.js';
 import { CalendarSync } from './calendarSync.js';
 import { enqueueTouching } from './calendarYearStore.js';
 
-const BATCH = 500;
-const CONCURRENCY = 16;
+const BATCH = 1_000;
+/** Cases loaded and written together by one worker (one query to load, one statement to write). */
+const CHUNK = 50;
+const CONCURRENCY = 4;
 const LEASE_MS = 60_000;
 /**
  * How long after a year was loaded every instance is sure to count on it (a few polling
@@ -84,48 +84,40 @@ export class DeadlineRecomputer implements OnApplicationBootstrap, OnApplication
       // This instance has not loaded the version yet (it was stored after the refresh above).
       if ((this.calendar.versionOf(job.year) ?? 0) < job.version) continue;
       for (let batch = await this.claim(job); batch.length > 0 && !this.loop.isStopped; batch = await this.claim(job)) {
-        await runConcurrently(batch, CONCURRENCY, async (caseId) => {
-          const outcome = await this.recomputeCase(caseId, job);
-          if (outcome === 'failed') pass.failed++;
-          else {
-            pass.cases++;
-            pass.events += outcome;
+        const chunks = Array.from({ length: Math.ceil(batch.length / CHUNK) }, (_, i) => batch.slice(i * CHUNK, (i + 1) * CHUNK));
+        const done: string[] = [];
+        let events = 0;
+        await runConcurrently(chunks, CONCURRENCY, async (chunk) => {
+          const written = await this.recompute(chunk, job);
+          if (!written) return void (pass.failed += chunk.length);
+          for (const [caseId, count] of written) {
+            done.push(caseId);
+            events += count;
           }
         });
+        // The queue's bookkeeping, once per batch: an item left behind by a crash is claimed again and finds nothing to change.
+        await this.pool.query('DELETE FROM calendar_recompute_items WHERE recomputation_id = $1 AND case_id = ANY($2::uuid[])', [job.id, done]);
+        if (events) await this.pool.query('UPDATE calendar_recomputations SET events = events + $2 WHERE id = $1', [job.id, events]);
+        pass.cases += done.length;
+        pass.events += events;
       }
       await this.finish(job);
     }
     return pass;
   }
 
-  private async recomputeCase(caseId: string, job: Recomputation): Promise<number | 'failed'> {
+  /** Cases gone meanwhile are done too: `applyDerivedMany` finds no row and writes nothing for them. */
+  private async recompute(caseIds: string[], job: Recomputation): Promise<Map<string, number> | undefined> {
     try {
-      let events = 0;
-      const row = await loadCase(this.pool, caseId);
-      for (const deadline of row ? touching(row.snapshot.context.deadlines, job.year) : []) {
-        if (await this.send(caseId, deadline, job)) events++;
-      }
-      await this.pool.query('DELETE FROM calendar_recompute_items WHERE recomputation_id = $1 AND case_id = $2', [job.id, caseId]);
-      if (events) await this.pool.query('UPDATE calendar_recomputations SET events = events + $2 WHERE id = $1', [job.id, events]);
-      return events;
+      const written = await this.runner.applyDerivedMany(caseIds, (snapshot) => recomputations(snapshot.context.deadlines, job), {
+        calendarYear: job.year,
+        calendarVersion: job.version,
+      });
+      for (const caseId of caseIds) if (!written.has(caseId)) written.set(caseId, 0);
+      return written;
     } catch (error) {
-      this.logger.error({ err: error, caseId, year: job.year }, 'deadline recomputation failed; retried when its lease ends');
-      return 'failed';
-    }
-  }
-
-  /** Sends `deadline.recomputed` when the count on today's calendar differs; false when nothing was written. */
-  private async send(caseId: string, deadline: Deadline, job: Recomputation): Promise<boolean> {
-    const next = recomputeDeadline(deadline);
-    if (next.dueOn === deadline.dueOn && next.provisional === deadline.provisional && next.provisionalReason === deadline.provisionalReason) return false;
-    const payload = { kind: deadline.kind, from: deadline.dueOn!, to: next.dueOn!, basis: `${job.noticeNumber} (${job.year} schedule, version ${job.version}); CPL Art. 85; CC Art. 203`, provisional: next.provisional };
-    try {
-      await this.runner.apply(caseId, { type: 'deadline.recomputed', payload }, { actor: ENGINE_ACTOR, meta: { calendarYear: job.year, calendarVersion: job.version } });
-      return true;
-    } catch (error) {
-      // The case moved on (ended, or the deadline changed and was counted on the new calendar already).
-      if (error instanceof RuleViolatedError || error instanceof EventNotAllowedError || (error instanceof DomainError && error.code === 'CASE_NOT_FOUND')) return false;
-      throw error;
+      this.logger.error({ err: error, year: job.year, cases: caseIds.length }, 'deadline recomputation failed; retried when its lease ends');
+      return undefined;
     }
   }
 
@@ -171,8 +163,16 @@ export class DeadlineRecomputer implements OnApplicationBootstrap, OnApplication
   }
 }
 
-function touching(deadlines: readonly Deadline[], year: number): Deadline[] {
-  return deadlines.filter((d) => d.status === 'running' && yearsOfDeadline(d).includes(year));
+/** `deadline.recomputed` for each running deadline that touched the year and counts differently on the calendar loaded now. */
+function recomputations(deadlines: readonly Deadline[], job: Recomputation): FlowEvent[] {
+  const basis = `${job.noticeNumber} (${job.year} schedule, version ${job.version}); CPL Art. 85; CC Art. 203`;
+  return deadlines
+    .filter((d) => d.status === 'running' && yearsOfDeadline(d).includes(job.year))
+    .flatMap((d) => {
+      const next = recomputeDeadline(d);
+      const unchanged = next.dueOn === d.dueOn && next.provisional === d.provisional && next.provisionalReason === d.provisionalReason;
+      return unchanged ? [] : [{ type: 'deadline.recomputed', payload: { kind: d.kind, from: d.dueOn!, to: next.dueOn!, basis, provisional: next.provisional } }];
+    });
 }
 
 async function runConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {

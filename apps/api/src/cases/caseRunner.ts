@@ -2,7 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   describeCase,
+  EventNotAllowedError,
   getFlow,
+  RuleViolatedError,
   sendEvent,
   startCase,
   type CaseResult,
@@ -29,9 +31,11 @@ import type { Actor } from './case-event.entity.js';
 import { columnsOf, type CaseRow } from './caseRow.js';
 import {
   applyChange,
+  applyChanges,
   findIdempotentResponse,
   insertCase,
   loadCase,
+  loadCases,
   nextCaseSequence,
   withTransaction,
   type CaseChange,
@@ -67,6 +71,8 @@ export interface ApplyResult {
 
 /** A version race lost to another instance is retried on the new version this many times. */
 const MAX_ATTEMPTS = 25;
+/** Thrown inside a transaction to roll it back when one of its changes lost a version race. */
+const LOST_RACE = new Error('lost a version race');
 const ORGANIZATION_FIELDS = ['toOrganizationId', 'organizationId', 'reviewOrganizationId', 'rereviewOrganizationId', 'committeeId', 'courtId'];
 const TARGET_FIELDS = ['toOrganizationId', 'organizationId', 'reviewOrganizationId', 'rereviewOrganizationId'];
 /** Centre events that hand a case to another organisation, whose own resolution target then applies. */
@@ -161,6 +167,84 @@ export class CaseRunner {
       }
       throw new DomainError('SERVICE_UNAVAILABLE', `case ${caseId} is changing too fast; try again`);
     });
+  }
+
+  /**
+   * Events the engine derives from the case as stored (e.g. `deadline.recomputed` after a calendar
+   * year was loaded): `derive` sees the snapshot just loaded and names the events, which are applied
+   * one after the other and written together, guarded by the version; a lost race derives again.
+   * Returns how many events were written (0 when `derive` found nothing to do or the case is gone).
+   */
+  async applyDerived(caseId: string, derive: (snapshot: CaseSnapshot) => FlowEvent[], meta?: Record<string, unknown>): Promise<number> {
+    return this.mutex.run(caseId, async () => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const row = await loadCase(this.pool, caseId);
+        const events = row ? derive(row.snapshot) : [];
+        if (!row || events.length === 0) return 0;
+        const today = this.clock.today();
+        const at = this.clock.now();
+        const changes: CaseChange[] = [];
+        const effects: Effect[] = [];
+        let current = row;
+        for (const event of events) {
+          const result = sendEvent(current.snapshot, event, { today, host: {} });
+          changes.push(await this.changeFor(current, result, { event, actor: ENGINE_ACTOR, at, today, meta }));
+          effects.push(...result.effects);
+          current = { ...current, version: current.version + 1, snapshot: result.snapshot };
+        }
+        const committed =
+          changes.length === 1
+            ? await applyChange(this.pool, changes[0]!)
+            : await withTransaction(this.pool, async (client) => {
+                for (const change of changes) if (!(await applyChange(client, change))) throw LOST_RACE;
+                return true;
+              }).catch((error: unknown) => {
+                if (error === LOST_RACE) return false;
+                throw error;
+              });
+        if (committed) {
+          this.afterCommit(caseId, effects);
+          return events.length;
+        }
+      }
+      throw new DomainError('SERVICE_UNAVAILABLE', `case ${caseId} is changing too fast; try again`);
+    });
+  }
+
+  /**
+   * `applyDerived` for many cases at once: loaded in one query, written in one statement, each
+   * guarded by its own version. A case that needs several events, or whose version moved meanwhile,
+   * goes through `applyDerived` alone. A case the flow refuses the event for counts as 0 events.
+   * Returns the number of events written per case.
+   */
+  async applyDerivedMany(caseIds: readonly string[], derive: (snapshot: CaseSnapshot) => FlowEvent[], meta?: Record<string, unknown>): Promise<Map<string, number>> {
+    const written = new Map<string, number>();
+    const today = this.clock.today();
+    const at = this.clock.now();
+    const alone: string[] = [];
+    const changes: { change: CaseChange; effects: readonly Effect[] }[] = [];
+    for (const row of await loadCases(this.pool, caseIds)) {
+      const events = derive(row.snapshot);
+      if (events.length !== 1) {
+        if (events.length > 1) alone.push(row.id);
+        else written.set(row.id, 0);
+        continue;
+      }
+      const result = refusedAsUndefined(() => sendEvent(row.snapshot, events[0]!, { today, host: {} }));
+      if (!result) written.set(row.id, 0);
+      else changes.push({ change: await this.changeFor(row, result, { event: events[0]!, actor: ENGINE_ACTOR, at, today, meta }), effects: result.effects });
+    }
+    const applied = changes.length ? await applyChanges(this.pool, changes.map((c) => c.change)) : new Set<string>();
+    for (const { change, effects } of changes) {
+      if (applied.has(change.caseId)) {
+        written.set(change.caseId, 1);
+        this.afterCommit(change.caseId, effects);
+      } else alone.push(change.caseId);
+    }
+    for (const caseId of alone) {
+      written.set(caseId, await this.applyDerived(caseId, derive, meta).catch((error: unknown) => (isRefusal(error) ? 0 : Promise.reject(error))));
+    }
+    return written;
   }
 
   private async tryApply(row: CaseRow, event: FlowEvent, options: ApplyOptions, requestHash: string | undefined): Promise<CaseView | undefined> {
@@ -523,6 +607,20 @@ function replay(previous: { requestHash: string; response: unknown }, requestHas
     throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was already used for a different event on this case`);
   }
   return { view: previous.response as CaseView, replayed: true };
+}
+
+/** The flow's refusals of an event the engine derived: the case moved on, nothing to write. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof RuleViolatedError || error instanceof EventNotAllowedError;
+}
+
+function refusedAsUndefined<T>(attempt: () => T): T | undefined {
+  try {
+    return attempt();
+  } catch (error) {
+    if (isRefusal(error)) return undefined;
+    throw error;
+  }
 }
 
 function hashOf(event: FlowEvent): string {

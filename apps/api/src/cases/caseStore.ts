@@ -85,24 +85,25 @@ const LOAD = `
 
 export async function loadCase(db: Queryable, caseId: string, { forUpdate = false } = {}): Promise<CaseRow | undefined> {
   const { rows } = await db.query({ name: forUpdate ? 'case-load-for-update' : 'case-load', text: forUpdate ? `${LOAD} FOR UPDATE` : LOAD, values: [caseId] });
-  const r = rows[0];
-  return (
-    r && {
-      id: r.id,
-      caseNumber: r.case_number,
-      version: r.version,
-      snapshot: r.snapshot,
-      organizationId: r.organization_id,
-      parentCaseId: r.parent_case_id,
-      linkedCaseId: r.linked_case_id,
-      links: r.links,
-      openedAt: r.opened_at,
-      receivingOrganizationId: r.receiving_organization_id,
-      organizationPath: r.organization_path,
-      courtId: r.court_id,
-      partiesView: r.parties_view,
-    }
-  );
+  return rows[0] && rowOf(rows[0]);
+}
+
+function rowOf(r: Record<string, any>): CaseRow {
+  return {
+    id: r.id,
+    caseNumber: r.case_number,
+    version: r.version,
+    snapshot: r.snapshot,
+    organizationId: r.organization_id,
+    parentCaseId: r.parent_case_id,
+    linkedCaseId: r.linked_case_id,
+    links: r.links,
+    openedAt: r.opened_at,
+    receivingOrganizationId: r.receiving_organization_id,
+    organizationPath: r.organization_path,
+    courtId: r.court_id,
+    partiesView: r.parties_view,
+  };
 }
 
 export async function findIdempotentResponse(
@@ -280,6 +281,76 @@ export async function applyChange(db: Queryable, c: CaseChange): Promise<boolean
     ],
   });
   return rows.length === 1;
+}
+
+/**
+ * `applyChange` for many cases in one statement, each guarded by its own version: what the engine
+ * writes in bulk (a calendar year's recomputations). For changes that only move deadlines, write
+ * an event and notifications: no removed deadlines, links or idempotency records. Returns the ids
+ * of the cases written; a case whose version moved is left out, for the caller to retry alone.
+ */
+export async function applyChanges(db: Queryable, changes: readonly CaseChange[]): Promise<Set<string>> {
+  if (changes.some((c) => c.removedDeadlineKinds.length || c.links || c.idempotency)) {
+    throw new Error('applyChanges writes deadline moves only; use applyChange');
+  }
+  const input = changes.map((c) => ({
+    caseId: c.caseId,
+    expected: c.expectedVersion,
+    ...c.columns,
+    snapshot: c.snapshot,
+    organizationPath: c.organizationPath,
+    at: c.at,
+    type: c.event.type,
+    payload: c.event.payload,
+    actor: c.event.actor,
+    today: c.event.today,
+    meta: c.event.meta ?? null,
+    deadlines: c.upsertDeadlines,
+    outbox: c.outbox,
+  }));
+  const { rows } = await db.query({
+    name: 'case-apply-many',
+    text: `
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("caseId" uuid, expected int, state text, status text, final boolean,
+          "organizationId" uuid, "acceptedOn" date, "endedOn" date, overdue boolean, "courtId" uuid, snapshot jsonb,
+          "organizationPath" text, at timestamptz, type text, payload jsonb, actor jsonb, today date, meta jsonb, deadlines jsonb, outbox jsonb)
+      ), upd AS (
+        UPDATE cases c SET state = i.state, status = i.status, final = i.final, snapshot = i.snapshot, version = c.version + 1,
+          organization_id = i."organizationId", organization_path = i."organizationPath", accepted_on = i."acceptedOn",
+          ended_on = i."endedOn", overdue = i.overdue, updated_at = i.at, court_id = i."courtId"
+        FROM input i WHERE c.id = i."caseId" AND c.version = i.expected
+        RETURNING c.id, c.version
+      ), ev AS (
+        INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key, meta)
+        SELECT upd.id, upd.version, i.type, i.payload, i.actor, i.at, i.today, NULL, i.meta FROM upd JOIN input i ON i."caseId" = upd.id
+      ), ob AS (
+        INSERT INTO outbox (case_id, kind, recipient, payload, created_at, available_at)
+        SELECT upd.id, o.kind, o.recipient, o.payload, i.at, i.at
+        FROM upd JOIN input i ON i."caseId" = upd.id, jsonb_to_recordset(i.outbox) AS o(kind text, recipient jsonb, payload jsonb)
+      ), upserted AS (
+        INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+          organization_id, organization_path, updated_at)
+        SELECT upd.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason", ${COUNTED_FROM},
+          i."organizationId", i."organizationPath", i.at
+        FROM upd JOIN input i ON i."caseId" = upd.id, ${DEADLINE_RECORDSET.replace('$DL::jsonb', 'i.deadlines')}
+        ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status, basis = EXCLUDED.basis,
+          due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, provisional = EXCLUDED.provisional,
+          provisional_reason = EXCLUDED.provisional_reason, counted_from = EXCLUDED.counted_from,
+          organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at,
+          claimed_until = NULL,
+          reminded_on = CASE WHEN deadlines.remind_on IS DISTINCT FROM EXCLUDED.remind_on THEN NULL ELSE deadlines.reminded_on END
+      )
+      SELECT id FROM upd`,
+    values: [JSON.stringify(input)],
+  });
+  return new Set(rows.map((r) => r.id as string));
+}
+
+/** Several cases by id, in one query (the rows `loadCase` returns). */
+export async function loadCases(db: Queryable, caseIds: readonly string[]): Promise<CaseRow[]> {
+  const { rows } = await db.query({ name: 'case-load-many', text: LOAD.replace('WHERE id = $1', 'WHERE id = ANY($1::uuid[])'), values: [caseIds] });
+  return rows.map(rowOf);
 }
 
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
