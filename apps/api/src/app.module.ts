@@ -9,6 +9,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { Clock } from './common/clock.js';
 import { FlowsModule } from './flows/flows.module.js';
+import { MeModule } from './me/me.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule],
+      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule, MeModule],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

@@ -51,7 +51,10 @@ export function caseView(identity: CaseIdentity, snapshot: CaseSnapshot, descrip
       startedOn,
       ...(remindOn ? { remindOn } : {}),
     })),
+    /** Narrowed to the caller's role by `viewForCaller` before it leaves the service. */
     allowedEvents: description.allowedEvents,
+    /** Every event the flow accepts in this state, whoever may send it. */
+    flowAllowedEvents: description.allowedEvents,
     parties: identity.parties,
     agreement: maskDeep(c.agreement),
     outcome: c.outcome,

@@ -12,6 +12,7 @@ import { ListCasesQuery } from './dto/list-cases.query.js';
 import { SendEventDto } from './dto/send-event.dto.js';
 import { PersonalDataRequestDto } from './dto/personal-data-request.dto.js';
 import { FlowInputValidator } from './flowInputValidator.js';
+import { viewForCaller } from './viewForCaller.js';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -31,7 +32,7 @@ export class CasesController {
   @ApiResponse({ status: 201, description: 'the case at version 1; Location and ETag headers' })
   async open(@Body() body: unknown, @CurrentActor() actor: AuthenticatedUser) {
     const { flowId, intake } = await this.validator.intake(body);
-    return this.runner.open(flowId, intake, actor);
+    return viewForCaller(await this.runner.open(flowId, intake, actor), actor);
   }
 
   @Get()
@@ -51,14 +52,15 @@ export class CasesController {
   @ApiOperation({ summary: 'Send an event to a case' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the case version you read, e.g. "3"; a stale one is refused with 412' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer and writes nothing' })
-  send(
+  async send(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: SendEventDto,
     @CurrentActor() actor: AuthenticatedUser,
     @IfMatchVersion() expectedVersion: number | undefined,
     @IdempotencyKey() idempotencyKey: string | undefined,
   ) {
-    return this.runner.apply(id, dto, { actor, ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const result = await this.runner.apply(id, dto, { actor, ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    return { ...result, view: viewForCaller(result.view, actor) };
   }
 
   @Get(':id/events')

@@ -12,6 +12,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { DataProtection } from '../security/dataProtection.js';
 import { caseDetailRow, caseEvents, decodeCursor, listCases } from './caseQueries.js';
 import { caseView } from './caseView.js';
+import { viewForCaller } from './viewForCaller.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 /** Reads: one case, its audit trail, filtered lists, a party's personal data in full. Writes go through `CaseRunner`. */
@@ -31,7 +32,7 @@ export class CasesService {
 
   async get(user: AuthenticatedUser, caseId: string) {
     const row = await this.visibleRow(user, caseId);
-    return caseView(
+    const view = caseView(
       {
         id: row.id,
         caseNumber: row.case_number,
@@ -45,6 +46,7 @@ export class CasesService {
       row.snapshot,
       describeCase(row.snapshot),
     );
+    return viewForCaller(view, user);
   }
 
   async events(user: AuthenticatedUser, caseId: string) {

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { API_PREFIX } from '../common/apiPrefix.js';
+import { CurrentActor } from '../common/currentActor.js';
+import { MeService } from './me.service.js';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller(`${API_PREFIX}/me`)
+export class MeController {
+  constructor(private readonly me: MeService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who I am: user, role, organisation, and what my role may do (flows to open, events to send, admin pages)' })
+  @ApiOkResponse({ description: '{ user, role, organization, permissions }' })
+  get(@CurrentActor() actor: AuthenticatedUser) {
+    return this.me.describe(actor);
+  }
+}
