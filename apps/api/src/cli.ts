@@ -3,21 +3,22 @@
  *   node apps/api/dist/cli.js generate-keys
  *   node apps/api/dist/cli.js create-admin --username <name> --organization <uuid> [--display-name <text>]
  *       (password from JIEFEN_ADMIN_PASSWORD; on a real server with no organisation yet, --create-city <name> adds the root centre)
+ *   node apps/api/dist/cli.js reset-password --username <name>
+ *       (password from JIEFEN_NEW_PASSWORD, else from standard input: typed without echo, or piped)
  *   node apps/api/dist/cli.js rotate-keys
  *   node apps/api/dist/cli.js calendar load --year 2027 --file notice.json   (also: calendar list, calendar show --year 2027)
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { calendarCommand } from './calendar/calendarCommand.js';
+import { createAdmin } from './commands/createAdmin.js';
+import { readSecret } from './commands/readSecret.js';
+import { resetPassword } from './commands/resetPassword.js';
 import { loadConfig } from './config/config.js';
 import { createDataSource } from './database/dataSource.js';
-import { DEFAULT_CASE_NUMBER_PATTERNS } from './organizations/caseNumberPattern.js';
-import { Organization } from './organizations/organization.entity.js';
 import { DataProtection } from './security/dataProtection.js';
 import { generateSecrets, secretsAsEnv } from './security/secrets.js';
-import { User } from './users/user.entity.js';
-import { createUser } from './users/users.service.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/passwordRule.js';
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -30,8 +31,16 @@ async function main(): Promise<void> {
     await withDatabase((dataSource) => calendarCommand(dataSource, rest, (line) => process.stdout.write(`${line}\n`)));
     return;
   }
+  if (command === 'reset-password') {
+    // Read before connecting: a prompt must not wait with a connection open.
+    const { username } = resetPasswordArgs();
+    const password = await readSecret('JIEFEN_NEW_PASSWORD', `new password for ${username}: `);
+    await withDatabase((dataSource) => resetPassword(dataSource, username, password));
+    process.stdout.write(`password of ${username} changed\n`);
+    return;
+  }
   if (command !== 'create-admin' && command !== 'rotate-keys') {
-    throw new Error('usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | rotate-keys');
+    throw new Error('usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | reset-password --username <name> | rotate-keys');
   }
   const config = loadConfig();
   if (!config.databaseUrl || !config.secrets) throw new Error('set DATABASE_URL and the JIEFEN_* keys of the server (see README)');
@@ -39,7 +48,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    if (command === 'create-admin') await createAdmin(dataSource);
+    if (command === 'create-admin') await createAdminCommand(dataSource);
     else await rotateKeys(dataSource, DataProtection.fromSecrets(config.secrets));
   } finally {
     await dataSource.destroy();
@@ -60,37 +69,28 @@ async function withDatabase(work: (dataSource: import('typeorm').DataSource) => 
   }
 }
 
-async function createAdmin(dataSource: import('typeorm').DataSource): Promise<void> {
+async function createAdminCommand(dataSource: import('typeorm').DataSource): Promise<void> {
   const { values } = parseArgs({
     args: rest,
     options: { username: { type: 'string' }, organization: { type: 'string' }, 'display-name': { type: 'string' }, 'create-city': { type: 'string' } },
   });
   const password = process.env.JIEFEN_ADMIN_PASSWORD;
   if (!values.username || (!values.organization && !values['create-city'])) throw new Error('--username and --organization (or --create-city) are required');
-  if (!password || password.length < 12) throw new Error('set JIEFEN_ADMIN_PASSWORD (at least 12 characters)');
-  let organizationId = values.organization;
-  if (values['create-city']) {
-    organizationId = randomUUID();
-    await dataSource.getRepository(Organization).insert({
-      id: organizationId,
-      parentId: null,
-      name: values['create-city'],
-      shortName: values['create-city'].slice(0, 2),
-      kind: 'centre',
-      level: 'city',
-      path: `/${organizationId}/`,
-      caseNumberPattern: DEFAULT_CASE_NUMBER_PATTERNS.centre,
-      policy: {},
-    });
-  }
-  const user = await createUser(dataSource.getRepository(User), {
+  if (!password) throw new Error(`set JIEFEN_ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters)`);
+  const admin = await createAdmin(dataSource, {
     username: values.username,
-    displayName: values['display-name'] ?? values.username,
+    displayName: values['display-name'],
     password,
-    role: 'admin',
-    organizationId: organizationId!,
+    organizationId: values.organization,
+    createCity: values['create-city'],
   });
-  process.stdout.write(`admin ${user.username} created at organisation ${organizationId}\n`);
+  process.stdout.write(`admin ${admin.username} created at organisation ${admin.organizationId}\n`);
+}
+
+function resetPasswordArgs(): { username: string } {
+  const { values } = parseArgs({ args: rest, options: { username: { type: 'string' } } });
+  if (!values.username) throw new Error('--username is required');
+  return { username: values.username };
 }
 
 /**
