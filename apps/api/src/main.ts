@@ -7,11 +7,11 @@ import { configureApp } from './configureApp.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createDataSource } from './database/dataSource.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embeddedPostgres.js';
-import { seedDemoData } from './demo/seedDemoData.js';
+import { demoLoginBlock, seedDemoData } from './demo/seedDemoData.js';
 import { loadOrCreateSecrets } from './security/secrets.js';
 
 // Pretty lines for a person at a terminal, JSON lines otherwise (see createLogger).
-const logger = createLogger({ level: 'info', pretty: process.stdout.isTTY === true });
+const { logger, print } = createLogger({ level: 'info', pretty: process.stdout.isTTY === true });
 let embedded: EmbeddedDatabase | undefined;
 
 async function main(): Promise<void> {
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   if (migrations.length) logger.info({ migrations: migrations.map((m) => m.name) }, 'migrations applied');
-  if (config.demoData) await seedDemoData(dataSource, logger, config.demoPassword);
+  // The demo password is kept beside the data directory, like the generated keys.
+  const demo = config.demoData ? await seedDemoData(dataSource, logger, { password: config.demoPassword, passwordFile: `${config.dataDir}.demo-password` }) : undefined;
 
   const app = await NestFactory.create(AppModule.with({ config: { ...config, secrets }, dataSource, clock: new SystemClock() }), {
     bodyParser: false,
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   configureApp(app, config, logger);
   await app.listen(config.port);
   logger.info({ url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` }, 'Jiefen is listening');
+  // Through the log's own destination, so that it comes after the start-up lines, at every start.
+  if (demo) print(demoLoginBlock(demo));
 
   let stopping = false;
   const stop = async (signal: string) => {

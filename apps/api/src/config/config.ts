@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secretsFromEnv, type Secrets } from '../security/secrets.js';
+import { passwordProblem } from '../users/passwordRule.js';
 
 /** The service's configuration, read from the environment and validated once at boot. */
 export interface AppConfig {
@@ -26,7 +27,7 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   /** Origins allowed by CORS (comma-separated `JIEFEN_CORS_ORIGINS`); none by default. */
   corsOrigins: string[];
-  /** Demo users' password (`JIEFEN_DEMO_PASSWORD`); generated and printed at first start when unset. */
+  /** Demo users' password (`JIEFEN_DEMO_PASSWORD`), set again at every start; generated at the first start when unset. */
   demoPassword: string | undefined;
 }
 
@@ -84,7 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.JIEFEN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     demoPassword: env.JIEFEN_DEMO_PASSWORD || undefined,
   };
-  if (config.demoPassword !== undefined && config.demoPassword.length < 8) problems.push('JIEFEN_DEMO_PASSWORD must have at least 8 characters');
+  const demoPasswordProblem = config.demoPassword === undefined ? undefined : passwordProblem(config.demoPassword);
+  if (demoPasswordProblem) problems.push(`JIEFEN_DEMO_PASSWORD ${demoPasswordProblem}`);
   for (const origin of config.corsOrigins) if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`JIEFEN_CORS_ORIGINS entry "${origin}" must be an origin like https://example.org`);
   if (databaseUrl && !config.secrets && !problems.some((p) => p.startsWith('JIEFEN_'))) {
     problems.push('JIEFEN_DATA_KEYS, JIEFEN_HASH_KEY and JIEFEN_JWT_SECRET are required with DATABASE_URL (print a set with: node apps/api/dist/cli.js generate-keys)');

@@ -93,7 +93,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await dataSource.runMigrations({ transaction: 'each' });
   const logger = options.logger ?? pino({ level: 'silent' });
   if (options.seed !== false) {
-    await seedDemoData(dataSource, logger, DEMO_PASSWORD);
+    await seedDemoData(dataSource, logger, { password: DEMO_PASSWORD });
     await seedCityUsers(dataSource);
   }
   let builder = Test.createTestingModule({ imports: [AppModule.with({ config, dataSource, clock })] });
