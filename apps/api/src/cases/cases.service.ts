@@ -13,6 +13,7 @@ import { DataProtection } from '../security/dataProtection.js';
 import { caseDetailRow, caseEvents, decodeCursor, listCases } from './caseQueries.js';
 import { caseView } from './caseView.js';
 import { viewForCaller } from './viewForCaller.js';
+import { timeLeft } from '../deadlines/timeLeft.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 /** Reads: one case, its audit trail, filtered lists, a party's personal data in full. Writes go through `CaseRunner`. */
@@ -46,7 +47,8 @@ export class CasesService {
       row.snapshot,
       describeCase(row.snapshot),
     );
-    return viewForCaller(view, user);
+    const today = this.clock.today();
+    return viewForCaller({ ...view, deadlines: view.deadlines.map((d) => ({ ...d, ...timeLeft(d.dueOn, today) })) }, user);
   }
 
   async events(user: AuthenticatedUser, caseId: string) {

@@ -7,6 +7,8 @@ import type { ListDeadlinesQuery } from './dto/list-deadlines.query.js';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { scopeOf, type CaseScope } from '../auth/caseScope.js';
 import { escapeLike } from '../common/escapeLike.js';
+import { Clock } from '../common/clock.js';
+import { timeLeft } from './timeLeft.js';
 
 /**
  * The case scope (caseScope.ts) over deadline rows: a deadline row carries its case's handling
@@ -28,6 +30,7 @@ export class DeadlinesService {
   constructor(
     dataSource: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
   ) {
     this.pool = poolOf(dataSource);
   }
@@ -51,6 +54,7 @@ export class DeadlinesService {
        LIMIT $${values.push(query.limit ?? 100)}`,
       values,
     );
+    const today = this.clock.today();
     return {
       items: rows.map((r) => ({
         caseId: r.case_id,
@@ -63,6 +67,7 @@ export class DeadlinesService {
         status: r.status,
         basis: r.basis,
         dueOn: r.due_on,
+        ...timeLeft(r.due_on, today),
         remindOn: r.remind_on,
         provisional: r.provisional,
         ...(r.provisional_reason ? { provisionalReason: r.provisional_reason } : {}),

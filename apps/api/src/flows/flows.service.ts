@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { flowStructure, flowToMermaid, getFlow, listFlows, type FlowDefinition } from '@jiefen/flows';
+import { flowStructure, flowToMermaid, getFlow, intakeSpec, listFlows, type FlowDefinition } from '@jiefen/flows';
 import { jsonSchemaOf } from '../common/jsonSchema.js';
 
 /** What a client needs to drive a flow: its states, events (with payload schemas and senders), deadlines, rules and diagram. */
@@ -41,6 +41,8 @@ function describe(flow: FlowDefinition) {
       payloadSchema: jsonSchemaOf(spec.payload),
     })),
     intakeFields: Object.fromEntries(Object.entries(flow.intake).map(([k, v]) => [k, jsonSchemaOf(v)])),
+    /** The whole `POST /cases` body for this flow (common fields and the flow's own), for a generated intake form. */
+    intakeSchema: jsonSchemaOf(intakeSpec(flow.intake)),
     deadlines: flow.deadlines,
     rules: flow.rules,
     mermaid: flowToMermaid(flow),
