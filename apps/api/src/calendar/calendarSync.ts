@@ -24,14 +24,10 @@ export class CalendarSync implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
-    const interval = () => this.config.pollIntervalMs;
-    this.loop = new PollingLoop(
-      async () => {
-        await this.refresh();
-        return interval();
-      },
-      { logger: this.logger, failure: 'calendar refresh failed', retryMs: interval },
-    );
+    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'calendar refresh failed' }, async () => {
+      await this.refresh();
+      return false;
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

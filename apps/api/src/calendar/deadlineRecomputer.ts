@@ -58,14 +58,9 @@ export class DeadlineRecomputer implements OnApplicationBootstrap, OnApplication
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
-    const interval = () => this.config.pollIntervalMs;
-    this.loop = new PollingLoop(
-      async () => {
-        const pass = await this.runOnce();
-        return pass.cases > 0 ? 0 : interval();
-      },
-      { logger: this.logger, failure: 'deadline recomputation pass failed', retryMs: interval },
-    );
+    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'deadline recomputation pass failed' }, async () => {
+      return (await this.runOnce()).cases > 0;
+    });
   }
 
   onApplicationBootstrap(): void {

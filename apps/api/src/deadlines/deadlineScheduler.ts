@@ -50,12 +50,11 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
-    const interval = () => this.config.pollIntervalMs;
-    const pass = async () => {
+    // A pass runs until no due timer is left, so the next one waits a whole interval.
+    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'scheduler pass failed' }, async () => {
       await this.runOnce();
-      return interval();
-    };
-    this.loop = new PollingLoop(pass, { logger: this.logger, failure: 'scheduler pass failed', retryMs: interval });
+      return false;
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -29,13 +29,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
-    const interval = () => this.config.pollIntervalMs;
-    const pass = async () => {
+    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'outbox pass failed' }, async () => {
       const { delivered, failed } = await this.dispatchOnce();
       // A full batch means more is waiting: the next pass starts at once.
-      return delivered + failed === BATCH ? 0 : interval();
-    };
-    this.loop = new PollingLoop(pass, { logger: this.logger, failure: 'outbox pass failed', retryMs: interval });
+      return delivered + failed === BATCH;
+    });
   }
 
   onApplicationBootstrap(): void {
