@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const { username } = resetPasswordArgs();
     const password = await readSecret('JIEFEN_NEW_PASSWORD', `new password for ${username}: `);
     await withDatabase((dataSource) => resetPassword(dataSource, username, password));
-    process.stdout.write(`password of ${username} changed\n`);
+    process.stdout.write(`password of ${username} changed; the tokens issued before no longer work\n`);
     return;
   }
   if (command !== 'create-admin' && command !== 'rotate-keys') {

@@ -1,7 +1,7 @@
 /** The command line on a real server: create-admin in one transaction, reset-password. */
 import { verifyPassword } from '../src/security/passwordHasher.js';
 import { killAll, runCli } from './support/serviceProcess.js';
-import { createTestDatabase, TEST_ENV } from './support/testApp.js';
+import { createTestDatabase, startTestApp, TEST_ENV } from './support/testApp.js';
 import pg from 'pg';
 
 afterAll(killAll);
@@ -69,11 +69,22 @@ describe('reset-password', () => {
     expect((await runCli(['create-admin', '--username', 'root', '--create-city', '测试市矛调中心'], env)).code).toBe(0);
   });
 
-  it('sets the password from JIEFEN_NEW_PASSWORD', async () => {
-    const result = await runCli(['reset-password', '--username', 'root'], { ...env, JIEFEN_NEW_PASSWORD: 'from-the-environment' });
-    expect(result).toMatchObject({ code: 0, output: 'password of root changed\n' });
-    expect(await passwordValid(env.DATABASE_URL!, 'root', 'from-the-environment')).toBe(true);
-    expect(await passwordValid(env.DATABASE_URL!, 'root', 'the-first-password')).toBe(false);
+  it('sets the password from JIEFEN_NEW_PASSWORD, and the tokens issued before stop working', async () => {
+    const t = await startTestApp({ databaseUrl: env.DATABASE_URL, seed: false });
+    try {
+      const { body } = await t.anonymous.post('/api/v1/auth/token').send({ username: 'root', password: 'the-first-password' }).expect(200);
+      const before = `Bearer ${body.accessToken}`;
+      await t.anonymous.get('/api/v1/organizations').set('Authorization', before).expect(200);
+
+      const result = await runCli(['reset-password', '--username', 'root'], { ...env, JIEFEN_NEW_PASSWORD: 'from-the-environment' });
+      expect(result).toMatchObject({ code: 0, output: 'password of root changed; the tokens issued before no longer work\n' });
+      expect(await passwordValid(env.DATABASE_URL!, 'root', 'from-the-environment')).toBe(true);
+      expect(await passwordValid(env.DATABASE_URL!, 'root', 'the-first-password')).toBe(false);
+      await t.anonymous.get('/api/v1/organizations').set('Authorization', before).expect(401);
+      await t.anonymous.post('/api/v1/auth/token').send({ username: 'root', password: 'from-the-environment' }).expect(200);
+    } finally {
+      await t.close();
+    }
   });
 
   it('reads the password from standard input when the variable is not set', async () => {
