@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
@@ -32,6 +32,8 @@ export class UsersController {
   @Patch(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({ summary: 'Disable a user, or change their role or organisation (admin); their tokens stop working at once' })
+  @ApiResponse({ status: 200, description: 'the user as changed' })
+  @ApiResponse({ status: 404, description: 'no such user in your organisation or below it' })
   update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: AuthenticatedUser) {
     return this.users.update(actor, id, dto);
   }
