@@ -191,6 +191,8 @@ describe('no unmasked ID number or phone of a seeded party in any response (PIPL
     await hit(supervisor, 'get', '/api/v1/reports/resolution-rate?year=2026');
     await hit(admin, 'get', '/api/v1/reports/resolution-rate?year=2026&groupBy=category');
     await hit(admin, 'get', '/api/v1/users');
+    await hit(admin, 'get', '/api/v1/organizations');
+    for (const flow of listFlows()) await hit(mediator, 'get', `/api/v1/flows/${flow.id}`);
     // Refusals that echo the request: a bad query value, an unknown parameter, an ID number as a path id, a malformed escape.
     await hit(mediator, 'get', `/api/v1/cases?idNumber=${ID_NUMBERS.zhang}&limit=${PHONES.li}`, undefined, 400);
     await hit(mediator, 'get', `/api/v1/cases?phone=${PHONES.wang}`, undefined, 400);
