@@ -69,6 +69,15 @@ describe('sign-in limiter', () => {
     await signIn(a, 'supervisor', DEMO_PASSWORD).expect(200);
   });
 
+  it('never answers 500 under concurrent wrong sign-ins: the counts are locked in one order (no deadlock)', async () => {
+    const statuses: number[] = [];
+    for (let round = 0; round < 25; round++) {
+      const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => signIn(round % 2 ? a : b, ['supervisor', 'reception', 'court', 'petition'][i % 4]!, `wrong-${round}-${i}`)));
+      statuses.push(...burst.map((r) => r.status));
+    }
+    expect(new Set(statuses)).toEqual(new Set([401, 429]));
+  });
+
   it('holds across instances: failures on one count on the other (the counts are in PostgreSQL)', async () => {
     for (let i = 0; i < 3; i++) await signIn(a, 'reception', `wrong-a-${i}`).expect(401);
     for (let i = 0; i < 2; i++) await signIn(b, 'reception', `wrong-b-${i}`).expect(401);

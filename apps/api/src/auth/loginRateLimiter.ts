@@ -35,10 +35,10 @@ export class LoginRateLimiter {
     if (++this.reservations % SWEEP_EVERY === 0) await this.sweep(now);
     const { rows } = await this.pool.query<{ key: string; attempts: number; window_started_at: Date }>({
       name: 'login-reserve',
-      // One statement for both keys, always in the same order, so that concurrent attempts lock the rows alike.
+      // One statement for both keys, in key order, so that concurrent attempts lock the rows alike.
       text: `
         INSERT INTO login_attempts AS a (key, window_started_at, attempts)
-        SELECT k, $2, 1 FROM unnest($1::text[]) WITH ORDINALITY AS x(k, n) ORDER BY n
+        SELECT k, $2, 1 FROM unnest($1::text[]) AS x(k) ORDER BY k
         ON CONFLICT (key) DO UPDATE SET
           attempts = CASE WHEN a.window_started_at <= $3 THEN 1 ELSE a.attempts + 1 END,
           window_started_at = CASE WHEN a.window_started_at <= $3 THEN $2 ELSE a.window_started_at END
@@ -67,13 +67,22 @@ export class LoginRateLimiter {
   private async release(keys: string[]): Promise<void> {
     await this.pool.query({
       name: 'login-release',
-      text: 'UPDATE login_attempts SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])',
+      // Rows locked in key order, as the reservation locks them: in scan order, two attempts deadlocked.
+      text: `UPDATE login_attempts a SET attempts = GREATEST(a.attempts - 1, 0)
+             FROM (SELECT key FROM login_attempts WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE) locked
+             WHERE a.key = locked.key`,
       values: [keys],
     });
   }
 
   private async sweep(now: Date): Promise<void> {
-    await this.pool.query({ name: 'login-sweep', text: 'DELETE FROM login_attempts WHERE window_started_at <= $1', values: [new Date(now.getTime() - WINDOW_MS)] });
+    // Rows another attempt holds are left for the next sweep rather than waited for (or deadlocked on).
+    await this.pool.query({
+      name: 'login-sweep',
+      text: `DELETE FROM login_attempts WHERE key IN (
+               SELECT key FROM login_attempts WHERE window_started_at <= $1 ORDER BY key FOR UPDATE SKIP LOCKED)`,
+      values: [new Date(now.getTime() - WINDOW_MS)],
+    });
   }
 
   private keys(address: string, username: string): [string, number][] {
