@@ -14,11 +14,26 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { UndeclaredQueryInterceptor } from './common/undeclaredQuery.interceptor.js';
 import { WellFormedInputPipe } from './common/wellFormedInput.pipe.js';
 import { flatten } from './common/specDto.js';
+import { serveConsole } from './console/serveConsole.js';
 
 /** Everything about the HTTP surface that is not a route: parsing, validation, errors, logs, docs. */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
   app.useLogger(new PinoNestLogger(logger));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"] } } }));
+  // Same origin only (the console's scripts, styles and fonts are served from here). Element Plus sets
+  // style attributes, hence 'unsafe-inline' for styles; no upgrade-insecure-requests, which would
+  // break the console on a plain-HTTP intranet address.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'font-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] });
   // Never an ID number in a log line, not even in a search's query string (PIPL Art. 51).
   app.use(requestLog(logger));
@@ -49,6 +64,7 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   document.components = { ...document.components, schemas: { ...document.components?.schemas, CaseIntake: intakeSchema() } };
   app.use('/docs/openapi.json', (_req: express.Request, res: express.Response) => res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { url: '/docs/openapi.json' } }));
+  serveConsole(app, logger);
 }
 
 /** `POST /cases` body: one schema per flow, told apart by `flow`. */

@@ -1,0 +1,178 @@
+/** The shapes of the public REST API the console reads (see /docs/openapi.json). */
+
+export interface JsonSchema {
+  type?: 'string' | 'integer' | 'boolean' | 'array' | 'object';
+  enum?: string[];
+  format?: string;
+  'x-format'?: 'idNumber' | 'creditCode' | 'phone';
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  description?: string;
+  example?: string;
+}
+
+export interface Me {
+  user: { id: string; username: string; displayName: string };
+  role: 'reception' | 'mediator' | 'supervisor' | 'court' | 'admin';
+  organization: { id: string; name: string; shortName: string; kind: string; level: string };
+  permissions: {
+    openFlows: string[];
+    sendEvents: Record<string, string[]>;
+    loadCalendarYears: boolean;
+    manageUsers: boolean;
+    addOrganizations: boolean;
+    readReports: boolean;
+  };
+}
+
+export interface FlowEventSpec {
+  type: string;
+  titleZh: string;
+  description: string;
+  sentBy: string[];
+  payloadSchema: JsonSchema;
+}
+
+export interface FlowState {
+  name: string;
+  titleZh: string;
+  description?: string;
+  status: string | null;
+  final: boolean;
+  events: string[];
+}
+
+export interface Flow {
+  id: string;
+  version: number;
+  title: string;
+  titleZh: string;
+  basis: string;
+  initialState: string;
+  states: FlowState[];
+  events: FlowEventSpec[];
+  intakeSchema: JsonSchema;
+  deadlines: { kind: string; sort: string; basis: string; description: string }[];
+}
+
+export interface FlowSummary {
+  id: string;
+  version: number;
+  titleZh: string;
+}
+
+export interface Deadline {
+  kind: string;
+  sort: 'limit' | 'target' | 'window';
+  basis: string;
+  status: string;
+  dueOn: string | null;
+  daysLeft?: number;
+  workingDaysLeft?: number;
+  provisional: boolean;
+  provisionalReason?: string;
+  startedOn?: string;
+}
+
+export interface Party {
+  id: string;
+  role: string;
+  kind: string;
+  name: string;
+  idNumber?: string;
+  creditCode?: string;
+  phone?: string;
+  address?: string;
+  agent?: string;
+}
+
+export interface CaseDetail {
+  id: string;
+  caseNumber: string;
+  version: number;
+  flow: { id: string; version: number };
+  state: string;
+  status: string;
+  final: boolean;
+  overdue: boolean;
+  organizationId: string;
+  category: string;
+  channel: string;
+  summary: string;
+  receivedOn: string;
+  acceptedOn?: string;
+  openedAt: string;
+  deadlines: Deadline[];
+  allowedEvents: string[];
+  flowAllowedEvents: string[];
+  parties: Party[];
+  records: Record<string, unknown>;
+}
+
+export interface CaseListItem {
+  id: string;
+  caseNumber: string;
+  flowId: string;
+  state: string;
+  status: string;
+  overdue: boolean;
+  organizationId: string;
+  category: string;
+  summary: string;
+  receivedOn: string;
+  openedAt: string;
+  version: number;
+}
+
+export interface DeadlineListItem extends Deadline {
+  caseId: string;
+  caseNumber: string;
+  flowId: string;
+  state: string;
+  summary: string;
+}
+
+export interface CaseEventItem {
+  seq: number;
+  type: string;
+  payload: Record<string, unknown>;
+  actor: { userId?: string; role?: string; username?: string } | null;
+  at: string;
+  today: string;
+}
+
+export interface OrganizationNode {
+  id: string;
+  name: string;
+  kind: string;
+  level: string;
+  children: OrganizationNode[];
+}
+
+export interface CalendarYearSummary {
+  year: number;
+  source?: string;
+  version?: number;
+  [key: string]: unknown;
+}
+
+/** application/problem+json, as the service's one error filter writes it. */
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail?: string;
+  rule?: string;
+  basis?: string;
+  state?: string;
+  allowedEvents?: string[];
+  errors?: { field: string; message: string }[];
+}

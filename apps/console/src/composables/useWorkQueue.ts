@@ -1,0 +1,64 @@
+import { computed, ref } from 'vue';
+import { api } from '../api/client';
+import type { CaseListItem, DeadlineListItem, Flow } from '../api/types';
+import { todayInChina } from '../format/chineseDate';
+import { useFlows } from './useFlows';
+
+export type QueueFilter = 'all' | 'overdue' | 'thisWeek';
+export interface QueueRow extends CaseListItem {
+  nearest: DeadlineListItem | undefined;
+}
+
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+const PAGE = 100;
+
+/** Sunday of the current week (weeks start on Monday in China). */
+function endOfWeek(today: string): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  date.setUTCDate(date.getUTCDate() + (6 - weekday));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Open cases in my scope, nearest deadline first; a court sees its judicial-confirmation applications. */
+export function useWorkQueue(options: { flowId?: string }) {
+  const cases = ref<CaseListItem[]>([]);
+  const deadlines = ref<DeadlineListItem[]>([]);
+  const flows = ref<Record<string, Flow>>({});
+  const search = ref('');
+  const filter = ref<QueueFilter>('all');
+  const loading = ref(false);
+  const { flow } = useFlows();
+
+  async function load() {
+    loading.value = true;
+    try {
+      const term = search.value.trim();
+      const query = { status: 'open', limit: PAGE, flow: options.flowId, ...(ID_NUMBER.test(term) ? { idNumber: term.toUpperCase() } : { q: term || undefined }) };
+      const [list, due] = await Promise.all([api.cases(query), api.deadlines({ limit: 500 })]);
+      cases.value = list.items;
+      deadlines.value = due.items;
+      const ids = [...new Set(list.items.map((c) => c.flowId))];
+      const loaded = await Promise.all(ids.map((id) => flow(id)));
+      flows.value = Object.fromEntries(loaded.map((f) => [f.id, f]));
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  const rows = computed<QueueRow[]>(() => {
+    const nearest = new Map<string, DeadlineListItem>();
+    for (const d of deadlines.value) if (d.dueOn && !nearest.has(d.caseId)) nearest.set(d.caseId, d); // the API sorts by due date
+    const weekEnd = endOfWeek(todayInChina());
+    return cases.value
+      .map((c) => ({ ...c, nearest: nearest.get(c.id) }))
+      .filter((row) => {
+        if (filter.value === 'overdue') return row.overdue || (row.nearest?.daysLeft ?? 0) < 0;
+        if (filter.value === 'thisWeek') return !!row.nearest?.dueOn && row.nearest.dueOn <= weekEnd;
+        return true;
+      })
+      .sort((a, b) => (a.nearest?.dueOn ?? '9999').localeCompare(b.nearest?.dueOn ?? '9999') || a.caseNumber.localeCompare(b.caseNumber));
+  });
+
+  return { rows, flows, search, filter, loading, load };
+}

@@ -1,0 +1,40 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { onSessionExpired } from './api/client';
+import { useSession } from './session/useSession';
+import SignInView from './views/SignInView.vue';
+
+/** Views per route; all but sign-in load on demand, so the first screen ships only what it shows. */
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', name: 'signIn', component: SignInView, meta: { public: true } },
+    // Resolved by the guard below once the session is known: each role starts on its own page.
+    { path: '/', name: 'home', component: SignInView },
+    { path: '/queue', name: 'queue', component: () => import('./views/WorkQueueView.vue') },
+    { path: '/cases/:id', name: 'case', component: () => import('./views/CaseView.vue'), props: true },
+    { path: '/intake', name: 'intake', component: () => import('./views/IntakeView.vue') },
+    { path: '/intake/:id/receipt', name: 'receipt', component: () => import('./views/ReceiptView.vue'), props: true },
+    { path: '/admin/calendar', name: 'calendar', component: () => import('./views/CalendarYearsView.vue') },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+});
+
+function homeOf(): string {
+  const role = useSession().me.value?.role;
+  if (role === 'reception') return '/intake';
+  if (role === 'admin') return '/admin/calendar';
+  return '/queue';
+}
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  if (to.meta.public) return true;
+  if (!(await useSession().restore())) return { name: 'signIn', query: to.name === 'home' ? {} : { redirect: to.fullPath } };
+  return to.name === 'home' ? homeOf() : true;
+});
+
+// A 401 on any call: back to sign-in, and then back here; the page's drafts stay in sessionStorage.
+onSessionExpired(() => {
+  useSession().expire();
+  const current = router.currentRoute.value;
+  if (!current.meta.public) void router.push({ name: 'signIn', query: { redirect: current.fullPath, expired: '1' } });
+});
