@@ -48,7 +48,8 @@ export class LegalCalendar {
   clone(): LegalCalendar {
     const copy = new LegalCalendar();
     for (const [year, entry] of this.schedules) {
-      copy.schedules.set(year, { holidays: [...entry.holidays], makeUpWorkdays: [...entry.makeUpWorkdays] });
+      // An entry is never changed after loading (a reload replaces it), so the copy can share it.
+      copy.schedules.set(year, entry);
       entry.holidays.forEach((d) => copy.holidays.add(d));
       entry.makeUpWorkdays.forEach((d) => copy.makeUpWorkdays.add(d));
     }

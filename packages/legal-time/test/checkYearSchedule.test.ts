@@ -95,6 +95,7 @@ describe('checkYearSchedule', () => {
     expect(fields(checkYearSchedule(2027, { makeUpWorkdays: [] } as never))).toEqual(['holidays']);
     expect(fields(checkYearSchedule(2027, { holidays: valid2027().holidays } as never))).toEqual(['makeUpWorkdays']);
     expect(fields(checkYearSchedule(20270, valid2027()))).toEqual(['year']);
+    expect(fields(checkYearSchedule(2027.5, valid2027()))).toEqual(['year']);
   });
 
   it('reports every problem at once, not only the first', () => {
