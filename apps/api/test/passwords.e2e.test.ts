@@ -3,8 +3,8 @@
  * hashes the former `argon2` package wrote still verify, and a hash made with other parameters
  * is replaced at the next successful sign-in.
  */
-import { hash } from '@node-rs/argon2';
-import { hashPassword, verifyPassword } from '../src/security/passwordHasher.js';
+import { hash, parseOptions } from '@node-rs/argon2';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../src/security/passwordHasher.js';
 import { passwordProblem } from '../src/users/passwordRule.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
@@ -31,6 +31,12 @@ describe('password hashes', () => {
     expect(made.startsWith(CURRENT_PARAMETERS)).toBe(true);
     expect(await verifyPassword(made, 'a-password-to-hash')).toEqual({ valid: true, needsRehash: false });
     expect(await verifyPassword(made, 'another-password')).toEqual({ valid: false, needsRehash: false });
+  });
+
+  it('verifies an unknown username against a hash with the current parameters, so it costs as long as a wrong password', async () => {
+    const current = await hashPassword('any-password-at-all');
+    expect(parseOptions(DUMMY_HASH)).toEqual(parseOptions(current));
+    expect(await verifyPassword(undefined, 'any-password-at-all')).toEqual({ valid: false, needsRehash: false });
   });
 
   it('signs in with a hash the argon2 package wrote, and keeps it (same parameters)', async () => {
