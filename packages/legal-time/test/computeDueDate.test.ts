@@ -160,6 +160,8 @@ describe('computeDueDate', () => {
       ['a fractional length', { from: '2026-03-01', length: 1.5, unit: 'day' }, 'INVALID_LENGTH'],
       ['an absurd length', { from: '2026-03-01', length: 5_000_000, unit: 'day' }, 'INVALID_LENGTH'],
       ['an unknown unit', { from: '2026-03-01', length: 1, unit: 'fortnight' }, 'INVALID_UNIT'],
+      ['a date instead of a period', '2026-03-01', 'INVALID_LENGTH'],
+      ['no period at all', null, 'INVALID_LENGTH'],
     ])('throws a typed error for %s', (_what, period, code) => {
       const attempt = () => computeDueDate(period as never);
       expect(attempt).toThrow(LegalTimeError);
@@ -212,6 +214,13 @@ describe('loadCalendarYear', () => {
     );
   });
 
+  it('refuses a year that is not a whole number, and a schedule without its lists, with a typed error', () => {
+    expect(() => loadCalendarYear(2030.5, { holidays: [], makeUpWorkdays: [] })).toThrow(/2030\.5 is not a calendar year/);
+    expect(() => loadCalendarYear(2030, { holidays: null, makeUpWorkdays: [] } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCHEDULE', message: 'the schedule for 2030 has no holidays' }),
+    );
+  });
+
   it('refuses an impossible date in a schedule', () => {
     expect(() => loadCalendarYear(2030, { holidays: ['2030-02-30'], makeUpWorkdays: [] })).toThrow(/does not exist/);
   });
@@ -221,5 +230,10 @@ describe('workingDaysBefore', () => {
   it('steps back over Golden Week to give a reminder 3 working days before a last day', () => {
     // 8 Oct 2026 (Thu): 30 Sep (Wed), 29 Sep (Tue), 28 Sep (Mon).
     expect(workingDaysBefore('2026-10-08', 3)).toBe('2026-09-28');
+  });
+
+  it('refuses a count that is not a whole number of working days', () => {
+    expect(() => workingDaysBefore('2026-10-08', 1.5)).toThrow(expect.objectContaining({ code: 'INVALID_LENGTH' }));
+    expect(() => workingDaysBefore('2026-10-08', -1)).toThrow(expect.objectContaining({ code: 'INVALID_LENGTH' }));
   });
 });

@@ -19,6 +19,11 @@ describe('pausePeriod / resumePeriod', () => {
     expect(resumed.dueOn).toBe('2026-04-13');
   });
 
+  it('leaves no time, not negative time, when the pause starts after the last day', () => {
+    expect(pausePeriod({ endsOn: '2026-04-01', unit: 'day' }, '2026-04-03')).toEqual({ length: 0, unit: 'day' });
+    expect(pausePeriod({ endsOn: '2026-04-01', unit: 'workingDay' }, '2026-04-03')).toEqual({ length: 0, unit: 'workingDay' });
+  });
+
   it('counts from the nominal last day, not the rolled-over one, so a pause adds no holiday twice', () => {
     // 30 days from 1 Sep end on 1 Oct (holiday) → due 8 Oct; pausing 2 days on 10 Sep ends it on 3 Oct → 8 Oct.
     const period = computeDueDate({ from: '2026-09-01', length: 30, unit: 'day' });
