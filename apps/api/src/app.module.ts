@@ -10,6 +10,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { Clock } from './common/clock.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { MeModule } from './me/me.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -28,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule, MeModule],
+      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule, MeModule, DocumentsModule],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

@@ -14,6 +14,7 @@ import { DeadlineWorkListOrder1763900000004 } from './migrations/1763900000004-D
 import { UniqueCaseNumberStems1763900000005 } from './migrations/1763900000005-UniqueCaseNumberStems.js';
 import { AccountSessionsAndTrailRedaction1763900000006 } from './migrations/1763900000006-AccountSessionsAndTrailRedaction.js';
 import { CalendarYears1763900000007 } from './migrations/1763900000007-CalendarYears.js';
+import { Documents1763900000009 } from './migrations/1763900000009-Documents.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   UniqueCaseNumberStems1763900000005,
   AccountSessionsAndTrailRedaction1763900000006,
   CalendarYears1763900000007,
+  Documents1763900000009,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { PollingLoop } from '../common/pollingLoop.js';
+import type { AppConfig } from '../config/config.js';
+import { poolOf } from '../database/dataSource.js';
+import { backoffMs } from '../notifications/outboxDispatcher.js';
+import { DataProtection } from '../security/dataProtection.js';
+import { documentData } from './documentData.js';
+import { documentNumber } from './documentNumber.js';
+import { DocumentRenderer } from './documentRenderer.service.js';
+import { loadCaseFacts } from './documentSource.js';
+import { claimPending, lockPending, markFailed, markIssued, nextNumber, type PendingDocument } from './documentStore.js';
+
+const BATCH = 20;
+const LEASE_MS = 60_000;
+
+/**
+ * Produces the documents events asked for, after their commit: claims pending rows with a lease,
+ * and issues each in one transaction — lock it, take the next 文号 of its organisation and year,
+ * render, store bytes and SHA-256. A render that fails rolls the number back (no gaps) and leaves
+ * the document pending, retried with backoff; it is never lost, and never issued twice (the row
+ * lock and `status = 'pending'`). The event path only wrote a row (the outbox trigger).
+ */
+@Injectable()
+export class DocumentProducer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DocumentProducer');
+  private readonly pool: pg.Pool;
+  private readonly loop: PollingLoop;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly renderer: DocumentRenderer,
+    private readonly protection: DataProtection,
+    private readonly clock: Clock,
+    @Inject('APP_CONFIG') private readonly config: AppConfig,
+  ) {
+    this.pool = poolOf(dataSource);
+    const interval = () => this.config.pollIntervalMs;
+    this.loop = new PollingLoop(
+      async () => {
+        const { issued, failed } = await this.produceOnce();
+        return issued + failed === BATCH ? 0 : interval();
+      },
+      { logger: this.logger, failure: 'document pass failed', retryMs: interval },
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.backgroundJobs) this.loop.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
+  }
+
+  /** One pass: produce what is due now. */
+  async produceOnce(): Promise<{ issued: number; failed: number }> {
+    const pending = await claimPending(this.pool, this.clock.now(), LEASE_MS, BATCH);
+    let issued = 0;
+    let failed = 0;
+    for (const doc of pending) {
+      try {
+        if (await this.issue(doc)) issued++;
+      } catch (error) {
+        failed++;
+        const message = String((error as Error)?.message ?? error);
+        this.logger.warn({ documentId: doc.id, caseId: doc.caseId, kind: doc.kind, attempt: doc.attempts, err: message }, 'document not produced; it will be retried');
+        await markFailed(this.pool, doc.id, new Date(this.clock.now().getTime() + backoffMs(doc.attempts)), message);
+      }
+    }
+    return { issued, failed };
+  }
+
+  private async issue(doc: PendingDocument): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      if (!(await lockPending(client, doc.id))) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      const facts = await loadCaseFacts(client, this.protection, doc);
+      const template = this.renderer.templates.find(facts.context.flowId, facts.flowVersion, doc.kind, doc.details);
+      if (!template) throw new Error(`no template for document ${doc.kind} of flow ${facts.context.flowId} v${facts.flowVersion} (templates/${facts.context.flowId}/${doc.kind}.json)`);
+      const year = Number(facts.event.today.slice(0, 4));
+      const number = template.numbered ? await this.number(client, doc.organizationId, year, facts.organization) : null;
+      const data = documentData({ ...facts, details: doc.details, title: template.title, number: number?.text ?? null });
+      const content = await this.renderer.render(template, data, doc.orderedAt);
+      await markIssued(client, doc.id, {
+        number,
+        template: `${template.flow}/${template.kind}${template.variant ? `.${template.variant.equals}` : ''}.json`,
+        templateVersion: template.version,
+        title: template.title,
+        producedAt: this.clock.now(),
+        content,
+        sha256: createHash('sha256').update(content).digest('hex'),
+      });
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async number(client: pg.PoolClient, organizationId: string, year: number, organization: { shortName: string; caseNumberPattern: string }) {
+    const seq = await nextNumber(client, organizationId, year);
+    return { year, seq, text: documentNumber(organization.caseNumberPattern, { year, short: organization.shortName, seq }) };
+  }
+}

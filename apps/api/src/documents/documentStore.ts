@@ -1,0 +1,126 @@
+import type pg from 'pg';
+
+/** A document requested by an event and not yet produced, as the producer claims it. */
+export interface PendingDocument {
+  id: string;
+  caseId: string;
+  kind: string;
+  eventSeq: number;
+  organizationId: string;
+  details: Record<string, unknown>;
+  orderedAt: Date;
+  attempts: number;
+}
+
+/** What a case's document list shows (no bytes). */
+export interface DocumentSummary {
+  id: string;
+  kind: string;
+  title: string | null;
+  number: string | null;
+  status: 'pending' | 'issued';
+  issuedAt: string;
+  producedAt: string | null;
+  event: { seq: number; type: string };
+  sha256: string | null;
+  byteSize: number | null;
+  template: { name: string; version: number } | null;
+  replacesDocumentId: string | null;
+}
+
+export interface StoredDocument {
+  id: string;
+  kind: string;
+  title: string;
+  number: string | null;
+  eventSeq: number;
+  /** The template file it was rendered from (`people-mediation/agreement.json`). */
+  template: string;
+  orderedAt: Date;
+  sha256: string;
+  content: Buffer;
+}
+
+/** Claims up to `batch` due pending documents with a lease (instances share the work). */
+export async function claimPending(db: pg.Pool, now: Date, leaseMs: number, batch: number): Promise<PendingDocument[]> {
+  const { rows } = await db.query(
+    `UPDATE documents SET claimed_until = $2, attempts = attempts + 1
+     WHERE id IN (SELECT id FROM documents
+                  WHERE status = 'pending' AND available_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
+                  ORDER BY available_at, outbox_id LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING id, case_id, kind, event_seq, organization_id, details, ordered_at, attempts`,
+    [now, new Date(now.getTime() + leaseMs), batch],
+  );
+  return rows
+    .map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, eventSeq: r.event_seq, organizationId: r.organization_id, details: r.details, orderedAt: r.ordered_at, attempts: r.attempts }))
+    .sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+}
+
+/** Locks a still-pending document for the issuing transaction; false when another instance issued it first. */
+export async function lockPending(client: pg.PoolClient, id: string): Promise<boolean> {
+  const { rowCount } = await client.query(`SELECT 1 FROM documents WHERE id = $1 AND status = 'pending' FOR UPDATE`, [id]);
+  return rowCount === 1;
+}
+
+/** The next 文号 of an organisation's year. Inside the issuing transaction: a rollback returns the number, so numbers have no gaps. */
+export async function nextNumber(client: pg.PoolClient, organizationId: string, year: number): Promise<number> {
+  const { rows } = await client.query(
+    `INSERT INTO document_number_sequences (organization_id, year, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (organization_id, year) DO UPDATE SET last_seq = document_number_sequences.last_seq + 1
+     RETURNING last_seq`,
+    [organizationId, year],
+  );
+  return rows[0].last_seq;
+}
+
+export async function markIssued(
+  client: pg.PoolClient,
+  id: string,
+  issued: { number: { year: number; seq: number; text: string } | null; template: string; templateVersion: number; title: string; producedAt: Date; content: Buffer; sha256: string },
+): Promise<void> {
+  await client.query(
+    `UPDATE documents SET status = 'issued', number_year = $2, number_seq = $3, number = $4, template = $5, template_version = $6,
+       title = $7, produced_at = $8, content = $9, sha256 = $10, claimed_until = NULL, last_error = NULL
+     WHERE id = $1 AND status = 'pending'`,
+    [id, issued.number?.year ?? null, issued.number?.seq ?? null, issued.number?.text ?? null, issued.template, issued.templateVersion, issued.title, issued.producedAt, issued.content, issued.sha256],
+  );
+}
+
+/** A failed attempt: the document stays pending and is tried again at `retryAt`. */
+export async function markFailed(db: pg.Pool, id: string, retryAt: Date, error: string): Promise<void> {
+  await db.query(`UPDATE documents SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1 AND status = 'pending'`, [id, retryAt, error.slice(0, 500)]);
+}
+
+export async function listForCase(db: pg.Pool, caseId: string): Promise<DocumentSummary[]> {
+  const { rows } = await db.query(
+    `SELECT d.id, d.kind, d.title, d.number, d.status, d.ordered_at, d.produced_at, d.event_seq, e.type AS event_type, d.sha256,
+            octet_length(d.content) AS byte_size, d.template, d.template_version, d.replaces_document_id
+     FROM documents d JOIN case_events e ON e.case_id = d.case_id AND e.seq = d.event_seq
+     WHERE d.case_id = $1 ORDER BY d.event_seq, d.outbox_id`,
+    [caseId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    number: r.number,
+    status: r.status,
+    issuedAt: (r.ordered_at as Date).toISOString(),
+    producedAt: r.produced_at ? (r.produced_at as Date).toISOString() : null,
+    event: { seq: r.event_seq, type: r.event_type },
+    sha256: r.sha256,
+    byteSize: r.byte_size === null ? null : Number(r.byte_size),
+    template: r.template ? { name: r.template, version: r.template_version } : null,
+    replacesDocumentId: r.replaces_document_id,
+  }));
+}
+
+/** Issued documents of a case with their bytes: one (`documentId`) or all, in the order of issue. */
+export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: string): Promise<StoredDocument[]> {
+  const { rows } = await db.query(
+    `SELECT id, kind, title, number, event_seq, ordered_at, sha256, content, template FROM documents
+     WHERE case_id = $1 AND status = 'issued' AND ($2::uuid IS NULL OR id = $2::uuid) ORDER BY event_seq, outbox_id`,
+    [caseId, documentId ?? null],
+  );
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, number: r.number, eventSeq: r.event_seq, template: r.template, orderedAt: r.ordered_at, sha256: r.sha256, content: r.content }));
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { API_PREFIX } from '../common/apiPrefix.js';
+import { CurrentActor } from '../common/currentActor.js';
+import { UuidParamPipe } from '../common/uuidParam.pipe.js';
+import { DocumentAccessQuery } from './dto/document-access.query.js';
+import { DocumentsService, type PdfFile } from './documents.service.js';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller(`${API_PREFIX}/cases/:id`)
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Get('documents')
+  @ApiOperation({ summary: 'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced' })
+  @ApiResponse({ status: 200, description: 'the documents in the order of the events that issued them' })
+  @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
+  list(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
+    return this.documents.list(actor, id);
+  }
+
+  @Get('documents/:documentId')
+  @ApiOperation({ summary: 'One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal' })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'the stored bytes; Repr-Digest carries their SHA-256' })
+  @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
+  @ApiResponse({ status: 404, description: 'no such case in your scope, or no such issued document on it' })
+  async download(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('documentId', UuidParamPipe) documentId: string,
+    @Query() query: DocumentAccessQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return pdf(await this.documents.download(actor, id, documentId, query.reason), response);
+  }
+
+  @Get('dossier')
+  @ApiOperation({ summary: 'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged' })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'one PDF: cover, index, the archived documents, back cover' })
+  @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
+  @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
+  async dossier(@Param('id', UuidParamPipe) id: string, @Query() query: DocumentAccessQuery, @CurrentActor() actor: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
+    return pdf(await this.documents.dossier(actor, id, query.reason), response);
+  }
+}
+
+function pdf(file: PdfFile, response: Response): StreamableFile {
+  if (file.sha256) response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
+  response.setHeader('Cache-Control', 'no-store');
+  return new StreamableFile(file.content, {
+    type: 'application/pdf',
+    disposition: `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    length: file.content.length,
+  });
+}

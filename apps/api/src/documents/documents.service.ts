@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
+import { inScope, scopeOf } from '../auth/caseScope.js';
+import { forbidden, mayReadPersonalData } from '../auth/permissions.js';
+import { caseDetailRow } from '../cases/caseQueries.js';
+import { Clock } from '../common/clock.js';
+import { caseNotFound, DomainError } from '../common/errors/DomainError.js';
+import { poolOf } from '../database/dataSource.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { DataProtection } from '../security/dataProtection.js';
+import { documentData } from './documentData.js';
+import { DocumentRenderer } from './documentRenderer.service.js';
+import { loadCaseFacts } from './documentSource.js';
+import { issuedDocuments, listForCase, type StoredDocument } from './documentStore.js';
+import { bindDossier } from './dossierBinder.js';
+
+const DEFAULT_REASON = '下载文书';
+
+/** A PDF to send: its bytes, a file name and the digest the list shows. */
+export interface PdfFile {
+  content: Buffer;
+  fileName: string;
+  sha256: string | null;
+}
+
+/**
+ * A case's documents: the list (anyone who sees the case), and the documents themselves and the
+ * dossier — personal data in full, so only for those who may reveal it (the case's mediator, the
+ * court it is before: `mayReadPersonalData`), and logged per party like a reveal (PIPL Arts. 28, 51).
+ */
+@Injectable()
+export class DocumentsService {
+  private readonly logger = new Logger('DocumentsService');
+  private readonly pool: pg.Pool;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly renderer: DocumentRenderer,
+    private readonly protection: DataProtection,
+    private readonly clock: Clock,
+  ) {
+    this.pool = poolOf(dataSource);
+  }
+
+  async list(user: AuthenticatedUser, caseId: string) {
+    await this.visibleRow(user, caseId);
+    return { caseId, items: await listForCase(this.pool, caseId) };
+  }
+
+  async download(user: AuthenticatedUser, caseId: string, documentId: string, reason = DEFAULT_REASON): Promise<PdfFile> {
+    const row = await this.revealableRow(user, caseId);
+    const [doc] = await issuedDocuments(this.pool, caseId, documentId);
+    if (!doc) throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
+    await this.logAccess(user, caseId, `document:${doc.id}`, reason);
+    return { content: doc.content, fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`, sha256: doc.sha256 };
+  }
+
+  /** 一案一卷: every issued document of the case bound in the official order, with cover, index and back cover. */
+  async dossier(user: AuthenticatedUser, caseId: string, reason = DEFAULT_REASON): Promise<PdfFile> {
+    const row = await this.revealableRow(user, caseId);
+    const documents = await issuedDocuments(this.pool, caseId);
+    const facts = await loadCaseFacts(this.pool, this.protection, { caseId, eventSeq: row.version, organizationId: row.snapshot.context.organizationId });
+    const data = documentData({ ...facts, details: {}, title: '卷宗', number: null });
+    const content = await bindDossier(
+      documents.map((d) => ({ ...d, dossierOrder: this.dossierOrder(d) })),
+      data,
+      { template: this.renderer.templates.dossier, font: this.renderer.font, labels: this.renderer.templates.labels, compiledBy: user.username, compiledOn: this.clock.today(), createdAt: this.clock.now() },
+    );
+    await this.logAccess(user, caseId, 'dossier', reason);
+    return { content, fileName: `${row.case_number} 卷宗.pdf`, sha256: null };
+  }
+
+  private dossierOrder(doc: StoredDocument): number {
+    return this.renderer.templates.templates.find((t) => `${t.flow}/${t.kind}${t.variant ? `.${t.variant.equals}` : ''}.json` === doc.template)?.dossierOrder ?? 99;
+  }
+
+  private async revealableRow(user: AuthenticatedUser, caseId: string) {
+    const row = await this.visibleRow(user, caseId);
+    // The reveal's rule (cases.service.ts personalData): the court the case is before, or a court above the handling body.
+    const courtAccess = row.court_id === user.organizationId || row.organization_path.endsWith(`/${user.organizationId}/`);
+    if (!mayReadPersonalData(user, { mediatorId: row.snapshot.context.records.mediatorId, courtAccess })) {
+      this.logger.warn({ userId: user.userId, role: user.role, caseId }, 'document download refused');
+      throw forbidden('documents carry personal data in full: only the case’s mediator or the court it is before may open them');
+    }
+    return row;
+  }
+
+  private async visibleRow(user: AuthenticatedUser, caseId: string) {
+    const row = await caseDetailRow(this.pool, caseId);
+    if (!row || !inScope(scopeOf(await this.organizations.get(user.organizationId)), { organizationPath: row.organization_path, courtId: row.court_id })) throw caseNotFound(caseId);
+    return row;
+  }
+
+  /** One access-log row per party of the case: each party's data is on the document. */
+  private async logAccess(user: AuthenticatedUser, caseId: string, what: string, reason: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason)
+       SELECT $1, $2, $3, $4, $5, party_id, $6, $7 FROM parties WHERE case_id = $5`,
+      [this.clock.now(), user.userId, user.role, user.organizationId, caseId, [what], reason],
+    );
+  }
+}
