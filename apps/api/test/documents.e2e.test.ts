@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { jest } from '@jest/globals';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
@@ -29,9 +28,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-afterEach(() => {
-  jest.restoreAllMocks();
-});
+
+/** The next render throws, as a crashed renderer would; the one after works again. */
+function failNextRender(): void {
+  const render = renderer.render;
+  renderer.render = async () => {
+    renderer.render = render;
+    throw new Error('renderer crashed');
+  };
+}
 
 async function openCase(overrides: Record<string, unknown> = {}): Promise<string> {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake(overrides)).expect(201);
@@ -114,7 +119,7 @@ describe('production from the outbox', () => {
 
   it('retries a failed render and never loses the document', async () => {
     const id = await openCase();
-    jest.spyOn(renderer, 'render').mockRejectedValueOnce(new Error('renderer crashed'));
+    failNextRender();
     await send(id, 'application.accepted');
     expect(await producer.produceOnce()).toEqual({ issued: 0, failed: 1 });
     const { rows } = await pool.query(`SELECT status, attempts, last_error, number FROM documents WHERE case_id = $1`, [id]);
@@ -154,7 +159,7 @@ describe('numbering (文号)', () => {
     const ids = [await openCase(), await openCase(), await openCase()];
     await produceAll();
     const { rows: before } = await pool.query(`SELECT coalesce(max(number_seq), 0) AS last FROM documents WHERE organization_id = $1 AND number_year = 2026`, [DEMO.meiyuanCommittee]);
-    jest.spyOn(renderer, 'render').mockRejectedValueOnce(new Error('renderer crashed'));
+    failNextRender();
     for (const id of ids) await send(id, 'application.accepted');
     await producer.produceOnce();
     t.clock.set(new Date(t.clock.now().getTime() + 60_000));
