@@ -82,4 +82,10 @@ describe('GET /api/v1/reports/resolution-rate', () => {
     expect((await report('supervisor', 'year=2026&groupBy=mood', 400)).code).toBe('VALIDATION_FAILED');
     await t.anonymous.get('/api/v1/reports/resolution-rate?year=2026').expect(401);
   });
+
+  it('says that `year` is required when it is missing, not that it is too large', async () => {
+    expect((await report('supervisor', '', 400)).errors).toEqual([{ field: 'year', message: 'is required' }]);
+    expect((await report('supervisor', 'groupBy=level', 400)).errors).toEqual([{ field: 'year', message: 'is required' }]);
+    expect((await report('supervisor', 'year=1999', 400)).errors).toEqual([{ field: 'year', message: 'must not be less than 2000' }]);
+  });
 });
