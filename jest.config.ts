@@ -8,6 +8,7 @@ const shared = {
   moduleNameMapper: {
     '^@jiefen/legal-time$': '<rootDir>/../../packages/legal-time/src/index.ts',
     '^@jiefen/flows$': '<rootDir>/../../packages/flows/src/index.ts',
+    '^@jiefen/client$': '<rootDir>/../../packages/client/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',
@@ -17,6 +18,7 @@ const config: Config = {
   projects: [
     { ...shared, displayName: 'legal-time', rootDir: 'packages/legal-time', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     { ...shared, displayName: 'flows', rootDir: 'packages/flows', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    { ...shared, displayName: 'client', rootDir: 'packages/client', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     {
       ...shared,
       displayName: 'api',

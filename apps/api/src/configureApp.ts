@@ -1,13 +1,10 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { intakeSpec, listFlows } from '@jiefen/flows';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import type { AppConfig } from './config/config.js';
 import { validationFailed } from './common/errors/DomainError.js';
-import { jsonSchemaOf } from './common/jsonSchema.js';
 import { PinoNestLogger } from './common/pinoNestLogger.js';
 import { requestLog } from './common/requestLog.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -15,6 +12,7 @@ import { UndeclaredQueryInterceptor } from './common/undeclaredQuery.interceptor
 import { WellFormedInputPipe } from './common/wellFormedInput.pipe.js';
 import { flatten } from './common/specDto.js';
 import { serveConsole } from './console/serveConsole.js';
+import { buildOpenApiDocument } from './openapi/openApiDocument.js';
 
 /** Everything about the HTTP surface that is not a route: parsing, validation, errors, logs, docs. */
 export function configureApp(app: INestApplication, config: AppConfig, logger: Logger): void {
@@ -52,33 +50,8 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
   );
   app.useGlobalInterceptors(new UndeclaredQueryInterceptor());
   app.useGlobalFilters(new ProblemFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Jiefen 解纷')
-      .setDescription('Mediation and dispute-resolution cases: intake, events, deadlines. Errors are application/problem+json with a stable `code`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, CaseIntake: intakeSchema() } };
+  const document = buildOpenApiDocument(app);
   app.use('/docs/openapi.json', (_req: express.Request, res: express.Response) => res.json(document));
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { swaggerOptions: { url: '/docs/openapi.json' } }));
   serveConsole(app, logger);
-}
-
-/** `POST /cases` body: one schema per flow, told apart by `flow`. */
-function intakeSchema() {
-  return {
-    oneOf: listFlows().map((flow) => {
-      const schema = jsonSchemaOf(intakeSpec(flow.intake)) as { properties: object; required: string[] };
-      return {
-        ...schema,
-        title: flow.id,
-        properties: { flow: { type: 'string', const: flow.id }, ...schema.properties },
-        required: ['flow', ...schema.required],
-      };
-    }),
-    discriminator: { propertyName: 'flow' },
-  };
 }

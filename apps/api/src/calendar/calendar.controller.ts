@@ -7,6 +7,8 @@ import { CurrentActor } from '../common/currentActor.js';
 import { CalendarService } from './calendar.service.js';
 import { CalendarYearParamPipe } from './calendarYearParam.pipe.js';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto.js';
+import { responseRef } from '../openapi/responseSchemas.js';
+import { ApiProblems } from '../openapi/problems.js';
 
 @ApiTags('calendar')
 @ApiBearerAuth()
@@ -16,7 +18,7 @@ export class CalendarController {
 
   @Get()
   @ApiOperation({ summary: 'The official calendar years in use: bundled with the release, or loaded by whom and when' })
-  @ApiOkResponse({ description: 'every year with a schedule, oldest first; years not listed apply the statutory holidays (provisional)' })
+  @ApiOkResponse({ description: 'every year with a schedule, oldest first; years not listed apply the statutory holidays (provisional)', schema: responseRef('CalendarYears') })
   list() {
     return this.calendar.list();
   }
@@ -24,6 +26,8 @@ export class CalendarController {
   @Get(':year')
   @ApiParam({ name: 'year', example: 2027 })
   @ApiOperation({ summary: 'One year’s schedule: its days off, its make-up working days, and every version' })
+  @ApiOkResponse({ description: 'the year’s current schedule and its versions', schema: responseRef('CalendarYear') })
+  @ApiProblems(404)
   get(@Param('year', CalendarYearParamPipe) year: number) {
     return this.calendar.get(year);
   }
@@ -39,6 +43,8 @@ export class CalendarController {
       'stored, used by every instance within one polling interval, and every running deadline whose count touched the year is recomputed ' +
       '(`deadline.recomputed` in its case’s trail).',
   })
+  @ApiOkResponse({ description: 'the version stored and the recomputation queued', schema: responseRef('CalendarYearLoaded') })
+  @ApiProblems(403, 409)
   load(@Param('year', CalendarYearParamPipe) year: number, @Body() dto: LoadCalendarYearDto, @CurrentActor() user: AuthenticatedUser) {
     return this.calendar.load(year, dto, user);
   }

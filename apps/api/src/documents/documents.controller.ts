@@ -7,6 +7,7 @@ import { CurrentActor } from '../common/currentActor.js';
 import { UuidParamPipe } from '../common/uuidParam.pipe.js';
 import { DocumentAccessQuery } from './dto/document-access.query.js';
 import { DocumentsService, type PdfFile } from './documents.service.js';
+import { PDF_CONTENT, responseRef } from '../openapi/responseSchemas.js';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -16,7 +17,7 @@ export class DocumentsController {
 
   @Get('documents')
   @ApiOperation({ summary: 'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced' })
-  @ApiResponse({ status: 200, description: 'the documents in the order of the events that issued them' })
+  @ApiResponse({ status: 200, description: 'the documents in the order of the events that issued them', schema: responseRef('DocumentList') })
   @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
   list(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
     return this.documents.list(actor, id);
@@ -25,7 +26,7 @@ export class DocumentsController {
   @Get('documents/:documentId')
   @ApiOperation({ summary: 'One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal' })
   @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'the stored bytes; Repr-Digest carries their SHA-256' })
+  @ApiResponse({ status: 200, description: 'the stored bytes; Repr-Digest carries their SHA-256', content: PDF_CONTENT })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
   @ApiResponse({ status: 404, description: 'no such case in your scope, or no such issued document on it' })
   async download(
@@ -41,7 +42,7 @@ export class DocumentsController {
   @Get('dossier')
   @ApiOperation({ summary: 'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged' })
   @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'one PDF: cover, index, the archived documents, back cover' })
+  @ApiResponse({ status: 200, description: 'one PDF: cover, index, the archived documents, back cover', content: PDF_CONTENT })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
   @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
   async dossier(@Param('id', UuidParamPipe) id: string, @Query() query: DocumentAccessQuery, @CurrentActor() actor: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {

@@ -1,7 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FlowsService } from './flows.service.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
+import { responseRef } from '../openapi/responseSchemas.js';
+import { ApiProblems } from '../openapi/problems.js';
 
 @ApiTags('flows')
 @ApiBearerAuth()
@@ -11,12 +13,15 @@ export class FlowsController {
 
   @Get()
   @ApiOperation({ summary: 'Every flow (latest version): id, title, states and events' })
+  @ApiOkResponse({ description: 'the flows', schema: { type: 'array', items: responseRef('FlowSummary') } })
   list() {
     return this.flows.list();
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One flow: states, transitions, events with payload schemas and senders, deadlines, rules, Mermaid diagram' })
+  @ApiOkResponse({ description: 'the flow', schema: responseRef('FlowDetail') })
+  @ApiProblems(404)
   get(@Param('id') id: string) {
     return this.flows.get(id);
   }

@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { API_PREFIX } from '../common/apiPrefix.js';
 import { DATABASE_RETRY_AFTER_SECONDS } from '../common/databaseUnavailable.js';
 import { Public } from '../auth/public.decorator.js';
+import { responseRef } from '../openapi/responseSchemas.js';
 
 const DATABASE_TIMEOUT_MS = 2000;
 
@@ -15,7 +16,9 @@ export class HealthController {
 
   @Get(['health', `${API_PREFIX}/health`])
   @Public()
-  @ApiOperation({ summary: 'Liveness, and whether the database answers (503 when it does not)' })
+  @ApiOperation({ operationId: 'health.check', summary: 'Liveness, and whether the database answers (503 when it does not)' })
+  @ApiOkResponse({ description: 'up, and the database answers', schema: responseRef('Health') })
+  @ApiResponse({ status: 503, description: 'up, but the database does not answer (`Retry-After` set)', schema: responseRef('Health') })
   async health(@Res({ passthrough: true }) response: Response) {
     const database = await this.databaseUp();
     if (!database) response.status(503).setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));

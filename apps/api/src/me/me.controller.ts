@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
 import { CurrentActor } from '../common/currentActor.js';
 import { MeService } from './me.service.js';
+import { responseRef } from '../openapi/responseSchemas.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -13,7 +14,7 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'Who I am: user, role, organisation, and what my role may do (flows to open, events to send, admin pages)' })
-  @ApiOkResponse({ description: '{ user, role, organization, permissions }' })
+  @ApiOkResponse({ description: '{ user, role, organization, permissions }', schema: responseRef('Me') })
   get(@CurrentActor() actor: AuthenticatedUser) {
     return this.me.describe(actor);
   }

@@ -6,6 +6,8 @@ import { API_PREFIX } from '../common/apiPrefix.js';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CurrentActor } from '../common/currentActor.js';
+import { responseRef } from '../openapi/responseSchemas.js';
+import { ApiProblems } from '../openapi/problems.js';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -15,7 +17,7 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({ summary: 'The organisation tree: centres by level, with the bodies attached to them' })
-  @ApiOkResponse({ description: 'roots with nested children' })
+  @ApiOkResponse({ description: 'roots with nested children', schema: { type: 'array', items: responseRef('OrganizationNode') } })
   tree() {
     return this.organizations.tree();
   }
@@ -24,7 +26,8 @@ export class OrganizationsController {
   @Roles('admin')
   @HttpCode(201)
   @ApiOperation({ summary: 'Add an organisation under a centre' })
-  @ApiCreatedResponse({ description: 'the organisation' })
+  @ApiCreatedResponse({ description: 'the organisation', schema: responseRef('Organization') })
+  @ApiProblems(403, 404)
   create(@Body() dto: CreateOrganizationDto, @CurrentActor() actor: AuthenticatedUser) {
     return this.organizations.create(dto, actor);
   }
