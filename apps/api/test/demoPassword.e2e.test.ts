@@ -16,6 +16,8 @@ import { startTestApp } from './support/testApp.js';
 afterAll(killAll);
 
 const passwordIn = (output: string) => output.match(/Password: +(\S+) +\(/)?.[1];
+/** Three starts of the service, each initialising or recovering PostgreSQL: on 2 busy cores, well past Jest's 30 s. */
+const PROCESS_TEST_TIMEOUT_MS = 180_000;
 
 describe('the demo password, on the service process', () => {
   const parent = mkdtempSync(join(tmpdir(), 'jiefen-demo-'));
@@ -53,7 +55,7 @@ describe('the demo password, on the service process', () => {
     expect(await signInStatus(third.url, 'mediator', generated)).toBe(401);
     expect(readFileSync(passwordFile, 'utf8').trim()).toBe('chosen-demo-password');
     expect(await stopService(third)).toBe(0);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('refuses a JIEFEN_DEMO_PASSWORD shorter than the one password rule, and says why', async () => {
     const refused = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(await freePort()), JIEFEN_DEMO_PASSWORD: 'elevenchars' });
