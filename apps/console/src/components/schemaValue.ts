@@ -21,7 +21,8 @@ export function cleanValue(schema: JsonSchema, value: unknown): unknown {
   if (schema.type === 'object' && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(schema.properties ?? {})
       .map(([k, s]) => [k, cleanValue(s, (value as Record<string, unknown>)[k])] as const)
-      .filter(([, v]) => v !== undefined);
+      // An optional list left empty is left out (the service's default applies), not sent as [].
+      .filter(([k, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0 && !schema.required?.includes(k)));
     return Object.fromEntries(entries);
   }
   if (schema.type === 'array' && Array.isArray(value)) return value.map((item) => cleanValue(schema.items ?? {}, item)).filter((v) => v !== undefined);

@@ -25,8 +25,11 @@ export function useCase(id: () => string) {
 
   async function send(type: string, payload: Record<string, unknown>) {
     if (!detail.value) throw new Error('the case is not loaded');
-    detail.value = await api.sendEvent(id(), detail.value.version, type, payload);
-    events.value = (await api.caseEvents(id())).items;
+    await api.sendEvent(id(), detail.value.version, type, payload);
+    // Read the case again: GET gives each deadline its days left on the service's calendar.
+    const [c, trail] = await Promise.all([api.case(id()), api.caseEvents(id())]);
+    detail.value = c;
+    events.value = trail.items;
   }
 
   return { detail, events, flow, loading, load, send };

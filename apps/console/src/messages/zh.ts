@@ -210,6 +210,7 @@ export function roleName(role: string): string {
 const MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^is required$/, () => '必填'],
   [/^must not be empty$/, () => '不能为空'],
+  [/^must have at least (\d+) item/, (m) => `至少填写${m[1]}项`],
   [/resident ID number/, () => '公民身份号码不正确（GB 11643 校验位）'],
   [/social credit code/, () => '统一社会信用代码不正确（GB 32100 校验位）'],
   [/^is not a phone number$/, () => '不是有效的电话号码'],
@@ -226,4 +227,16 @@ export function messageZh(message: string): string {
     if (match) return zhOf(match);
   }
   return message;
+}
+
+/**
+ * legal-time's provisional reason (`calendar year 2027 not published; statutory holidays applied`,
+ * one clause pair per year) in Chinese; an unknown wording is shown as sent.
+ */
+export function provisionalReasonZh(reason: string): string {
+  const years = [...reason.matchAll(/calendar year (\d{4}) not published; (statutory holidays applied|weekends only)/g)];
+  if (!years.length) return reason;
+  return years
+    .map(([, year, assumed]) => `${year}年节假日安排尚未公布，${assumed === 'weekends only' ? '仅按周末计算' : '暂按法定节假日计算'}`)
+    .join('；');
 }

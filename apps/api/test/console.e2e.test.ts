@@ -1,0 +1,214 @@
+/**
+ * The console in a real browser (issue 14): headless Chromium from @sparticuz/chromium, driven by
+ * playwright-core, against the service with the built console (apps/console/dist, `pnpm -r run
+ * build`) on a migrated PostgreSQL. Elements are found by role and accessible name, as a person
+ * using a screen reader or the keyboard would find them. No browser, no console build: the test fails.
+ */
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import sparticuz from '@sparticuz/chromium';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CONSOLE_DIST } from '../src/console/serveConsole.js';
+import { anIntake } from './support/factories.js';
+import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js';
+
+/** A browser journey waits on real rendering; each step's own wait is 10 s at most. */
+const JOURNEY_MS = 45_000;
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${CONSOLE_DIST}index.html`)) throw new Error(`the console is not built at ${CONSOLE_DIST}: run pnpm -r run build`);
+  t = await startTestApp();
+  await t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
+  // Not --single-process (meant for AWS Lambda): there, closing one context ends the whole browser.
+  browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args.filter((a) => a !== '--single-process'), headless: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** A fresh browser context (its own sessionStorage) per user; axe needs a page made by a context. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+async function signedIn(username: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(`${base}/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出登录' }).waitFor();
+  return page;
+}
+
+/** Serious and critical axe-core findings (WCAG 2.1 A/AA rules) on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '提交' }).click();
+}
+
+describe('the console in Chromium', () => {
+  it('refuses a wrong password in Chinese and stays on the sign-in page, with no serious axe violation', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('用户名').fill('mediator');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expectText(page.getByRole('alert'), '用户名或密码不正确');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('reception opens a case from the generated intake form and gets its number and receipt', async () => {
+    const page = await signedIn('reception');
+    await expectText(page.getByTestId('who'), '梅园新村街道矛盾纠纷调处化解中心');
+    await expectText(page.getByTestId('who'), '登记受理');
+    await page.getByRole('combobox', { name: '纠纷类型' }).click();
+    await page.getByRole('option', { name: '邻里' }).click();
+    await page.getByLabel('摘要').fill('楼上漏水，双方就维修费用发生争执');
+    await page.getByLabel('姓名或名称').fill('张三');
+    // A wrong GB 11643 check digit is flagged as it is typed, before anything is sent.
+    await page.getByLabel('公民身份号码').fill('110105194912310021');
+    await expectText(page.locator('form'), '公民身份号码校验位不正确');
+    await page.getByLabel('公民身份号码').fill('11010519491231002X');
+    await page.getByRole('button', { name: '添加当事人' }).click();
+    await page.getByRole('group', { name: '当事人2' }).getByText('被申请人').click();
+    await page.getByLabel('姓名或名称').nth(1).fill('李四');
+    await page.getByRole('combobox', { name: '来源渠道' }).click();
+    await page.getByRole('option', { name: '来访' }).click();
+    await page.getByRole('combobox', { name: '受理单位' }).click();
+    await page.getByRole('treeitem', { name: '梅园新村街道人民调解委员会' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存并受理登记' }).click();
+    const number = await page.getByTestId('case-number').textContent();
+    expect(number).toMatch(/^（2026）玄梅人调字第\d{5}号$/);
+    await expectText(page.getByRole('article'), '张三（申请人）、李四（被申请人）');
+    await expectText(page.getByRole('article'), '2026年3月2日');
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('the mediator accepts, assigns themselves and records a session, with the trail and the working days left', async () => {
+    const c = await openCase();
+    const page = await signedIn('mediator');
+    await page.goto(`${base}/cases/${c.id}`);
+    // Only what a mediator may send: no engine event, no supervisor's assignment.
+    await page.getByRole('button', { name: '受理', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '期限届满' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '指派' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await act(page, '受理');
+    await expectText(page.getByTestId('state'), '待选定调解员');
+    await expectText(page.locator('main'), '23个工作日');
+    await expectText(page.locator('main'), '2026年4月2日');
+    await act(page, '选定调解员', async (dialog) => {
+      await dialog.getByRole('button', { name: /^我（/ }).click();
+      await dialog.getByText('调解委员会指定').click();
+    });
+    await expectText(page.getByTestId('state'), '调解中');
+    await act(page, '调解记录', async (dialog) => {
+      await dialog.getByLabel('日期').fill('2026-03-02');
+      await dialog.getByLabel('日期').press('Enter');
+      await dialog.getByLabel('摘要').fill('双方到场陈述');
+    });
+    await expectText(page.getByRole('list').filter({ hasText: '调解记录' }), '选定调解员');
+    const trail = await t.http.get(`/api/v1/cases/${c.id}/events`).expect(200);
+    expect(trail.body.items.map((e: { type: string }) => e.type)).toEqual(['case.opened', 'application.accepted', 'mediator.assigned', 'session.recorded']);
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('shows a refusal with its rule and article: an unsigned written agreement (PML Art. 29)', async () => {
+    const c = await mediatingCase();
+    const page = await signedIn('mediator');
+    await page.goto(`${base}/cases/${c.id}`);
+    await act(page, '达成调解协议', async (dialog) => {
+      await dialog.getByText('书面协议').click();
+      await dialog.getByRole('combobox', { name: '义务人' }).click({ force: true });
+      await page.getByRole('option', { name: '李四（被申请人）' }).click();
+      await dialog.getByLabel('内容').fill('承担维修费用');
+    });
+    const alert = page.getByRole('dialog', { name: '达成调解协议' }).getByRole('alert');
+    await expectText(alert, '操作未通过规则校验');
+    await expectText(alert, 'WRITTEN_AGREEMENT_UNSIGNED');
+    await expectText(alert, '《人民调解法》第29条');
+    expect(await page.getByRole('dialog', { name: '达成调解协议' }).getByLabel('内容').inputValue()).toBe('承担维修费用');
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('tells the user the case changed when another user moved it first, reloads it and keeps what was typed', async () => {
+    const c = await mediatingCase();
+    const page = await signedIn('mediator');
+    await page.goto(`${base}/cases/${c.id}`);
+    await page.getByRole('button', { name: '调解记录', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '调解记录' });
+    await dialog.getByLabel('摘要').fill('第二次调解，双方各退一步');
+    // Meanwhile a colleague records a session on the same case.
+    await t.http.post(`/api/v1/cases/${c.id}/events`).send({ type: 'session.recorded', payload: { heldOn: '2026-03-02', summary: '第一次调解' } }).expect(200);
+    await dialog.getByLabel('日期').fill('2026-03-02');
+    await dialog.getByLabel('日期').press('Enter');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await expectText(dialog.getByRole('alert'), '案件已被他人更新');
+    expect(await dialog.getByLabel('摘要').inputValue()).toBe('第二次调解，双方各退一步');
+    // The reloaded case holds the colleague's session; submitting again now succeeds.
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const trail = await t.http.get(`/api/v1/cases/${c.id}/events`).expect(200);
+    expect(trail.body.items.filter((e: { type: string }) => e.type === 'session.recorded')).toHaveLength(2);
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('shows the work queue nearest deadline first, overdue in red and in words, with no serious axe violation', async () => {
+    const c = await mediatingCase();
+    t.clock.set(new Date('2026-04-07T10:00:00+08:00'));
+    try {
+      const page = await signedIn('mediator');
+      await page.goto(`${base}/queue`);
+      const row = page.getByRole('row').filter({ hasText: c.caseNumber });
+      await expectText(row, '逾期');
+      await expectText(row, '逾期2个工作日');
+      await page.getByRole('radio', { name: '逾期' }).check({ force: true });
+      await expectText(page.getByRole('table').last(), c.caseNumber);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    } finally {
+      t.clock.set(new Date('2026-03-02T10:00:00+08:00'));
+    }
+  }, JOURNEY_MS);
+});
+
+async function openCase() {
+  const response = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
+  return response.body as { id: string; caseNumber: string };
+}
+
+async function mediatingCase() {
+  const c = await openCase();
+  const mediator = await t.as('mediator');
+  await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'application.accepted', payload: {} }).expect(200);
+  await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: '00000000-0000-4000-8000-0000000000a2', chosenBy: 'committee' } }).expect(200);
+  return c;
+}
+
+/** Waits for the text to show; on failure leaves what the browser showed in /tmp/console-test-failure.png. */
+async function expectText(locator: ReturnType<Page['locator']>, text: string) {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+  } catch (error) {
+    await locator.page().screenshot({ path: '/tmp/console-test-failure.png', fullPage: true });
+    throw error;
+  }
+}

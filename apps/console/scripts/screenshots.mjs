@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// Refreshes the screenshots of docs/console.md: starts the built service on a throw-away embedded
+// PostgreSQL with the demo data, opens a few cases, and drives the console in headless Chromium
+// (the same @sparticuz/chromium + playwright-core as the browser tests). Run after `pnpm -r run build`:
+//   node apps/console/scripts/screenshots.mjs
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// The browser packages are the API's test dependencies: resolve them from there.
+const fromApi = createRequire(new URL('../../api/package.json', import.meta.url));
+const playwright = await import(pathToFileURL(fromApi.resolve('playwright-core')).href);
+const chromium = playwright.chromium ?? playwright.default.chromium;
+const sparticuz = (await import(pathToFileURL(fromApi.resolve('@sparticuz/chromium')).href)).default;
+
+const OUT = new URL('../../../docs/console/', import.meta.url);
+const MAIN = new URL('../../api/dist/main.js', import.meta.url).pathname;
+const PASSWORD = 'screenshot-password';
+
+const port = await new Promise((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port: p } = server.address();
+    server.close(() => resolve(p));
+  });
+});
+const dataParent = mkdtempSync(join(tmpdir(), 'jiefen-screens-'));
+chmodSync(dataParent, 0o755); // embedded PostgreSQL runs as the OS user postgres when we are root
+const service = spawn(process.execPath, [MAIN], {
+  env: { ...process.env, DATABASE_URL: '', PORT: String(port), JIEFEN_DATA_DIR: join(dataParent, 'pg'), JIEFEN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+
+async function waitForService() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the service did not start');
+}
+
+async function call(token, method, path, body) {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+const tokenOf = async (username) => (await call(undefined, 'POST', '/auth/token', { username, password: PASSWORD })).accessToken;
+
+// The demo 梅园新村街道人民调解委员会 (apps/api/src/demo/demoOrganizations.ts).
+const COMMITTEE = '00000000-0000-4000-8000-000000000031';
+const intake = (summary, parties) => ({ flow: 'people-mediation', category: 'neighbour', summary, channel: 'walkIn', organizationId: COMMITTEE, parties });
+const person = (role, name, idNumber, phone) => ({ role, kind: 'person', name, idNumber, phone });
+
+try {
+  await waitForService();
+  const mediator = await tokenOf('mediator');
+  const me = await call(mediator, 'GET', '/me');
+  const open = (summary, parties) => call(mediator, 'POST', '/cases', intake(summary, parties));
+  const first = await open('楼上卫生间漏水，双方就维修费用发生纠纷', [person('applicant', '张三', '11010519491231002X', '13800138000'), person('respondent', '李四', '32010619850312123X', '13900139000')]);
+  await call(mediator, 'POST', `/cases/${first.id}/events`, { type: 'application.accepted', payload: {} });
+  await call(mediator, 'POST', `/cases/${first.id}/events`, { type: 'mediator.assigned', payload: { mediatorId: me.user.id, chosenBy: 'committee' } });
+  await call(mediator, 'POST', `/cases/${first.id}/events`, { type: 'session.recorded', payload: { heldOn: new Date().toISOString().slice(0, 10), summary: '双方到场陈述，同意继续协商' } });
+  const second = await open('相邻房屋施工噪音扰民', [person('applicant', '王五', '440304199001015672', '13700137000'), person('respondent', '赵六', '11010519491231002X', '13600136000')]);
+  await call(mediator, 'POST', `/cases/${second.id}/events`, { type: 'application.accepted', payload: {} });
+  await open('物业费争议，业主拒缴', [person('applicant', '陈七', '32010619850312123X', '13500135000')]);
+
+  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true });
+  const shoot = async (page, name) => {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: new URL(`${name}.png`, OUT).pathname });
+    console.log(`docs/console/${name}.png`);
+  };
+  const session = async (username) => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 760 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    return page;
+  };
+  const signIn = async (page) => {
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('button', { name: '退出登录' }).waitFor();
+  };
+
+  const reception = await session('reception');
+  await shoot(reception, 'sign-in');
+  await signIn(reception);
+  await reception.getByRole('combobox', { name: '纠纷类型' }).click();
+  await reception.getByRole('option', { name: '邻里' }).click();
+  await reception.getByLabel('摘要').fill('楼上漏水，双方就维修费用发生争执');
+  await reception.getByLabel('姓名或名称').fill('张三');
+  await reception.getByLabel('公民身份号码').fill('11010519491231002X');
+  await reception.getByText('重复受理提醒').waitFor();
+  await shoot(reception, 'intake');
+  await reception.getByRole('combobox', { name: '来源渠道' }).click();
+  await reception.getByRole('option', { name: '来访' }).click();
+  await reception.getByRole('combobox', { name: '受理单位' }).click();
+  await reception.getByRole('treeitem', { name: '梅园新村街道人民调解委员会' }).click();
+  await reception.getByRole('button', { name: '保存并受理登记' }).click();
+  await reception.getByTestId('case-number').waitFor();
+  await shoot(reception, 'receipt');
+
+  const page = await session('mediator');
+  await signIn(page);
+  await page.getByRole('row').nth(2).waitFor();
+  await shoot(page, 'work-queue');
+  await page.goto(`${base}/cases/${first.id}`);
+  await page.getByRole('button', { name: '达成调解协议' }).waitFor();
+  await shoot(page, 'case');
+  await page.getByRole('button', { name: '达成调解协议' }).click();
+  await page.getByRole('dialog', { name: '达成调解协议' }).getByText('书面协议').click();
+  await shoot(page, 'action');
+
+  const admin = await session('admin');
+  await signIn(admin);
+  await admin.getByRole('table').first().waitFor();
+  await shoot(admin, 'calendar-years');
+  await browser.close();
+} finally {
+  service.kill('SIGTERM');
+  await new Promise((resolve) => service.once('exit', resolve));
+  rmSync(dataParent, { recursive: true, force: true });
+}
