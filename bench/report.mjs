@@ -37,6 +37,11 @@ export function targets(results) {
     const normal = d.trickles['normal load'];
     if (normal) rows.push(['≤ 1 s lag at normal load (issue 4)', `${ms(normal.lagMs.p99)} p99, max ${ms(normal.lagMs.max)}`, verdict(normal.lagMs.max <= 1000)]);
   }
+  const docs = results.items.documents;
+  if (docs) {
+    rows.push(['agreement PDF ≤ 150 ms p95 warm (issue 15)', `${ms(docs.agreement.p95)} p95, ${ms(docs.agreement.p50)} p50`, verdict(docs.agreement.p95 <= 150)]);
+    rows.push(['20-document dossier ≤ 2 s (issue 15)', `${ms(docs.dossier.max)} worst of ${docs.dossier.n}, ${int(docs.dossier.pages)} pages`, verdict(docs.dossier.max <= 2000)]);
+  }
   const c = results.items.calendar;
   if (c) {
     const atScale = (ok) => (c.cases >= 100_000 ? verdict(ok) : `— (${int(c.cases)} cases, not 100,000)`);
@@ -140,6 +145,24 @@ export function report(results) {
         [[int(c.cases), ms(c.putMs), `${fmt(c.seconds, 1)} s`, int(c.perSecond), `${int(c.casesWithEvent)} (${int(c.events)} events)`, `${int(c.peakRssMb)} MB`, `${fmt(c.cpu.serviceCores, 2)} / ${fmt(c.cpu.postgresCores, 2)}`]],
       ),
     );
+    out.push('');
+  }
+
+  const docs = results.items.documents;
+  if (docs) {
+    out.push('### Item 7: documents');
+    out.push('');
+    out.push(
+      markdownTable(
+        ['document', 'size', 'first (cold)', 'p50', 'p95', 'p99', 'max'],
+        [
+          [`人民调解协议书 (2 pages), ${docs.agreement.n} renders`, `${int(docs.agreement.bytes / 1024)} KiB`, ms(docs.agreement.coldMs), ms(docs.agreement.p50), ms(docs.agreement.p95), ms(docs.agreement.p99), ms(docs.agreement.max)],
+          [`dossier of ${docs.dossier.documents} documents (${int(docs.dossier.pages)} pages), ${docs.dossier.n} bindings`, `${int(docs.dossier.bytes / 1024)} KiB`, '—', ms(docs.dossier.p50), ms(docs.dossier.p95), ms(docs.dossier.p99), ms(docs.dossier.max)],
+        ],
+      ),
+    );
+    out.push('');
+    out.push(`Font load (Noto Serif SC regular + bold, once per process): ${ms(docs.fontLoadMs)}.`);
     out.push('');
   }
 

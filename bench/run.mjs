@@ -7,6 +7,7 @@
 //   5. 100,000 deadlines due at once; lag at normal load            (deadlines.mjs)
 //   4. queries at 1,000,000 cases and ~10,000,000 events            (lib/generate.mjs, queries.mjs)
 //   6. a calendar year loaded: 100,000 deadlines recomputed         (calendar.mjs)
+//   7. documents: agreement PDF p95 warm, a 20-document dossier       (documents.mjs)
 //
 // The service runs as `pnpm start` runs it, in its own process, against a PostgreSQL started for the
 // run (lib/postgres.mjs: the embedded PostgreSQL the service ships with, fresh data directory,
@@ -14,7 +15,7 @@
 // .md (git-ignored); the markdown is also printed.
 //
 // Environment: BENCH_SCALE (default 1; e.g. 0.1 = 100,000 cases for item 4, shorter runs),
-// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries), BENCH_DATABASE_URL (use a
+// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,documents), BENCH_DATABASE_URL (use a
 // server you run instead of the embedded one), and the knobs named in each script.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { runCalendar } from './calendar.mjs';
 import { runDeadlines } from './deadlines.mjs';
+import { runDocuments } from './documents.mjs';
 import { chinaToday, generateDataset, migrate } from './lib/generate.mjs';
 import { path, repoRoot, requireBuild, resultsDir } from './lib/paths.mjs';
 import { startDatabase, transport } from './lib/postgres.mjs';
@@ -40,7 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,documents').split(',').map((s) => s.trim()));
 const started = new Date();
 const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const outDir = path(new URL(`${stamp}/`, resultsDir));
@@ -53,6 +55,11 @@ log(`benchmark run ${stamp}, scale ${scale}; machine busy ${(results.machine.bus
 if (only.has('flows')) {
   log('item 1: flows (packages/flows/bench/send-event.bench.mjs)');
   results.items.flows = await flowsBench(scale);
+}
+
+if (only.has('documents')) {
+  // In-process and without a database: rendering is CPU work, measured before the heavy items load the machine.
+  results.items.documents = await runDocuments({ log });
 }
 
 const db = ['transitions', 'deadlines', 'calendar', 'queries'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;

@@ -332,6 +332,7 @@ describe('the dossier (一案一卷)', () => {
     let documentPages = 0;
     for (const doc of docs) documentPages += (await getDocumentProxy(new Uint8Array(await download(id, doc.id)))).numPages;
     expect(totalPages).toBe(1 + 1 + documentPages + 1);
+    if (process.env.DOCUMENTS_OUT) (await import('node:fs')).writeFileSync(`${process.env.DOCUMENTS_OUT}/dossier.pdf`, response.body as Buffer);
     const { body: view } = await t.http.get(`/api/v1/cases/${id}`).expect(200);
     expect(pages[0]).toContain('人民调解卷宗');
     expect(pages[0]).toContain(`卷号：${view.caseNumber}`);

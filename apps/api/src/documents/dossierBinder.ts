@@ -1,3 +1,4 @@
+import { chinaDateOf } from '@jiefen/legal-time';
 import { PDFDocument } from 'pdf-lib';
 import type { CjkFont } from './cjkFont.js';
 import type { DocumentData } from './documentData.js';
@@ -11,8 +12,9 @@ export interface BoundDocument extends StoredDocument {
   dossierOrder: number;
 }
 
-/** Two lines per row (title, then digest): ten rows fill an A4 page between the margins. */
+/** Index rows (ROW_HEIGHT each) that fit an A4 page under the title and the header row. */
 const INDEX_ROWS_PER_PAGE = 10;
+const INDEX_COLUMNS = [0.07, 0.33, 0.31, 0.2, 0.09];
 
 /**
  * 一案一卷: the cover (卷号, mediator, dates, retention), the index (卷内目录) with each document's
@@ -46,16 +48,20 @@ export async function bindDossier(
     { style: 'space', lines: 3 },
     ...t.coverFields.map(([label, value], i) => ({ style: 'body' as const, text: `${text(label, `coverFields ${i + 1}`)}：${text(value, `coverFields ${i + 1}`)}` })),
     { style: 'pageBreak' },
-    { style: 'title', text: text(t.indexTitle, 'indexTitle') },
-    ...ordered.flatMap((d, i) => {
-      const row: Line = {
-        style: 'body',
-        text: text(`${i + 1}. ${d.title}　${d.number ?? '（无文号）'}　${chineseDate(d.orderedAt.toISOString().slice(0, 10))}　第${starts[i]}页`, `index row ${i + 1}`),
-      };
-      const digest: Line = { style: 'right', text: `SHA-256 ${d.sha256.slice(0, 32)}…` };
-      const breakAfter: Line[] = (i + 1) % INDEX_ROWS_PER_PAGE === 0 && i + 1 < ordered.length ? [{ style: 'pageBreak' }] : [];
-      return [row, digest, ...breakAfter];
+    ...ordered.flatMap((d, i): Line[] => {
+      const header: Line[] =
+        i % INDEX_ROWS_PER_PAGE === 0
+          ? [
+              ...(i > 0 ? [{ style: 'pageBreak' } as const] : []),
+              { style: 'title', text: text(t.indexTitle, 'indexTitle') },
+              { style: 'row', header: true, widths: INDEX_COLUMNS, cells: ['序号', '文书名称', '文号', '日期', '页号'] },
+            ]
+          : [];
+      const cells = [String(i + 1), d.title, d.number ?? '—', chineseDate(chinaDateOf(d.orderedAt)), String(starts[i])];
+      cells.forEach((cell, c) => options.font.assertCovers(cell, `dossier index row ${i + 1} column ${c + 1}`));
+      return [...header, { style: 'row', widths: INDEX_COLUMNS, cells, note: `SHA-256 ${d.sha256}` }];
     }),
+    ...(ordered.length ? [] : [{ style: 'title', text: text(t.indexTitle, 'indexTitle') } as const, { style: 'body', text: '（本卷尚无已签发的文书）' } as const]),
   ];
   const back: Line[] = [{ style: 'title', text: text(t.backCoverTitle, 'backCoverTitle') }, ...t.backCoverLines.map((line, i) => ({ style: 'body' as const, text: text(line, `backCoverLines ${i + 1}`) }))];
   const [frontPdf, backPdf] = await Promise.all([

@@ -10,7 +10,13 @@ export type Line =
   | { style: 'title'; text: string }
   | { style: 'right' | 'heading' | 'body' | 'indented' | 'signature' | 'centre'; text: string }
   | { style: 'space'; lines: number }
-  | { style: 'pageBreak' };
+  | { style: 'pageBreak' }
+  /** A ruled table row: cells across `widths` (fractions of the text width), and an optional small note under them. */
+  | { style: 'row'; cells: string[]; widths: number[]; header?: boolean; note?: string };
+
+/** The height of a table row: two lines of 11 pt, then a band for the note. */
+export const ROW_HEIGHT = 52;
+const NOTE_BAND = 12;
 
 const SIZE = { title: 22, body: 14, small: 12 };
 
@@ -30,8 +36,12 @@ export function writePdf(font: CjkFont, meta: { title: string; createdAt: Date }
     lang: 'zh-CN',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
-  const regular = font.regular as unknown as string;
-  const bold = font.bold as unknown as string;
+  // Registered by name: pdfkit caches a named font, where a font object passed each time is
+  // opened again and compared by its name table (a third of a render).
+  doc.registerFont('song', font.regular as unknown as string);
+  doc.registerFont('songBold', font.bold as unknown as string);
+  const regular = 'song';
+  const bold = 'songBold';
   doc.font(regular).fontSize(SIZE.body);
   const width = doc.page.width - PAGE.margins.left - PAGE.margins.right;
   const chunks: Buffer[] = [];
@@ -43,6 +53,8 @@ export function writePdf(font: CjkFont, meta: { title: string; createdAt: Date }
   for (const line of lines) {
     if (line.style === 'pageBreak') {
       doc.addPage();
+    } else if (line.style === 'row') {
+      drawRow(doc, line, { regular, bold, width });
     } else if (line.style === 'space') {
       doc.moveDown(line.lines);
     } else if (line.style === 'title') {
@@ -78,4 +90,24 @@ export function writePdf(font: CjkFont, meta: { title: string; createdAt: Date }
   }
   doc.end();
   return done;
+}
+
+function drawRow(doc: PDFKit.PDFDocument, row: Extract<Line, { style: 'row' }>, fonts: { regular: string; bold: string; width: number }): void {
+  const left = PAGE.margins.left;
+  const y = doc.y;
+  const cellHeight = row.note ? ROW_HEIGHT - NOTE_BAND : ROW_HEIGHT;
+  let x = left;
+  doc.lineWidth(0.5).rect(left, y, fonts.width, row.note ? ROW_HEIGHT : cellHeight).stroke();
+  row.cells.forEach((cell, i) => {
+    const w = fonts.width * row.widths[i]!;
+    if (i > 0) doc.moveTo(x, y).lineTo(x, y + cellHeight).stroke();
+    doc.font(row.header ? fonts.bold : fonts.regular).fontSize(11).text(cell, x + 3, y + 4, { width: w - 6, height: cellHeight - 3, ellipsis: true, lineGap: 0 });
+    x += w;
+  });
+  if (row.note) {
+    doc.moveTo(left, y + cellHeight).lineTo(left + fonts.width, y + cellHeight).stroke();
+    doc.font(fonts.regular).fontSize(7).text(row.note, left + 3, y + cellHeight + 3, { width: fonts.width - 6, lineBreak: false });
+  }
+  doc.x = left;
+  doc.y = y + (row.note ? ROW_HEIGHT : cellHeight);
 }
