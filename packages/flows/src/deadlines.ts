@@ -1,6 +1,8 @@
 import {
   computeDueDate,
+  defaultCalendar,
   nextWorkingDay,
+  provisionalReasonFor,
   pausePeriod,
   workingDaysBefore,
   type DueDate,
@@ -176,17 +178,17 @@ export function yearsOfDeadline(d: Deadline): number[] {
 }
 
 function countSteps(steps: readonly CountingStep[]): { dueOn: IsoDate; endsOn: IsoDate; provisional: boolean; provisionalReason?: string } {
-  let endsOn: IsoDate | undefined;
-  const reasons = new Set<string>();
-  let provisional = false;
   let due: DueDate | undefined;
+  const years = new Set<number>();
+  let provisional = false;
   for (const step of steps) {
-    due = computeDueDate({ from: step.from ?? endsOn!, length: step.length, unit: step.unit });
-    endsOn = due.endsOn;
+    due = computeDueDate({ from: step.from ?? due!.endsOn, length: step.length, unit: step.unit });
+    due.yearsTouched.forEach((year) => years.add(year));
     provisional ||= due.provisional;
-    if (due.provisionalReason) due.provisionalReason.split('; ').forEach((r) => reasons.add(r));
   }
-  return { dueOn: due!.dueOn, endsOn: due!.endsOn, provisional, ...(reasons.size ? { provisionalReason: [...reasons].join('; ') } : {}) };
+  // One reason for all the years the steps reached, in the library's own wording (a reason joins clauses with '; ').
+  const reason = provisional ? provisionalReasonFor(defaultCalendar, [...years]) : undefined;
+  return { dueOn: due!.dueOn, endsOn: due!.endsOn, provisional, ...(reason ? { provisionalReason: reason } : {}) };
 }
 
 function provisionalOf(due: DueDate): { provisional: boolean; provisionalReason?: string } {

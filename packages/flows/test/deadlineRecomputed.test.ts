@@ -82,3 +82,15 @@ describe('deadline.recomputed (CPL Art. 85; CC Art. 203)', () => {
     expect(getFlow('people-mediation').events['deadline.recomputed']!.by).toEqual(['engine']);
   });
 });
+
+describe('a deadline counted over two unpublished years', () => {
+  it('names each year in its provisional reason, in the library’s wording (CPL Art. 85)', () => {
+    const base = CaseDriver.open('people-mediation', anIntake({ receivedOn: '2046-12-20' }), '2046-12-20', { resolutionTarget: TARGET }).deadline('resolutionTarget')!;
+    // Counted to 2046-12-25, then extended by 10 days into 2047.
+    const extended = recomputeDeadline({ ...base, steps: [{ from: '2046-12-20', length: 5, unit: 'day' }, { length: 10, unit: 'day' }] });
+    expect(extended).toMatchObject({ endsOn: '2047-01-04', provisional: true });
+    expect(extended.provisionalReason).toBe(
+      'calendar year 2046 not published; statutory holidays applied; calendar year 2047 not published; statutory holidays applied',
+    );
+  });
+});
