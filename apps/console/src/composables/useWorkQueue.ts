@@ -11,6 +11,7 @@ export interface QueueRow extends CaseListItem {
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
 const PAGE = 100;
+const PAGE_SIZE = 20;
 
 /** Sunday of the current week (weeks start on Monday in China). */
 function endOfWeek(today: string): string {
@@ -27,6 +28,7 @@ export function useWorkQueue(options: { flowId?: string }) {
   const flows = ref<Record<string, Flow>>({});
   const search = ref('');
   const filter = ref<QueueFilter>('all');
+  const page = ref(1);
   const loading = ref(false);
   const { flow } = useFlows();
 
@@ -60,5 +62,8 @@ export function useWorkQueue(options: { flowId?: string }) {
       .sort((a, b) => (a.nearest?.dueOn ?? '9999').localeCompare(b.nearest?.dueOn ?? '9999') || a.caseNumber.localeCompare(b.caseNumber));
   });
 
-  return { rows, flows, search, filter, loading, load };
+  /** One screen of rows: a short table renders at once even when a thousand cases are open. */
+  const pageRows = computed(() => rows.value.slice((page.value - 1) * PAGE_SIZE, page.value * PAGE_SIZE));
+
+  return { rows, pageRows, page, pageSize: PAGE_SIZE, flows, search, filter, loading, load };
 }
