@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { HttpClient } from './http.mjs';
 
 export const MEIYUAN_COMMITTEE = '00000000-0000-4000-8000-000000000031';
+/** The demo committee's mediator: mediator.assigned names an active mediator of the handling organisation (PML Art. 13). */
+const COMMITTEE_MEDIATOR = '00000000-0000-4000-8000-0000000000a2';
 
 const ID_NUMBERS = ['11010519491231002X', '32010619850312123X', '440304199001015672'];
 const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
@@ -42,7 +44,7 @@ export async function openMediatingCases(baseUrl, token, count, { concurrency = 
       const id = opened.body.id;
       for (const [type, payload] of [
         ['application.accepted', {}],
-        ['mediator.assigned', { mediatorId: 'bench-mediator', chosenBy: 'committee' }],
+        ['mediator.assigned', { mediatorId: COMMITTEE_MEDIATOR, chosenBy: 'committee' }],
       ]) {
         const res = await http.post(`/api/v1/cases/${id}/events`, { type, payload });
         if (res.status !== 200) throw new Error(`${type} failed: ${res.status} ${res.text}`);

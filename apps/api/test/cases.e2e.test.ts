@@ -1,4 +1,4 @@
-import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
+import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -20,7 +20,7 @@ const send = (id: string, type: string, payload: Record<string, unknown> = {}, h
 async function mediatingCase() {
   const c = await openCase();
   await send(c.id, 'application.accepted').expect(200);
-  await send(c.id, 'mediator.assigned', { mediatorId: 'mediator-7', chosenBy: 'committee' }).expect(200);
+  await send(c.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
   return c;
 }
 

@@ -1,4 +1,4 @@
-import { anIntake } from './support/factories.js';
+import { anIntake, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -16,7 +16,7 @@ afterAll(async () => {
 async function mediatingCase(): Promise<string> {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
   await t.http.post(`/api/v1/cases/${body.id}/events`).send({ type: 'application.accepted' }).expect(200);
-  await t.http.post(`/api/v1/cases/${body.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: 'm-1', chosenBy: 'committee' } }).expect(200);
+  await t.http.post(`/api/v1/cases/${body.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' } }).expect(200);
   return body.id;
 }
 

@@ -1,7 +1,7 @@
 import { DeadlineScheduler } from '../src/deadlines/deadlineScheduler.js';
 import { OutboxDispatcher } from '../src/notifications/outboxDispatcher.js';
 import { NotificationSender, type OutboxMessage } from '../src/notifications/notificationSender.js';
-import { anIntake, DEMO, writtenAgreement } from './support/factories.js';
+import { anIntake, DEMO, writtenAgreement, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 const at = (instant: string) => new Date(instant);
@@ -81,7 +81,7 @@ describe('durable deadlines', () => {
 
   it('never fires a deadline the case has left behind (an agreement ended the mediation period)', async () => {
     const id = await acceptedCase();
-    await send(id, 'mediator.assigned', { mediatorId: 'm', chosenBy: 'committee' }).expect(200);
+    await send(id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
     t.clock.set(at('2026-03-20T10:00:00+08:00'));
     await send(id, 'agreement.signed', writtenAgreement()).expect(200); // its confirmation window runs to 19 Apr
     t.clock.set(at('2026-04-03T08:00:00+08:00'));
@@ -102,7 +102,7 @@ describe('durable deadlines', () => {
     t.clock.set(at('2026-09-07T10:00:00+08:00'));
     const { body } = await t.http.post('/api/v1/cases').send(anIntake({ category: 'medical' })).expect(201);
     await send(body.id, 'application.accepted', { otherSideConsented: true }).expect(200);
-    await send(body.id, 'mediator.assigned', { mediatorId: 'm', chosenBy: 'committee' }).expect(200);
+    await send(body.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
     t.clock.set(at('2026-09-18T10:00:00+08:00'));
     await send(body.id, 'appraisal.started').expect(200);
     expect(await t.dataSource.query(`SELECT status, due_on FROM deadlines WHERE case_id = $1`, [body.id])).toEqual([{ status: 'paused', due_on: null }]);

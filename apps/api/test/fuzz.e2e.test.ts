@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import request from 'supertest';
-import { anIntake, DEMO, writtenAgreement } from './support/factories.js';
+import { anIntake, DEMO, writtenAgreement, DEMO_MEDIATOR } from './support/factories.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js';
 
 /**
@@ -226,7 +226,7 @@ describe(`fuzzing (seed ${SEED})`, () => {
     const flow = getFlow('people-mediation');
     const valid: Record<string, Record<string, unknown>> = {
       'application.accepted': {},
-      'mediator.assigned': { mediatorId: 'm-1', chosenBy: 'parties' },
+      'mediator.assigned': { mediatorId: DEMO_MEDIATOR, chosenBy: 'parties' },
       'agreement.signed': writtenAgreement(),
     };
     const failures = await run(

@@ -17,7 +17,7 @@ const send = (id: string, type: string, payload: Record<string, unknown> = {}) =
 async function agreedCaseAt(organizationId: string) {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId })).expect(201);
   await send(body.id, 'application.accepted').expect(200);
-  await send(body.id, 'mediator.assigned', { mediatorId: 'm-1', chosenBy: 'committee' }).expect(200);
+  await send(body.id, 'mediator.assigned', { mediatorId: await t.mediatorAt(organizationId), chosenBy: 'committee' }).expect(200);
   await send(body.id, 'agreement.signed', writtenAgreement()).expect(200);
   return body as { id: string; caseNumber: string };
 }

@@ -1,4 +1,4 @@
-import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
+import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -40,7 +40,7 @@ describe('court referral with delegated mediation (诉调对接)', () => {
 
   it('sends mediation.concluded to the referral when the delegated mediation fails, atomically', async () => {
     const { referral, childId } = await delegated();
-    await send(childId, 'mediator.assigned', { mediatorId: 'm-9', chosenBy: 'court' }).expect(200);
+    await send(childId, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'court' }).expect(200);
     await send(childId, 'mediator.confirmed').expect(200);
     const ended = await send(childId, 'party.unreachable', { partyId: 'p2' }).expect(200);
     expect(ended.body).toMatchObject({ state: 'returnedForFiling', status: 'unresolved' });
@@ -55,7 +55,7 @@ describe('judicial confirmation of a people’s mediation agreement (PML Art. 33
   async function agreedCase(effectiveOn: string) {
     const { body } = await t.http.post('/api/v1/cases').send(anIntake({ receivedOn: '2026-01-05' })).expect(201);
     await send(body.id, 'application.accepted', { acceptedOn: '2026-01-05' }).expect(200);
-    await send(body.id, 'mediator.assigned', { mediatorId: 'm-1', chosenBy: 'committee' }).expect(200);
+    await send(body.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
     await send(body.id, 'agreement.signed', writtenAgreement({ effectiveOn })).expect(200);
     return body.id as string;
   }

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { listFlows } from '@jiefen/flows';
 import { pino } from 'pino';
 import type request from 'supertest';
-import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
+import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
 
 /**
@@ -78,7 +78,7 @@ const journeys: Record<string, () => Promise<void>> = {
   async 'people-mediation'() {
     const c = await hit(mediator, 'post', '/api/v1/cases', anIntake({ parties: [zhang(), li()] }));
     await event(mediator, c.id, 'application.accepted');
-    await event(mediator, c.id, 'mediator.assigned', { mediatorId: 'm-1', chosenBy: 'committee' });
+    await event(mediator, c.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' });
     await event(supervisor, c.id, 'case.supervised', { instructions: '五日内化解', dueOn: '2026-03-09' });
     await event(mediator, c.id, 'supervision.answered', { note: '已联系双方' });
     await event(mediator, c.id, 'session.recorded', { heldOn: '2026-03-02', summary: '双方到场陈述' });
@@ -98,7 +98,7 @@ const journeys: Record<string, () => Promise<void>> = {
     // On a people's mediation agreement of the court's district (PML Art. 33; CPL Art. 205) …
     const agreed = await hit(mediator, 'post', '/api/v1/cases', anIntake({ parties: [zhang(), li()] }));
     await event(mediator, agreed.id, 'application.accepted');
-    await event(mediator, agreed.id, 'mediator.assigned', { mediatorId: 'm-1', chosenBy: 'committee' });
+    await event(mediator, agreed.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' });
     await event(mediator, agreed.id, 'agreement.signed', writtenAgreement());
     const linked = await hit(court, 'post', '/api/v1/cases', anIntake({
       flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, summary: '申请司法确认调解协议', linkedCaseId: agreed.id,
@@ -130,7 +130,7 @@ const journeys: Record<string, () => Promise<void>> = {
     // The court delegates: a delegated-mediation case is opened with the parties' data copied from this one.
     const delegated = await event(court, referral.id, 'mediation.delegated', { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调1号' });
     const child = delegated.linkedCases.find((l: { relation: string }) => l.relation === 'opened');
-    await event(mediator, child.id, 'mediator.assigned', { mediatorId: 'm-9', chosenBy: 'court' });
+    await event(mediator, child.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'court' });
     await event(mediator, child.id, 'mediator.confirmed');
     await event(mediator, child.id, 'parties.reached');
     await event(mediator, child.id, 'agreement.signed', { terms: [{ obligorPartyId: 'p2', description: '支付货款', amount: '48000.00' }], signatures: { partyIds: ['p1', 'p2'], mediator: true } });
@@ -143,7 +143,7 @@ const journeys: Record<string, () => Promise<void>> = {
       flow: 'delegated-mediation', category: 'contract', summary: '买卖合同货款纠纷，法院诉前委派调解', channel: 'courtDelegation',
       organizationId: DEMO.meiyuan, courtId: DEMO.xuanwuCourt, courtReference: '（2026）玄民诉前调2号', parties: [zhang(), li()],
     }));
-    await event(mediator, c.id, 'mediator.assigned', { mediatorId: 'm-9', chosenBy: 'organization' });
+    await event(mediator, c.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'organization' });
     await event(mediator, c.id, 'mediator.confirmed');
     await event(mediator, c.id, 'parties.reached');
     await event(mediator, c.id, 'session.recorded', { heldOn: '2026-03-02', summary: '分歧较大' });
@@ -158,7 +158,7 @@ const journeys: Record<string, () => Promise<void>> = {
     const referred = await event(mediator, c.id, 'mediation.referred', { committeeId: DEMO.meiyuanCommittee, disputeNature: 'civil', consentingPartyIds: ['p1', 'p2'] });
     const child = referred.linkedCases.find((l: { relation: string }) => l.relation === 'opened');
     await event(mediator, child.id, 'application.accepted');
-    await event(mediator, child.id, 'mediator.assigned', { mediatorId: 'm-1', chosenBy: 'committee' });
+    await event(mediator, child.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' });
     await event(mediator, child.id, 'agreement.signed', writtenAgreement());
     await readAll(mediator, c);
     await readAll(mediator, child);

@@ -13,7 +13,7 @@ async function openCase(overrides: Record<string, unknown> = {}) {
 async function accepted(overrides: Record<string, unknown> = {}) {
   const id = await openCase(overrides);
   await send(id, 'application.accepted');
-  await send(id, 'mediator.assigned', { mediatorId: 'mediator-7', chosenBy: 'committee' });
+  await send(id, 'mediator.assigned', { mediatorId: await t.mediatorAt(String(overrides.organizationId ?? DEMO.meiyuanCommittee)), chosenBy: 'committee' });
   return id;
 }
 

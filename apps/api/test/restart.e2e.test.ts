@@ -1,4 +1,4 @@
-import { anIntake, writtenAgreement } from './support/factories.js';
+import { anIntake, writtenAgreement, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -10,7 +10,7 @@ it('keeps a journey across a restart of the service: nothing lost, the deadline 
   t = await startTestApp();
   const { body: opened } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
   await t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type: 'application.accepted' }).expect(200);
-  await t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: 'm-1', chosenBy: 'parties' } }).expect(200);
+  await t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR, chosenBy: 'parties' } }).expect(200);
   const before = await t.http.get(`/api/v1/cases/${opened.id}`).expect(200);
 
   t = await t.restart();

@@ -51,6 +51,7 @@ import { DataProtection } from '../security/dataProtection.js';
 import { forAuditTrail, protectCase } from '../security/personalData.js';
 import { FlowInputValidator } from './flowInputValidator.js';
 import { recordLink } from './recordLink.js';
+import { checkMediators, MEDIATOR_FIELDS } from './mediatorCheck.js';
 
 /** The engine itself, as the sender of `deadline.expired` and `mediation.concluded`. */
 export const ENGINE_ACTOR: Actor = { userId: 'engine', role: 'engine', organizationId: null };
@@ -455,6 +456,7 @@ export class CaseRunner {
     const payload = (event.payload ?? {}) as Record<string, unknown>;
     const handling = row.snapshot.context.organizationId;
     await this.checkOrganizationsExist(payload, 'payload.');
+    await this.checkMediatorsOf(row, event, payload);
     const target = TARGET_FIELDS.map((f) => payload[f]).find((v): v is string => typeof v === 'string');
     const targetRelation = await this.organizations.relation(target, handling);
     const actorRelation = await this.organizations.relation(actor.organizationId, handling);
@@ -465,6 +467,15 @@ export class CaseRunner {
       ...(actorRelation ? { actorRelation } : {}),
       ...(resolutionTarget ? { resolutionTarget } : {}),
     };
+  }
+
+  /** A mediator named by an event the state accepts must be one of the handling organisation's (else the flow answers 409 first). */
+  private async checkMediatorsOf(row: CaseRow, event: FlowEvent, payload: Record<string, unknown>): Promise<void> {
+    if (!MEDIATOR_FIELDS.some((field) => field in payload)) return;
+    const { state, allowedEvents } = describeCase(row.snapshot);
+    if (!allowedEvents.includes(event.type)) return;
+    const handling = await this.organizations.get(row.snapshot.context.organizationId);
+    await checkMediators(this.pool, payload, handling, (id) => this.organizations.find(id), state);
   }
 
   /** A user opens cases their role may open, at their organisation or below it. */

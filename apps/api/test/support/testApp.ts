@@ -33,6 +33,8 @@ export interface TestApp {
   as(username: string): Promise<Client>;
   /** No token at all. */
   anonymous: ReturnType<typeof request>;
+  /** An active mediator account at `organizationId` (created on first use): one `mediator.assigned` may name on a case there. */
+  mediatorAt(organizationId: string): Promise<string>;
   dataSource: DataSource;
   clock: FixedClock;
   databaseUrl: string;
@@ -143,6 +145,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     http: options.seed === false ? (undefined as never) : await as('city-mediator'),
     as,
     anonymous: request(server),
+    mediatorAt: (organizationId) => mediatorAt(dataSource, organizationId),
     dataSource,
     clock,
     databaseUrl,
@@ -153,6 +156,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     close: stop,
   };
+}
+
+async function mediatorAt(dataSource: DataSource, organizationId: string): Promise<string> {
+  const users = dataSource.getRepository(User);
+  const username = `mediator-${organizationId.slice(-4)}`;
+  const existing = await users.findOneBy({ username });
+  if (existing) return existing.id;
+  return (await createUser(users, { username, displayName: username, password: DEMO_PASSWORD, role: 'mediator', organizationId })).id;
 }
 
 async function seedCityUsers(dataSource: DataSource): Promise<void> {
