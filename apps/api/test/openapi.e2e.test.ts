@@ -93,6 +93,8 @@ describe('the OpenAPI document', () => {
     const party = document.components.schemas[intakeSchemaName('people-mediation')].properties.parties.items.properties.role;
     expect(party.description).toContain('respondent — 被申请人');
     expect(document.components.schemas.CaseView.properties.status.description).toContain('resolved — 化解成功');
+    expect(document.components.schemas.CaseView.properties.state.description).toContain('people-mediation: pendingAcceptance — 待受理');
+    expect(document.components.schemas.User.properties.role.description).toContain('mediator — 调解员');
     const listCategory = document.paths['/api/v1/cases'].get.parameters.find((p: Json) => p.name === 'category');
     expect(listCategory.schema.description).toContain('medical — 医疗纠纷');
   });

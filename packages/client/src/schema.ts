@@ -3812,7 +3812,7 @@ export interface components {
                 version: number;
             };
             /**
-             * @description the flow’s state (GET /flows/{id} lists them with their Chinese names)
+             * @description the flow’s state (GET /flows/{id} describes each). people-mediation: pendingAcceptance — 待受理, awaitingMediator — 待选定调解员, mediating — 调解中, agreementEffective — 协议生效, nonPerformance — 未履行, notAccepted — 不予受理, withdrawn — 撤回, terminated — 终止调解, performed — 履行完毕, closed — 结案; delegated-mediation: awaitingMediator — 待选定调解员, awaitingMediatorConfirmation — 待调解员确认, contactingParties — 联系当事人, mediating — 调解中, paused — 鉴定中, suspended — 中止调解, agreed — 调解成功, returnedForFiling — 退回立案, withdrawn — 撤回; administrative-mediation: pendingAcceptance — 待受理, awaitingStart — 待开始调解, mediating — 调解中, paused — 鉴定中, notAccepted — 不予受理, agreementSigned — 调解书生效, failed — 调解终结, terminatedByLitigation — 因起诉终止, withdrawn — 撤回; judicial-confirmation: applied — 已申请, underReview — 审查中, awaitingSupplement — 待补充材料, confirmed — 裁定调解协议有效, dismissed — 裁定驳回申请, notAccepted — 裁定不予受理, withdrawn — 撤回申请; court-referral: preparing — 准备起诉材料, submitted — 已递交法院, awaitingMaterials — 待补正, awaitingDelegatedMediation — 诉前委派调解中, registered — 已立案, notRegistered — 不予受理, withdrawn — 撤回; petition: registered — 已登记, handling — 办理中, inMediation — 访调对接, opinionIssued — 已出具处理意见, underReview — 复查中, reviewDecided — 已复查, underRereview — 复核中, inHearing — 听证中, notAccepted — 不予受理, routedToLegalProcedure — 导入法定程序, closed — 办结, concluded — 复核终结
              * @example awaitingMediator
              */
             state: string;

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, CATEGORIES, CHANNELS, DEADLINE_SORTS, PARTY_KINDS, PARTY_ROLES, RISK_LEVELS, listFlows } from '@jiefen/flows';
+import { CASE_STATUSES, CATEGORIES, CHANNELS, DEADLINE_SORTS, PARTY_KINDS, PARTY_ROLES, RISK_LEVELS, flowStructure, listFlows } from '@jiefen/flows';
 import { USER_ROLES } from '../users/user.entity.js';
 
 /**
@@ -18,6 +18,11 @@ const object = (properties: Record<string, object>, required: string[] = Object.
 });
 const free = { type: 'object', additionalProperties: true } as const;
 const flowIds = () => listFlows().map((f) => f.id);
+/** Every flow's states with their Chinese names: `people-mediation: pendingAcceptance — 待受理, …`. */
+const statesZh = () =>
+  listFlows()
+    .map((flow) => `${flow.id}: ${flowStructure(flow).states.map((st) => `${st.name} — ${st.titleZh}`).join(', ')}`)
+    .join('; ');
 
 const PARTY = object(
   {
@@ -59,7 +64,7 @@ const CASE_VIEW = object(
     caseNumber: { type: 'string', example: '（2026）玄梅人调字第00001号' },
     version: { type: 'integer', minimum: 1, description: 'send it back as `If-Match` to refuse a stale write (412)' },
     flow: object({ id: { type: 'string', enum: flowIds() }, version: { type: 'integer' } }),
-    state: { type: 'string', description: 'the flow’s state (GET /flows/{id} lists them with their Chinese names)', example: 'awaitingMediator' },
+    state: { type: 'string', description: `the flow’s state (GET /flows/{id} describes each). ${statesZh()}`, example: 'awaitingMediator' },
     stateDescription: { type: 'string', example: '待选定调解员 dài xuǎndìng tiáojiěyuán — accepted, no mediator yet (PML Art. 19)' },
     status: { type: 'string', enum: [...CASE_STATUSES] },
     final: { type: 'boolean' },
