@@ -74,7 +74,8 @@ describe('the console in Chromium', () => {
     await page.context().close();
   }, JOURNEY_MS);
 
-  it('reception opens a case from the generated intake form and gets its number and receipt', async () => {
+  it('reception opens a case from the generated intake form, warned of a duplicate intake, and gets its number and receipt', async () => {
+    const earlier = await openCase(); // 张三 (the same ID number) is a party of an open case
     const page = await signedIn('reception');
     await expectText(page.getByTestId('who'), '梅园新村街道矛盾纠纷调处化解中心');
     await expectText(page.getByTestId('who'), '登记受理');
@@ -86,6 +87,8 @@ describe('the console in Chromium', () => {
     await page.getByLabel('公民身份号码').fill('110105194912310021');
     await expectText(page.locator('form'), '公民身份号码校验位不正确');
     await page.getByLabel('公民身份号码').fill('11010519491231002X');
+    await expectText(page.getByRole('alert'), '重复受理提醒');
+    await expectText(page.getByRole('alert'), earlier.caseNumber);
     await page.getByRole('button', { name: '添加当事人' }).click();
     await page.getByRole('group', { name: '当事人2' }).getByText('被申请人').click();
     await page.getByLabel('姓名或名称').nth(1).fill('李四');
