@@ -1,4 +1,4 @@
-// Item 6: a calendar year loaded into a running service (issue 11). A fresh database with `cases`
+// Item 8: a calendar year loaded into a running service (issue 11). A fresh database with `cases`
 // people-mediation cases in `mediating` whose one-month mediation period was counted today into
 // next year, whose State Council schedule is not published: provisional, on the statutory holidays
 // (snapshots made by the flows library as if each case had been accepted today, stored as the
@@ -64,7 +64,7 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
   try {
     await migrate(database.url, DEMO_PASSWORD);
     await client.connect();
-    log(`item 6: ${count} cases whose mediation period ends ${t.period.dueOn} (provisional: ${t.period.provisionalReason}); loading ${year}`);
+    log(`item 8: ${count} cases whose mediation period ends ${t.period.dueOn} (provisional: ${t.period.provisionalReason}); loading ${year}`);
     const t0 = performance.now();
     await insertTimers(client, t, { count, offset: 100000, tag: 'C', held: false });
     await client.query('VACUUM ANALYZE');

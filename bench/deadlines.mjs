@@ -75,7 +75,7 @@ function template(protection) {
 
 /**
  * Inserts `count` clones of the template (case, parties, events, deadline rows held by an endless
- * lease unless `held` is false). Also used by item 6 (bench/calendar.mjs).
+ * lease unless `held` is false). Also used by item 8 (bench/calendar.mjs).
  */
 export async function insertTimers(client, t, { count, offset, tag, held = true }) {
   const { rows } = await client.query(`SELECT path, short_name FROM organizations WHERE id = $1`, [COMMITTEE]);

@@ -137,7 +137,7 @@ export function report(results) {
 
   const c = results.items.calendar;
   if (c) {
-    out.push('### Item 6: a calendar year loaded');
+    out.push('### Item 8: a calendar year loaded');
     out.push('');
     out.push(
       markdownTable(

@@ -6,7 +6,7 @@
 //   3. the same SQL work issued directly with pg, in the same run   (sql-ceiling.mjs)
 //   5. 100,000 deadlines due at once; lag at normal load            (deadlines.mjs)
 //   4. queries at 1,000,000 cases and ~10,000,000 events            (lib/generate.mjs, queries.mjs)
-//   6. a calendar year loaded: 100,000 deadlines recomputed         (calendar.mjs)
+//   8. a calendar year loaded: 100,000 deadlines recomputed         (calendar.mjs)
 //   7. documents: agreement PDF p95 warm, a 20-document dossier       (documents.mjs)
 //
 // The service runs as `pnpm start` runs it, in its own process, against a PostgreSQL started for the
