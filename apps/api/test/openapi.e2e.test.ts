@@ -52,7 +52,7 @@ describe('the OpenAPI document', () => {
     expect(document).toEqual(committed);
   });
 
-  it('gives every operation a stable operationId, a summary, a tag, and a 2xx response with a schema', () => {
+  it('gives every operation a stable operationId, a summary and a description, a described tag, and a 2xx response with a schema', () => {
     const ids = operations().map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(['cases.open', 'cases.sendEvent', 'cases.get', 'cases.list', 'cases.events', 'flows.get', 'auth.token', 'me.get']));
@@ -60,7 +60,7 @@ describe('the OpenAPI document', () => {
     for (const { path, method, operation } of operations()) {
       const where = `${method.toUpperCase()} ${path}`;
       expect([where, operation.operationId]).toEqual([where, expect.stringMatching(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/)]);
-      expect([where, operation.summary]).toEqual([where, expect.any(String)]);
+      expect([where, operation.summary, operation.description]).toEqual([where, expect.any(String), expect.any(String)]);
       expect([where, operation.tags.every((tag: string) => tags.has(tag))]).toEqual([where, true]);
       const success = Object.entries(operation.responses as Record<string, Json>).filter(([status]) => status.startsWith('2'));
       expect([where, success.length]).toEqual([where, 1]);

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness, and whether the database answers (503 when it does not) */
+        /**
+         * Liveness, and whether the database answers (503 when it does not)
+         * @description No token needed; also at `/health` for load balancers. The database gets 2 seconds to answer.
+         */
         get: operations["health.checkAtRoot"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness, and whether the database answers (503 when it does not) */
+        /**
+         * Liveness, and whether the database answers (503 when it does not)
+         * @description No token needed; also at `/health` for load balancers. The database gets 2 seconds to answer.
+         */
         get: operations["health.check"];
         put?: never;
         post?: never;
@@ -62,7 +68,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of your organisation and below (admin) */
+        /**
+         * Users of your organisation and below (admin)
+         * @description Never a password hash; `disabled` users cannot sign in.
+         */
         get: operations["users.list"];
         put?: never;
         /**
@@ -89,7 +98,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Disable a user, or change their role or organisation (admin); their tokens stop working at once */
+        /**
+         * Disable a user, or change their role or organisation (admin); their tokens stop working at once
+         * @description Only users of your organisation or below, moved only within it; an administrator cannot lock themselves out (400).
+         */
         patch: operations["users.update"];
         trace?: never;
     };
@@ -100,10 +112,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation tree: centres by level, with the bodies attached to them */
+        /**
+         * The organisation tree: centres by level, with the bodies attached to them
+         * @description City, district, street and community centres (矛盾纠纷调处化解中心), with the committees, courts, petition offices and departments attached to them.
+         */
         get: operations["organizations.tree"];
         put?: never;
-        /** Add an organisation under a centre */
+        /**
+         * Add an organisation under a centre
+         * @description Below your own organisation only (admin); its short name goes into its case numbers, which never collide.
+         */
         post: operations["organizations.create"];
         delete?: never;
         options?: never;
@@ -206,7 +224,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every flow (latest version): id, title, states and events */
+        /**
+         * Every flow (latest version): id, title, states and events
+         * @description A case stays on the flow version it started on.
+         */
         get: operations["flows.list"];
         put?: never;
         post?: never;
@@ -223,7 +244,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One flow: states, transitions, events with payload schemas and senders, deadlines, rules, Mermaid diagram */
+        /**
+         * One flow: states, transitions, events with payload schemas and senders, deadlines, rules, Mermaid diagram
+         * @description What a console needs to draw a case’s forms and timeline: each event’s JSON Schema (the same as in `CaseEvent`), its Chinese name and who sends it; each rule with its article.
+         */
         get: operations["flows.get"];
         put?: never;
         post?: never;
@@ -280,7 +304,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The official calendar years in use: bundled with the release, or loaded by whom and when */
+        /**
+         * The official calendar years in use: bundled with the release, or loaded by whom and when
+         * @description Legal periods count on the State Council’s schedule of each year (CPL Art. 85); a year not listed counts the statutory holidays only and its deadlines are provisional.
+         */
         get: operations["calendar.list"];
         put?: never;
         post?: never;
@@ -297,7 +324,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One year’s schedule: its days off, its make-up working days, and every version */
+        /**
+         * One year’s schedule: its days off, its make-up working days, and every version
+         * @description Version 0 is the bundled schedule; later versions are corrections, each naming the one it replaces.
+         */
         get: operations["calendar.get"];
         /**
          * Load a year’s State Council schedule (or correct a loaded one, as a new version)
@@ -318,7 +348,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who I am: user, role, organisation, and what my role may do (flows to open, events to send, admin pages) */
+        /**
+         * Who I am: user, role, organisation, and what my role may do (flows to open, events to send, admin pages)
+         * @description Derived from the routes’ own role checks, so a console shows only what the service would allow.
+         */
         get: operations["me.get"];
         put?: never;
         post?: never;
@@ -335,7 +368,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced */
+        /**
+         * The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced
+         * @description Every document the case’s events issued, in the order of those events, with its SHA-256 and size once produced.
+         */
         get: operations["documents.list"];
         put?: never;
         post?: never;
@@ -352,7 +388,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal */
+        /**
+         * One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal
+         * @description The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).
+         */
         get: operations["documents.download"];
         put?: never;
         post?: never;
@@ -369,7 +408,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged */
+        /**
+         * The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged
+         * @description PML Art. 27: the registration, the records and the agreement filed as one dossier; the access is logged with the reason given.
+         */
         get: operations["documents.dossier"];
         put?: never;
         post?: never;

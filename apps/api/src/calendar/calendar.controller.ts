@@ -17,7 +17,10 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The official calendar years in use: bundled with the release, or loaded by whom and when' })
+  @ApiOperation({
+    summary: 'The official calendar years in use: bundled with the release, or loaded by whom and when',
+    description: 'Legal periods count on the State Council’s schedule of each year (CPL Art. 85); a year not listed counts the statutory holidays only and its deadlines are provisional.',
+  })
   @ApiOkResponse({ description: 'every year with a schedule, oldest first; years not listed apply the statutory holidays (provisional)', schema: responseRef('CalendarYears') })
   list() {
     return this.calendar.list();
@@ -25,7 +28,7 @@ export class CalendarController {
 
   @Get(':year')
   @ApiParam({ name: 'year', example: 2027 })
-  @ApiOperation({ summary: 'One year’s schedule: its days off, its make-up working days, and every version' })
+  @ApiOperation({ summary: 'One year’s schedule: its days off, its make-up working days, and every version', description: 'Version 0 is the bundled schedule; later versions are corrections, each naming the one it replaces.' })
   @ApiOkResponse({ description: 'the year’s current schedule and its versions', schema: responseRef('CalendarYear') })
   @ApiProblems(404)
   get(@Param('year', CalendarYearParamPipe) year: number) {

@@ -16,7 +16,10 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get('documents')
-  @ApiOperation({ summary: 'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced' })
+  @ApiOperation({
+    summary: 'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced',
+    description: 'Every document the case’s events issued, in the order of those events, with its SHA-256 and size once produced.',
+  })
   @ApiResponse({ status: 200, description: 'the documents in the order of the events that issued them', schema: responseRef('DocumentList') })
   @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
   list(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
@@ -24,7 +27,10 @@ export class DocumentsController {
   }
 
   @Get('documents/:documentId')
-  @ApiOperation({ summary: 'One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal' })
+  @ApiOperation({
+    summary: 'One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal',
+    description: 'The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).',
+  })
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'the stored bytes; Repr-Digest carries their SHA-256', content: PDF_CONTENT })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
@@ -40,7 +46,10 @@ export class DocumentsController {
   }
 
   @Get('dossier')
-  @ApiOperation({ summary: 'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged' })
+  @ApiOperation({
+    summary: 'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged',
+    description: 'PML Art. 27: the registration, the records and the agreement filed as one dossier; the access is logged with the reason given.',
+  })
   @ApiProduces('application/pdf')
   @ApiResponse({ status: 200, description: 'one PDF: cover, index, the archived documents, back cover', content: PDF_CONTENT })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })

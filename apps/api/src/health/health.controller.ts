@@ -16,7 +16,11 @@ export class HealthController {
 
   @Get(['health', `${API_PREFIX}/health`])
   @Public()
-  @ApiOperation({ operationId: 'health.check', summary: 'Liveness, and whether the database answers (503 when it does not)' })
+  @ApiOperation({
+    operationId: 'health.check',
+    summary: 'Liveness, and whether the database answers (503 when it does not)',
+    description: 'No token needed; also at `/health` for load balancers. The database gets 2 seconds to answer.',
+  })
   @ApiOkResponse({ description: 'up, and the database answers', schema: responseRef('Health') })
   @ApiResponse({ status: 503, description: 'up, but the database does not answer (`Retry-After` set)', schema: responseRef('Health') })
   async health(@Res({ passthrough: true }) response: Response) {

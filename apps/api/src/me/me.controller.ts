@@ -13,7 +13,10 @@ export class MeController {
   constructor(private readonly me: MeService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who I am: user, role, organisation, and what my role may do (flows to open, events to send, admin pages)' })
+  @ApiOperation({
+    summary: 'Who I am: user, role, organisation, and what my role may do (flows to open, events to send, admin pages)',
+    description: 'Derived from the routes’ own role checks, so a console shows only what the service would allow.',
+  })
   @ApiOkResponse({ description: '{ user, role, organization, permissions }', schema: responseRef('Me') })
   get(@CurrentActor() actor: AuthenticatedUser) {
     return this.me.describe(actor);

@@ -16,7 +16,10 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The organisation tree: centres by level, with the bodies attached to them' })
+  @ApiOperation({
+    summary: 'The organisation tree: centres by level, with the bodies attached to them',
+    description: 'City, district, street and community centres (矛盾纠纷调处化解中心), with the committees, courts, petition offices and departments attached to them.',
+  })
   @ApiOkResponse({ description: 'roots with nested children', schema: { type: 'array', items: responseRef('OrganizationNode') } })
   tree() {
     return this.organizations.tree();
@@ -25,7 +28,7 @@ export class OrganizationsController {
   @Post()
   @Roles('admin')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add an organisation under a centre' })
+  @ApiOperation({ summary: 'Add an organisation under a centre', description: 'Below your own organisation only (admin); its short name goes into its case numbers, which never collide.' })
   @ApiCreatedResponse({ description: 'the organisation', schema: responseRef('Organization') })
   @ApiProblems(403, 404)
   create(@Body() dto: CreateOrganizationDto, @CurrentActor() actor: AuthenticatedUser) {

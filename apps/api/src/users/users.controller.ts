@@ -19,7 +19,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Users of your organisation and below (admin)' })
+  @ApiOperation({ summary: 'Users of your organisation and below (admin)', description: 'Never a password hash; `disabled` users cannot sign in.' })
   @ApiOkResponse({ description: 'the users', schema: { type: 'array', items: responseRef('User') } })
   @ApiProblems(403)
   list(@CurrentActor() actor: AuthenticatedUser) {
@@ -37,7 +37,10 @@ export class UsersController {
 
   @Patch(':id')
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'Disable a user, or change their role or organisation (admin); their tokens stop working at once' })
+  @ApiOperation({
+    summary: 'Disable a user, or change their role or organisation (admin); their tokens stop working at once',
+    description: 'Only users of your organisation or below, moved only within it; an administrator cannot lock themselves out (400).',
+  })
   @ApiResponse({ status: 200, description: 'the user as changed', schema: responseRef('User') })
   @ApiProblems(403, 404)
   update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto, @CurrentActor() actor: AuthenticatedUser) {
