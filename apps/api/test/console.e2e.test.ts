@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_DIST } from '../src/console/serveConsole.js';
-import { anIntake } from './support/factories.js';
+import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js';
 
 /** A browser journey waits on real rendering; each step's own wait is 10 s at most. */
@@ -174,6 +174,33 @@ describe('the console in Chromium', () => {
     await page.context().close();
   }, JOURNEY_MS);
 
+  it('the court accepts a judicial-confirmation application from its queue and rules the agreement valid (CPL Art. 206)', async () => {
+    // An agreement that took effect on 20 February: inside the 30-day window on 2 March (PML Art. 33).
+    const mediator = await t.as('mediator');
+    const { body: agreed } = await t.http.post('/api/v1/cases').send(anIntake({ receivedOn: '2026-01-05' })).expect(201);
+    const sendAs = (type: string, payload: object) => mediator.post(`/api/v1/cases/${agreed.id}/events`).send({ type, payload }).expect(200);
+    await sendAs('application.accepted', { acceptedOn: '2026-01-05' });
+    await sendAs('mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' });
+    await sendAs('agreement.signed', writtenAgreement({ effectiveOn: '2026-02-20' }));
+    const application = await (await t.as('court'))
+      .post('/api/v1/cases')
+      .send(anIntake({ flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, summary: '申请司法确认调解协议', linkedCaseId: agreed.id, parties: [aParty({ linkedPartyId: 'p1' }), aParty({ role: 'applicant', name: '李四', idNumber: ID_NUMBERS.li, linkedPartyId: 'p2' })] }))
+      .expect(201);
+    const page = await signedIn('court');
+    await page.getByRole('heading', { name: '司法确认申请' }).waitFor();
+    await page.getByRole('link', { name: application.body.caseNumber }).click();
+    await expectText(page.locator('main'), '受理审查期限');
+    await act(page, '受理');
+    await expectText(page.getByTestId('state'), '审查中');
+    await act(page, '裁定调解协议有效', async (dialog) => {
+      await dialog.getByLabel('裁定书文号').fill('（2026）苏0102民特1号');
+      await dialog.getByLabel('裁定日期').fill('2026-03-02');
+      await dialog.getByLabel('裁定日期').press('Enter');
+    });
+    await expectText(page.getByTestId('state'), '裁定调解协议有效');
+    await page.context().close();
+  }, JOURNEY_MS);
+
   it('shows the work queue nearest deadline first, overdue in red and in words, with no serious axe violation', async () => {
     const c = await mediatingCase();
     t.clock.set(new Date('2026-04-07T10:00:00+08:00'));
@@ -193,6 +220,9 @@ describe('the console in Chromium', () => {
   }, JOURNEY_MS);
 });
 
+/** The demo user `mediator` (apps/api/src/demo/demoOrganizations.ts). */
+const DEMO_MEDIATOR_ID = '00000000-0000-4000-8000-0000000000a2';
+
 async function openCase() {
   const response = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
   return response.body as { id: string; caseNumber: string };
@@ -202,7 +232,7 @@ async function mediatingCase() {
   const c = await openCase();
   const mediator = await t.as('mediator');
   await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'application.accepted', payload: {} }).expect(200);
-  await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: '00000000-0000-4000-8000-0000000000a2', chosenBy: 'committee' } }).expect(200);
+  await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } }).expect(200);
   return c;
 }
 

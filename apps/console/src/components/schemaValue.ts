@@ -7,7 +7,8 @@ export function initialValue(schema: JsonSchema, required = true): unknown {
     return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, initialValue(s, schema.required?.includes(k) ?? false)]));
   }
   if (schema.type === 'array') {
-    const min = schema.minItems ?? 0;
+    // An optional list starts empty, even when it needs at least one item once given.
+    const min = required ? (schema.minItems ?? 0) : 0;
     return schema.items?.type === 'object' ? Array.from({ length: min }, () => initialValue(schema.items!)) : [];
   }
   if (schema.type === 'boolean') return required ? false : undefined;

@@ -153,6 +153,9 @@ const FIELD_LABELS: Record<string, string> = {
   idNumber: '公民身份号码',
   creditCode: '统一社会信用代码',
   committeeSeal: '已加盖调解委员会印章',
+  ruledOn: '裁定日期',
+  partyServices: '分别送达',
+  heldOnTo: '结束日期',
 };
 
 /** Enum values whose glossary term is missing or ambiguous here. */
