@@ -103,7 +103,7 @@ try {
   await reception.getByLabel('摘要').fill('楼上漏水，双方就维修费用发生争执');
   await reception.getByLabel('姓名或名称').fill('张三');
   await reception.getByLabel('公民身份号码').fill('11010519491231002X');
-  await reception.getByText('重复受理提醒').waitFor();
+  await reception.getByText('重复受理提醒').scrollIntoViewIfNeeded();
   await shoot(reception, 'intake');
   await reception.getByRole('combobox', { name: '来源渠道' }).click();
   await reception.getByRole('option', { name: '来访' }).click();
