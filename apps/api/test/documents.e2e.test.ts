@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
@@ -79,6 +80,32 @@ async function download(id: string, documentId: string): Promise<Buffer> {
     .expect('content-type', 'application/pdf');
   return response.body as Buffer;
 }
+
+/** One file of a zip (a .docx), read through the central directory. */
+function unzipEntry(zip: Buffer, name: string): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 0 ? data : inflateRawSync(data);
+    }
+    at += 46 + skip;
+  }
+  throw new Error(`no ${name} in the zip`);
+}
+
+const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 async function textOf(pdf: Buffer): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
@@ -258,6 +285,29 @@ describe('the people’s mediation documents', () => {
     const { rows } = await pool.query(`SELECT content FROM documents WHERE id = $1`, [doc.id]);
     const text = await textOf(rows[0].content);
     for (const field of ['不予受理通知书', '该纠纷不属于人民调解的受理范围', '决定不予受理']) expect(text).toContain(field);
+  });
+});
+
+describe('the Word working copy (.docx)', () => {
+  it('gives the agreement as a .docx with the same fields, and refuses a document that is not a form to complete', async () => {
+    const id = await agreedCase();
+    await produceAll();
+    const docs = await documentsOf(id);
+    const agreement = docs.find((d) => d.kind === 'agreement')!;
+    const response = await mediator
+      .get(`/api/v1/cases/${id}/documents/${agreement.id}?format=docx`)
+      .buffer(true)
+      .parse(binary as never)
+      .expect(200)
+      .expect('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const xml = unzipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const field of ['人民调解协议书', agreement.number!, '张三', '11010519491231002X', '1. 李四承担维修费用', '本协议一式3份', '梅园新村街道人民调解委员会（印章）']) expect(text).toContain(field);
+    expect(xml).toContain('w:w="11906"'); // A4
+    const record = docs.find((d) => d.kind === 'mediationRecord')!;
+    await mediator.get(`/api/v1/cases/${id}/documents/${record.id}?format=docx`).expect(404);
+    await (await t.as('reception')).get(`/api/v1/cases/${id}/documents/${agreement.id}?format=docx`).expect(403);
+    await mediator.get(`/api/v1/cases/${id}/documents/${agreement.id}?format=odt`).expect(400);
   });
 });
 

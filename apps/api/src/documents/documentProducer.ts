@@ -12,6 +12,7 @@ import { documentData } from './documentData.js';
 import { documentNumber } from './documentNumber.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
 import { loadCaseFacts } from './documentSource.js';
+import { templateFile } from './templateRegistry.js';
 import { claimPending, lockPending, markFailed, markIssued, nextNumber, type PendingDocument } from './documentStore.js';
 
 const BATCH = 20;
@@ -91,7 +92,7 @@ export class DocumentProducer implements OnApplicationBootstrap, OnApplicationSh
       const content = await this.renderer.render(template, data, doc.orderedAt);
       await markIssued(client, doc.id, {
         number,
-        template: `${template.flow}/${template.kind}${template.variant ? `.${template.variant.equals}` : ''}.json`,
+        template: templateFile(template),
         templateVersion: template.version,
         title: template.title,
         producedAt: this.clock.now(),

@@ -3,6 +3,7 @@ import type { DocumentData } from './documentData.js';
 import type { Block, DocumentTemplate } from './documentTemplate.js';
 import { writePdf, type Line } from './pdfWriter.js';
 import { fill, lookup, type Labels } from './templateFill.js';
+import { templateFile } from './templateRegistry.js';
 
 /**
  * Renders a template with a case's data to PDF. Every text is filled (and its characters checked
@@ -14,7 +15,7 @@ export async function renderDocument(template: DocumentTemplate, data: DocumentD
 }
 
 export function documentLines(template: DocumentTemplate, data: DocumentData, options: { font: CjkFont; labels: Labels }): Line[] {
-  const file = `${template.flow}/${template.kind}${template.variant ? `.${template.variant.equals}` : ''}.json`;
+  const file = templateFile(template);
   return template.blocks.flatMap((block, index) => blockLines(block, data, template, { ...options, where: `${file} block ${index + 1} (${block.type})` }));
 }
 

@@ -115,6 +115,27 @@ export async function listForCase(db: pg.Pool, caseId: string): Promise<Document
   }));
 }
 
+/** What an issued document was rendered from: enough to render it again (the Word version). */
+export interface DocumentOrigin {
+  id: string;
+  eventSeq: number;
+  organizationId: string;
+  details: Record<string, unknown>;
+  number: string | null;
+  template: string;
+  title: string;
+  orderedAt: Date;
+}
+
+export async function issuedDocumentOrigin(db: pg.Pool, caseId: string, documentId: string): Promise<DocumentOrigin | undefined> {
+  const { rows } = await db.query(
+    `SELECT id, event_seq, organization_id, details, number, template, title, ordered_at FROM documents WHERE case_id = $1 AND id = $2 AND status = 'issued'`,
+    [caseId, documentId],
+  );
+  const r = rows[0];
+  return r && { id: r.id, eventSeq: r.event_seq, organizationId: r.organization_id, details: r.details, number: r.number, template: r.template, title: r.title, orderedAt: r.ordered_at };
+}
+
 /** Issued documents of a case with their bytes: one (`documentId`) or all, in the order of issue. */
 export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: string): Promise<StoredDocument[]> {
   const { rows } = await db.query(

@@ -20,6 +20,8 @@ export interface DocumentTemplate {
   title: string;
   /** Whether it takes a 文号 from the organisation's yearly sequence. */
   numbered: boolean;
+  /** A Word version is offered (`?format=docx`): forms a mediator completes before printing, e.g. the agreement. */
+  editable?: boolean;
   /** Position in the dossier (人民调解卷宗 binding order, documents.md); ties keep the order of issue. */
   dossierOrder: number;
   /** Where the wording comes from (format, article). */

@@ -6,7 +6,8 @@ import { API_PREFIX } from '../common/apiPrefix.js';
 import { CurrentActor } from '../common/currentActor.js';
 import { UuidParamPipe } from '../common/uuidParam.pipe.js';
 import { DocumentAccessQuery } from './dto/document-access.query.js';
-import { DocumentsService, type PdfFile } from './documents.service.js';
+import { DocumentDownloadQuery } from './dto/document-download.query.js';
+import { DocumentsService, type DocumentFile } from './documents.service.js';
 import { PDF_CONTENT, responseRef } from '../openapi/responseSchemas.js';
 
 @ApiTags('documents')
@@ -28,21 +29,21 @@ export class DocumentsController {
 
   @Get('documents/:documentId')
   @ApiOperation({
-    summary: 'One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal',
+    summary: 'One issued document as archived (PDF, A4), or with format=docx the Word working copy of an agreement — personal data in full: the case’s mediator or court only; logged like a reveal',
     description: 'The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).',
   })
-  @ApiProduces('application/pdf')
+  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiResponse({ status: 200, description: 'the stored bytes; Repr-Digest carries their SHA-256', content: PDF_CONTENT })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
   @ApiResponse({ status: 404, description: 'no such case in your scope, or no such issued document on it' })
   async download(
     @Param('id', UuidParamPipe) id: string,
     @Param('documentId', UuidParamPipe) documentId: string,
-    @Query() query: DocumentAccessQuery,
+    @Query() query: DocumentDownloadQuery,
     @CurrentActor() actor: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return pdf(await this.documents.download(actor, id, documentId, query.reason), response);
+    return send(await this.documents.download(actor, id, documentId, query), response);
   }
 
   @Get('dossier')
@@ -55,16 +56,16 @@ export class DocumentsController {
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
   @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
   async dossier(@Param('id', UuidParamPipe) id: string, @Query() query: DocumentAccessQuery, @CurrentActor() actor: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
-    return pdf(await this.documents.dossier(actor, id, query.reason), response);
+    return send(await this.documents.dossier(actor, id, query.reason), response);
   }
 }
 
-function pdf(file: PdfFile, response: Response): StreamableFile {
+function send(file: DocumentFile, response: Response): StreamableFile {
   if (file.sha256) response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
   response.setHeader('Cache-Control', 'no-store');
   return new StreamableFile(file.content, {
-    type: 'application/pdf',
-    disposition: `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    type: file.type,
+    disposition: `${file.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="document.${file.type === 'application/pdf' ? 'pdf' : 'docx'}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     length: file.content.length,
   });
 }

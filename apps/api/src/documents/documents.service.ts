@@ -13,14 +13,18 @@ import { DataProtection } from '../security/dataProtection.js';
 import { documentData } from './documentData.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
 import { loadCaseFacts } from './documentSource.js';
-import { issuedDocuments, listForCase, type StoredDocument } from './documentStore.js';
+import { documentLines } from './documentRenderer.js';
+import { issuedDocumentOrigin, issuedDocuments, listForCase, type StoredDocument } from './documentStore.js';
+import { writeDocx } from './docxWriter.js';
+import type { DocumentFormat } from './dto/document-download.query.js';
 import { bindDossier } from './dossierBinder.js';
 
 const DEFAULT_REASON = '下载文书';
 
-/** A PDF to send: its bytes, a file name and the digest the list shows. */
-export interface PdfFile {
+/** A file to send: its bytes, type, a file name and (for an archived document) the digest the list shows. */
+export interface DocumentFile {
   content: Buffer;
+  type: 'application/pdf' | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   fileName: string;
   sha256: string | null;
 }
@@ -50,16 +54,45 @@ export class DocumentsService {
     return { caseId, items: await listForCase(this.pool, caseId) };
   }
 
-  async download(user: AuthenticatedUser, caseId: string, documentId: string, reason = DEFAULT_REASON): Promise<PdfFile> {
+  /** The archived PDF, or (`format: 'docx'`) the Word working copy. */
+  download(user: AuthenticatedUser, caseId: string, documentId: string, query: { format?: DocumentFormat; reason?: string }): Promise<DocumentFile> {
+    return query.format === 'docx' ? this.wordCopy(user, caseId, documentId, query.reason) : this.archived(user, caseId, documentId, query.reason);
+  }
+
+  private async archived(user: AuthenticatedUser, caseId: string, documentId: string, reason = DEFAULT_REASON): Promise<DocumentFile> {
     const row = await this.revealableRow(user, caseId);
     const [doc] = await issuedDocuments(this.pool, caseId, documentId);
     if (!doc) throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
     await this.logAccess(user, caseId, `document:${doc.id}`, reason);
-    return { content: doc.content, fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`, sha256: doc.sha256 };
+    return { content: doc.content, type: 'application/pdf', fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`, sha256: doc.sha256 };
+  }
+
+  /**
+   * The Word working copy of an editable form (the agreement): the same template rendered again from
+   * what the document was issued with — its event, details and 文号 — and the case's current parties.
+   * Not archived and not hashed: the issued PDF stays the document.
+   */
+  private async wordCopy(user: AuthenticatedUser, caseId: string, documentId: string, reason = DEFAULT_REASON): Promise<DocumentFile> {
+    const row = await this.revealableRow(user, caseId);
+    const origin = await issuedDocumentOrigin(this.pool, caseId, documentId);
+    if (!origin) throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
+    const template = this.renderer.templates.byFile(origin.template);
+    if (!template?.editable) throw new DomainError('NOT_FOUND', `document ${documentId} (${origin.title}) has no Word version: only forms completed before printing have one`, { caseId, documentId });
+    const facts = await loadCaseFacts(this.pool, this.protection, { caseId, ...origin });
+    const data = documentData({ ...facts, details: origin.details, title: origin.title, number: origin.number });
+    const lines = documentLines(template, data, { font: this.renderer.font, labels: this.renderer.templates.labels });
+    const content = await writeDocx({ title: origin.title, createdAt: origin.orderedAt }, lines);
+    await this.logAccess(user, caseId, `document:${origin.id}:docx`, reason);
+    return {
+      content,
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      fileName: `${origin.number ?? row.case_number} ${origin.title}.docx`,
+      sha256: null,
+    };
   }
 
   /** 一案一卷: every issued document of the case bound in the official order, with cover, index and back cover. */
-  async dossier(user: AuthenticatedUser, caseId: string, reason = DEFAULT_REASON): Promise<PdfFile> {
+  async dossier(user: AuthenticatedUser, caseId: string, reason = DEFAULT_REASON): Promise<DocumentFile> {
     const row = await this.revealableRow(user, caseId);
     const documents = await issuedDocuments(this.pool, caseId);
     const facts = await loadCaseFacts(this.pool, this.protection, { caseId, eventSeq: row.version, organizationId: row.snapshot.context.organizationId });
@@ -70,11 +103,11 @@ export class DocumentsService {
       { template: this.renderer.templates.dossier, font: this.renderer.font, labels: this.renderer.templates.labels, compiledBy: user.username, compiledOn: this.clock.today(), createdAt: this.clock.now() },
     );
     await this.logAccess(user, caseId, 'dossier', reason);
-    return { content, fileName: `${row.case_number} 卷宗.pdf`, sha256: null };
+    return { content, type: 'application/pdf', fileName: `${row.case_number} 卷宗.pdf`, sha256: null };
   }
 
   private dossierOrder(doc: StoredDocument): number {
-    return this.renderer.templates.templates.find((t) => `${t.flow}/${t.kind}${t.variant ? `.${t.variant.equals}` : ''}.json` === doc.template)?.dossierOrder ?? 99;
+    return this.renderer.templates.byFile(doc.template)?.dossierOrder ?? 99;
   }
 
   private async revealableRow(user: AuthenticatedUser, caseId: string) {

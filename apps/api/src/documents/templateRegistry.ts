@@ -31,11 +31,21 @@ export class TemplateRegistry {
     return new TemplateRegistry(templates, labels, dossier);
   }
 
+  /** The template a document was rendered from, by its file name (`templateFile`). */
+  byFile(file: string): DocumentTemplate | undefined {
+    return this.templates.find((t) => templateFile(t) === file);
+  }
+
   /** The template for an effect: the variant whose field matches the details, else the plain one. */
   find(flowId: string, flowVersion: number, kind: string, details: Record<string, unknown>): DocumentTemplate | undefined {
     const candidates = this.templates.filter((t) => t.flow === flowId && t.kind === kind && t.flowVersions.includes(flowVersion));
     return candidates.find((t) => t.variant && String(details[t.variant.field]) === t.variant.equals) ?? candidates.find((t) => !t.variant);
   }
+}
+
+/** `people-mediation/agreement.oral.json`: the name stored with each document rendered from the template. */
+export function templateFile(t: DocumentTemplate): string {
+  return `${t.flow}/${t.kind}${t.variant ? `.${t.variant.equals}` : ''}.json`;
 }
 
 export interface DossierTemplate {
