@@ -3,7 +3,9 @@ import { inflateRawSync } from 'node:zlib';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
+import { openContent, sealContent } from '../src/documents/documentContent.js';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
+import { DataProtection } from '../src/security/dataProtection.js';
 import { DocumentRenderer } from '../src/documents/documentRenderer.service.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
@@ -281,9 +283,9 @@ describe('the people’s mediation documents', () => {
     await send(other, 'application.rejected', { reason: 'outOfScope' });
     await produceAll();
     const doc = (await documentsOf(other)).find((d) => d.kind === 'rejectionNotice')!;
-    // The case has no mediator: the court or mediator rule leaves no one to download it but… nobody; read the stored bytes.
-    const { rows } = await pool.query(`SELECT content FROM documents WHERE id = $1`, [doc.id]);
-    const text = await textOf(rows[0].content);
+    // No mediator was ever assigned, so no one may download it: read the stored bytes.
+    const { rows } = await pool.query(`SELECT id, content_encrypted, sha256 FROM documents WHERE id = $1`, [doc.id]);
+    const text = await textOf(openContent(t.app.get(DataProtection), { id: rows[0].id, contentEncrypted: rows[0].content_encrypted, sha256: rows[0].sha256 }));
     for (const field of ['不予受理通知书', '该纠纷不属于人民调解的受理范围', '决定不予受理']) expect(text).toContain(field);
   });
 });
@@ -318,8 +320,28 @@ describe('archive integrity', () => {
     const [doc] = await documentsOf(id);
     const bytes = await download(id, doc!.id);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc!.sha256);
-    await expect(pool.query(`UPDATE documents SET content = 'x' WHERE id = $1`, [doc!.id])).rejects.toThrow(/cannot be changed or deleted/);
+    for (const change of [`sha256 = 'x'`, `number = 'x'`, `status = 'pending'`, `byte_size = 1`, `event_seq = 1`]) {
+      await expect(pool.query(`UPDATE documents SET ${change} WHERE id = $1`, [doc!.id])).rejects.toThrow(/cannot be changed or deleted/);
+    }
     await expect(pool.query(`DELETE FROM documents WHERE id = $1`, [doc!.id])).rejects.toThrow(/cannot be changed or deleted/);
+  });
+
+  it('keeps the bytes encrypted at rest (the parties’ ID numbers are on them in full), and refuses bytes that no longer match the SHA-256', async () => {
+    const id = await agreedCase();
+    await produceAll();
+    const [doc] = await documentsOf(id);
+    const { rows } = await pool.query(`SELECT content_encrypted FROM documents WHERE id = $1`, [doc!.id]);
+    expect(rows[0].content_encrypted).toMatch(/^v1\./);
+    expect(rows[0].content_encrypted).not.toContain('%PDF');
+    // A key rotation may re-encrypt the same bytes (the trigger allows that column alone) …
+    const protection = t.app.get(DataProtection);
+    const same = sealContent(protection, await download(id, doc!.id));
+    await pool.query(`UPDATE documents SET content_encrypted = $2 WHERE id = $1`, [doc!.id, same.contentEncrypted]);
+    await download(id, doc!.id);
+    // … but other bytes under the same digest are refused on reading.
+    const other = sealContent(protection, Buffer.from('%PDF-1.7 not the document'));
+    await pool.query(`UPDATE documents SET content_encrypted = $2 WHERE id = $1`, [doc!.id, other.contentEncrypted]);
+    await mediator.get(`/api/v1/cases/${id}/documents/${doc!.id}`).expect(500);
   });
 });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -8,6 +7,7 @@ import type { AppConfig } from '../config/config.js';
 import { poolOf } from '../database/dataSource.js';
 import { backoffMs } from '../notifications/outboxDispatcher.js';
 import { DataProtection } from '../security/dataProtection.js';
+import { sealContent } from './documentContent.js';
 import { documentData } from './documentData.js';
 import { documentNumber } from './documentNumber.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
@@ -96,8 +96,7 @@ export class DocumentProducer implements OnApplicationBootstrap, OnApplicationSh
         templateVersion: template.version,
         title: template.title,
         producedAt: this.clock.now(),
-        content,
-        sha256: createHash('sha256').update(content).digest('hex'),
+        ...sealContent(this.protection, content),
       });
       await client.query('COMMIT');
       return true;

@@ -38,7 +38,8 @@ export interface StoredDocument {
   template: string;
   orderedAt: Date;
   sha256: string;
-  content: Buffer;
+  /** The PDF bytes, encrypted (`DataProtection`); `openContent` decrypts and checks them. */
+  contentEncrypted: string;
 }
 
 /** Claims up to `batch` due pending documents with a lease (instances share the work). */
@@ -76,13 +77,22 @@ export async function nextNumber(client: pg.PoolClient, organizationId: string, 
 export async function markIssued(
   client: pg.PoolClient,
   id: string,
-  issued: { number: { year: number; seq: number; text: string } | null; template: string; templateVersion: number; title: string; producedAt: Date; content: Buffer; sha256: string },
+  issued: {
+    number: { year: number; seq: number; text: string } | null;
+    template: string;
+    templateVersion: number;
+    title: string;
+    producedAt: Date;
+    contentEncrypted: string;
+    byteSize: number;
+    sha256: string;
+  },
 ): Promise<void> {
   await client.query(
     `UPDATE documents SET status = 'issued', number_year = $2, number_seq = $3, number = $4, template = $5, template_version = $6,
-       title = $7, produced_at = $8, content = $9, sha256 = $10, claimed_until = NULL, last_error = NULL
+       title = $7, produced_at = $8, content_encrypted = $9, byte_size = $10, sha256 = $11, claimed_until = NULL, last_error = NULL
      WHERE id = $1 AND status = 'pending'`,
-    [id, issued.number?.year ?? null, issued.number?.seq ?? null, issued.number?.text ?? null, issued.template, issued.templateVersion, issued.title, issued.producedAt, issued.content, issued.sha256],
+    [id, issued.number?.year ?? null, issued.number?.seq ?? null, issued.number?.text ?? null, issued.template, issued.templateVersion, issued.title, issued.producedAt, issued.contentEncrypted, issued.byteSize, issued.sha256],
   );
 }
 
@@ -94,7 +104,7 @@ export async function markFailed(db: pg.Pool, id: string, retryAt: Date, error: 
 export async function listForCase(db: pg.Pool, caseId: string): Promise<DocumentSummary[]> {
   const { rows } = await db.query(
     `SELECT d.id, d.kind, d.title, d.number, d.status, d.ordered_at, d.produced_at, d.event_seq, e.type AS event_type, d.sha256,
-            octet_length(d.content) AS byte_size, d.template, d.template_version, d.replaces_document_id
+            d.byte_size, d.template, d.template_version, d.replaces_document_id
      FROM documents d JOIN case_events e ON e.case_id = d.case_id AND e.seq = d.event_seq
      WHERE d.case_id = $1 ORDER BY d.event_seq, d.outbox_id`,
     [caseId],
@@ -139,9 +149,9 @@ export async function issuedDocumentOrigin(db: pg.Pool, caseId: string, document
 /** Issued documents of a case with their bytes: one (`documentId`) or all, in the order of issue. */
 export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: string): Promise<StoredDocument[]> {
   const { rows } = await db.query(
-    `SELECT id, kind, title, number, event_seq, ordered_at, sha256, content, template FROM documents
+    `SELECT id, kind, title, number, event_seq, ordered_at, sha256, content_encrypted, template FROM documents
      WHERE case_id = $1 AND status = 'issued' AND ($2::uuid IS NULL OR id = $2::uuid) ORDER BY event_seq, outbox_id`,
     [caseId, documentId ?? null],
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, number: r.number, eventSeq: r.event_seq, template: r.template, orderedAt: r.ordered_at, sha256: r.sha256, content: r.content }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, number: r.number, eventSeq: r.event_seq, template: r.template, orderedAt: r.ordered_at, sha256: r.sha256, contentEncrypted: r.content_encrypted }));
 }

@@ -10,6 +10,7 @@ import { caseNotFound, DomainError } from '../common/errors/DomainError.js';
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { DataProtection } from '../security/dataProtection.js';
+import { openContent } from './documentContent.js';
 import { documentData } from './documentData.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
 import { loadCaseFacts } from './documentSource.js';
@@ -64,7 +65,7 @@ export class DocumentsService {
     const [doc] = await issuedDocuments(this.pool, caseId, documentId);
     if (!doc) throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
     await this.logAccess(user, caseId, `document:${doc.id}`, reason);
-    return { content: doc.content, type: 'application/pdf', fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`, sha256: doc.sha256 };
+    return { content: openContent(this.protection, doc), type: 'application/pdf', fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`, sha256: doc.sha256 };
   }
 
   /**
@@ -98,7 +99,7 @@ export class DocumentsService {
     const facts = await loadCaseFacts(this.pool, this.protection, { caseId, eventSeq: row.version, organizationId: row.snapshot.context.organizationId });
     const data = documentData({ ...facts, details: {}, title: '卷宗', number: null });
     const content = await bindDossier(
-      documents.map((d) => ({ ...d, dossierOrder: this.dossierOrder(d) })),
+      documents.map((d) => ({ ...d, content: openContent(this.protection, d), dossierOrder: this.dossierOrder(d) })),
       data,
       { template: this.renderer.templates.dossier, font: this.renderer.font, labels: this.renderer.templates.labels, compiledBy: user.username, compiledOn: this.clock.today(), createdAt: this.clock.now() },
     );

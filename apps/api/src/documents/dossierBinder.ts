@@ -10,6 +10,8 @@ import { chineseDate, fill, type Labels } from './templateFill.js';
 /** A document in the dossier, in binding order, with where it starts. */
 export interface BoundDocument extends StoredDocument {
   dossierOrder: number;
+  /** The decrypted, checked bytes. */
+  content: Buffer;
 }
 
 /** Index rows (ROW_HEIGHT each) that fit an A4 page under the title and the header row. */

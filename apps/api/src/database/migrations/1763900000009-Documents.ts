@@ -6,8 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the request is as durable as the event and exists exactly once per effect (`outbox_id` unique).
  * `DocumentProducer` renders it after commit, numbers it from a per-organisation-and-year
  * sequence in the same transaction (no gaps: a failed render rolls the number back), and stores
- * the bytes with their SHA-256. An issued row never changes and is never deleted (trigger); a
- * correction is a new document that names the one it replaces.
+ * the bytes — encrypted like the parties' ID numbers, since a document carries them in full — with
+ * the SHA-256 of the plain bytes. An issued row never changes and is never deleted (trigger), but
+ * for its ciphertext, which a key rotation re-encrypts: every read checks the decrypted bytes
+ * against the SHA-256. A correction is a new document that names the one it replaces.
  */
 export class Documents1763900000009 implements MigrationInterface {
   name = 'Documents1763900000009';
@@ -35,10 +37,11 @@ export class Documents1763900000009 implements MigrationInterface {
         template_version integer,
         title text,
         produced_at timestamptz,
-        content bytea,
+        content_encrypted text,
+        byte_size integer,
         sha256 text,
         replaces_document_id uuid REFERENCES documents (id),
-        CHECK (status = 'pending' OR (content IS NOT NULL AND sha256 IS NOT NULL AND produced_at IS NOT NULL AND template IS NOT NULL)),
+        CHECK (status = 'pending' OR (content_encrypted IS NOT NULL AND sha256 IS NOT NULL AND byte_size IS NOT NULL AND produced_at IS NOT NULL AND template IS NOT NULL)),
         CHECK ((number IS NULL) = (number_seq IS NULL)),
         UNIQUE (organization_id, number_year, number_seq)
       )`);
@@ -68,6 +71,10 @@ export class Documents1763900000009 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION documents_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- A key rotation may re-encrypt the bytes; nothing else of an issued document changes.
+        IF TG_OP = 'UPDATE' AND OLD.status = 'issued' AND to_jsonb(NEW) - 'content_encrypted' = to_jsonb(OLD) - 'content_encrypted' THEN
+          RETURN NEW;
+        END IF;
         IF OLD.status = 'issued' THEN
           RAISE EXCEPTION 'document % is issued and cannot be changed or deleted; issue a correction that replaces it', OLD.id;
         END IF;
