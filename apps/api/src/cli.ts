@@ -19,6 +19,7 @@ import { createDataSource } from './database/dataSource.js';
 import { DataProtection } from './security/dataProtection.js';
 import { generateSecrets, secretsAsEnv } from './security/secrets.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/passwordRule.js';
+import { rotateDocumentKeys } from './documents/documentKeyRotation.js';
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -120,6 +121,9 @@ async function rotateKeys(dataSource: import('typeorm').DataSource, protection: 
     if (hash !== row.id_number_hash) reHashed++;
   }
   process.stdout.write(`re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID numbers under the current hash key\n`);
+  const documents = await rotateDocumentKeys(dataSource, protection);
+  process.stdout.write(`re-encrypted ${documents.reEncrypted} of ${documents.documents} documents under the current key\n`);
+  if (documents.failedIntegrity.length) process.stderr.write(`documents whose bytes fail their SHA-256, left as they are: ${documents.failedIntegrity.join(', ')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
 import { openContent, sealContent } from '../src/documents/documentContent.js';
+import { rotateDocumentKeys } from '../src/documents/documentKeyRotation.js';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { DataProtection } from '../src/security/dataProtection.js';
 import { DocumentRenderer } from '../src/documents/documentRenderer.service.js';
@@ -342,6 +343,22 @@ describe('archive integrity', () => {
     const other = sealContent(protection, Buffer.from('%PDF-1.7 not the document'));
     await pool.query(`UPDATE documents SET content_encrypted = $2 WHERE id = $1`, [doc!.id, other.contentEncrypted]);
     await mediator.get(`/api/v1/cases/${id}/documents/${doc!.id}`).expect(500);
+  });
+
+  it('rotate-keys re-encrypts the documents made with an older data key, and they still open', async () => {
+    const id = await agreedCase();
+    await produceAll();
+    const [doc] = await documentsOf(id);
+    const before = await download(id, doc!.id);
+    const { secrets } = t.app.get<{ secrets: { dataKeys: { id: string; key: Buffer }[]; hashKey: Buffer } }>('APP_CONFIG');
+    const rotated = new DataProtection([{ id: 'rotated', key: randomBytes(32) }, ...secrets.dataKeys], secrets.hashKey);
+    const { reEncrypted, failedIntegrity } = await rotateDocumentKeys(t.dataSource, rotated);
+    expect(reEncrypted).toBeGreaterThanOrEqual(4);
+    expect(failedIntegrity).toHaveLength(1); // the one the test above replaced, left for someone to look at
+    const { rows } = await pool.query(`SELECT id, content_encrypted, sha256 FROM documents WHERE id = $1`, [doc!.id]);
+    expect(rows[0].content_encrypted).toMatch(/^v1\.rotated\./);
+    expect(openContent(rotated, { id: rows[0].id, contentEncrypted: rows[0].content_encrypted, sha256: rows[0].sha256 }).equals(before)).toBe(true);
+    expect(await rotateDocumentKeys(t.dataSource, rotated)).toMatchObject({ reEncrypted: 0, failedIntegrity: failedIntegrity });
   });
 });
 

@@ -5,12 +5,13 @@ import { DEMO, DEMO_USERS } from '../demo/demoOrganizations.js';
  * A realistic value for a payload or intake spec, for the OpenAPI examples: named after the field
  * (a party id is `p1`, an organisation id one of the demo organisations, a reason a sentence a
  * mediator would write). Optional dates are left out, so that they default to the day the event is
- * recorded; other optional fields are shown. A test holds every example to the flow's own validator.
+ * recorded, and so are optional flags (they state a special case, e.g. a medical dispute's consent);
+ * other optional fields are shown. A test holds every example to the flow's own validator.
  */
 export function exampleOf(spec: ObjectSpec, index = 0): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(spec.fields)
-      .filter(([, field]) => !(field.optional && (field.kind === 'date' || (field.kind === 'string' && field.format === 'creditCode'))))
+      .filter(([, field]) => !(field.optional && (field.kind === 'date' || field.kind === 'boolean' || (field.kind === 'string' && field.format === 'creditCode'))))
       .map(([name, field]) => [name, valueFor(name, field, index)]),
   );
 }
