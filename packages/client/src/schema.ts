@@ -389,7 +389,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One issued document as archived (PDF, A4) — personal data in full: the case’s mediator or court only; logged like a reveal
+         * One issued document as archived (PDF, A4), or with format=docx the Word working copy of an agreement — personal data in full: the case’s mediator or court only; logged like a reveal
          * @description The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).
          */
         get: operations["documents.download"];
@@ -1090,9 +1090,7 @@ export interface components {
          * @description 受理: 受理: the committee accepts the application; starts the mediation period. Sent by: reception, mediator.
          * @example {
          *       "type": "application.accepted",
-         *       "payload": {
-         *         "otherSideConsented": true
-         *       }
+         *       "payload": {}
          *     }
          */
         PeopleMediation_ApplicationAccepted: {
@@ -1296,8 +1294,7 @@ export interface components {
          *             "p1",
          *             "p2"
          *           ],
-         *           "mediator": true,
-         *           "committeeSeal": true
+         *           "mediator": true
          *         }
          *       }
          *     }
@@ -1872,8 +1869,7 @@ export interface components {
          *             "p1",
          *             "p2"
          *           ],
-         *           "mediator": true,
-         *           "committeeSeal": true
+         *           "mediator": true
          *         }
          *       }
          *     }
@@ -2120,9 +2116,7 @@ export interface components {
          * @description 受理: 受理: the body accepts; starts the mediation period (traffic: waits for mediation.started). Sent by: reception, mediator.
          * @example {
          *       "type": "application.accepted",
-         *       "payload": {
-         *         "otherSideConsented": true
-         *       }
+         *       "payload": {}
          *     }
          */
         AdministrativeMediation_ApplicationAccepted: {
@@ -2264,8 +2258,7 @@ export interface components {
          *             "p1",
          *             "p2"
          *           ],
-         *           "mediator": true,
-         *           "committeeSeal": true
+         *           "mediator": true
          *         }
          *       }
          *     }
@@ -5713,6 +5706,8 @@ export interface operations {
             query?: {
                 /** @description kept in the access log; default: 下载文书 */
                 reason?: string;
+                /** @description pdf: the archived document; docx: a Word working copy (agreements) */
+                format?: "pdf" | "docx";
             };
             header?: never;
             path: {
