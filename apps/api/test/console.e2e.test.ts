@@ -34,7 +34,7 @@ afterAll(async () => {
 
 /** A fresh browser context (its own sessionStorage) per user; axe needs a page made by a context. */
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
   return context.newPage();
 }
 
@@ -96,6 +96,7 @@ describe('the console in Chromium', () => {
     await page.getByRole('option', { name: '来访' }).click();
     await page.getByRole('combobox', { name: '受理单位' }).click();
     await page.getByRole('treeitem', { name: '梅园新村街道人民调解委员会' }).click();
+    await page.getByRole('tree').waitFor({ state: 'hidden' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '保存并受理登记' }).click();
     const number = await page.getByTestId('case-number').textContent();
@@ -198,6 +199,44 @@ describe('the console in Chromium', () => {
       await dialog.getByLabel('裁定日期').press('Enter');
     });
     await expectText(page.getByTestId('state'), '裁定调解协议有效');
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('brings an expired session back to sign-in and, after signing in again, to the same form with what was typed', async () => {
+    const c = await mediatingCase();
+    const page = await signedIn('mediator');
+    await page.goto(`${base}/cases/${c.id}`);
+    await page.getByRole('button', { name: '调解记录', exact: true }).click();
+    await page.getByRole('dialog', { name: '调解记录' }).getByLabel('摘要').fill('当事人补充了维修报价单');
+    // The token outlives its TTL on the service's clock: the next request answers 401.
+    t.clock.set(new Date('2026-03-03T10:00:00+08:00'));
+    try {
+      await page.getByRole('dialog', { name: '调解记录' }).getByRole('button', { name: '提交' }).click();
+      await expectText(page.getByRole('alert'), '登录已过期');
+      expect(new URL(page.url()).pathname).toBe('/login');
+      await page.getByLabel('用户名').fill('mediator');
+      await page.getByLabel('密码').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('button', { name: '调解记录', exact: true }).click();
+      expect(await page.getByRole('dialog', { name: '调解记录' }).getByLabel('摘要').inputValue()).toBe('当事人补充了维修报价单');
+    } finally {
+      t.clock.set(new Date('2026-03-02T10:00:00+08:00'));
+    }
+    await page.context().close();
+  }, JOURNEY_MS);
+
+  it('lets an administrator see the holiday schedules in use, keyboard only from sign-in, with no serious axe violation', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.keyboard.press('Tab'); // 跳到主要内容
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('admin');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '节假日安排（国务院办公厅通知）' }).waitFor();
+    await page.getByRole('cell', { name: '2026', exact: true }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   }, JOURNEY_MS);
 
