@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { recomputeDeadline, yearsOfDeadline, type Deadline, type FlowEvent } from '@jiefen/flows';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CaseRunner } from '../cases/caseRunner.js';
 import { Clock } from '../common/clock.js';
-import { PollingLoop } from '../common/pollingLoop.js';
+import { BackgroundJob } from '../common/backgroundJob.js';
 import type { AppConfig } from '../config/config.js';
 import { poolOf } from '../database/dataSource.js';
 import { CalendarSync } from './calendarSync.js';
@@ -45,30 +45,22 @@ export interface RecomputationPass {
  * was worked out from another due date, and queue items are claimed with a lease and SKIP LOCKED.
  */
 @Injectable()
-export class DeadlineRecomputer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeadlineRecomputer');
+export class DeadlineRecomputer extends BackgroundJob {
   private readonly pool: pg.Pool;
-  private readonly loop: PollingLoop;
 
   constructor(
     dataSource: DataSource,
     private readonly runner: CaseRunner,
     private readonly calendar: CalendarSync,
     private readonly clock: Clock,
-    @Inject('APP_CONFIG') private readonly config: AppConfig,
+    @Inject('APP_CONFIG') config: AppConfig,
   ) {
+    super(config, 'DeadlineRecomputer', 'deadline recomputation pass failed');
     this.pool = poolOf(dataSource);
-    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'deadline recomputation pass failed' }, async () => {
-      return (await this.runOnce()).cases > 0;
-    });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.loop.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  protected async pass(): Promise<boolean> {
+    return (await this.runOnce()).cases > 0;
   }
 
   /** One pass over the open recomputations: claims and recomputes queued cases until none is left. */
@@ -78,7 +70,7 @@ export class DeadlineRecomputer implements OnApplicationBootstrap, OnApplication
     for (const job of await this.openRecomputations()) {
       // This instance has not loaded the version yet (it was stored after the refresh above).
       if ((this.calendar.versionOf(job.year) ?? 0) < job.version) continue;
-      for (let batch = await this.claim(job); batch.length > 0 && !this.loop.isStopped; batch = await this.claim(job)) {
+      for (let batch = await this.claim(job); batch.length > 0 && !this.isStopped; batch = await this.claim(job)) {
         const chunks = Array.from({ length: Math.ceil(batch.length / CHUNK) }, (_, i) => batch.slice(i * CHUNK, (i + 1) * CHUNK));
         const done: string[] = [];
         let events = 0;

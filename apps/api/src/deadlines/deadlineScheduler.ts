@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventNotAllowedError, RuleViolatedError } from '@jiefen/flows';
 import { addDays } from '@jiefen/legal-time';
 import type pg from 'pg';
@@ -7,7 +7,7 @@ import { ENGINE_ACTOR, CaseRunner } from '../cases/caseRunner.js';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/DomainError.js';
 import type { AppConfig } from '../config/config.js';
-import { PollingLoop } from '../common/pollingLoop.js';
+import { BackgroundJob } from '../common/backgroundJob.js';
 import { poolOf } from '../database/dataSource.js';
 
 const BATCH = 200;
@@ -38,31 +38,23 @@ export interface SchedulerPass {
  * that is no longer running. A timer whose case moved on is cancelled, not fired.
  */
 @Injectable()
-export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DeadlineScheduler');
+export class DeadlineScheduler extends BackgroundJob {
   private readonly pool: pg.Pool;
-  private readonly loop: PollingLoop;
 
   constructor(
     dataSource: DataSource,
     private readonly runner: CaseRunner,
     private readonly clock: Clock,
-    @Inject('APP_CONFIG') private readonly config: AppConfig,
+    @Inject('APP_CONFIG') config: AppConfig,
   ) {
+    super(config, 'DeadlineScheduler', 'scheduler pass failed');
     this.pool = poolOf(dataSource);
-    // A pass runs until no due timer is left, so the next one waits a whole interval.
-    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'scheduler pass failed' }, async () => {
-      await this.runOnce();
-      return false;
-    });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.loop.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  /** A pass runs until no due timer is left, so the next one waits a whole interval. */
+  protected async pass(): Promise<boolean> {
+    await this.runOnce();
+    return false;
   }
 
   /**
@@ -80,7 +72,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     let claiming: Promise<void> | undefined;
     let claimError: unknown;
     const topUp = (): Promise<void> | undefined => {
-      if (!claiming && more && !this.loop.isStopped && queue.length <= BATCH / 2) {
+      if (!claiming && more && !this.isStopped && queue.length <= BATCH / 2) {
         claiming = this.claim()
           .then((claimed) => {
             queue.push(...claimed);

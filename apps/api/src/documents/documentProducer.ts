@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { PollingLoop } from '../common/pollingLoop.js';
+import { BackgroundJob } from '../common/backgroundJob.js';
 import type { AppConfig } from '../config/config.js';
 import { poolOf } from '../database/dataSource.js';
 import { backoffMs } from '../notifications/outboxDispatcher.js';
@@ -26,35 +26,24 @@ const LEASE_MS = 60_000;
  * lock and `status = 'pending'`). The event path only wrote a row (the outbox trigger).
  */
 @Injectable()
-export class DocumentProducer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('DocumentProducer');
+export class DocumentProducer extends BackgroundJob {
   private readonly pool: pg.Pool;
-  private readonly loop: PollingLoop;
 
   constructor(
     dataSource: DataSource,
     private readonly renderer: DocumentRenderer,
     private readonly protection: DataProtection,
     private readonly clock: Clock,
-    @Inject('APP_CONFIG') private readonly config: AppConfig,
+    @Inject('APP_CONFIG') config: AppConfig,
   ) {
+    super(config, 'DocumentProducer', 'document pass failed');
     this.pool = poolOf(dataSource);
-    const interval = () => this.config.pollIntervalMs;
-    this.loop = new PollingLoop(
-      async () => {
-        const { issued, failed } = await this.produceOnce();
-        return issued + failed === BATCH ? 0 : interval();
-      },
-      { logger: this.logger, failure: 'document pass failed', retryMs: interval },
-    );
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.loop.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  /** A full batch means more is waiting: the next pass starts at once. */
+  protected async pass(): Promise<boolean> {
+    const { issued, failed } = await this.produceOnce();
+    return issued + failed === BATCH;
   }
 
   /** One pass: produce what is due now. */

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/config.js';
-import { PollingLoop } from '../common/pollingLoop.js';
+import { BackgroundJob } from '../common/backgroundJob.js';
 import { poolOf } from '../database/dataSource.js';
 import { NotificationSender, type OutboxMessage } from './notificationSender.js';
 
@@ -17,31 +17,23 @@ const MAX_BACKOFF_MS = 60 * 60_000;
  * exponential backoff. A row is never lost: it stays until a send succeeds.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('OutboxDispatcher');
+export class OutboxDispatcher extends BackgroundJob {
   private readonly pool: pg.Pool;
-  private readonly loop: PollingLoop;
 
   constructor(
     dataSource: DataSource,
     private readonly sender: NotificationSender,
     private readonly clock: Clock,
-    @Inject('APP_CONFIG') private readonly config: AppConfig,
+    @Inject('APP_CONFIG') config: AppConfig,
   ) {
+    super(config, 'OutboxDispatcher', 'outbox pass failed');
     this.pool = poolOf(dataSource);
-    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'outbox pass failed' }, async () => {
-      const { delivered, failed } = await this.dispatchOnce();
-      // A full batch means more is waiting: the next pass starts at once.
-      return delivered + failed === BATCH;
-    });
   }
 
-  onApplicationBootstrap(): void {
-    if (this.config.backgroundJobs) this.loop.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  /** A full batch means more is waiting: the next pass starts at once. */
+  protected async pass(): Promise<boolean> {
+    const { delivered, failed } = await this.dispatchOnce();
+    return delivered + failed === BATCH;
   }
 
   /** One pass: deliver what is due now. Returns how many were delivered and how many failed. */
