@@ -27,8 +27,13 @@ export function mayOpenCase(role: UserRole, flowId: string): boolean {
 }
 
 /** A reader of a case's personal data in full: its mediator, or a court the case is before (PIPL Arts. 28, 51). */
-export function mayReadPersonalData(actor: { userId: string; role: UserRole }, c: { mediatorId: unknown; courtAccess: boolean }): boolean {
-  return (actor.role === 'mediator' && c.mediatorId === actor.userId) || (actor.role === 'court' && c.courtAccess);
+export function mayReadPersonalData(
+  actor: { userId: string; role: UserRole; organizationId: string },
+  c: { mediatorId: unknown; courtId: string | null; organizationPath: string },
+): boolean {
+  // The court the case is before, or a court the handling body sits under.
+  const courtAccess = c.courtId === actor.organizationId || c.organizationPath.endsWith(`/${actor.organizationId}/`);
+  return (actor.role === 'mediator' && c.mediatorId === actor.userId) || (actor.role === 'court' && courtAccess);
 }
 
 export function forbidden(message: string, extensions: Record<string, unknown> = {}): DomainError {

@@ -74,8 +74,8 @@ export class CasesService {
    */
   async personalData(user: AuthenticatedUser, caseId: string, partyId: string, reason: string) {
     const row = await this.visibleRow(user, caseId);
-    const courtAccess = row.court_id === user.organizationId || row.organization_path.endsWith(`/${user.organizationId}/`);
-    if (!mayReadPersonalData(user, { mediatorId: row.snapshot.context.records.mediatorId, courtAccess })) {
+    const subject = { mediatorId: row.snapshot.context.records.mediatorId, courtId: row.court_id, organizationPath: row.organization_path };
+    if (!mayReadPersonalData(user, subject)) {
       this.logger.warn({ userId: user.userId, role: user.role, caseId, partyId }, 'personal data read refused');
       throw forbidden('only the case’s mediator or the court it is before may read personal data in full');
     }

@@ -113,9 +113,8 @@ export class DocumentsService {
 
   private async revealableRow(user: AuthenticatedUser, caseId: string) {
     const row = await this.visibleRow(user, caseId);
-    // The reveal's rule (cases.service.ts personalData): the court the case is before, or a court above the handling body.
-    const courtAccess = row.court_id === user.organizationId || row.organization_path.endsWith(`/${user.organizationId}/`);
-    if (!mayReadPersonalData(user, { mediatorId: row.snapshot.context.records.mediatorId, courtAccess })) {
+    const subject = { mediatorId: row.snapshot.context.records.mediatorId, courtId: row.court_id, organizationPath: row.organization_path };
+    if (!mayReadPersonalData(user, subject)) {
       this.logger.warn({ userId: user.userId, role: user.role, caseId }, 'document download refused');
       throw forbidden('documents carry personal data in full: only the case’s mediator or the court it is before may open them');
     }
