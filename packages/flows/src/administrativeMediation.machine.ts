@@ -582,6 +582,8 @@ export const administrativeMediationV1 = defineFlow({
   titleZh: '行政调解',
   basis: 'RTSL Art. 74; RTSL-Reg Arts. 94-96; MDR Arts. 31, 40-41; CRPL Arts. 39, 46; SAMR rules Arts. 14, 21; PSAPL Arts. 9, 99',
   machine: administrativeMediationMachine,
+  openedBy: ['reception', 'mediator'],
+  organizationFields: { courtId: 'reference' },
   intake: {
     domain: field.oneOf(ADMINISTRATIVE_DOMAINS),
     determinationReceivedOn: field.optional(

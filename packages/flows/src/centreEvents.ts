@@ -55,3 +55,6 @@ export const CENTRE_EVENTS = {
     }),
   },
 } as const satisfies Record<string, EventSpec>;
+
+/** The organisation fields of the centre events: each hands the case to the organisation it names. */
+export const CENTRE_ORGANIZATION_FIELDS = { toOrganizationId: 'handling', organizationId: 'handling' } as const;

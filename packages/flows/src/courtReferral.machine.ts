@@ -382,6 +382,8 @@ export const courtReferralV1 = defineFlow({
   titleZh: '引导诉讼',
   basis: 'CPL Arts. 122, 126, 127; CPL-Interp Art. 126; PML Art. 26; SPC-Invited Arts. 11, 21, 26; SPC-Online Art. 21',
   machine: courtReferralMachine,
+  openedBy: ['reception', 'mediator'],
+  organizationFields: { courtId: 'reference', organizationId: 'handling' },
   intake: {},
   events: COURT_REFERRAL_EVENTS,
   deadlines: [

@@ -533,6 +533,8 @@ export const delegatedMediationV1 = defineFlow({
   titleZh: '委派调解',
   basis: 'SPC-Invited 2016 Arts. 11-27; SPC-Online 2021 Arts. 10-26',
   machine: delegatedMediationMachine,
+  openedBy: ['reception', 'mediator', 'court'],
+  organizationFields: { courtId: 'reference' },
   intake: {
     courtId: field.id({ description: 'the delegating court' }),
     courtReference: field.optional(field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' })),

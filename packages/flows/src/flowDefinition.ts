@@ -1,9 +1,10 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CaseContext, HostFacts } from './caseContext.js';
-import { CENTRE_EVENTS } from './centreEvents.js';
+import { CENTRE_EVENTS, CENTRE_ORGANIZATION_FIELDS } from './centreEvents.js';
+import { COMMON_ORGANIZATION_FIELDS } from './intake.js';
 import type { ObjectSpec, FieldSpec } from './schema.js';
 import type { Rule } from './rules.js';
-import type { CaseStatus, DeadlineSort, Sender } from './vocabulary.js';
+import type { ActorRole, CaseStatus, DeadlineSort, Sender } from './vocabulary.js';
 
 /** One event type a flow accepts: its payload, who may send it, what it means. */
 export interface EventSpec {
@@ -28,6 +29,9 @@ export interface OpeningRule {
   violated: (context: CaseContext, host: HostFacts) => boolean;
 }
 
+/** How the host treats an organisation id in a payload or intake field (FlowDefinition.organizationFields). */
+export type OrganizationFieldUse = 'handling' | 'reference';
+
 /** A flow: id and version, its machine, its vocabulary, and the rules it enforces. */
 export interface FlowDefinition {
   id: string;
@@ -43,16 +47,31 @@ export interface FlowDefinition {
   deadlines: readonly DeadlineSpec[];
   rules: readonly Rule[];
   openingRules: readonly OpeningRule[];
+  /** Roles that may open a case of this flow (flows.md "Who sends what"). */
+  openedBy: readonly ActorRole[];
+  /**
+   * Payload or intake fields that hold an organisation id: 'handling' hands the case to that
+   * organisation (its resolution target then applies), 'reference' only names one (a committee, a court).
+   */
+  organizationFields: Readonly<Record<string, OrganizationFieldUse>>;
   /** For a state whose status depends on how it was reached (petition `closed`). */
   statusOf?: (state: string, context: CaseContext) => CaseStatus | undefined;
 }
 
-/** Completes a flow definition with the events every flow accepts. */
+/**
+ * Completes a flow definition with the events every flow accepts, and the organisation fields of
+ * those events and of the common intake: a flow declares only its own.
+ */
 export function defineFlow(
   definition: Omit<FlowDefinition, 'events' | 'openingRules'> & {
     events: Record<string, EventSpec>;
     openingRules?: readonly OpeningRule[];
   },
 ): FlowDefinition {
-  return { openingRules: [], ...definition, events: { ...definition.events, ...CENTRE_EVENTS } };
+  return {
+    openingRules: [],
+    ...definition,
+    events: { ...definition.events, ...CENTRE_EVENTS },
+    organizationFields: { ...definition.organizationFields, ...COMMON_ORGANIZATION_FIELDS, ...CENTRE_ORGANIZATION_FIELDS },
+  };
 }

@@ -10,7 +10,7 @@ export { describeCase, statusOf } from './describeCase.js';
 export type { CaseDescription } from './describeCase.js';
 export { getFlow, listFlows, listFlowVersions, registerFlow } from './registry.js';
 export { defineFlow } from './flowDefinition.js';
-export type { FlowDefinition, EventSpec, DeadlineSpec, OpeningRule } from './flowDefinition.js';
+export type { FlowDefinition, EventSpec, DeadlineSpec, OpeningRule, OrganizationFieldUse } from './flowDefinition.js';
 export { mediationOutcomeOf } from './outcome.js';
 
 export type { CaseSnapshot } from './caseSnapshot.js';

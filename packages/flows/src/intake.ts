@@ -27,6 +27,9 @@ export const COMMON_INTAKE: Record<string, FieldSpec> = {
   linkedCaseId: field.optional(field.id({ description: 'the case this one continues from' })),
 };
 
+/** The common intake's organisation field: the receiving organisation handles the case. */
+export const COMMON_ORGANIZATION_FIELDS = { organizationId: 'handling' } as const;
+
 export function intakeSpec(flowFields: Record<string, FieldSpec>): ObjectSpec {
   return field.object({ ...COMMON_INTAKE, ...flowFields });
 }

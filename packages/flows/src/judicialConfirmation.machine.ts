@@ -583,6 +583,8 @@ export const judicialConfirmationV1 = defineFlow({
   titleZh: '司法确认',
   basis: 'PML Art. 33; CPL Arts. 185-187, 205-206, 250; CPL-Interp Arts. 351-358, 372; SPC-Confirm-2011 Arts. 4-6',
   machine: judicialConfirmationMachine,
+  openedBy: ['court'],
+  organizationFields: {},
   intake: {
     appliedOn: field.optional(field.date({ description: 'the day the court received the joint application; default: today' })),
     agreement: field.optional(INLINE_AGREEMENT),

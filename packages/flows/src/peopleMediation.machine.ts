@@ -533,6 +533,8 @@ export const peopleMediationV1 = defineFlow({
   titleZh: '人民调解',
   basis: 'PML 2010; MoJ-2002; MDR Arts. 31, 38, 39; LDMAL Art. 14',
   machine: peopleMediationMachine,
+  openedBy: ['reception', 'mediator'],
+  organizationFields: {},
   intake: {},
   events: PEOPLE_MEDIATION_EVENTS,
   deadlines: [

@@ -798,6 +798,8 @@ export const petitionV1 = defineFlow({
   titleZh: '信访',
   basis: 'PC-Reg 2022 Arts. 19-24, 28-37',
   machine: petitionMachine,
+  openedBy: ['reception'],
+  organizationFields: { organizationId: 'handling', committeeId: 'reference', reviewOrganizationId: 'handling', rereviewOrganizationId: 'handling' },
   intake: {
     petitionType: field.oneOf(PETITION_TYPES, { description: '建议意见 suggestion, 检举控告 accusation, 申诉求决 claim' }),
   },
