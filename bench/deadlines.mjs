@@ -26,7 +26,6 @@ import { apiDist, path, repoRoot } from './lib/paths.mjs';
 import { DEMO_PASSWORD, memoryOf, serviceSecrets, startService, watchMemory } from './lib/service.mjs';
 import { summarize } from './lib/stats.mjs';
 import { addDays, flows, idNumber, protectionFrom, rng } from './lib/walk.mjs';
-import { SUMMARY } from './transitions.mjs';
 
 const { columnsOf } = await import(new URL('cases/caseRow.js', apiDist).href);
 const { protectCase } = await import(new URL('security/personalData.js', apiDist).href);

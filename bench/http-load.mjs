@@ -32,7 +32,7 @@ let warmupRequests = 0;
 let state = 'warmup';
 const cpuStart = { value: undefined };
 let measureStart = 0;
-let measureEnd = 0;
+let measureEnd;
 
 async function client(i) {
   const http = new HttpClient(baseUrl, { token: tokens[i], skipOkBodies: true });

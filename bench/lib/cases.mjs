@@ -31,15 +31,12 @@ export function intake(i, organizationId = MEIYUAN_COMMITTEE) {
 export async function openMediatingCases(baseUrl, token, count, { concurrency = 32, log = () => {} } = {}) {
   const ids = new Array(count);
   let next = 0;
-  let openMs = 0;
   const t0 = performance.now();
   const workers = Array.from({ length: concurrency }, async () => {
     const http = new HttpClient(baseUrl, { token });
     while (next < count) {
       const i = next++;
-      const s = performance.now();
       const opened = await http.post('/api/v1/cases', intake(i));
-      openMs += performance.now() - s;
       if (opened.status !== 201) throw new Error(`opening a case failed: ${opened.status} ${opened.text}`);
       const id = opened.body.id;
       for (const [type, payload] of [

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { listFlows } from '@jiefen/flows';
 import { Reflector } from '@nestjs/core';
 import { mayOpenCase, maySendEvent } from '../auth/permissions.js';
@@ -23,7 +24,7 @@ export interface Permissions {
 const reflector = new Reflector();
 
 /** Read from the routes' own `@Roles()`, so this never drifts from what the guard enforces. */
-function routeAllows(role: UserRole, controller: Function, handler?: Function): boolean {
+function routeAllows(role: UserRole, controller: Type<unknown>, handler?: (...args: never[]) => unknown): boolean {
   const roles = reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, handler ? [handler, controller] : [controller]);
   return !roles || roles.includes(role);
 }
