@@ -1,11 +1,11 @@
 import type { FlowDefinition } from './flowDefinition.js';
 import { UnknownFlowError } from './UnknownFlowError.js';
-import { peopleMediationV1 } from './peopleMediation.machine.js';
-import { delegatedMediationV1 } from './delegatedMediation.machine.js';
-import { administrativeMediationV1 } from './administrativeMediation.machine.js';
-import { judicialConfirmationV1 } from './judicialConfirmation.machine.js';
-import { courtReferralV1 } from './courtReferral.machine.js';
-import { petitionV1 } from './petition.machine.js';
+import { peopleMediationV1 } from './flows/people-mediation/machine.js';
+import { delegatedMediationV1 } from './flows/delegated-mediation/machine.js';
+import { administrativeMediationV1 } from './flows/administrative-mediation/machine.js';
+import { judicialConfirmationV1 } from './flows/judicial-confirmation/machine.js';
+import { courtReferralV1 } from './flows/court-referral/machine.js';
+import { petitionV1 } from './flows/petition/machine.js';
 
 /**
  * Every version of every flow. A case stays on the version it started on: add a new version

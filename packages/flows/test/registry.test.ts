@@ -1,4 +1,4 @@
-import { judicialConfirmationV1 } from '../src/judicialConfirmation.machine.js';
+import { judicialConfirmationV1 } from '../src/flows/judicial-confirmation/machine.js';
 import {
   defineFlow,
   describeCase,
@@ -9,7 +9,7 @@ import {
   startCase,
   UnknownFlowError,
 } from '../src/index.js';
-import { peopleMediationMachine, peopleMediationV1 } from '../src/peopleMediation.machine.js';
+import { peopleMediationMachine, peopleMediationV1 } from '../src/flows/people-mediation/machine.js';
 import { assign } from 'xstate';
 import { startDeadline } from '../src/deadlines.js';
 import { anIntake } from './support/factories.js';

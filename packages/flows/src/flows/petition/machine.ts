@@ -8,15 +8,15 @@
  */
 import type { IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
-import { baseContext } from './baseContext.js';
-import type { CaseContext, CaseMachineInput, Party, Warning } from './caseContext.js';
-import { clearDeadlines, extendDeadline, findDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from './deadlines.js';
-import { defineFlow, type EventSpec } from './flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation } from './flowSetup.js';
-import { COMMON_RULES, defineRules } from './rules.js';
-import { NO_PAYLOAD } from './payloads.js';
-import { field, NAME_MAX } from './schema.js';
-import type { CaseStatus } from './vocabulary.js';
+import { baseContext } from '../../baseContext.js';
+import type { CaseContext, CaseMachineInput, Party, Warning } from '../../caseContext.js';
+import { clearDeadlines, extendDeadline, findDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { defineFlow, type EventSpec } from '../../flowDefinition.js';
+import { centreHandlers, effect, flowSetup, violation } from '../../flowSetup.js';
+import { COMMON_RULES, defineRules } from '../../rules.js';
+import { NO_PAYLOAD } from '../../payloads.js';
+import { field, NAME_MAX } from '../../schema.js';
+import type { CaseStatus } from '../../vocabulary.js';
 
 export const PETITION_RULES = defineRules({
   FORWARDING_TO_ANOTHER_BODY: {

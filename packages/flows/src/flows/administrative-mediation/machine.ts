@@ -9,15 +9,15 @@
  */
 import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
 import { and, assign } from 'xstate';
-import { agreementFrom, agreementPayloadSpec, checkSignatures, firstUnknownPartyInAgreement } from './agreements.js';
-import { baseContext } from './baseContext.js';
-import type { CaseContext, CaseEvent } from './caseContext.js';
-import { startDeadline, type DeadlineRule } from './deadlines.js';
-import { defineFlow, type EventSpec, type OpeningRule } from './flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
-import { COMMON_RULES, defineRules } from './rules.js';
-import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
-import { field } from './schema.js';
+import { agreementFrom, agreementPayloadSpec, checkSignatures, firstUnknownPartyInAgreement } from '../../agreements.js';
+import { baseContext } from '../../baseContext.js';
+import type { CaseContext, CaseEvent } from '../../caseContext.js';
+import { startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { defineFlow, type EventSpec, type OpeningRule } from '../../flowDefinition.js';
+import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
+import { COMMON_RULES, defineRules } from '../../rules.js';
+import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from '../../payloads.js';
+import { field } from '../../schema.js';
 
 export const ADMINISTRATIVE_DOMAINS = ['trafficAccident', 'medical', 'consumer', 'publicSecurity', 'general'] as const;
 export type AdministrativeDomain = (typeof ADMINISTRATIVE_DOMAINS)[number];

@@ -9,15 +9,15 @@
  */
 import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
-import { lastTermDueOn } from './agreements.js';
-import { baseContext } from './baseContext.js';
-import type { Agreement, CaseContext, CaseMachineInput, Party, Term, Warning } from './caseContext.js';
-import { clearDeadlines, extendDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from './deadlines.js';
-import { defineFlow, type EventSpec, type OpeningRule } from './flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
-import { confirmableAgreementOf, localizeAgreement } from './linkedAgreement.js';
-import { COMMON_RULES, defineRules } from './rules.js';
-import { field, NAME_MAX, type Infer } from './schema.js';
+import { lastTermDueOn } from '../../agreements.js';
+import { baseContext } from '../../baseContext.js';
+import type { Agreement, CaseContext, CaseMachineInput, Party, Term, Warning } from '../../caseContext.js';
+import { clearDeadlines, extendDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { defineFlow, type EventSpec, type OpeningRule } from '../../flowDefinition.js';
+import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
+import { confirmableAgreementOf, localizeAgreement } from '../../linkedAgreement.js';
+import { COMMON_RULES, defineRules } from '../../rules.js';
+import { field, NAME_MAX, type Infer } from '../../schema.js';
 
 export const JUDICIAL_CONFIRMATION_RULES = defineRules({
   AGREEMENT_REQUIRED: {

@@ -7,16 +7,16 @@
  */
 import type { IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
-import { baseContext } from './baseContext.js';
-import type { Agreement, CaseContext, CaseEvent } from './caseContext.js';
-import { setDeadlineOn, startDeadline, type DeadlineRule } from './deadlines.js';
-import { REMAINING_ROUTES } from './effects.js';
-import { defineFlow, type EventSpec } from './flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
-import { COMMON_RULES, defineRules } from './rules.js';
-import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
-import { field } from './schema.js';
-import { agreementFrom, agreementPayloadSpec, checkSignatures, firstUnknownPartyInAgreement, lastTermDueOn } from './agreements.js';
+import { baseContext } from '../../baseContext.js';
+import type { Agreement, CaseContext, CaseEvent } from '../../caseContext.js';
+import { setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { REMAINING_ROUTES } from '../../effects.js';
+import { defineFlow, type EventSpec } from '../../flowDefinition.js';
+import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
+import { COMMON_RULES, defineRules } from '../../rules.js';
+import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from '../../payloads.js';
+import { field } from '../../schema.js';
+import { agreementFrom, agreementPayloadSpec, checkSignatures, firstUnknownPartyInAgreement, lastTermDueOn } from '../../agreements.js';
 
 export const PEOPLE_MEDIATION_RULES = defineRules({
   WRITTEN_AGREEMENT_UNSIGNED: {

@@ -11,14 +11,14 @@
  */
 import type { IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
-import { baseContext } from './baseContext.js';
-import type { CaseContext, CaseMachineInput } from './caseContext.js';
-import { clearDeadlines, setDeadlineOn, startDeadline, type DeadlineRule } from './deadlines.js';
-import { defineFlow, type EventSpec } from './flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from './flowSetup.js';
-import { COMMON_RULES, defineRules } from './rules.js';
-import { field } from './schema.js';
-import { MEDIATION_OUTCOMES } from './vocabulary.js';
+import { baseContext } from '../../baseContext.js';
+import type { CaseContext, CaseMachineInput } from '../../caseContext.js';
+import { clearDeadlines, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { defineFlow, type EventSpec } from '../../flowDefinition.js';
+import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
+import { COMMON_RULES, defineRules } from '../../rules.js';
+import { field } from '../../schema.js';
+import { MEDIATION_OUTCOMES } from '../../vocabulary.js';
 
 export const COURT_REFERRAL_RULES = defineRules({
   DEFENDANT_REQUIRED: {
