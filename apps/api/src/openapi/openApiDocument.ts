@@ -5,6 +5,7 @@ import { eventSchemas } from './eventSchemas.js';
 import { intakeSchemas } from './intakeSchema.js';
 import { PROBLEM_SCHEMA, problemResponse, type ProblemStatus } from './problems.js';
 import { RESPONSE_SCHEMAS } from './responseSchemas.js';
+import { REPORT_SCHEMAS } from '../reports/reportSchemas.js';
 
 const DESCRIPTION = [
   'Mediation and dispute-resolution cases (人民调解、委派调解、行政调解、司法确认、引导诉讼、信访): intake, events, deadlines on the official calendar.',
@@ -22,6 +23,8 @@ const TAGS = [
   { name: 'deadlines', description: 'Running deadlines of the cases in your scope: the work list' },
   { name: 'documents', description: 'The documents a case issued, and its dossier' },
   { name: 'reports', description: 'Statistics: the resolution rate' },
+  { name: 'supervision', description: 'The supervisor’s board (督办台) of a subtree, and bulk reassignment of a mediator’s cases' },
+  { name: 'return-visits', description: 'Return visits (回访) after an agreement or the end, their work queue, and the 防止民转刑 flag' },
   { name: 'organizations', description: 'The organisation tree: centres, committees, courts, offices' },
   { name: 'users', description: 'Accounts of your organisation and below (admin)' },
   { name: 'calendar', description: 'The State Council’s holiday schedule that legal periods count on (admin loads a year)' },
@@ -49,7 +52,7 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.tags = TAGS;
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ...intakeSchemas(), ...eventSchemas(), ...RESPONSE_SCHEMAS, Problem: PROBLEM_SCHEMA } as never,
+    schemas: { ...document.components?.schemas, ...intakeSchemas(), ...eventSchemas(), ...RESPONSE_SCHEMAS, ...REPORT_SCHEMAS, Problem: PROBLEM_SCHEMA } as never,
   };
   delete document.components.schemas!.SendEventDto;
   for (const [path, item] of Object.entries(document.paths)) {

@@ -1,0 +1,66 @@
+import type { StatisticsGroup } from './dto/statistics.query.js';
+
+/**
+ * Deadline kinds that are a party's option or obligation (a window to apply, a term to perform, a
+ * supplement to bring), not the handling body's period: their lapse is not the body being late.
+ */
+export const PARTY_DEADLINE_KINDS = ['confirmationWindow', 'objectionWindow', 'reviewRequestPeriod', 'rereviewRequestPeriod', 'performanceDue', 'supplementDue', 'materialsDue'];
+/** The centre's own targets (*(cfg)*): overdue for the assessment, but not a statutory time limit. */
+export const CENTRE_DEADLINE_KINDS = ['resolutionTarget', 'supervision'];
+
+/**
+ * One statistics query being built: its parameters, and the conditions every figure shares (the
+ * organisation subtree and level, the category, the flows the report covers). `key(day)` is the
+ * group each row falls in: the case's handling organisation (rolled up to the tree afterwards),
+ * its category or flow, or the month of the figure's own day.
+ */
+export class StatisticsSql {
+  readonly values: unknown[] = [];
+  readonly from: string;
+  readonly until: string;
+
+  constructor(
+    period: { from: string; until: string },
+    private readonly groupBy: StatisticsGroup,
+    private readonly filter: { organizationIds: string[] | null; category?: string; flows: string[] },
+  ) {
+    this.from = this.param(period.from, 'date');
+    this.until = this.param(period.until, 'date');
+  }
+
+  param(value: unknown, type?: string): string {
+    this.values.push(value);
+    return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
+  }
+
+  /** `alias.column` in the period: from ≤ day < the day after `to`. */
+  inPeriod(day: string): string {
+    return `${day} >= ${this.from} AND ${day} < ${this.until}`;
+  }
+
+  /** The period as instants (China midnight to China midnight), for a timestamptz column. */
+  instantInPeriod(at: string): string {
+    return `${at} >= (${this.from}::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${at} < (${this.until}::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+  }
+
+  key(day: string, alias = 'c'): string {
+    switch (this.groupBy) {
+      case 'category':
+        return `${alias}.category`;
+      case 'flow':
+        return `${alias}.flow_id`;
+      case 'month':
+        return `to_char(${day}, 'YYYY-MM')`;
+      default:
+        return `${alias}.organization_id::text`;
+    }
+  }
+
+  /** The case conditions shared by every figure, on the case aliased `alias`. */
+  cases(alias = 'c'): string {
+    const parts = [`${alias}.flow_id = ANY(${this.param(this.filter.flows, 'text[]')})`];
+    if (this.filter.category) parts.push(`${alias}.category = ${this.param(this.filter.category)}`);
+    if (this.filter.organizationIds) parts.push(`${alias}.organization_id = ANY(${this.param(this.filter.organizationIds, 'uuid[]')})`);
+    return parts.join(' AND ');
+  }
+}
