@@ -14,6 +14,8 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { ReturnVisitsModule } from './returnVisits/returnVisits.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 import type { AppConfig } from './config/config.js';
 
 export interface AppDependencies {
@@ -29,7 +31,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule, MeModule, DocumentsModule],
+      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule, MeModule, DocumentsModule, SupervisionModule, ReturnVisitsModule],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

@@ -24,16 +24,24 @@ export const DEFAULT_LEVEL_POLICY: Record<OrganizationLevel, LevelPolicy> = {
 /** Red risk is reported at once to this level (legal-reference §8.3: red = report immediately). */
 export const RED_RISK_REPORT_LEVEL: OrganizationLevel = 'city';
 
+/**
+ * A conflict-mediation centre of the tree: a 矛调中心, or the 综治中心 it has been folded into
+ * (docs/centres.md "综治中心"). Both carry the level's targets, escalate and receive escalations.
+ */
+export function isCentre(organization: Pick<Organization, 'kind'> | undefined): boolean {
+  return organization?.kind === 'centre' || organization?.kind === 'governanceCentre';
+}
+
 /** The resolution target a case handled by `organization` carries; only conflict-mediation centres have one. */
 export function resolutionTargetFor(organization: Organization): HostFacts['resolutionTarget'] {
-  if (organization.kind !== 'centre') return undefined;
+  if (!isCentre(organization)) return undefined;
   const own = organization.policy.resolutionTarget;
   const target = own && own.unit !== 'year' ? { length: own.length, unit: own.unit } : DEFAULT_LEVEL_POLICY[organization.level].resolutionTarget;
   return target && { ...target, basis: `centre policy: ${organization.level} level (cfg)` };
 }
 
 export function autoEscalates(organization: Organization): boolean {
-  return organization.kind === 'centre' && DEFAULT_LEVEL_POLICY[organization.level].autoEscalate;
+  return isCentre(organization) && DEFAULT_LEVEL_POLICY[organization.level].autoEscalate;
 }
 
 /** The ids on an organisation's path, nearest ancestor first. */

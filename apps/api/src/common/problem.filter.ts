@@ -17,10 +17,12 @@ const STATUS: Record<ErrorCode, number> = {
   EVENT_NOT_ALLOWED: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   CALENDAR_YEAR_EXISTS: 409,
+  ORGANIZATION_IN_USE: 409,
   VERSION_CONFLICT: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RULE_VIOLATED: 422,
+  ORGANIZATION_INACTIVE: 422,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -36,16 +38,23 @@ const TITLE: Record<ErrorCode, string> = {
   EVENT_NOT_ALLOWED: 'The case’s state does not accept this event',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for a different request',
   CALENDAR_YEAR_EXISTS: 'The calendar year is already loaded; a correction names the version it corrects',
+  ORGANIZATION_IN_USE: 'The organisation still has open cases, active users or active organisations below it',
   VERSION_CONFLICT: 'The case has changed since you read it',
   PAYLOAD_TOO_LARGE: 'The request body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'The request body must be application/json',
   RULE_VIOLATED: 'A legal rule refuses this',
+  ORGANIZATION_INACTIVE: 'The organisation is deactivated and takes no new cases',
   TOO_MANY_REQUESTS: 'Too many requests',
   INTERNAL_ERROR: 'Internal error',
   SERVICE_UNAVAILABLE: 'The service is not ready',
 };
 
-interface Problem {
+/** The HTTP status of an error code. */
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+export interface Problem {
   code: ErrorCode;
   detail: string;
   extensions?: Record<string, unknown>;
@@ -62,7 +71,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const problem = this.toProblem(exception);
+    const problem = toProblem(exception);
     if (problem.code === 'INTERNAL_ERROR') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const status = STATUS[problem.code];
     if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
@@ -80,21 +89,28 @@ export class ProblemFilter implements ExceptionFilter {
         ...problem.extensions,
       });
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof DomainError) {
-      const retryAfter = exception.extensions?.retryAfterSeconds;
-      return { code: exception.code, detail: exception.message, extensions: exception.extensions, ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}) };
-    }
-    if (exception instanceof FlowError) return fromFlowError(exception);
-    const bodyError = fromBodyParser(exception);
-    if (bodyError) return bodyError;
-    if (exception instanceof HttpException) return fromHttpException(exception);
-    if (isDatabaseUnavailable(exception)) {
-      return { code: 'SERVICE_UNAVAILABLE', detail: 'the database cannot be reached; try again shortly (an Idempotency-Key makes a retried event safe)', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
-    }
-    return { code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
+/**
+ * What an error answers with: its code, detail and extra members. Also used where one request
+ * reports several outcomes (a bulk reassignment's per-case results), so each says what its own
+ * request would have.
+ */
+export function toProblem(exception: unknown): Problem {
+  if (exception instanceof DomainError) {
+    const retryAfter = exception.extensions?.retryAfterSeconds;
+    return { code: exception.code, detail: exception.message, extensions: exception.extensions, ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}) };
   }
+  if (exception instanceof FlowError) return fromFlowError(exception);
+  const refusal = fromDatabaseRefusal(exception);
+  if (refusal) return refusal;
+  const bodyError = fromBodyParser(exception);
+  if (bodyError) return bodyError;
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  if (isDatabaseUnavailable(exception)) {
+    return { code: 'SERVICE_UNAVAILABLE', detail: 'the database cannot be reached; try again shortly (an Idempotency-Key makes a retried event safe)', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+  }
+  return { code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
 }
 
 function fromFlowError(error: FlowError): Problem {
@@ -113,6 +129,20 @@ function fromFlowError(error: FlowError): Problem {
   }
   if (error instanceof UnknownFlowError) return { code: 'FLOW_NOT_FOUND', detail: error.message };
   return { code: 'INTERNAL_ERROR', detail: 'An unexpected flow error occurred; it has been logged.' };
+}
+
+/**
+ * A refusal raised by a trigger, whatever path wrote the row: a case opened at or handed to a
+ * deactivated organisation (migration 1763900000010, `cases_organization_current`).
+ */
+function fromDatabaseRefusal(exception: unknown): Problem | undefined {
+  const { code, constraint, detail } = (exception ?? {}) as { code?: string; constraint?: string; detail?: string };
+  if (code !== 'P0001' || constraint !== 'organizations_active') return undefined;
+  return {
+    code: 'ORGANIZATION_INACTIVE',
+    detail: `organisation ${detail ?? ''} is deactivated: it keeps its history but takes no new cases`,
+    extensions: { organizationId: detail ?? null },
+  };
 }
 
 /** Errors raised by Express's JSON body parser before any handler runs. */

@@ -15,6 +15,7 @@ import { UniqueCaseNumberStems1763900000005 } from './migrations/1763900000005-U
 import { AccountSessionsAndTrailRedaction1763900000006 } from './migrations/1763900000006-AccountSessionsAndTrailRedaction.js';
 import { CalendarYears1763900000007 } from './migrations/1763900000007-CalendarYears.js';
 import { Documents1763900000009 } from './migrations/1763900000009-Documents.js';
+import { CentreSupervisionAndReturnVisits1763900000010 } from './migrations/1763900000010-CentreSupervisionAndReturnVisits.js';
 
 export const ENTITIES = [Organization, CaseRecord, CaseEventRecord, PartyRecord, DeadlineRecord, User];
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   AccountSessionsAndTrailRedaction1763900000006,
   CalendarYears1763900000007,
   Documents1763900000009,
+  CentreSupervisionAndReturnVisits1763900000010,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.

@@ -1,5 +1,6 @@
 import { CASE_STATUSES, CATEGORIES, CHANNELS, DEADLINE_SORTS, PARTY_KINDS, PARTY_ROLES, RISK_LEVELS, flowStructure, listFlows } from '@jiefen/flows';
 import { USER_ROLES } from '../users/user.entity.js';
+import { CENTRE_SCHEMAS } from './centreSchemas.js';
 
 /**
  * The 2xx bodies, as JSON Schema (OpenAPI 3.1). The e2e test validates real responses against
@@ -131,8 +132,9 @@ const ORGANIZATION = object(
     level: { type: 'string', example: 'street' },
     parentId: nullable(uuid),
     caseNumberPattern: { type: 'string', example: '（{year}）{short}调字第{seq:5}号' },
+    active: { type: 'boolean', description: 'false: deactivated, keeps its history, takes no new cases' },
   },
-  ['id', 'name', 'shortName', 'kind', 'level', 'parentId', 'caseNumberPattern'],
+  ['id', 'name', 'shortName', 'kind', 'level', 'parentId', 'caseNumberPattern', 'active'],
 );
 
 const CALENDAR_YEAR_SUMMARY = object(
@@ -278,6 +280,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
   CalendarYearLoaded: object({ year: free, recomputation: object({ id: { type: 'string' }, cases: { type: 'integer' } }) }),
   Health: object({ status: { type: 'string', enum: ['ok', 'degraded'] }, database: { type: 'string', enum: ['up', 'down'] } }),
   AccessToken: object({ accessToken: { type: 'string' }, tokenType: { type: 'string', const: 'Bearer' }, expiresIn: { type: 'integer', description: 'seconds' } }),
+  ...CENTRE_SCHEMAS,
 };
 
 export const responseRef = ref;

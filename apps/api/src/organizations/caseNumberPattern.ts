@@ -3,6 +3,7 @@ import type { OrganizationKind } from './organization.entity.js';
 /** Default patterns per kind of body: 调字 for mediation, 调确字 for a court's confirmation (SPC-Confirm-2011 Art. 4), 信字 for petitions. */
 export const DEFAULT_CASE_NUMBER_PATTERNS: Record<OrganizationKind, string> = {
   centre: '（{year}）{short}调字第{seq:5}号',
+  governanceCentre: '（{year}）{short}调字第{seq:5}号',
   committee: '（{year}）{short}人调字第{seq:5}号',
   court: '（{year}）{short}调确字第{seq:5}号',
   petitionOffice: '（{year}）{short}信字第{seq:5}号',

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { OrganizationRelation } from '@jiefen/flows';
 import { DataSource, type Repository } from 'typeorm';
 import { forbidden } from '../auth/permissions.js';
-import { organizationNotFound, validationFailed } from '../common/errors/DomainError.js';
+import { isCentre } from '../centres/centrePolicy.js';
+import { DomainError, organizationNotFound, validationFailed } from '../common/errors/DomainError.js';
 import { DEFAULT_CASE_NUMBER_PATTERNS } from './caseNumberPattern.js';
 import type { CreateOrganizationDto } from './dto/create-organization.dto.js';
 import { ORGANIZATION_LEVELS, Organization } from './organization.entity.js';
@@ -20,14 +21,23 @@ export interface OrganizationNode {
   level: Organization['level'];
   parentId: string | null;
   caseNumberPattern: string;
+  active: boolean;
   children: OrganizationNode[];
 }
 
-/** The organisation tree. Small and read on every case request, so it is cached; a miss reloads it. */
+/**
+ * How long another instance may go on with a tree it read before: a rename, move or deactivation
+ * made elsewhere is seen within this time (case rows take their path from the database anyway:
+ * migration 1763900000010).
+ */
+const CACHE_TTL_MS = 5_000;
+
+/** The organisation tree. Small and read on every case request, so it is cached; a miss (or an old copy) reloads it. */
 @Injectable()
 export class OrganizationsService {
   private readonly repository: Repository<Organization>;
   private cache: Map<string, Organization> | undefined;
+  private loadedAt = 0;
 
   constructor(dataSource: DataSource) {
     this.repository = dataSource.getRepository(Organization);
@@ -60,7 +70,17 @@ export class OrganizationsService {
     const sorted = [...(await this.reload()).values()].sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name));
     const roots: OrganizationNode[] = [];
     for (const o of sorted) {
-      const node: OrganizationNode = { id: o.id, name: o.name, shortName: o.shortName, kind: o.kind, level: o.level, parentId: o.parentId, caseNumberPattern: o.caseNumberPattern, children: [] };
+      const node: OrganizationNode = {
+        id: o.id,
+        name: o.name,
+        shortName: o.shortName,
+        kind: o.kind,
+        level: o.level,
+        parentId: o.parentId,
+        caseNumberPattern: o.caseNumberPattern,
+        active: o.active,
+        children: [],
+      };
       nodes.set(o.id, node);
       (o.parentId ? nodes.get(o.parentId)!.children : roots).push(node);
     }
@@ -71,6 +91,7 @@ export class OrganizationsService {
   async create(dto: CreateOrganizationDto, admin?: { organizationId: string }, id: string = randomUUID()): Promise<Organization> {
     const parent = dto.parentId ? await this.get(dto.parentId, 'parentId') : undefined;
     checkPlacement(dto, parent);
+    if (parent && !parent.active) throw organizationInactive(parent);
     if (admin) {
       const own = await this.get(admin.organizationId);
       if (!parent || !parent.path.startsWith(own.path)) throw forbidden('organisations are added below your own organisation');
@@ -85,10 +106,28 @@ export class OrganizationsService {
       path: `${parent?.path ?? '/'}${id}/`,
       caseNumberPattern: dto.caseNumberPattern ?? DEFAULT_CASE_NUMBER_PATTERNS[dto.kind],
       policy: dto.policy ?? {},
+      active: true,
     });
     await this.repository.insert(organization).catch((error: unknown) => this.refuseSameCaseNumbers(error, organization));
-    this.cache = undefined;
+    this.invalidate();
     return (await this.get(id))!;
+  }
+
+  /** After a change to the tree: the next read reloads it. */
+  invalidate(): void {
+    this.cache = undefined;
+  }
+
+  /** Every organisation below `organization` (not itself). */
+  async descendantsOf(organization: Organization): Promise<Organization[]> {
+    return [...(await this.all()).values()].filter((o) => o.id !== organization.id && o.path.startsWith(organization.path));
+  }
+
+  /** The organisations above `organization`, nearest first. */
+  async ancestorsOf(organization: Organization): Promise<Organization[]> {
+    const ids = organization.path.split('/').filter(Boolean).slice(0, -1).reverse();
+    const found = await Promise.all(ids.map((id) => this.find(id)));
+    return found.filter((o): o is Organization => !!o);
   }
 
   /**
@@ -96,7 +135,7 @@ export class OrganizationsService {
    * the same case numbers; the unique index on `case_number_stem` (migration 1763900000005) refuses
    * the second, here worded as a 400 naming the first (docs/decisions/service.md).
    */
-  private async refuseSameCaseNumbers(error: unknown, organization: Organization): Promise<never> {
+  async refuseSameCaseNumbers(error: unknown, organization: Pick<Organization, 'caseNumberPattern' | 'shortName'>): Promise<never> {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code !== '23505' || constraint !== CASE_NUMBER_STEM_INDEX) throw error;
     const [other] = await this.repository.query(
@@ -116,12 +155,13 @@ export class OrganizationsService {
   }
 
   private async all(): Promise<Map<string, Organization>> {
-    return this.cache ?? this.reload();
+    return this.cache && Date.now() - this.loadedAt < CACHE_TTL_MS ? this.cache : this.reload();
   }
 
   private async reload(): Promise<Map<string, Organization>> {
     const rows = await this.repository.find();
     this.cache = new Map(rows.map((o) => [o.id, o]));
+    this.loadedAt = Date.now();
     return this.cache;
   }
 }
@@ -130,21 +170,26 @@ export class OrganizationsService {
  * Centres form the tree city → district → street → community; courts, committees, petition
  * offices and departments are attached to a centre at its level (flows.md "Three-level centres").
  */
-function checkPlacement(dto: CreateOrganizationDto, parent: Organization | undefined): void {
+export function checkPlacement(dto: Pick<Organization, 'kind' | 'level'>, parent: Organization | undefined): void {
   if (!parent) {
-    if (dto.kind !== 'centre' || dto.level !== 'city') {
+    if (!isCentre(dto) || dto.level !== 'city') {
       throw validationFailed([{ field: 'parentId', message: 'is required for anything but a city-level centre' }]);
     }
     return;
   }
-  if (parent.kind !== 'centre') {
+  if (!isCentre(parent)) {
     throw validationFailed([{ field: 'parentId', message: `must be a centre; ${parent.name} is a ${parent.kind}` }]);
   }
   const parentRank = ORGANIZATION_LEVELS.indexOf(parent.level);
-  const expected = dto.kind === 'centre' ? ORGANIZATION_LEVELS[parentRank + 1] : parent.level;
+  const expected = isCentre(dto) ? ORGANIZATION_LEVELS[parentRank + 1] : parent.level;
   if (dto.level !== expected) {
     throw validationFailed([
       { field: 'level', message: expected ? `must be ${expected} under a ${parent.level}-level centre` : 'a community-level centre has no centres below it' },
     ]);
   }
+}
+
+/** A deactivated organisation named where a live one is needed (a parent, a user's home, a case's handler). */
+export function organizationInactive(organization: Pick<Organization, 'id' | 'name'>): DomainError {
+  return new DomainError('ORGANIZATION_INACTIVE', `${organization.name} is deactivated: it keeps its history but takes nothing new`, { organizationId: organization.id });
 }

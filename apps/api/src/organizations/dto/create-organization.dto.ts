@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy } from 'class-validator';
 import type { FlowPolicy } from '@jiefen/flows';
+import { HOST_POLICY_KEYS } from '../../centres/hostPolicy.js';
 import { isValidCaseNumberPattern, SHORT_NAME } from '../caseNumberPattern.js';
 import { ORGANIZATION_KINDS, ORGANIZATION_LEVELS, type OrganizationKind, type OrganizationLevel } from '../organization.entity.js';
 
@@ -11,16 +12,22 @@ const IsCaseNumberPattern = () =>
   );
 
 /** `{ <deadline kind>: { length: 1-365, unit, basis? } }` */
-const IsFlowPolicy = () =>
+export const IsFlowPolicy = () =>
   ValidateBy(
     { name: 'isFlowPolicy', validator: { validate: isFlowPolicy } },
-    { message: 'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year), basis? (the local rule, 1-200 characters) }' },
+    { message: 'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year), basis? (the local rule, 1-200 characters) }; stuckThreshold and returnVisitTarget count in day or workingDay, resolutionTarget in day, workingDay or month' },
   );
 
 function isFlowPolicy(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.entries(value).every(([kind, period]) => /^[a-z][A-Za-z]{1,40}$/.test(kind) && isPeriod(period));
+  return Object.entries(value).every(([kind, period]) => /^[a-z][A-Za-z]{1,40}$/.test(kind) && isPeriod(period) && SERVICE_UNITS[kind]?.includes((period as { unit: string }).unit) !== false);
 }
+
+/** The service's own policies count in these units only (centres/hostPolicy.ts, centres/centrePolicy.ts). */
+const SERVICE_UNITS: Record<string, readonly string[]> = {
+  ...Object.fromEntries(HOST_POLICY_KEYS.map((key) => [key, ['day', 'workingDay']])),
+  resolutionTarget: ['day', 'workingDay', 'month'],
+};
 
 function isPeriod(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
