@@ -10,7 +10,7 @@ import { requestLog } from './common/requestLog.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { UndeclaredQueryInterceptor } from './common/undeclaredQuery.interceptor.js';
 import { WellFormedInputPipe } from './common/wellFormedInput.pipe.js';
-import { flatten } from './common/specDto.js';
+import { flatten } from './common/validationErrors.js';
 import { serveConsole } from './console/serveConsole.js';
 import { buildOpenApiDocument } from './openapi/openApiDocument.js';
 

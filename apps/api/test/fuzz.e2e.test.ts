@@ -1,4 +1,4 @@
-import { getFlow, intakeSpec, type FieldSpec, type ObjectSpec } from '@jiefen/flows';
+import { DECIMAL_PATTERN, getFlow, intakeSpec } from '@jiefen/flows';
 import { Agent } from 'node:http';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -57,20 +57,29 @@ function anywhereDefect(r: Random): unknown {
   return r() < 0.7 ? pick(r, HOSTILE_TEXT) : nestedValue(33 + Math.floor(r() * (r() < 0.1 ? 3000 : 40)));
 }
 
-/** A value the field's spec refuses. */
-function invalidFor(r: Random, spec: FieldSpec): unknown {
+/** The JSON Schema keywords the payload, intake and envelope schemas use. */
+interface Schema {
+  type?: string;
+  enum?: readonly string[];
+  format?: string;
+  pattern?: string;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: readonly string[];
+}
+
+/** A value the field's schema refuses. */
+function invalidFor(r: Random, spec: Schema): unknown {
   if (r() < 0.25) return anywhereDefect(r);
-  switch (spec.kind) {
-    case 'string':
-      return pick(r, [() => 'x'.repeat(spec.maxLength + 1 + Math.floor(r() * 50)), () => pick(r, WRONG_TYPES), () => (spec.format ? pick(r, NOT_IN_FORMAT) : pick(r, HOSTILE_TEXT))])();
-    case 'enum':
-      return pick(r, [() => `zz${Math.floor(r() * 1e6)}`, () => spec.values[0]!.toUpperCase() + 'X', () => pick(r, WRONG_TYPES), () => ''])();
-    case 'date':
-      return pick(r, [...BAD_DATES, 46000, true]);
-    case 'integer':
-      return pick(r, [spec.min - 1, spec.max + 1, 1.5, `${spec.min}`, ...HUGE_NUMBERS.filter((n) => !Number.isInteger(n) || n < spec.min || n > spec.max)]);
-    case 'decimal':
-      return pick(r, ['abc', '12..3', '-5', '1e5', '0012', '1.234', 3000, '9'.repeat(40), ' 12']);
+  switch (spec.type) {
+    case 'integer': {
+      const [min, max] = [spec.minimum!, spec.maximum!];
+      return pick(r, [min - 1, max + 1, 1.5, `${min}`, ...HUGE_NUMBERS.filter((n) => !Number.isInteger(n) || n < min || n > max)]);
+    }
     case 'boolean':
       return pick(r, ['true', 1, 0, 'yes', [], {}]);
     case 'array':
@@ -78,20 +87,24 @@ function invalidFor(r: Random, spec: FieldSpec): unknown {
     case 'object':
       return pick(r, [() => ['x'], () => 'object', () => 7, () => ({ [`unknown${Math.floor(r() * 1e6)}`]: 'x' })])();
   }
+  if (spec.enum) return pick(r, [() => `zz${Math.floor(r() * 1e6)}`, () => spec.enum![0]!.toUpperCase() + 'X', () => pick(r, WRONG_TYPES), () => ''])();
+  if (spec.format === 'date') return pick(r, [...BAD_DATES, 46000, true]);
+  if (spec.pattern === DECIMAL_PATTERN) return pick(r, ['abc', '12..3', '-5', '1e5', '0012', '1.234', 3000, '9'.repeat(40), ' 12']);
+  return pick(r, [() => 'x'.repeat(spec.maxLength! + 1 + Math.floor(r() * 50)), () => pick(r, WRONG_TYPES), () => (spec.format ? pick(r, NOT_IN_FORMAT) : pick(r, HOSTILE_TEXT))])();
 }
 
-/** Fields of a spec-described value, with their paths, that a mutation may hit. */
-function fieldsOf(value: Record<string, unknown>, spec: ObjectSpec, path: (string | number)[] = []): { path: (string | number)[]; spec: FieldSpec }[] {
-  const found: { path: (string | number)[]; spec: FieldSpec }[] = [];
-  for (const [key, field] of Object.entries(spec.fields)) {
+/** Fields of a schema-described value, with their paths and whether they are required, that a mutation may hit. */
+function fieldsOf(value: Record<string, unknown>, spec: Schema, path: (string | number)[] = []): { path: (string | number)[]; spec: Schema; required: boolean }[] {
+  const found: { path: (string | number)[]; spec: Schema; required: boolean }[] = [];
+  for (const [key, field] of Object.entries(spec.properties ?? {})) {
     const here = [...path, key];
     if (value[key] === undefined) continue;
-    found.push({ path: here, spec: field });
-    if (field.kind === 'object' && isRecord(value[key])) found.push(...fieldsOf(value[key], field, here));
-    if (field.kind === 'array' && Array.isArray(value[key])) {
+    found.push({ path: here, spec: field, required: spec.required?.includes(key) ?? false });
+    if (field.type === 'object' && isRecord(value[key])) found.push(...fieldsOf(value[key], field, here));
+    if (field.type === 'array' && Array.isArray(value[key])) {
       (value[key] as unknown[]).forEach((item, index) => {
-        if (field.items.kind === 'object' && isRecord(item)) found.push(...fieldsOf(item, field.items, [...here, index]));
-        else found.push({ path: [...here, index], spec: field.items });
+        if (field.items!.type === 'object' && isRecord(item)) found.push(...fieldsOf(item, field.items!, [...here, index]));
+        else found.push({ path: [...here, index], spec: field.items!, required: true });
       });
     }
   }
@@ -107,7 +120,7 @@ function setAt(target: Record<string, unknown>, path: (string | number)[], value
 }
 
 /** One defect in an otherwise valid body described by `spec`; `raw` when the defect cannot be written as a JS object (a __proto__ key). */
-function mutate(r: Random, valid: Record<string, unknown>, spec: ObjectSpec): { body: unknown; raw?: string } {
+function mutate(r: Random, valid: Record<string, unknown>, spec: Schema): { body: unknown; raw?: string } {
   const body = structuredClone(valid);
   const fields = fieldsOf(body, spec);
   const roll = r();
@@ -117,7 +130,7 @@ function mutate(r: Random, valid: Record<string, unknown>, spec: ObjectSpec): { 
     return { body };
   }
   if (roll < 0.7) {
-    const required = fields.filter((f) => !f.spec.optional && typeof f.path.at(-1) === 'string');
+    const required = fields.filter((f) => f.required && typeof f.path.at(-1) === 'string');
     if (required.length) {
       const target = pick(r, required);
       let node: any = body;
@@ -212,7 +225,7 @@ describe(`fuzzing (seed ${SEED})`, () => {
       () => {
         const { flow, valid, spec } = pick(r, intakes);
         const { flow: _flow, ...intake } = valid;
-        const mutated = r() < 0.05 ? { body: { ...valid, flow: invalidFor(r, { kind: 'enum', values: [flow] }) } } : mutate(r, intake, spec);
+        const mutated = r() < 0.05 ? { body: { ...valid, flow: invalidFor(r, { type: 'string', enum: [flow] }) } } : mutate(r, intake, spec);
         const body = mutated.raw === undefined ? { flow, ...(mutated.body as object) } : undefined;
         return withBody(signed('post', '/api/v1/cases', 'city-mediator'), body ? { body } : { body: null, raw: `{"flow":${JSON.stringify(flow)},${mutated.raw!.slice(1)}` });
       },
@@ -235,7 +248,7 @@ describe(`fuzzing (seed ${SEED})`, () => {
         const type = pick(r, Object.keys(valid));
         const test = signed('post', `/api/v1/cases/${r() < 0.1 ? pick(r, [...BAD_UUIDS.filter(Boolean).map(encodeURIComponent), '%00', '%ZZ']) : caseId}/events`, 'city-mediator');
         const roll = r();
-        if (roll < 0.1) return test.send({ type: invalidFor(r, { kind: 'string', maxLength: 64 }), payload: valid[type] });
+        if (roll < 0.1) return test.send({ type: invalidFor(r, { type: 'string', maxLength: 64 }), payload: valid[type] });
         if (roll < 0.15) return test.send({ type, payload: pick(r, ['x', 7, ['x'], true]) });
         if (roll < 0.2) return test.set('If-Match', pick(r, ['7', '"-1"', 'W/"x"', '"99999999999"'])).send({ type, payload: { ...valid[type], zzz: 1 } });
         const mutated = mutate(r, valid[type]!, flow.events[type]!.payload);
@@ -322,7 +335,11 @@ describe(`fuzzing (seed ${SEED})`, () => {
 
   it(`POST /auth/token: ${BODIES_PER_FAMILY} malformed or wrong sign-ins, none a 2xx or a 5xx`, async () => {
     const r = prng(SEED + 3);
-    const spec: ObjectSpec = { kind: 'object', fields: { username: { kind: 'string', maxLength: 64 }, password: { kind: 'string', maxLength: 200 } } } as ObjectSpec;
+    const spec: Schema = {
+      type: 'object',
+      properties: { username: { type: 'string', maxLength: 64 }, password: { type: 'string', maxLength: 200 } },
+      required: ['username', 'password'],
+    };
     const failures = await run(
       BODIES_PER_FAMILY,
       () => {
@@ -338,16 +355,26 @@ describe(`fuzzing (seed ${SEED})`, () => {
   it(`POST /organizations: ${BODIES_PER_FAMILY} organisations with one defect each are all refused, none with a 5xx`, async () => {
     const r = prng(SEED + 4);
     const valid = { name: '新街口街道人民调解委员会', shortName: '新委', kind: 'committee', level: 'street', parentId: DEMO.xinjiekou, policy: { mediationPeriod: { length: 30, unit: 'day' } } };
-    const spec = {
-      kind: 'object',
-      fields: {
-        name: { kind: 'string', maxLength: 200 },
-        shortName: { kind: 'string', maxLength: 20, format: 'shortName' },
-        kind: { kind: 'enum', values: ['committee'] },
-        level: { kind: 'enum', values: ['street'] },
-        policy: { kind: 'object', optional: true, fields: { mediationPeriod: { kind: 'object', optional: true, fields: { length: { kind: 'integer', min: 1, max: 365 }, unit: { kind: 'enum', values: ['day'] } } } } },
+    const spec: Schema = {
+      type: 'object',
+      properties: {
+        name: { type: 'string', maxLength: 200 },
+        shortName: { type: 'string', maxLength: 20, format: 'shortName' },
+        kind: { type: 'string', enum: ['committee'] },
+        level: { type: 'string', enum: ['street'] },
+        policy: {
+          type: 'object',
+          properties: {
+            mediationPeriod: {
+              type: 'object',
+              properties: { length: { type: 'integer', minimum: 1, maximum: 365 }, unit: { type: 'string', enum: ['day'] } },
+              required: ['length', 'unit'],
+            },
+          },
+        },
       },
-    } as unknown as ObjectSpec;
+      required: ['name', 'shortName', 'kind', 'level'],
+    };
     const failures = await run(
       BODIES_PER_FAMILY,
       () => {

@@ -111,12 +111,31 @@ describe('event payloads in the document', () => {
       for (const [type, spec] of Object.entries(flow.events)) {
         const branch = schemas[eventSchemaName(flow.id, type)];
         expect(branch.properties.type).toMatchObject({ const: type, description: `${type} — ${spec.titleZh}` });
-        expect(Object.keys(branch.properties.payload.properties ?? {}).sort()).toEqual(Object.keys(spec.payload.fields).sort());
+        expect(Object.keys(branch.properties.payload.properties ?? {}).sort()).toEqual(Object.keys(spec.payload.properties).sort());
       }
     }
     // One event type, two payloads: the union is per flow.
     expect(schemas.PeopleMediation_MediatorAssigned.properties.payload.properties.chosenBy.enum).toEqual(['committee', 'parties']);
     expect(schemas.DelegatedMediation_MediatorAssigned.properties.payload.properties.chosenBy.enum).toEqual(['parties', 'organization', 'court']);
+  });
+
+  it('serve each payload as the very schema object the flows library validates with (TypeBox’s markers aside), and each intake too', () => {
+    const schemas = document.components.schemas;
+    // The markers TypeBox keeps on its schemas are not enumerable: JSON, and so the document, leaves them out.
+    const asJson = (schema: object) => JSON.parse(JSON.stringify(schema));
+    const agreement = getFlow('people-mediation').events['agreement.signed']!.payload;
+    expect(Object.getOwnPropertyNames(agreement)).toContain('~kind');
+    expect(schemas.PeopleMediation_AgreementSigned.properties.payload).toEqual(asJson(agreement));
+    expect(schemas.PeopleMediation_AgreementSigned.properties.payload).not.toHaveProperty('~kind');
+    for (const flow of listFlows()) {
+      for (const [type, spec] of Object.entries(flow.events)) {
+        expect([flow.id, type, schemas[eventSchemaName(flow.id, type)].properties.payload]).toEqual([flow.id, type, asJson(spec.payload)]);
+      }
+      const { title: _title, description: _description, examples: _examples, properties, required, ...intake } = schemas[intakeSchemaName(flow.id)];
+      const { flow: _flow, ...fields } = properties;
+      const library = asJson(intakeSpec(flow.intake));
+      expect({ ...intake, properties: fields, required: required.filter((name: string) => name !== 'flow') }).toEqual(library);
+    }
   });
 
   it('give every event a realistic example that the flow’s own validator and the schema both accept', () => {

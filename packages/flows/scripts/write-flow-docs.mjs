@@ -124,12 +124,12 @@ function flowPage(flow) {
         movesOf(flow, structure, type),
         spec.by.map(code).join(', '),
         spec.description,
-        fieldLines(spec.payload.fields).join('<br>') || '—',
+        fieldLines(spec.payload).join('<br>') || '—',
       ]),
     ),
     '',
   ];
-  const intake = fieldLines(flow.intake);
+  const intake = fieldLines(lib.intakeSpec(flow.intake), '', Object.keys(flow.intake));
   if (intake.length) {
     lines.push('## Intake fields', '', 'Beyond the fields every case is opened with (`category`, `summary`, `parties`, `channel`, `organizationId`, …):', '');
     lines.push(...intake.map((line) => `- ${line}`), '');
@@ -214,41 +214,44 @@ function checkedOn(flow, ruleCode) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Payload and intake fields (schema.ts FieldSpec)
+// Payload and intake fields (schema.ts: JSON Schema built with TypeBox)
 
-/** One line per field, nested fields as `terms[].dueOn`; `?` marks an optional field. */
-function fieldLines(fields, prefix = '') {
-  return Object.entries(fields ?? {}).flatMap(([name, spec]) => {
-    const path = `${prefix}${name}`;
-    const line = `${code(`${path}${spec.optional ? '?' : ''}`)}: ${typeOf(spec)}${spec.description ? ` — ${spec.description}` : ''}`;
-    if (spec.kind === 'object') return [line, ...fieldLines(spec.fields, `${path}.`)];
-    if (spec.kind === 'array' && spec.items.kind === 'object') return [line, ...fieldLines(spec.items.fields, `${path}[].`)];
-    return [line];
-  });
+/**
+ * One line per field of an object schema (only the `names` given, if any), nested fields as
+ * `terms[].dueOn`; `?` marks an optional field (one the object does not require).
+ */
+function fieldLines(object, prefix = '', names) {
+  const required = new Set(object.required ?? []);
+  return Object.entries(object.properties ?? {})
+    .filter(([name]) => !names || names.includes(name))
+    .flatMap(([name, spec]) => {
+      const path = `${prefix}${name}`;
+      const line = `${code(`${path}${required.has(name) ? '' : '?'}`)}: ${typeOf(spec)}${spec.description ? ` — ${spec.description}` : ''}`;
+      if (spec.type === 'object') return [line, ...fieldLines(spec, `${path}.`)];
+      if (spec.type === 'array' && spec.items.type === 'object') return [line, ...fieldLines(spec.items, `${path}[].`)];
+      return [line];
+    });
 }
 
 function typeOf(spec) {
-  switch (spec.kind) {
-    case 'string':
-      return spec.format ? `string (${spec.format})` : `string (${spec.minLength ?? 0}–${spec.maxLength} chars)`;
-    case 'enum':
-      return `one of ${spec.values.map(code).join(', ')}`;
-    case 'date':
-      return 'date (YYYY-MM-DD)';
+  switch (spec.type) {
     case 'integer':
-      return `integer ${spec.min}–${spec.max}`;
-    case 'decimal':
-      return 'decimal string (yuan)';
+      return `integer ${spec.minimum}–${spec.maximum}`;
     case 'boolean':
       return 'boolean';
     case 'array': {
       const count = `${spec.minItems ?? 0}–${spec.maxItems} items`;
-      return spec.items.kind === 'object' ? `list of objects (${count})` : `list of ${typeOf(spec.items)} (${count})`;
+      return spec.items.type === 'object' ? `list of objects (${count})` : `list of ${typeOf(spec.items)} (${count})`;
     }
     case 'object':
       return 'object';
+    case 'string':
+      if (spec.enum) return `one of ${spec.enum.map(code).join(', ')}`;
+      if (spec.format === 'date') return 'date (YYYY-MM-DD)';
+      if (spec.pattern === lib.DECIMAL_PATTERN) return 'decimal string (yuan)';
+      return spec.format ? `string (${spec.format})` : `string (${spec.minLength ?? 0}–${spec.maxLength} chars)`;
     default:
-      return String(spec.kind);
+      return String(spec.type);
   }
 }
 

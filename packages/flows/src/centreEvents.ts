@@ -1,4 +1,4 @@
-import { field } from './schema.js';
+import { field, type EventUnionOf } from './schema.js';
 import type { EventSpec } from './flowDefinition.js';
 
 /**
@@ -58,3 +58,6 @@ export const CENTRE_EVENTS = {
 
 /** The organisation fields of the centre events: each hands the case to the organisation it names. */
 export const CENTRE_ORGANIZATION_FIELDS = { toOrganizationId: 'handling', organizationId: 'handling' } as const;
+
+/** The centre events as `{ type, payload }`, payloads typed from their schemas. */
+export type CentreEvent = EventUnionOf<typeof CENTRE_EVENTS>;

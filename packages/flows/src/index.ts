@@ -41,9 +41,45 @@ export { RuleViolatedError } from './RuleViolatedError.js';
 export { InvalidEventError } from './InvalidEventError.js';
 export { UnknownFlowError } from './UnknownFlowError.js';
 
-export { field, validateObject, isResidentIdNumber, isCreditCode } from './schema.js';
-export type { FieldSpec, FieldProblem, ObjectSpec, Infer } from './schema.js';
+export {
+  field,
+  validateObject,
+  validatorOf,
+  jsonSchemaOf,
+  isCalendarDate,
+  isResidentIdNumber,
+  isCreditCode,
+  characterCount,
+  FORMATS,
+  DECIMAL_PATTERN,
+  TEXT_MAX,
+  NAME_MAX,
+  ID_MAX,
+  LIST_MAX,
+} from './schema.js';
+export type {
+  FieldSpec,
+  FieldProblem,
+  ObjectSpec,
+  Infer,
+  Static,
+  TObject,
+  TProperties,
+  TSchema,
+  PayloadOf,
+  EventUnionOf,
+  TextFormat,
+  TextOptions,
+  ListOptions,
+} from './schema.js';
 export { COMMON_INTAKE, PARTY_INPUT, intakeSpec } from './intake.js';
+export type { CommonIntake, PartyInput } from './intake.js';
+export { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
+export type { NoPayload, PartyPayload, SessionPayload, PeriodExtensionPayload } from './payloads.js';
+export { CENTRE_EVENTS } from './centreEvents.js';
+export type { CentreEvent } from './centreEvents.js';
+export { agreementPayloadSpec } from './agreements.js';
+export type { AgreementPayload } from './agreements.js';
 export * from './vocabulary.js';
 export { flowStructure, flowToMermaid } from './flowDiagram.js';
 export type { FlowStateInfo, FlowTransitionInfo } from './flowDiagram.js';

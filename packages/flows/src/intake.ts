@@ -1,4 +1,4 @@
-import { field, type FieldSpec, type ObjectSpec } from './schema.js';
+import { field, type Static, type TObject, type TProperties } from './schema.js';
 import { CATEGORIES, CHANNELS, PARTY_KINDS, PARTY_ROLES, RISK_LEVELS } from './vocabulary.js';
 
 /** A party as given at opening (flows.md "Intake"); the flow assigns its `id`. */
@@ -14,8 +14,11 @@ export const PARTY_INPUT = field.object({
   linkedPartyId: field.optional(field.id({ description: 'the same party’s id on the linked case' })),
 });
 
+/** A party as given at opening. */
+export type PartyInput = Static<typeof PARTY_INPUT>;
+
 /** Fields every case is opened with, whatever its flow. */
-export const COMMON_INTAKE: Record<string, FieldSpec> = {
+export const COMMON_INTAKE = {
   category: field.oneOf(CATEGORIES),
   summary: field.text(),
   parties: field.list(PARTY_INPUT, { minItems: 1, maxItems: 50 }),
@@ -30,6 +33,17 @@ export const COMMON_INTAKE: Record<string, FieldSpec> = {
 /** The common intake's organisation field: the receiving organisation handles the case. */
 export const COMMON_ORGANIZATION_FIELDS = { organizationId: 'handling' } as const;
 
-export function intakeSpec(flowFields: Record<string, FieldSpec>): ObjectSpec {
-  return field.object({ ...COMMON_INTAKE, ...flowFields });
+/** The common intake fields, as the flow receives them (a flow's own fields come on top). */
+export type CommonIntake = Static<TObject<typeof COMMON_INTAKE>>;
+
+const intakeSchemas = new WeakMap<TProperties, TObject>();
+
+/**
+ * The whole input of a case of a flow with these fields of its own: one schema object per flow
+ * (the same object each call, so it is compiled once and what OpenAPI serves is what validates).
+ */
+export function intakeSpec<F extends TProperties>(flowFields: F): TObject<typeof COMMON_INTAKE & F> {
+  let schema = intakeSchemas.get(flowFields);
+  if (!schema) intakeSchemas.set(flowFields, (schema = field.object({ ...COMMON_INTAKE, ...flowFields })));
+  return schema as TObject<typeof COMMON_INTAKE & F>;
 }

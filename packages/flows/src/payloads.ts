@@ -1,4 +1,4 @@
-import { field } from './schema.js';
+import { field, type Static } from './schema.js';
 
 /** Payload shapes several flows share (their events' meanings and senders stay in each flow). */
 export const NO_PAYLOAD = field.object({});
@@ -15,3 +15,8 @@ export const PERIOD_EXTENSION_PAYLOAD = field.object({
   unit: field.oneOf(['day', 'workingDay', 'month'] as const),
   consentingPartyIds: field.list(field.id(), { minItems: 1 }),
 });
+
+export type NoPayload = Static<typeof NO_PAYLOAD>;
+export type PartyPayload = Static<typeof PARTY_PAYLOAD>;
+export type SessionPayload = Static<typeof SESSION_PAYLOAD>;
+export type PeriodExtensionPayload = Static<typeof PERIOD_EXTENSION_PAYLOAD>;

@@ -1,62 +1,36 @@
+import Type, { type Static, type TArray, type TBoolean, type TEnum, type TInteger, type TObject, type TProperties, type TSchema, type TString } from 'typebox';
+import { Compile, type Validator } from 'typebox/compile';
+import type { TLocalizedValidationError } from 'typebox/error';
+import { Format } from 'typebox/format';
+import { Settings } from 'typebox/system';
 import { isIsoDate } from '@jiefen/legal-time';
+import { characterCount } from './characters.js';
 import { isCreditCode, isResidentIdNumber } from './checkDigits.js';
 
-export { isCreditCode, isResidentIdNumber };
+export { characterCount, isCreditCode, isResidentIdNumber };
 
-/**
- * A small, data-only description of event payloads and case input. The library validates
- * with it; the service derives its DTOs and OpenAPI schemas from it, so a payload field is
- * declared once. (The flows package depends on xstate only, hence no zod.)
+/*
+ * Payloads and case input are JSON Schema (2020-12), built with TypeBox: one schema object per
+ * payload gives its TypeScript type (`Static<typeof schema>`), the validation (compiled once per
+ * schema, below), the OpenAPI document and the console's forms (GET /flows/:id serves it as is).
+ * docs/decisions/schema.md says why TypeBox. Lengths are JSON Schema's: Unicode code points
+ * (`characterCount`), so '𠮷𠮷𠮷𠮷' is four characters everywhere.
  */
-export type FieldSpec =
-  | StringSpec
-  | EnumSpec
-  | DateSpec
-  | IntegerSpec
-  | DecimalSpec
-  | BooleanSpec
-  | ArraySpec
-  | ObjectSpec;
 
-interface Common {
-  optional?: boolean;
-  description?: string;
-}
-export interface StringSpec extends Common {
-  kind: 'string';
-  minLength?: number;
-  maxLength: number;
-  pattern?: string;
-  format?: 'idNumber' | 'creditCode' | 'phone';
-}
-export interface EnumSpec extends Common {
-  kind: 'enum';
-  values: readonly string[];
-}
-export interface DateSpec extends Common {
-  kind: 'date';
-}
-export interface IntegerSpec extends Common {
-  kind: 'integer';
-  min: number;
-  max: number;
-}
-export interface DecimalSpec extends Common {
-  kind: 'decimal';
-}
-export interface BooleanSpec extends Common {
-  kind: 'boolean';
-}
-export interface ArraySpec extends Common {
-  kind: 'array';
-  items: FieldSpec;
-  minItems?: number;
-  maxItems: number;
-}
-export interface ObjectSpec extends Common {
-  kind: 'object';
-  fields: Record<string, FieldSpec>;
-}
+/** Any payload or intake field: a JSON Schema. */
+export type FieldSpec = TSchema;
+/** A payload or a case's input: a JSON Schema object that refuses unknown fields. */
+export type ObjectSpec = TObject;
+/** The TypeScript type a schema describes, e.g. `Static<typeof SESSION_PAYLOAD>`. */
+export type { Static, TObject, TProperties, TSchema };
+/** The former name of `Static`. */
+export type Infer<S extends TSchema> = Static<S>;
+/** The payload type of an event spec: `PayloadOf<typeof EVENTS['session.recorded']>`. */
+export type PayloadOf<E extends { payload: TSchema }> = Static<E['payload']>;
+/** The events a table of event specs describes, as `{ type, payload }` told apart by `type`. */
+export type EventUnionOf<Events extends Record<string, { payload: TSchema }>> = {
+  [K in keyof Events & string]: { type: K; payload: Static<Events[K]['payload']> };
+}[keyof Events & string];
 
 /** Free text a person types in a form: one line or a paragraph. */
 export const TEXT_MAX = 2000;
@@ -64,122 +38,52 @@ export const NAME_MAX = 200;
 export const ID_MAX = 64;
 export const LIST_MAX = 100;
 
+/** An amount in yuan: a decimal string with at most two decimals (money is never a float). */
+export const DECIMAL_PATTERN = '^(0|[1-9]\\d{0,14})(\\.\\d{1,2})?$';
+
+/** The named string formats beyond JSON Schema's own (`date` is legal-time's calendar date). */
+export type TextFormat = 'idNumber' | 'creditCode' | 'phone';
+
+interface Described {
+  description?: string;
+}
+export interface TextOptions extends Described {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: TextFormat;
+}
+export interface ListOptions extends Described {
+  minItems?: number;
+  maxItems?: number;
+}
+
+/**
+ * The builders the flows declare their payloads with. Each returns a plain JSON Schema object
+ * (TypeBox adds only non-enumerable `~kind` / `~optional` markers, which JSON leaves out).
+ */
 export const field = {
-  text: (o: Partial<StringSpec> = {}): StringSpec => ({ kind: 'string', minLength: 1, maxLength: TEXT_MAX, ...o }),
-  id: (o: Partial<StringSpec> = {}): StringSpec => ({ kind: 'string', minLength: 1, maxLength: ID_MAX, ...o }),
-  oneOf: <const V extends readonly string[]>(values: V, o: Omit<Partial<EnumSpec>, 'values'> = {}): EnumSpec & { values: V } =>
-    ({ kind: 'enum', values, ...o }) as EnumSpec & { values: V },
-  date: (o: Partial<DateSpec> = {}): DateSpec => ({ kind: 'date', ...o }),
-  integer: (min: number, max: number, o: Partial<IntegerSpec> = {}): IntegerSpec => ({ kind: 'integer', min, max, ...o }),
-  decimal: (o: Partial<DecimalSpec> = {}): DecimalSpec => ({ kind: 'decimal', ...o }),
-  boolean: (o: Partial<BooleanSpec> = {}): BooleanSpec => ({ kind: 'boolean', ...o }),
-  list: <I extends FieldSpec>(items: I, o: Omit<Partial<ArraySpec>, 'items'> = {}): ArraySpec & { items: I } =>
-    ({ kind: 'array', items, maxItems: LIST_MAX, ...o }) as ArraySpec & { items: I },
-  object: <F extends Record<string, FieldSpec>>(fields: F, o: Omit<Partial<ObjectSpec>, 'fields'> = {}): ObjectSpec & { fields: F } =>
-    ({ kind: 'object', fields, ...o }) as ObjectSpec & { fields: F },
-  optional: <S extends FieldSpec>(spec: S): S & { optional: true } => ({ ...spec, optional: true }),
+  /** A text of 1 to `TEXT_MAX` characters unless told otherwise. */
+  text: (o: TextOptions = {}): TString => Type.String({ minLength: 1, maxLength: TEXT_MAX, ...o }),
+  /** An identifier: a party id, a user or organisation UUID, a court's case number. */
+  id: (o: TextOptions = {}): TString => Type.String({ minLength: 1, maxLength: ID_MAX, ...o }),
+  oneOf: <const V extends readonly string[]>(values: V, o: Described = {}): TEnum<[...V]> & { type: 'string' } =>
+    Type.Enum([...values] as [...V], { type: 'string', ...o }) as TEnum<[...V]> & { type: 'string' },
+  /** A real calendar day written YYYY-MM-DD (legal-time's `isIsoDate`). */
+  date: (o: Described = {}): TString => Type.String({ format: 'date', ...o }),
+  integer: (min: number, max: number, o: Described = {}): TInteger => Type.Integer({ minimum: min, maximum: max, ...o }),
+  /** An amount in yuan as a decimal string, e.g. "12000.50". */
+  decimal: (o: Described = {}): TString => Type.String({ pattern: DECIMAL_PATTERN, examples: ['12000.50'], ...o }),
+  boolean: (o: Described = {}): TBoolean => Type.Boolean({ ...o }),
+  list: <I extends TSchema>(items: I, o: ListOptions = {}): TArray<I> => Type.Array(items, { maxItems: LIST_MAX, ...o }),
+  /** An object whose fields are these; any other field is refused. */
+  object: <F extends TProperties>(fields: F, o: Described = {}): TObject<F> => Type.Object(fields, { additionalProperties: false, ...o }),
+  optional: <S extends TSchema>(spec: S) => Type.Optional(spec),
 };
 
-/** One thing wrong with a payload: where (`terms[0].dueOn`) and what. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+// --- Formats --------------------------------------------------------------------------------
 
-const DECIMAL = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
-
-/** Validates `value` against an object spec; unknown fields are refused. */
-export function validateObject(spec: ObjectSpec, value: unknown, path = ''): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  check(spec, value, path, undefined, problems);
-  return problems;
-}
-
-// Allocation-light: problems go straight into one list, and the path of a field (`parent.key`,
-// `parent[i]`) is only built when the field is wrong or holds fields of its own.
-const hasOwn = Object.prototype.hasOwnProperty;
-
-function pathOf(parent: string, key: string | number | undefined): string {
-  if (key === undefined) return parent;
-  return typeof key === 'number' ? `${parent}[${key}]` : join(parent, key);
-}
-
-function problem(problems: FieldProblem[], parent: string, key: string | number | undefined, message: string): void {
-  problems.push({ path: pathOf(parent, key) || '(root)', message });
-}
-
-function check(spec: FieldSpec, value: unknown, parent: string, key: string | number | undefined, problems: FieldProblem[]): void {
-  switch (spec.kind) {
-    case 'string': {
-      const message = stringProblem(spec, value);
-      if (message) problem(problems, parent, key, message);
-      return;
-    }
-    case 'enum':
-      if (!(typeof value === 'string' && spec.values.includes(value))) problem(problems, parent, key, `must be one of: ${spec.values.join(', ')}`);
-      return;
-    case 'date':
-      if (!isCalendarDate(value)) problem(problems, parent, key, 'must be a real calendar date written YYYY-MM-DD');
-      return;
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) problem(problems, parent, key, 'must be a whole number');
-      else if (value < spec.min || value > spec.max) problem(problems, parent, key, `must be between ${spec.min} and ${spec.max}`);
-      return;
-    case 'decimal':
-      if (!(typeof value === 'string' && DECIMAL.test(value))) {
-        problem(problems, parent, key, 'must be an amount in yuan written as a decimal string, e.g. "12000.50"');
-      }
-      return;
-    case 'boolean':
-      if (typeof value !== 'boolean') problem(problems, parent, key, 'must be true or false');
-      return;
-    case 'array': {
-      if (!Array.isArray(value)) return problem(problems, parent, key, 'must be a list');
-      if (value.length < (spec.minItems ?? 0)) return problem(problems, parent, key, `must have at least ${spec.minItems} item(s)`);
-      if (value.length > spec.maxItems) return problem(problems, parent, key, `must have at most ${spec.maxItems} items`);
-      const path = pathOf(parent, key);
-      for (let i = 0; i < value.length; i++) check(spec.items, value[i], path, i, problems);
-      return;
-    }
-    case 'object': {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return problem(problems, parent, key, 'must be an object');
-      const record = value as Record<string, unknown>;
-      const path = pathOf(parent, key);
-      for (const name in record) {
-        if (hasOwn.call(record, name) && !hasOwn.call(spec.fields, name)) problem(problems, path, name, 'is not a known field');
-      }
-      for (const name in spec.fields) {
-        if (!hasOwn.call(spec.fields, name)) continue;
-        const child = spec.fields[name]!;
-        const v = record[name];
-        if (v === undefined || v === null) {
-          if (!child.optional) problem(problems, path, name, 'is required');
-          continue;
-        }
-        check(child, v, path, name, problems);
-      }
-      return;
-    }
-  }
-}
-
-function stringProblem(spec: StringSpec, value: unknown): string | undefined {
-  if (typeof value !== 'string') return 'must be a string';
-  if (value.length < (spec.minLength ?? 0)) return spec.minLength === 1 ? 'must not be empty' : `must have at least ${spec.minLength} characters`;
-  if (value.length > spec.maxLength) return `must have at most ${spec.maxLength} characters`;
-  if (spec.pattern && !patternOf(spec.pattern).test(value)) return `must match ${spec.pattern}`;
-  if (spec.format) return FORMAT_CHECKS[spec.format](value);
-  return undefined;
-}
-
-/** Compiled once per pattern (no `g` or `y` flag, so `test` keeps no state). */
-const patterns = new Map<string, RegExp>();
-function patternOf(source: string): RegExp {
-  let pattern = patterns.get(source);
-  if (!pattern) patterns.set(source, (pattern = new RegExp(source)));
-  return pattern;
-}
-
+const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
 const knownDates = new Set<string>();
 
 /**
@@ -194,33 +98,157 @@ export function isCalendarDate(value: unknown): boolean {
   return true;
 }
 
+/** The formats every schema of the flows may name, with what a refusal says. */
+export const FORMATS: Record<TextFormat | 'date', { check: (value: string) => boolean; message: string }> = {
+  date: { check: isCalendarDate, message: 'must be a real calendar date written YYYY-MM-DD' },
+  idNumber: { check: isResidentIdNumber, message: 'is not a valid resident ID number (18 characters, GB 11643 check digit)' },
+  creditCode: { check: isCreditCode, message: 'is not a valid unified social credit code (18 characters, GB 32100 check digit)' },
+  phone: { check: (v) => PHONE.test(v), message: 'is not a phone number' },
+};
+for (const [name, { check }] of Object.entries(FORMATS)) Format.Set(name, check);
+
+/** At most this many problems are gathered for one value (TypeBox's bound against hostile input). */
+const MAX_PROBLEMS = 100;
+Settings.Set({ maxErrors: MAX_PROBLEMS });
+
+// --- Validation -----------------------------------------------------------------------------
+
+/** One thing wrong with a payload: where (`terms[0].dueOn`) and what. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+const validators = new WeakMap<TSchema, Validator>();
+
+/** The schema's compiled validator: compiled on first use, then kept as long as the schema. */
+export function validatorOf(schema: TSchema): Validator {
+  let validator = validators.get(schema);
+  if (!validator) validators.set(schema, (validator = Compile(schema)));
+  return validator;
+}
+
+/**
+ * Values already accepted, with the schema they were accepted against: a host that checks a payload
+ * before `sendEvent` (to read it for its host facts) hands the same object on, and it is not checked
+ * twice. Keyed by identity, so the host must not change a value between the check and the send.
+ */
+const accepted = new WeakMap<object, TSchema>();
+
+/**
+ * Validates `value` against a schema (unknown fields are refused); returns every problem, one per
+ * field, with its path under `path` (`payload.terms[0].dueOn`). An empty list: the value is valid.
+ */
+export function validateObject(schema: TSchema, value: unknown, path = ''): FieldProblem[] {
+  const remembered = typeof value === 'object' && value !== null;
+  if (remembered && accepted.get(value) === schema) return [];
+  const validator = validatorOf(schema);
+  if (validator.Check(value)) {
+    if (remembered) accepted.set(value, schema);
+    return [];
+  }
+  return problemsOf(schema, validator.Errors(value), value, path);
+}
+
+/** TypeBox's errors as one problem per field, worded once for every host (the service's 400 too). */
+function problemsOf(schema: TSchema, errors: readonly TLocalizedValidationError[], value: unknown, prefix: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, message: string) => {
+    const where = path || '(root)';
+    if (seen.has(where)) return;
+    seen.add(where);
+    problems.push({ path: where, message });
+  };
+  for (const error of errors) {
+    const path = pathOf(prefix, error.instancePath, value);
+    if (error.keyword === 'required') {
+      for (const name of (error.params as { requiredProperties: string[] }).requiredProperties) add(join(path, name), 'is required');
+    } else if (error.keyword === 'additionalProperties') {
+      for (const name of (error.params as { additionalProperties: string[] }).additionalProperties) add(join(path, name), 'is not a known field');
+    } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) {
+      // The same unknown field again, as the `false` schema it failed: named once above.
+      continue;
+    } else {
+      add(path, messageOf(error, schemaAt(schema, error.schemaPath)));
+    }
+  }
+  return problems;
+}
+
+function messageOf(error: TLocalizedValidationError, schema: Record<string, unknown>): string {
+  const limit = (error.params as { limit?: number }).limit;
+  switch (error.keyword) {
+    case 'type':
+      return typeMessage(schema);
+    case 'enum':
+      return `must be one of: ${(schema.enum as unknown[]).join(', ')}`;
+    case 'minLength':
+      return limit === 1 ? 'must not be empty' : `must have at least ${limit} characters`;
+    case 'maxLength':
+      return `must have at most ${limit} characters`;
+    case 'pattern':
+      return schema.pattern === DECIMAL_PATTERN ? DECIMAL_MESSAGE : `must match ${String(schema.pattern)}`;
+    case 'format':
+      return FORMATS[schema.format as keyof typeof FORMATS]?.message ?? `is not in the format ${String(schema.format)}`;
+    case 'minimum':
+    case 'maximum':
+      return `must be between ${String(schema.minimum)} and ${String(schema.maximum)}`;
+    case 'minItems':
+      return `must have at least ${limit} item(s)`;
+    case 'maxItems':
+      return `must have at most ${limit} items`;
+    default:
+      return error.message;
+  }
+}
+
+const DECIMAL_MESSAGE = 'must be an amount in yuan written as a decimal string, e.g. "12000.50"';
+
+function typeMessage(schema: Record<string, unknown>): string {
+  switch (schema.type) {
+    case 'object':
+      return 'must be an object';
+    case 'array':
+      return 'must be a list';
+    case 'integer':
+      return 'must be a whole number';
+    case 'boolean':
+      return 'must be true or false';
+    default:
+      if (schema.enum) return `must be one of: ${(schema.enum as unknown[]).join(', ')}`;
+      if (schema.format === 'date') return FORMATS.date.message;
+      if (schema.pattern === DECIMAL_PATTERN) return DECIMAL_MESSAGE;
+      return 'must be a string';
+  }
+}
+
+/** The schema node a JSON pointer (`#/properties/terms/items`) names. */
+function schemaAt(root: TSchema, pointer: string): Record<string, unknown> {
+  let node: unknown = root;
+  for (const segment of pointer.replace(/^#\/?/, '').split('/')) {
+    if (!segment) continue;
+    node = (node as Record<string, unknown> | undefined)?.[unescapePointer(segment)];
+  }
+  return (node ?? {}) as Record<string, unknown>;
+}
+
+/** `/terms/0/dueOn` under `payload` → `payload.terms[0].dueOn` (an index where the value is a list). */
+function pathOf(prefix: string, pointer: string, value: unknown): string {
+  let path = prefix;
+  let node = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = unescapePointer(raw);
+    path = Array.isArray(node) ? `${path}[${segment}]` : join(path, segment);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return path;
+}
+
+const unescapePointer = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
-
-const FORMAT_CHECKS: Record<NonNullable<StringSpec['format']>, (value: string) => string | undefined> = {
-  idNumber: (v) => (isResidentIdNumber(v) ? undefined : 'is not a valid resident ID number (18 characters, GB 11643 check digit)'),
-  creditCode: (v) => (isCreditCode(v) ? undefined : 'is not a valid unified social credit code (18 characters, GB 32100 check digit)'),
-  phone: (v) => (PHONE.test(v) ? undefined : 'is not a phone number'),
-};
-
-/** The TypeScript type a spec describes. */
-export type Infer<S extends FieldSpec> = S extends EnumSpec & { values: infer V extends readonly string[] }
-  ? V[number]
-  : S extends StringSpec | DateSpec | DecimalSpec
-    ? string
-    : S extends IntegerSpec
-      ? number
-      : S extends BooleanSpec
-        ? boolean
-        : S extends ArraySpec & { items: infer I extends FieldSpec }
-          ? Infer<I>[]
-          : S extends ObjectSpec & { fields: infer F extends Record<string, FieldSpec> }
-            ? InferFields<F>
-            : unknown;
-
-type InferFields<F extends Record<string, FieldSpec>> = {
-  [K in keyof F as F[K] extends { optional: true } ? never : K]: Infer<F[K]>;
-} & {
-  [K in keyof F as F[K] extends { optional: true } ? K : never]?: Infer<F[K]>;
-};
+/** The schema as JSON: what OpenAPI and GET /flows/:id serve (TypeBox's markers left out). */
+export function jsonSchemaOf(schema: TSchema): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+}

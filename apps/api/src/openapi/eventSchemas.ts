@@ -1,5 +1,4 @@
-import { listFlows, type EventSpec, type FlowDefinition } from '@jiefen/flows';
-import { jsonSchemaOf } from '../common/jsonSchema.js';
+import { jsonSchemaOf, listFlows, type EventSpec, type FlowDefinition } from '@jiefen/flows';
 import { pascal } from './intakeSchema.js';
 import { exampleOf } from './payloadExample.js';
 
@@ -32,14 +31,15 @@ export function eventSchemas(): Record<string, object> {
 }
 
 function eventSchema(flow: FlowDefinition, type: string, spec: EventSpec): object {
-  const payload = jsonSchemaOf(spec.payload) as { required: string[] };
+  // The library's schema object itself, as JSON: what validates the payload is what is documented.
+  const payload = jsonSchemaOf(spec.payload) as { required?: string[] };
   const example = exampleFor(spec, type);
   return {
     type: 'object',
     title: `${flow.id}: ${type}`,
     description: `${spec.titleZh}: ${spec.description}. Sent by: ${spec.by.join(', ')}.`,
     additionalProperties: false,
-    required: payload.required.length ? ['type', 'payload'] : ['type'],
+    required: payload.required?.length ? ['type', 'payload'] : ['type'],
     properties: {
       type: { type: 'string', const: type, description: `${type} — ${spec.titleZh}` },
       payload,
@@ -51,7 +51,7 @@ function eventSchema(flow: FlowDefinition, type: string, spec: EventSpec): objec
 /** One event's example body: `{ type }` alone when its payload has no fields. */
 export function exampleFor(spec: EventSpec, type = ''): { type: string; payload?: Record<string, unknown> } {
   const payload = exampleOf(spec.payload);
-  return Object.keys(spec.payload.fields).length ? { type, payload } : { type };
+  return Object.keys(spec.payload.properties).length ? { type, payload } : { type };
 }
 
 /**

@@ -29,10 +29,11 @@ const PARTIES = [
 
 /** A `POST /cases` body for the flow, valid as it stands (the default of Swagger's "Try it out" is people-mediation's). */
 export function intakeExampleOf(flow: FlowDefinition): Record<string, unknown> {
-  const generated = exampleOf(intakeSpec(flow.intake));
+  const schema = intakeSpec(flow.intake);
+  const generated = exampleOf(schema);
   // The flow's own fields that are required, and an inline agreement where the flow takes one.
   const flowFields = Object.fromEntries(
-    Object.entries(generated).filter(([name]) => name in flow.intake && (!flow.intake[name]!.optional || flow.intake[name]!.kind === 'object')),
+    Object.entries(generated).filter(([name]) => name in flow.intake && (schema.required?.includes(name) || (flow.intake[name] as { type?: string }).type === 'object')),
   );
   return {
     flow: flow.id,

@@ -1,12 +1,11 @@
-import { intakeSpec, listFlows } from '@jiefen/flows';
-import { jsonSchemaOf } from '../common/jsonSchema.js';
+import { intakeSpec, jsonSchemaOf, listFlows } from '@jiefen/flows';
 import { intakeExampleOf } from './intakeExample.js';
 
 /** `POST /cases` body: one schema per flow (`CaseIntake_<flow>`), told apart by `flow`. */
 export function intakeSchemas(): Record<string, object> {
   const branches = Object.fromEntries(
     listFlows().map((flow) => {
-      const schema = jsonSchemaOf(intakeSpec(flow.intake)) as { properties: object; required: string[] };
+      const schema = jsonSchemaOf(intakeSpec(flow.intake)) as { properties: object; required?: string[] };
       return [
         intakeSchemaName(flow.id),
         {
@@ -14,7 +13,7 @@ export function intakeSchemas(): Record<string, object> {
           title: flow.id,
           description: `${flow.titleZh} ${flow.title} (${flow.basis})`,
           properties: { flow: { type: 'string', const: flow.id, description: `${flow.id} — ${flow.titleZh}` }, ...schema.properties },
-          required: ['flow', ...schema.required],
+          required: ['flow', ...(schema.required ?? [])],
           examples: [intakeExampleOf(flow)],
         },
       ];

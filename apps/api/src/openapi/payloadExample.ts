@@ -1,17 +1,34 @@
-import type { FieldSpec, ObjectSpec } from '@jiefen/flows';
+import { DECIMAL_PATTERN, type TObject, type TSchema } from '@jiefen/flows';
 import { DEMO, DEMO_USERS } from '../demo/demoOrganizations.js';
 
+/** A payload or intake schema as its JSON Schema keywords. */
+type Schema = TSchema & {
+  type?: string;
+  format?: string;
+  pattern?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  minItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+};
+
 /**
- * A realistic value for a payload or intake spec, for the OpenAPI examples: named after the field
+ * A realistic value for a payload or intake schema, for the OpenAPI examples: named after the field
  * (a party id is `p1`, an organisation id one of the demo organisations, a reason a sentence a
  * mediator would write). Optional dates are left out, so that they default to the day the event is
  * recorded, and so are optional flags (they state a special case, e.g. a medical dispute's consent);
  * other optional fields are shown. A test holds every example to the flow's own validator.
  */
-export function exampleOf(spec: ObjectSpec, index = 0): Record<string, unknown> {
+export function exampleOf(spec: TObject, index = 0): Record<string, unknown> {
+  const object = spec as Schema;
+  const required = new Set(object.required ?? []);
   return Object.fromEntries(
-    Object.entries(spec.fields)
-      .filter(([, field]) => !(field.optional && (field.kind === 'date' || field.kind === 'boolean' || (field.kind === 'string' && field.format === 'creditCode'))))
+    Object.entries(object.properties ?? {})
+      .filter(([name, field]) => required.has(name) || !(field.format === 'date' || field.type === 'boolean' || field.format === 'creditCode'))
       .map(([name, field]) => [name, valueFor(name, field, index)]),
   );
 }
@@ -56,31 +73,29 @@ const TEXTS: Record<string, string> = {
 const DATES: Record<string, string> = { dueOn: '2026-12-31', to: '2026-12-31' };
 const PAST_DATE = '2026-11-30';
 
-function valueFor(name: string, field: FieldSpec, index: number): unknown {
+function valueFor(name: string, field: Schema, index: number): unknown {
   const person = PERSONS[index % PERSONS.length]!;
-  switch (field.kind) {
-    case 'string':
+  switch (field.type) {
+    case 'object':
+      return exampleOf(field as TObject, index);
+    case 'array': {
+      if (/partyIds$/i.test(name)) return PERSONS.map((p) => p.id);
+      const count = Math.max(field.minItems ?? 0, 1);
+      const items = field.items ?? {};
+      return Array.from({ length: count }, (_, i) => (items.type === 'string' && !items.enum ? (TEXTS[name] ?? `${name}-${i + 1}`) : valueFor(name, items, i)));
+    }
+    case 'integer':
+      return Math.min(field.maximum ?? 10, Math.max(field.minimum ?? 10, 10));
+    case 'boolean':
+      return true;
+    default:
+      if (field.enum) return field.enum[0];
+      if (field.format === 'date') return DATES[name] ?? PAST_DATE;
+      if (field.pattern === DECIMAL_PATTERN) return '3000.00';
       if (field.format === 'idNumber') return person.idNumber;
       if (field.format === 'phone') return person.phone;
       if (name === 'name') return person.name;
       if (name === 'partyId') return person.id;
-      return IDS[name] ?? TEXTS[name] ?? (field.maxLength <= 64 ? `${name}-1` : '见卷宗');
-    case 'enum':
-      return field.values[0];
-    case 'date':
-      return DATES[name] ?? PAST_DATE;
-    case 'integer':
-      return Math.min(field.max, Math.max(field.min, 10));
-    case 'decimal':
-      return '3000.00';
-    case 'boolean':
-      return true;
-    case 'array': {
-      if (/partyIds$/i.test(name)) return PERSONS.map((p) => p.id);
-      const count = Math.max(field.minItems ?? 0, 1);
-      return Array.from({ length: count }, (_, i) => (field.items.kind === 'string' ? (TEXTS[name] ?? `${name}-${i + 1}`) : valueFor(name, field.items, i)));
-    }
-    case 'object':
-      return exampleOf(field, index);
+      return IDS[name] ?? TEXTS[name] ?? ((field.maxLength ?? 0) <= 64 ? `${name}-1` : '见卷宗');
   }
 }
