@@ -1,0 +1,42 @@
+// Mutation testing of one flow's files against that flow's tests (docs/testing.md):
+//   STRYKER_FLOW=judicial-confirmation node_modules/.bin/stryker run stryker/flows.config.mjs
+// A flow's machine is built when its module loads, so most of its mutants are "static" and run
+// every selected test: one flow with its own tests keeps a run to minutes, where the whole
+// flows suite for every flow took hours. The globs hold for the flat layout
+// (src/<flowName>.machine.ts) and for one folder per flow (src/flows/<flow-id>/*.ts).
+import { shared } from './shared.mjs';
+
+/** Each flow: the camel-case name its files and tests start with, and the test files that pin its rules. */
+const FLOWS = {
+  'judicial-confirmation': { name: 'judicialConfirmation', pins: ['confirmation*.test.ts'] },
+  'administrative-mediation': {
+    name: 'administrativeMediation',
+    pins: ['traffic*.test.ts', 'administrative*.test.ts'],
+  },
+  'people-mediation': { name: 'peopleMediation', pins: ['peopleMediation*.test.ts'] },
+  'delegated-mediation': { name: 'delegatedMediation', pins: ['delegated*.test.ts'] },
+  'court-referral': { name: 'courtReferral', pins: ['courtReferral*.test.ts'] },
+  petition: { name: 'petition', pins: ['petition*.test.ts'] },
+};
+
+const flowId = process.env.STRYKER_FLOW ?? 'judicial-confirmation';
+const flow = FLOWS[flowId];
+if (!flow) throw new Error(`STRYKER_FLOW=${flowId}: not one of ${Object.keys(FLOWS).join(', ')}`);
+
+export default {
+  ...shared,
+  mutate: [`packages/flows/src/flows/${flowId}/**/*.ts`, `packages/flows/src/${flow.name}.machine.ts`],
+  jest: {
+    projectType: 'custom',
+    configFile: 'stryker/jest.config.mjs',
+    config: {
+      testMatch: [
+        `<rootDir>/packages/flows/test/${flow.name}*.test.ts`,
+        ...flow.pins.map((pin) => `<rootDir>/packages/flows/test/${pin}`),
+      ],
+    },
+    enableFindRelatedTests: false,
+  },
+  htmlReporter: { fileName: `reports/mutation/${flowId}.html` },
+  jsonReporter: { fileName: `reports/mutation/${flowId}.json` },
+};
