@@ -4,7 +4,7 @@ import { DataSource, In, type Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { forbidden } from '../auth/permissions.js';
 import { DomainError, validationFailed } from '../common/errors/DomainError.js';
-import { OrganizationsService } from '../organizations/organizations.service.js';
+import { organizationInactive, OrganizationsService } from '../organizations/organizations.service.js';
 import { hashPassword } from '../security/passwordHasher.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
@@ -28,6 +28,7 @@ export class UsersService {
     const organization = await this.organizations.get(dto.organizationId);
     const own = await this.organizations.get(admin.organizationId);
     if (!organization.path.startsWith(own.path)) throw forbidden('users are added at your own organisation or below it');
+    if (!organization.active) throw organizationInactive(organization);
     if (await this.users.existsBy({ username: dto.username })) {
       throw validationFailed([{ field: 'username', message: `"${dto.username}" is taken` }]);
     }
@@ -46,8 +47,10 @@ export class UsersService {
     const user = await this.users.findOneBy({ id: userId });
     const home = user ? await this.organizations.find(user.organizationId) : undefined;
     if (!user || !home?.path.startsWith(own.path)) throw new DomainError('NOT_FOUND', `no user ${userId}`);
-    if (dto.organizationId !== undefined && !(await this.organizations.get(dto.organizationId)).path.startsWith(own.path)) {
-      throw forbidden('users are moved to your own organisation or below it', { field: 'organizationId' });
+    if (dto.organizationId !== undefined) {
+      const target = await this.organizations.get(dto.organizationId);
+      if (!target.path.startsWith(own.path)) throw forbidden('users are moved to your own organisation or below it', { field: 'organizationId' });
+      if (!target.active && target.id !== user.organizationId) throw organizationInactive(target);
     }
     if (userId === admin.userId && (dto.disabled === true || (dto.role !== undefined && dto.role !== 'admin'))) {
       throw validationFailed([{ field: dto.disabled ? 'disabled' : 'role', message: 'an administrator cannot lock themselves out' }]);
