@@ -8,7 +8,7 @@
 //                   UPDATE cases SET snapshot = …, version = version + 1 …; COMMIT
 //                   (the snapshot written back is the one read, so its size is the case's real size)
 //   mode "runner" — exactly what the service's runner sends for a `session.recorded`: the case
-//                   load (caseStore.loadCase) and the one-statement write (caseStore.applyChange:
+//                   load (CasesRepository.load) and the one-statement write (CasesRepository.apply:
 //                   case row guarded by version, event, outbox row, deadlines, idempotency), with
 //                   the snapshot parsed, a session appended and serialised again in JavaScript —
 //                   the service minus HTTP, Nest, auth, validation and the flows library.
@@ -28,8 +28,9 @@ const SUMMARY = plan.summary;
 const ACTOR = { userId: '00000000-0000-4000-8000-0000000000a2', role: 'mediator', organizationId: '00000000-0000-4000-8000-000000000031' };
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
-const { loadCase, applyChange } = await import(new URL('cases/caseStore.js', apiDist).href);
+const { CasesRepository } = await import(new URL('cases/cases.repository.js', apiDist).href);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+const repository = new CasesRepository(pool);
 
 async function issueTransaction(caseId) {
   const client = await pool.connect();
@@ -58,11 +59,11 @@ async function issueTransaction(caseId) {
 }
 
 async function runnerStatements(caseId) {
-  const row = await loadCase(pool, caseId);
+  const row = await repository.load(caseId);
   const snapshot = structuredClone(row.snapshot);
   (snapshot.context.records.sessions ??= []).push({ heldOn: today, summary: SUMMARY });
   const at = new Date();
-  const ok = await applyChange(pool, {
+  const ok = await repository.apply({
     caseId,
     expectedVersion: row.version,
     snapshot,

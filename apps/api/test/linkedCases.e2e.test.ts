@@ -38,6 +38,25 @@ describe('court referral with delegated mediation (诉调对接)', () => {
     expect(child.parties.map((p: { name: string }) => p.name)).toEqual(['张三', '李四']);
   });
 
+  it('answers a retry of mediation.delegated with the same Idempotency-Key exactly as the first time, linked case included', async () => {
+    const { body: referral } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ flow: 'court-referral', organizationId: DEMO.xuanwu, category: 'contract', summary: '货款纠纷，引导诉讼' }))
+      .expect(201);
+    await send(referral.id, 'referral.submitted', { courtId: DEMO.xuanwuCourt }).expect(200);
+    const court = await t.as('city-court');
+    const delegation = { type: 'mediation.delegated', payload: { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调124号' } };
+    const first = await court.post(`/api/v1/cases/${referral.id}/events`).set('Idempotency-Key', 'delegate-1').send(delegation).expect(200);
+    const retry = await court.post(`/api/v1/cases/${referral.id}/events`).set('Idempotency-Key', 'delegate-1').send(delegation).expect(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(first.body.linkedCases).toEqual([expect.objectContaining({ flowId: 'delegated-mediation', relation: 'opened' })]);
+    expect(retry.body).toEqual(first.body);
+    const { body: stored } = await court.get(`/api/v1/cases/${referral.id}`).expect(200);
+    expect(stored.linkedCases).toEqual(first.body.linkedCases);
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM cases WHERE parent_case_id = $1`, [referral.id]);
+    expect(count).toBe(1);
+  });
+
   it('sends mediation.concluded to the referral when the delegated mediation fails, atomically', async () => {
     const { referral, childId } = await delegated();
     await send(childId, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'court' }).expect(200);

@@ -1,8 +1,8 @@
 import { bundledCalendarFile, checkYearSchedule, defaultCalendar, isIsoDate } from '@jiefen/legal-time';
 import type pg from 'pg';
 import { DomainError, validationFailed, type FieldError } from '../common/errors/DomainError.js';
-import type { Actor } from '../cases/case-event.entity.js';
-import { withTransaction } from '../cases/caseStore.js';
+import type { Actor } from '../cases/actor.js';
+import { withTransaction } from '../database/dataSource.js';
 
 /** A year's schedule as an operator loads it: the State Council General Office's notice (放假安排的通知). */
 export interface CalendarYearInput {

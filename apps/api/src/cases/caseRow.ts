@@ -1,5 +1,5 @@
 import { describeCase, type CaseDescription, type CaseSnapshot, type Party } from '@jiefen/flows';
-import type { CaseLink } from './case.entity.js';
+import type { CaseLink } from './caseLink.js';
 
 /** What the runner loads to apply an event: the snapshot and the columns it needs. */
 export interface CaseRow {

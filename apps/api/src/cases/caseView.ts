@@ -1,5 +1,5 @@
 import type { CaseDescription, CaseSnapshot, Party } from '@jiefen/flows';
-import type { CaseLink } from './case.entity.js';
+import type { CaseLink } from './caseLink.js';
 import type { PartyView } from './caseRow.js';
 import { maskDeep, maskIdNumber, maskPhone } from './masking.js';
 

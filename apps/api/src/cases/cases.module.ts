@@ -1,14 +1,38 @@
-import { Module } from '@nestjs/common';
+import { Module, type Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { poolOf, type Queryable } from '../database/dataSource.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { CaseAccess } from './caseAccess.js';
+import { CaseChanges } from './caseChanges.js';
+import { CaseEffects } from './caseEffects.js';
+import { CaseHostFacts } from './caseHostFacts.js';
 import { CaseRunner } from './caseRunner.js';
+import { CasesRepository } from './cases.repository.js';
+import { CaseTransitions } from './caseTransitions.js';
+import { CaseWriter } from './caseWriter.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { FlowInputValidator } from './flowInputValidator.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
+import { LinkedCases } from './linkedCases.js';
+import { MediatorAccountsRepository } from './mediatorAccounts.repository.js';
+import { NewCases } from './newCases.js';
+import { PartiesRepository } from './parties.repository.js';
+
+/** A repository on the data source's pg pool (database/dataSource.ts). */
+const onPool = (repository: new (db: Queryable) => unknown): Provider => ({
+  provide: repository,
+  useFactory: (dataSource: DataSource) => new repository(poolOf(dataSource)),
+  inject: [DataSource],
+});
+
+const REPOSITORIES = [CasesRepository, IdempotencyRepository, PartiesRepository, MediatorAccountsRepository].map(onPool);
+const RUNNER = [CaseRunner, CaseAccess, CaseTransitions, CaseHostFacts, CaseChanges, NewCases, CaseWriter, LinkedCases, CaseEffects];
 
 @Module({
   imports: [OrganizationsModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseRunner, FlowInputValidator],
+  providers: [...REPOSITORIES, ...RUNNER, CasesService, FlowInputValidator],
   exports: [CaseRunner],
 })
 export class CasesModule {}

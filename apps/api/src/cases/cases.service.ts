@@ -12,6 +12,7 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { DataProtection } from '../security/dataProtection.js';
 import { caseDetailRow, caseEvents, decodeCursor, listCases } from './caseQueries.js';
 import { caseView } from './caseView.js';
+import { PartiesRepository } from './parties.repository.js';
 import { viewForCaller } from './viewForCaller.js';
 import { timeLeft } from '../deadlines/timeLeft.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
@@ -27,6 +28,7 @@ export class CasesService {
     private readonly organizations: OrganizationsService,
     private readonly protection: DataProtection,
     private readonly clock: Clock,
+    private readonly parties: PartiesRepository,
   ) {
     this.pool = poolOf(dataSource);
   }
@@ -79,15 +81,12 @@ export class CasesService {
       this.logger.warn({ userId: user.userId, role: user.role, caseId, partyId }, 'personal data read refused');
       throw forbidden('only the case’s mediator or the court it is before may read personal data in full');
     }
-    const { rows } = await this.pool.query('SELECT id_number_encrypted, phone_encrypted FROM parties WHERE case_id = $1 AND party_id = $2', [caseId, partyId]);
-    if (!rows[0]) throw validationFailed([{ field: 'partyId', message: `no party ${partyId} on this case` }]);
-    const idNumber = rows[0].id_number_encrypted ? this.protection.decrypt(rows[0].id_number_encrypted) : null;
-    const phone = rows[0].phone_encrypted ? this.protection.decrypt(rows[0].phone_encrypted) : null;
+    const secrets = await this.parties.secretOf(caseId, partyId);
+    if (!secrets) throw validationFailed([{ field: 'partyId', message: `no party ${partyId} on this case` }]);
+    const idNumber = secrets.idNumberEncrypted ? this.protection.decrypt(secrets.idNumberEncrypted) : null;
+    const phone = secrets.phoneEncrypted ? this.protection.decrypt(secrets.phoneEncrypted) : null;
     const fields = [...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
-    await this.pool.query(
-      `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [this.clock.now(), user.userId, user.role, user.organizationId, caseId, partyId, fields, reason],
-    );
+    await this.parties.logAccess({ at: this.clock.now(), userId: user.userId, role: user.role, organizationId: user.organizationId, caseId, partyId, fields, reason });
     return { caseId, partyId, idNumber, phone };
   }
 

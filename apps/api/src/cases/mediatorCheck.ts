@@ -1,6 +1,7 @@
-import type pg from 'pg';
 import { DomainError } from '../common/errors/DomainError.js';
 import type { Organization } from '../organizations/organization.entity.js';
+import type { Queryable } from '../database/dataSource.js';
+import { MediatorAccountsRepository } from './mediatorAccounts.repository.js';
 
 /** Payload fields that name the mediator who will mediate the case. */
 export const MEDIATOR_FIELDS = ['mediatorId'] as const;
@@ -24,16 +25,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * handling organisation or of a committee directly below it. `organizationOf` finds an organisation.
  */
 export async function checkMediators(
-  db: pg.Pool,
+  accounts: MediatorAccountsRepository | Queryable,
   payload: Record<string, unknown>,
   handling: Organization,
   organizationOf: (id: string) => Promise<Organization | undefined>,
   state: string,
 ): Promise<void> {
+  const repository = accounts instanceof MediatorAccountsRepository ? accounts : new MediatorAccountsRepository(accounts);
   for (const field of MEDIATOR_FIELDS) {
     const id = payload[field];
     if (typeof id !== 'string') continue;
-    const user = UUID.test(id) ? await mediatorAccount(db, id) : undefined;
+    const user = UUID.test(id) ? await repository.find(id) : undefined;
     const home = user ? await organizationOf(user.organizationId) : undefined;
     const ofHandling = !!home && (home.id === handling.id || (home.kind === 'committee' && home.parentId === handling.id));
     if (!user || user.role !== 'mediator' || user.disabled || !ofHandling) {
@@ -46,13 +48,4 @@ export async function checkMediators(
       });
     }
   }
-}
-
-async function mediatorAccount(db: pg.Pool, id: string): Promise<{ role: string; organizationId: string; disabled: boolean } | undefined> {
-  const { rows } = await db.query({
-    name: 'mediator-account',
-    text: 'SELECT role, organization_id AS "organizationId", disabled FROM users WHERE id = $1',
-    values: [id],
-  });
-  return rows[0];
 }

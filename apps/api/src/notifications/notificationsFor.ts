@@ -1,5 +1,5 @@
 import type { CaseContext, Effect } from '@jiefen/flows';
-import type { OutboxRow } from '../cases/caseStore.js';
+import type { OutboxRow } from '../cases/caseChange.js';
 
 /**
  * The notifications an event causes (flows.md effects → outbox rows), written in the same

@@ -1,6 +1,6 @@
 import type { CaseSnapshot, Party } from '@jiefen/flows';
 import type { PartyView } from '../cases/caseRow.js';
-import type { PartyRow } from '../cases/caseStore.js';
+import type { PartyRow } from '../cases/caseChange.js';
 import { partyView } from '../cases/caseView.js';
 import { maskDeep } from '../cases/masking.js';
 import type { DataProtection } from './dataProtection.js';
