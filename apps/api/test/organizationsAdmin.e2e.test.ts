@@ -1,3 +1,4 @@
+import { DeadlineScheduler } from '../src/deadlines/deadlineScheduler.js';
 import { anIntake, DEMO } from './support/factories.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/testApp.js';
 
@@ -43,6 +44,22 @@ describe('the county-level 综治中心 (kind governanceCentre)', () => {
     const { body: opened } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: street.id })).expect(201);
     const { body } = await t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type: 'case.escalated', payload: { toOrganizationId: county.id, reason: '疑难' } }).expect(200);
     expect(body.deadlines.find((d: { kind: string }) => d.kind === 'resolutionTarget')).toMatchObject({ basis: 'centre policy: district level (cfg)' });
+  });
+
+  it('receives a street case past its street-level target by itself, like a 矛调中心 (docs/centres.md)', async () => {
+    const county = await addOrganization({ name: '测试三县综治中心', kind: 'governanceCentre', level: 'district', parentId: DEMO.city });
+    const street = await addOrganization({ name: '测试三镇矛调中心', kind: 'centre', level: 'street', parentId: county.id });
+    const { body: opened } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: street.id })).expect(201);
+    expect(opened.deadlines).toContainEqual(expect.objectContaining({ kind: 'resolutionTarget', dueOn: '2026-03-23' }));
+    const today = t.clock.now();
+    try {
+      t.clock.set('2026-03-24T00:01:00+08:00');
+      await t.app.get(DeadlineScheduler).runOnce();
+      const { body } = await t.http.get(`/api/v1/cases/${opened.id}`).expect(200);
+      expect(body.organizationId).toBe(county.id);
+    } finally {
+      t.clock.set(today);
+    }
   });
 
   it('refuses a 综治中心 under a committee (400 on parentId)', async () => {

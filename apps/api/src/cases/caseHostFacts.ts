@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { describeCase, getFlow, type CaseResult, type FlowEvent, type HostFacts } from '@jiefen/flows';
-import { ancestorIds, autoEscalates, resolutionTargetFor } from '../centres/centrePolicy.js';
+import { ancestorIds, autoEscalates, isCentre, resolutionTargetFor } from '../centres/centrePolicy.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { Actor } from './actor.js';
@@ -64,7 +64,8 @@ export class CaseHostFacts {
   private async nearestCentreAbove(organization: Organization): Promise<Organization | undefined> {
     for (const id of ancestorIds(organization)) {
       const candidate = await this.organizations.find(id);
-      if (candidate?.kind === 'centre') return candidate;
+      // A 综治中心 is a centre too; a deactivated one takes no case (docs/centres.md).
+      if (isCentre(candidate) && candidate!.active) return candidate;
     }
     return undefined;
   }

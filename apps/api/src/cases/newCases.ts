@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CaseResult } from '@jiefen/flows';
-import { ancestorIds, RED_RISK_REPORT_LEVEL } from '../centres/centrePolicy.js';
+import { ancestorIds, isCentre, RED_RISK_REPORT_LEVEL } from '../centres/centrePolicy.js';
 import { notificationsFor } from '../notifications/notificationsFor.js';
 import { formatCaseNumber } from '../organizations/caseNumberPattern.js';
 import type { Organization } from '../organizations/organization.entity.js';
@@ -72,7 +72,7 @@ export class NewCases {
     if (riskLevel !== 'red') return [];
     for (const id of [organization.id, ...ancestorIds(organization)]) {
       const candidate = await this.organizations.find(id);
-      if (candidate?.kind === 'centre' && candidate.level === RED_RISK_REPORT_LEVEL) {
+      if (isCentre(candidate) && candidate!.level === RED_RISK_REPORT_LEVEL) {
         return [{ kind: 'risk.red', recipient: { type: 'organization', organizationId: candidate.id }, payload: { caseNumber, reportedBy: organization.id } }];
       }
     }
