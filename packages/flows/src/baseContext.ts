@@ -1,4 +1,5 @@
 import type { CaseContext, CaseMachineInput, HostFacts, Party } from './caseContext.js';
+import { RESOLUTION_TARGET } from './centreDeadlines.js';
 import { startDeadline, type DeadlineRule } from './deadlines.js';
 
 /** The context every case opens with; a flow adds its own `facts`, warnings and records. */
@@ -36,5 +37,5 @@ function assignPartyIds(parties: Omit<Party, 'id'>[]): Party[] {
 
 /** The centre's resolution target as a deadline rule: a target, so it only marks the case overdue. */
 export function resolutionTargetRule(target: NonNullable<HostFacts['resolutionTarget']>): DeadlineRule {
-  return { kind: 'resolutionTarget', sort: 'target', basis: target.basis, length: target.length, unit: target.unit };
+  return { kind: RESOLUTION_TARGET.kind, sort: RESOLUTION_TARGET.sort, basis: target.basis, length: target.length, unit: target.unit };
 }

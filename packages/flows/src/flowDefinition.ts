@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CaseContext, HostFacts } from './caseContext.js';
+import { CENTRE_DEADLINES } from './centreDeadlines.js';
 import { CENTRE_EVENTS, CENTRE_ORGANIZATION_FIELDS } from './centreEvents.js';
 import { COMMON_ORGANIZATION_FIELDS } from './intake.js';
 import type { ObjectSpec, FieldSpec } from './schema.js';
@@ -59,8 +60,9 @@ export interface FlowDefinition {
 }
 
 /**
- * Completes a flow definition with the events every flow accepts, and the organisation fields of
- * those events and of the common intake: a flow declares only its own.
+ * Completes a flow definition with what every flow has: the centre events, their deadlines
+ * (supervision, the resolution target), and the organisation fields of those events and of the
+ * common intake. A flow declares only its own.
  */
 export function defineFlow(
   definition: Omit<FlowDefinition, 'events' | 'openingRules'> & {
@@ -72,6 +74,7 @@ export function defineFlow(
     openingRules: [],
     ...definition,
     events: { ...definition.events, ...CENTRE_EVENTS },
+    deadlines: [...definition.deadlines.filter((d) => !CENTRE_DEADLINES.some((c) => c.kind === d.kind)), ...CENTRE_DEADLINES],
     organizationFields: { ...definition.organizationFields, ...COMMON_ORGANIZATION_FIELDS, ...CENTRE_ORGANIZATION_FIELDS },
   };
 }

@@ -1,5 +1,6 @@
+import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
 import { assign, setup, type TransitionConfig } from 'xstate';
-import type { IsoDate } from '@jiefen/legal-time';
+import { agreementFrom, checkSignatures, firstUnknownPartyInAgreement, type AgreementPayload } from './agreements.js';
 import type { CaseContext, CaseEvent, CaseMachineInput } from './caseContext.js';
 import {
   clearDeadlines,
@@ -16,6 +17,7 @@ import {
 } from './deadlines.js';
 import type { Effect } from './effects.js';
 import { resolutionTargetRule } from './baseContext.js';
+import { SUPERVISION_DEADLINE } from './centreDeadlines.js';
 import { COMMON_RULES, type Rule } from './rules.js';
 import type { CaseStatus, DeadlineSort } from './vocabulary.js';
 
@@ -24,6 +26,9 @@ import type { CaseStatus, DeadlineSort } from './vocabulary.js';
  * agreement that judicial confirmation may take up (flows.md, judicial-confirmation).
  */
 export type CaseTag = CaseStatus | 'agreementConfirmable';
+
+/** CPL Art. 205: a joint application for judicial confirmation within 30 days of the agreement's effect. */
+export const CONFIRMATION_WINDOW_DAYS = 30;
 
 const payloadDate = (event: CaseEvent, field: string): IsoDate => event.payload[field] ?? event.today;
 const partyIdsOf = (context: CaseContext) => context.parties.map((p) => p.id);
@@ -73,6 +78,17 @@ export const flowSetup = setup({
       ((event.payload[params.field] as string[] | undefined) ?? []).some((id) => !partyIdsOf(context).includes(id)),
     notAnApplicant: ({ context, event }) =>
       context.parties.find((p) => p.id === event.payload.partyId)?.role !== 'applicant',
+    /** An id the agreement names (obligor, bound party, signatory) is not a party of the case. */
+    agreementNamesUnknownParty: ({ context, event }) => firstUnknownPartyInAgreement(context, event.payload as AgreementPayload) !== undefined,
+    /** The agreement lacks a bound party's or the mediator's signature, or, where required, the committee's seal. */
+    agreementUnsigned: ({ context, event }, params: { sealRequired: boolean }) =>
+      checkSignatures(context, event.payload as AgreementPayload, params) !== 'ok',
+    appraisalUnderWay: ({ context }) => context.records.appraisalStartedOn !== undefined,
+    noAppraisalUnderWay: ({ context }) => context.records.appraisalStartedOn === undefined,
+    /** A once-only extension was already granted (`records[record]` holds it). */
+    alreadyExtended: ({ context }, params: { record: string }) => context.records[params.record] !== undefined,
+    /** The payload's `days` exceed what the rule allows. */
+    extensionLongerThan: ({ event }, params: { days: number }) => event.payload.days > params.days,
     /** `consentingPartyIds` leaves out some applicant or respondent. */
     notEveryPartyConsents: ({ context, event }) => {
       const consenting: string[] = event.payload.consentingPartyIds ?? [];
@@ -112,6 +128,23 @@ export const flowSetup = setup({
     markAccepted: assign(({ event }, params: { field: string } | undefined) => ({
       acceptedOn: params?.field ? payloadDate(event, params.field) : event.today,
     })),
+    startAppraisal: assign(({ context, event }) => ({ records: { ...context.records, appraisalStartedOn: event.today } })),
+    /** The appraisal ends: its span is kept in `records.appraisals`. */
+    completeAppraisal: assign(({ context, event }) => {
+      const { appraisalStartedOn, ...records } = context.records;
+      const appraisals = [...((records.appraisals as unknown[]) ?? []), { startedOn: appraisalStartedOn, completedOn: event.today }];
+      return { records: { ...records, appraisals } };
+    }),
+    /**
+     * An agreement that ends the case (a mediation statement, a delegated mediation's agreement).
+     * The last day to apply for judicial confirmation (CPL Art. 205: 30 days from its effect) is
+     * kept as information: the case ends here, judicial confirmation is a case of its own.
+     */
+    recordFinalAgreement: assign(({ context, event }) => {
+      const agreement = agreementFrom(context, event.payload as AgreementPayload, event.today);
+      const confirmableUntil = computeDueDate({ from: agreement.effectiveOn, length: CONFIRMATION_WINDOW_DAYS, unit: 'day' }).dueOn;
+      return { agreement, records: { ...context.records, confirmableUntil } };
+    }),
     /** Entry of every final state: no deadline outlives the case (flows.md "Deadlines"). */
     endCase: assign(({ event }) => ({ deadlines: [], endedOn: event.today, supervision: null })),
     /** The case changes hands: the new organisation's own resolution target (cfg) starts over. */
@@ -125,7 +158,7 @@ export const flowSetup = setup({
       supervision: { instructions: event.payload.instructions, dueOn: event.payload.dueOn, supervisedOn: event.today },
       deadlines: setDeadlineOn(
         context.deadlines,
-        { kind: 'supervision', sort: 'target', basis: 'PC-Reg Art. 40 (督办)' },
+        SUPERVISION_DEADLINE,
         event.payload.dueOn,
         event.today,
       ),

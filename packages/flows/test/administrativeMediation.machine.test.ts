@@ -263,9 +263,9 @@ describe('administrativeMediation', () => {
       expect(c.deadline('mediationPeriod')).toMatchObject({ sort: 'limit', dueOn: '2026-04-01', basis: 'PSAPL Art. 99 (cfg)' });
     });
 
-    it('uses the organisation’s configured period (PSAPL Art. 99, cfg)', () => {
+    it('uses the organisation’s configured period, citing local policy rather than PSAPL Art. 99 (cfg)', () => {
       const c = accepted('publicSecurity', {}, { policy: { mediationPeriod: { length: 15, unit: 'day' } } });
-      expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-03-17', unit: 'day' });
+      expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-03-17', unit: 'day', basis: 'local policy (cfg)' });
     });
 
     it('pauses the period while an injury appraisal runs (PSAPL Art. 99)', () => {
@@ -298,13 +298,24 @@ describe('administrativeMediation', () => {
   });
 
   describe('general (cfg)', () => {
-    it('defaults to 5 working days for the acceptance decision (SZ-DR Art. 46, local; cfg)', () => {
-      expect(open('general').deadline('acceptanceDecision')).toMatchObject({ dueOn: '2026-03-09', basis: 'SZ-DR Art. 46 (local; cfg)' });
+    it('defaults to 5 working days for the acceptance decision, citing local policy, not Shenzhen’s SZ-DR Art. 46, for every organisation (cfg)', () => {
+      expect(open('general').deadline('acceptanceDecision')).toMatchObject({ dueOn: '2026-03-09', basis: 'local policy (cfg)' });
     });
 
-    it('uses the organisation’s acceptance period (cfg)', () => {
+    it('uses the organisation’s acceptance period, citing local policy when it names no rule (cfg)', () => {
       const c = open('general', {}, { policy: { acceptanceDecision: { length: 10, unit: 'workingDay' } } });
-      expect(c.deadline('acceptanceDecision')?.dueOn).toBe('2026-03-16');
+      expect(c.deadline('acceptanceDecision')).toMatchObject({ dueOn: '2026-03-16', basis: 'local policy (cfg)' });
+    });
+
+    it('cites the rule a Shenzhen organisation’s policy names for its acceptance decision (SZ-DR Art. 46; cfg)', () => {
+      const c = open('general', {}, { policy: { acceptanceDecision: { length: 5, unit: 'workingDay', basis: 'SZ-DR Art. 46' } } });
+      expect(c.deadline('acceptanceDecision')).toMatchObject({ dueOn: '2026-03-09', basis: 'SZ-DR Art. 46' });
+    });
+
+    it('cites the rule the organisation’s policy names for its mediation period (cfg)', () => {
+      const basis = '深圳市行政调解规定 (深府规〔2024〕7号)';
+      const c = accepted('general', {}, { policy: { mediationPeriod: { length: 20, unit: 'day', basis } } });
+      expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-03-23', basis });
     });
 
     it('defaults to 30 days from acceptance (cfg)', () => {

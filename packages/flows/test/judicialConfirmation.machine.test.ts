@@ -299,6 +299,15 @@ describe('judicialConfirmation', () => {
     it('refuses an extension longer than 10 days (SPC-Confirm-2011 Art. 5)', () => {
       expect(refusal(underReview().attempt('review.extended', { days: 11, approvedBy: '院长王某' }, '2026-03-30'))).toMatchObject({
         rule: 'REVIEW_EXTENSION_TOO_LONG',
+        basis: 'SPC-Confirm-2011 Art. 5',
+      });
+    });
+
+    it('refuses a second extension as REVIEW_ALREADY_EXTENDED whatever its length (SPC-Confirm-2011 Art. 5)', () => {
+      const c = underReview().send('review.extended', { days: 5, approvedBy: '院长王某' }, '2026-03-30');
+      expect(refusal(c.attempt('review.extended', { days: 11, approvedBy: '院长王某' }, '2026-04-06'))).toMatchObject({
+        rule: 'REVIEW_ALREADY_EXTENDED',
+        basis: 'SPC-Confirm-2011 Art. 5',
       });
     });
 

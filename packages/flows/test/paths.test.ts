@@ -89,6 +89,18 @@ function checkInvariants(model: FlowModel, snapshot: CaseSnapshot) {
     expect(snapshot.context.agreement?.effectiveOn).toEqual(expect.any(String));
   }
   for (const invariant of model.invariants ?? []) invariant(description.state, snapshot.context);
+  checkDeadlinesDocumented(snapshot);
+}
+
+/** FlowDefinition.deadlines documents every kind a case carries, with its sort (or names the variant's sort). */
+function checkDeadlinesDocumented(snapshot: CaseSnapshot) {
+  const documented = getFlow(snapshot.flowId, snapshot.flowVersion).deadlines;
+  for (const deadline of snapshot.context.deadlines) {
+    const spec = documented.find((d) => d.kind === deadline.kind);
+    expect({ kind: deadline.kind, documented: spec !== undefined }).toEqual({ kind: deadline.kind, documented: true });
+    const sortNamed = spec!.sort === deadline.sort || spec!.basis.includes(`(${deadline.sort})`);
+    expect({ kind: deadline.kind, sort: deadline.sort, sortNamed }).toEqual({ kind: deadline.kind, sort: deadline.sort, sortNamed: true });
+  }
 }
 
 describe('every flow', () => {

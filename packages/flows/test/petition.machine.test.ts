@@ -246,6 +246,14 @@ describe('petition', () => {
       expect(refusal(c.attempt('handling.extended', extension(10), '2026-05-15'))).toMatchObject({ rule: 'HANDLING_ALREADY_EXTENDED' });
     });
 
+    it('refuses a second extension as HANDLING_ALREADY_EXTENDED whatever its length, as a court’s review extension is (PC-Reg Art. 34)', () => {
+      const c = handling().send('handling.extended', extension(10), '2026-05-06');
+      expect(refusal(c.attempt('handling.extended', extension(31), '2026-05-15'))).toMatchObject({
+        rule: 'HANDLING_ALREADY_EXTENDED',
+        basis: 'PC-Reg Art. 34',
+      });
+    });
+
     it('marks the case overdue when the 60 days pass and keeps handling (PC-Reg Art. 34)', () => {
       const c = handling().send('deadline.expired', { kind: 'handlingPeriod' }, '2026-05-10');
       expect(c.state).toBe('handling');

@@ -14,6 +14,12 @@ export const peopleMediationModel: FlowModel = {
     { name: 'default category', input: anIntake(), today: '2026-03-02' },
     { name: 'medical', input: anIntake({ category: 'medical' }), today: '2026-03-02' },
     { name: 'labour', input: anIntake({ category: 'labour' }), today: '2026-03-02' },
+    {
+      name: 'received at a street centre, with its resolution target',
+      input: anIntake(),
+      today: '2026-03-02',
+      host: { resolutionTarget: { length: 20, unit: 'day', basis: 'centre policy: street level (cfg)' } },
+    },
   ],
   events(state, context): ModelEvent[] {
     const common = [...centreEvents(), ...expiryEvents(context)];

@@ -14,55 +14,19 @@ import { assign } from 'xstate';
 import { baseContext } from '../../baseContext.js';
 import type { CaseContext, CaseMachineInput } from '../../caseContext.js';
 import { clearDeadlines, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
-import { defineFlow, type EventSpec } from '../../flowDefinition.js';
+import { defineFlow } from '../../flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
-import { COMMON_RULES, defineRules } from '../../rules.js';
-import { field } from '../../schema.js';
-import { MEDIATION_OUTCOMES } from '../../vocabulary.js';
+import {
+  COURT_REFERRAL_DEADLINES,
+  MATERIALS_DUE,
+  REGISTRATION_AFTER_MATERIALS,
+  REGISTRATION_AFTER_MEDIATION,
+  REGISTRATION_DECISION,
+} from './deadlines.js';
+import { COURT_REFERRAL_EVENTS } from './events.js';
+import { RULES } from './rules.js';
 
-export const COURT_REFERRAL_RULES = defineRules({
-  DEFENDANT_REQUIRED: {
-    basis: 'CPL Art. 122',
-    requirement: 'a suit names a definite defendant: the referral has at least one respondent',
-  },
-  MATERIALS_DUE_IN_FUTURE: {
-    basis: 'CPL-Interp Art. 126',
-    requirement: 'the time the court gives to complete the filing ends after today',
-  },
-});
-
-const RULES = { ...COMMON_RULES, ...COURT_REFERRAL_RULES };
-
-/** CPL Art. 126: the court registers a conforming suit, or rules not to accept it, within 7 days. */
-const REGISTRATION_DECISION: DeadlineRule = {
-  kind: 'registrationDecision',
-  sort: 'target',
-  basis: 'CPL Art. 126',
-  length: 7,
-  unit: 'day',
-};
-/** CPL-Interp Art. 126: after a completion request, the 7 days count from the completed filing. */
-const REGISTRATION_AFTER_MATERIALS: DeadlineRule = { ...REGISTRATION_DECISION, basis: 'CPL Art. 126; CPL-Interp Art. 126' };
-/**
- * SPC-Invited Art. 21; SPC-Online Art. 21(2): a delegated mediation that failed sends the complaint
- * back to the court, which registers the case if the claimant insists, within the 7 days of CPL
- * Art. 126 (legal-reference §§3.2, 9.3).
- */
-const REGISTRATION_AFTER_MEDIATION: DeadlineRule = { ...REGISTRATION_DECISION, basis: 'CPL Art. 126; SPC-Invited Art. 21; SPC-Online Art. 21' };
-/** The day the court set to complete the filing (CPL-Interp Art. 126). */
-const MATERIALS_DUE = { kind: 'materialsDue', sort: 'target', basis: 'CPL-Interp Art. 126' } as const;
-
-/** Grounds for a ruling not to accept a suit (CPL Arts. 122, 126, 127). */
-const FILING_REJECTION_REASONS = [
-  'conditionsNotMet', // CPL Art. 122
-  'administrativeCase', // CPL Art. 127(1)
-  'arbitrationAgreement', // CPL Art. 127(2)
-  'otherAuthority', // CPL Art. 127(3)
-  'noJurisdiction', // CPL Art. 127(4)
-  'alreadyDecided', // CPL Art. 127(5)
-  'barredPeriod', // CPL Art. 127(6)
-  'other',
-] as const;
+export { COURT_REFERRAL_RULES } from './rules.js';
 
 /** Like the other flows without an acceptance step, the case counts as accepted from its opening (flows.md). */
 function openingContext(machineInput: CaseMachineInput): CaseContext {
@@ -321,60 +285,6 @@ function withdrawal(): Record<string, FlowTransition | FlowTransition[]> {
   };
 }
 
-const COURT_REFERRAL_EVENTS = {
-  'referral.submitted': {
-    titleZh: '递交起诉材料',
-    description: '递交起诉材料: the centre hands the filing to the court; the court has 7 days (CPL Art. 126)',
-    by: ['reception', 'mediator'],
-    payload: field.object({ courtId: field.id(), submittedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'materials.requested': {
-    titleZh: '通知补正',
-    description: '通知补正: the court asks for the filing to be completed by a set day (CPL-Interp Art. 126)',
-    by: ['court'],
-    payload: field.object({ items: field.list(field.text(), { minItems: 1 }), dueOn: field.date() }),
-  },
-  'materials.provided': {
-    titleZh: '补正材料',
-    description: '补正材料: the filing is completed; the court’s 7 days restart (CPL-Interp Art. 126)',
-    by: ['reception', 'mediator'],
-    payload: field.object({ providedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'filing.registered': {
-    titleZh: '立案',
-    description: '立案: the court registered the case (CPL Art. 126)',
-    by: ['court'],
-    payload: field.object({ courtCaseNo: field.id(), registeredOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'filing.rejected': {
-    titleZh: '裁定不予受理',
-    description: '裁定不予受理: the court rules not to accept the suit; appealable (CPL Arts. 126, 127)',
-    by: ['court'],
-    payload: field.object({ reason: field.oneOf(FILING_REJECTION_REASONS), rulingNo: field.id() }),
-  },
-  'mediation.delegated': {
-    titleZh: '诉前委派调解',
-    description: '诉前委派调解: the court sends the dispute to a roster organisation first; opens a linked delegated-mediation case (SPC-Invited Art. 11)',
-    by: ['court'],
-    payload: field.object({
-      organizationId: field.id({ description: 'the organisation the court delegates to' }),
-      courtReference: field.optional(field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' })),
-    }),
-  },
-  'mediation.concluded': {
-    titleZh: '委派调解结束',
-    description: 'sent by the engine when the linked delegated mediation ends: failed → back with the court; agreed or withdrawn → withdrawn',
-    by: ['engine'],
-    payload: field.object({ outcome: field.oneOf(MEDIATION_OUTCOMES) }),
-  },
-  'referral.withdrawn': {
-    titleZh: '撤回',
-    description: '撤回: the claimant no longer wants to sue',
-    by: ['reception', 'mediator'],
-    payload: field.object({ reason: field.optional(field.text()) }),
-  },
-} as const satisfies Record<string, EventSpec>;
-
 export const courtReferralV1 = defineFlow({
   id: 'court-referral',
   version: 1,
@@ -386,16 +296,7 @@ export const courtReferralV1 = defineFlow({
   organizationFields: { courtId: 'reference', organizationId: 'handling' },
   intake: {},
   events: COURT_REFERRAL_EVENTS,
-  deadlines: [
-    {
-      kind: 'registrationDecision',
-      sort: 'target',
-      basis: 'CPL Art. 126; CPL-Interp Art. 126; SPC-Invited Art. 21',
-      description: '7 days from submission, from a completed filing, or from a failed delegated mediation, to register or rule',
-    },
-    { kind: 'materialsDue', sort: 'target', basis: 'CPL-Interp Art. 126', description: 'the day the court set to complete the filing' },
-    { kind: 'supervision', sort: 'target', basis: 'PC-Reg Art. 40', description: '督办 due date' },
-  ],
+  deadlines: COURT_REFERRAL_DEADLINES,
   rules: Object.values(RULES),
   openingRules: [
     { rule: RULES.DEFENDANT_REQUIRED, violated: (context) => !context.parties.some((p) => p.role === 'respondent') },

@@ -7,71 +7,28 @@
  * (appraisal), suspended (suspected false mediation). The case counts as accepted at opening:
  * the court has already obtained the parties' consent to delegation (SPC-Invited Art. 11).
  */
-import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
+import type { IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
-import { agreementFrom, agreementPayloadSpec, checkSignatures, firstUnknownPartyInAgreement } from '../../agreements.js';
 import { baseContext } from '../../baseContext.js';
 import type { CaseContext, CaseEvent } from '../../caseContext.js';
-import { startDeadline, type DeadlineRule } from '../../deadlines.js';
-import { defineFlow, type EventSpec } from '../../flowDefinition.js';
+import { startDeadline } from '../../deadlines.js';
+import { defineFlow } from '../../flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
-import { COMMON_RULES, defineRules } from '../../rules.js';
-import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from '../../payloads.js';
-import { field } from '../../schema.js';
+import { applicantWithdrawal } from '../shared/applicantWithdrawal.js';
+import { appraisalHandlers } from '../shared/appraisal.js';
+import { periodExtension } from '../shared/periodExtension.js';
+import { sessionRecorded } from '../shared/sessionRecorded.js';
+import {
+  DELEGATED_MEDIATION_DEADLINES,
+  MEDIATION_PERIOD,
+  MEDIATOR_CHOICE,
+  MEDIATOR_CONFIRMATION,
+  PARTY_CONTACT,
+} from './deadlines.js';
+import { DELEGATED_MEDIATION_EVENTS, DELEGATED_MEDIATION_INTAKE } from './events.js';
+import { RULES } from './rules.js';
 
-export const DELEGATED_MEDIATION_RULES = defineRules({
-  // The common rule cites PML Art. 23 (people's mediation); a court-delegated mediation ends by
-  // withdrawal under SPC-Online Art. 25(2) (the parties settled, the request is withdrawn) and
-  // SPC-Invited Art. 26(2) (the request for mediation is withdrawn).
-  WITHDRAWAL_BY_APPLICANT: {
-    basis: 'SPC-Online Art. 25; SPC-Invited Art. 26',
-    requirement: 'only an applicant may withdraw the case',
-  },
-  CONFIRMATION_BEFORE_ASSIGNMENT: {
-    basis: 'SPC-Online Arts. 12, 24',
-    requirement: 'a mediator confirms the delegation on or after the day it was assigned; the 30 days of mediation count from the confirmation',
-  },
-  AGREEMENT_UNSIGNED: {
-    basis: 'SPC-Invited Art. 24; SPC-Online Art. 19',
-    requirement:
-      'a delegated mediation agreement takes effect when every bound party has signed, sealed or fingerprinted it; the mediator signs it too',
-  },
-});
-
-const RULES = { ...COMMON_RULES, ...DELEGATED_MEDIATION_RULES };
-
-/** SPC-Online Art. 10: the parties have 2 working days to choose jointly; then the organisation or court designates. */
-const MEDIATOR_CHOICE: DeadlineRule = { kind: 'mediatorChoice', sort: 'target', basis: 'SPC-Online Art. 10', length: 2, unit: 'workingDay' };
-
-/** SPC-Online Art. 12: the mediator confirms or declines within 3 working days of receiving the delegation. */
-const MEDIATOR_CONFIRMATION: DeadlineRule = {
-  kind: 'mediatorConfirmation',
-  sort: 'target',
-  basis: 'SPC-Online Art. 12',
-  length: 3,
-  unit: 'workingDay',
-};
-
-/** SPC-Online Art. 15: the mediator helps reach the other side within 3 working days of accepting. */
-const PARTY_CONTACT: DeadlineRule = { kind: 'partyContact', sort: 'target', basis: 'SPC-Online Art. 15', length: 3, unit: 'workingDay' };
-
-/**
- * SPC-Invited Art. 27; SPC-Online Art. 24: 30 days from the mediator's acceptance, extendable
- * without limit with every party's consent; appraisal time is not counted (SPC-Online Art. 26).
- */
-const MEDIATION_PERIOD: DeadlineRule = {
-  kind: 'mediationPeriod',
-  sort: 'limit',
-  basis: 'SPC-Invited Art. 27; SPC-Online Art. 24',
-  length: 30,
-  unit: 'day',
-};
-
-/** CPL Art. 205: a joint application for judicial confirmation within 30 days of the agreement's effect. */
-const CONFIRMATION_WINDOW_DAYS = 30;
-
-const CHOSEN_BY = ['parties', 'organization', 'court'] as const;
-const TERMINATION_REASONS = ['gapTooWide', 'partyUnwilling', 'refusedToSign', 'falseMediation', 'other'] as const;
+export { DELEGATED_MEDIATION_RULES } from './rules.js';
 
 const facts = (context: CaseContext) => context.facts as { courtId: string; courtReference?: string };
 const courtOf = (context: CaseContext) => ({
@@ -106,6 +63,9 @@ const returnToCourt = (fixedReason?: string) => {
   ];
 };
 
+// SPC-Online Art. 26: appraisal time is not counted in the mediation period.
+const appraisal = appraisalHandlers({ kind: MEDIATION_PERIOD.kind, pauses: true, pausedState: 'paused', resumeState: 'mediating' });
+
 export const delegatedMediationMachine = flowSetup
   .extend({
     guards: {
@@ -114,9 +74,6 @@ export const delegatedMediationMachine = flowSetup
         const assignedOn = context.records.mediatorAssignedOn as IsoDate | undefined;
         return assignedOn !== undefined && event.payload.confirmedOn !== undefined && event.payload.confirmedOn < assignedOn;
       },
-      agreementUnsigned: ({ context, event }) => checkSignatures(context, event.payload as never, { sealRequired: false }) !== 'ok',
-      agreementNamesUnknownParty: ({ context, event }) => firstUnknownPartyInAgreement(context, event.payload as never) !== undefined,
-      appraisalUnderWay: ({ context }) => context.records.appraisalStartedOn !== undefined,
     },
     actions: {
       recordMediator: assign(({ context, event }) => ({
@@ -152,12 +109,6 @@ export const delegatedMediationMachine = flowSetup
       clearPartyContact: assign(({ context }) => ({
         deadlines: context.deadlines.filter((d) => d.kind !== PARTY_CONTACT.kind),
       })),
-      startAppraisal: assign(({ context, event }) => ({ records: { ...context.records, appraisalStartedOn: event.today } })),
-      completeAppraisal: assign(({ context, event }) => {
-        const { appraisalStartedOn, ...records } = context.records;
-        const appraisals = [...((records.appraisals as unknown[]) ?? []), { startedOn: appraisalStartedOn, completedOn: event.today }];
-        return { records: { ...records, appraisals } };
-      }),
       suspend: assign(({ context, event }) => ({
         records: { ...context.records, suspendedOn: event.today, suspicionNote: event.payload.note },
       })),
@@ -165,12 +116,6 @@ export const delegatedMediationMachine = flowSetup
         const { suspendedOn, suspicionNote: _note, ...records } = context.records;
         const suspensions = [...((records.suspensions as unknown[]) ?? []), { suspendedOn, clearedOn: event.today }];
         return { records: { ...records, suspensions } };
-      }),
-      signAgreement: assign(({ context, event }) => {
-        const agreement = agreementFrom(context, event.payload as never, event.today);
-        // Recorded as information: the case ends here, judicial confirmation is a case of its own.
-        const confirmableUntil = computeDueDate({ from: agreement.effectiveOn, length: CONFIRMATION_WINDOW_DAYS, unit: 'day' }).dueOn;
-        return { agreement, records: { ...context.records, confirmableUntil } };
       }),
     },
   })
@@ -237,29 +182,18 @@ export const delegatedMediationMachine = flowSetup
         description: '调解中 tiáojiě zhōng — the invited mediator is mediating (SPC-Invited Arts. 14-17)',
         tags: 'open',
         on: {
-          'session.recorded': [
-            violation({ type: 'dateInFuture', params: { field: 'heldOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              actions: [
-                { type: 'recordInList', params: { list: 'sessions', fields: ['heldOn', 'summary'] } },
-                effect(({ event }) => ({ type: 'document.issued', document: 'mediationRecord', details: { heldOn: event.payload.heldOn } })),
-              ],
-            },
-          ],
+          ...sessionRecorded(),
           // SPC-Online Art. 26: appraisal time is not counted in the mediation period.
-          'appraisal.started': {
-            target: 'paused',
-            actions: ['startAppraisal', { type: 'pauseDeadline', params: { kind: MEDIATION_PERIOD.kind } }],
-          },
+          ...appraisal.started,
           'falseMediation.suspected': suspicion(),
           'agreement.signed': [
             violation('agreementNamesUnknownParty', RULES.UNKNOWN_PARTY),
             violation({ type: 'dateInFuture', params: { field: 'effectiveOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            violation('agreementUnsigned', RULES.AGREEMENT_UNSIGNED),
+            violation({ type: 'agreementUnsigned', params: { sealRequired: false } }, RULES.AGREEMENT_UNSIGNED),
             {
               target: 'agreed',
               actions: [
-                'signAgreement',
+                'recordFinalAgreement',
                 { type: 'recordOutcome', params: { reason: 'agreed' } },
                 // SPC-Invited Art. 19: served on the parties and filed with the court for the record.
                 effect({ type: 'document.issued', document: 'agreement', details: { servedOn: 'parties' } }),
@@ -272,7 +206,7 @@ export const delegatedMediationMachine = flowSetup
               ],
             },
           ],
-          ...periodExtension(),
+          ...periodExtension({ kind: MEDIATION_PERIOD.kind }),
           ...termination(),
           ...partyEndings(),
           ...periodExpiry(),
@@ -284,12 +218,9 @@ export const delegatedMediationMachine = flowSetup
         description: '鉴定中 jiàndìng zhōng — pre-filing appraisal under way; the period does not run (SPC-Online Art. 26)',
         tags: 'open',
         on: {
-          'appraisal.completed': {
-            target: 'mediating',
-            actions: ['completeAppraisal', { type: 'resumeDeadline', params: { kind: MEDIATION_PERIOD.kind } }],
-          },
+          ...appraisal.completed,
           'falseMediation.suspected': suspicion(),
-          ...periodExtension(),
+          ...periodExtension({ kind: MEDIATION_PERIOD.kind }),
           ...termination(),
           ...withdrawal(),
         },
@@ -377,22 +308,6 @@ function suspicion(): FlowTransition {
   };
 }
 
-/** SPC-Online Art. 24: every party may agree to extend; there is no cap. */
-function periodExtension(): Record<string, FlowTransition[]> {
-  return {
-    'period.extended': [
-      violation({ type: 'unknownPartyIn', params: { field: 'consentingPartyIds' } }, RULES.UNKNOWN_PARTY),
-      violation('notEveryPartyConsents', RULES.ALL_PARTIES_MUST_CONSENT),
-      {
-        actions: [
-          { type: 'extendDeadline', params: { kind: MEDIATION_PERIOD.kind } },
-          { type: 'recordInList', params: { list: 'extensions', fields: ['length', 'unit', 'consentingPartyIds'] } },
-        ],
-      },
-    ],
-  };
-}
-
 /** SPC-Online Art. 25(3), (6): the period ran out without agreement or extension. */
 function periodExpiry(): Record<string, FlowTransition[]> {
   return {
@@ -407,124 +322,20 @@ function periodExpiry(): Record<string, FlowTransition[]> {
 }
 
 /** SPC-Online Art. 25(2): the parties settled themselves; the court is told the delegation ended (SPC-Invited Art. 26). */
-function withdrawal(): Record<string, FlowTransition[]> {
-  return {
-    'case.withdrawn': [
-      violation('unknownParty', RULES.UNKNOWN_PARTY),
-      violation('notAnApplicant', RULES.WITHDRAWAL_BY_APPLICANT),
-      {
-        target: 'withdrawn',
-        actions: [
-          { type: 'recordOutcome', params: { reason: 'settledByParties' } },
-          effect(({ context }) => ({
-            type: 'notice.sent',
-            notice: 'delegationWithdrawn',
-            to: 'court',
-            details: { basis: 'SPC-Invited Art. 26; SPC-Online Art. 25', ...courtOf(context) },
-          })),
-        ],
-      },
+function withdrawal() {
+  return applicantWithdrawal({
+    rule: RULES.WITHDRAWAL_BY_APPLICANT,
+    reason: 'settledByParties',
+    notices: [
+      effect(({ context }) => ({
+        type: 'notice.sent',
+        notice: 'delegationWithdrawn',
+        to: 'court',
+        details: { basis: 'SPC-Invited Art. 26; SPC-Online Art. 25', ...courtOf(context) },
+      })),
     ],
-  };
+  });
 }
-
-const DELEGATED_MEDIATION_EVENTS = {
-  'mediator.assigned': {
-    titleZh: '选定/指定调解员',
-    description: '选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court (SPC-Invited Art. 12; SPC-Online Art. 10)',
-    by: ['reception', 'mediator', 'court'],
-    payload: field.object({ mediatorId: field.id(), chosenBy: field.oneOf(CHOSEN_BY) }),
-  },
-  'mediator.declined': {
-    titleZh: '不予接受委派',
-    description: '不予接受委派: out of the organisation’s scope or the mediator’s expertise, with reasons (SPC-Online Art. 12)',
-    by: ['mediator', 'reception'],
-    payload: field.object({ reason: field.text() }),
-  },
-  'mediator.confirmed': {
-    titleZh: '确认接受委派',
-    description: '确认接受委派: starts the 30-day mediation period (SPC-Online Arts. 12, 24)',
-    by: ['mediator', 'reception'],
-    payload: field.object({ confirmedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'parties.reached': {
-    titleZh: '联系到当事人',
-    description: '联系到当事人: the other side agrees to mediate (SPC-Online Art. 15)',
-    by: ['mediator'],
-    payload: NO_PAYLOAD,
-  },
-  'party.unreachable': {
-    titleZh: '无法联系当事人',
-    description: '无法联系当事人: the file goes back to the court (SPC-Online Arts. 15, 25)',
-    by: ['mediator', 'court'],
-    payload: PARTY_PAYLOAD,
-  },
-  'party.refused': {
-    titleZh: '当事人拒绝调解',
-    description: '当事人拒绝调解: including refusing the designated mediator (SPC-Invited Art. 12; SPC-Online Arts. 14, 15, 25)',
-    by: ['mediator', 'court'],
-    payload: PARTY_PAYLOAD,
-  },
-  'session.recorded': {
-    titleZh: '调解笔录',
-    description: '调解笔录: a session was held (SPC-Online Art. 22)',
-    by: ['mediator'],
-    payload: SESSION_PAYLOAD,
-  },
-  'period.extended': {
-    titleZh: '延长调解期限',
-    description: '延长调解期限: with every party’s consent, without cap (SPC-Invited Art. 27; SPC-Online Art. 24)',
-    by: ['mediator'],
-    payload: PERIOD_EXTENSION_PAYLOAD,
-  },
-  'appraisal.started': {
-    titleZh: '诉前委托鉴定开始',
-    description: '诉前委托鉴定开始: pauses the mediation period (SPC-Online Art. 26)',
-    by: ['mediator'],
-    payload: NO_PAYLOAD,
-  },
-  'appraisal.completed': {
-    titleZh: '鉴定完成',
-    description: '鉴定完成: resumes the period with the time that was left',
-    by: ['mediator'],
-    payload: NO_PAYLOAD,
-  },
-  'falseMediation.suspected': {
-    titleZh: '疑似虚假调解',
-    description: '疑似虚假调解: the mediator suspends and reports to the court (SPC-Invited Art. 18)',
-    by: ['mediator'],
-    payload: field.object({ note: field.text() }),
-  },
-  'falseMediation.cleared': {
-    titleZh: '排除虚假调解',
-    description: '排除虚假调解: the court or organisation found no false mediation; mediation resumes',
-    by: ['court', 'mediator'],
-    payload: NO_PAYLOAD,
-  },
-  'agreement.signed': {
-    titleZh: '达成调解协议',
-    description: '达成调解协议: effective when the parties sign, seal or fingerprint it (SPC-Invited Art. 24)',
-    by: ['mediator'],
-    payload: agreementPayloadSpec({ withForm: false }),
-  },
-  'mediation.terminated': {
-    titleZh: '终止调解',
-    description: '终止调解: the failure report goes to the court with the reasons and any undisputed facts (SPC-Invited Arts. 21, 26; SPC-Online Arts. 21, 25)',
-    by: ['mediator'],
-    payload: field.object({
-      reason: field.oneOf(TERMINATION_REASONS),
-      undisputedFacts: field.optional(
-        field.list(field.text(), { minItems: 1, description: '无争议事实 the parties confirmed in writing (SPC-Online Art. 22)' }),
-      ),
-    }),
-  },
-  'case.withdrawn': {
-    titleZh: '自行和解撤回',
-    description: '自行和解撤回: the parties settled themselves (SPC-Online Art. 25)',
-    by: ['mediator', 'reception'],
-    payload: PARTY_PAYLOAD,
-  },
-} as const satisfies Record<string, EventSpec>;
 
 export const delegatedMediationV1 = defineFlow({
   id: 'delegated-mediation',
@@ -535,22 +346,8 @@ export const delegatedMediationV1 = defineFlow({
   machine: delegatedMediationMachine,
   openedBy: ['reception', 'mediator', 'court'],
   organizationFields: { courtId: 'reference' },
-  intake: {
-    courtId: field.id({ description: 'the delegating court' }),
-    courtReference: field.optional(field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' })),
-  },
+  intake: DELEGATED_MEDIATION_INTAKE,
   events: DELEGATED_MEDIATION_EVENTS,
-  deadlines: [
-    { kind: 'mediatorChoice', sort: 'target', basis: 'SPC-Online Art. 10', description: '2 working days from receipt for the parties to choose jointly; restarts after a decline' },
-    { kind: 'mediatorConfirmation', sort: 'target', basis: 'SPC-Online Art. 12', description: '3 working days from the assignment for the mediator to confirm or decline' },
-    { kind: 'partyContact', sort: 'target', basis: 'SPC-Online Art. 15', description: '3 working days from the confirmation to reach the other side' },
-    {
-      kind: 'mediationPeriod',
-      sort: 'limit',
-      basis: 'SPC-Invited Art. 27; SPC-Online Arts. 24, 26',
-      description: '30 days from the confirmation; appraisal and a false-mediation suspension are not counted; extendable with every party’s consent',
-    },
-    { kind: 'supervision', sort: 'target', basis: 'PC-Reg Art. 40', description: '督办 due date' },
-  ],
+  deadlines: DELEGATED_MEDIATION_DEADLINES,
   rules: Object.values(RULES),
 });

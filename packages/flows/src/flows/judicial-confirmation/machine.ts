@@ -12,105 +12,34 @@ import { assign } from 'xstate';
 import { lastTermDueOn } from '../../agreements.js';
 import { baseContext } from '../../baseContext.js';
 import type { Agreement, CaseContext, CaseMachineInput, Party, Term, Warning } from '../../caseContext.js';
-import { clearDeadlines, extendDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
-import { defineFlow, type EventSpec, type OpeningRule } from '../../flowDefinition.js';
+import { clearDeadlines, extendDeadline, setDeadlineOn, startDeadline } from '../../deadlines.js';
+import { defineFlow } from '../../flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
 import { confirmableAgreementOf, localizeAgreement } from '../../linkedAgreement.js';
-import { COMMON_RULES, defineRules } from '../../rules.js';
-import { field, NAME_MAX, type Infer } from '../../schema.js';
+import { singleExtension } from '../shared/singleExtension.js';
+import {
+  ACCEPTANCE_DECISION,
+  CONFIRMATION_WINDOW,
+  ENFORCEMENT_PERIOD,
+  JUDICIAL_CONFIRMATION_DEADLINES,
+  MAX_REVIEW_EXTENSION_DAYS,
+  OBJECTION_PERIOD,
+  REVIEW_DECISION,
+  SPECIAL_PROCEDURE_PERIOD,
+  SUPPLEMENT_DUE,
+} from './deadlines.js';
+import {
+  JUDICIAL_CONFIRMATION_EVENTS,
+  JUDICIAL_CONFIRMATION_INTAKE,
+  type AgreementSubject,
+  type BoundPartyInput,
+  type InlineAgreement,
+} from './events.js';
+import type { AgreementSource, BoundParty, ConfirmationFacts } from './facts.js';
+import { JUDICIAL_CONFIRMATION_OPENING_RULES, RULES } from './rules.js';
 
-export const JUDICIAL_CONFIRMATION_RULES = defineRules({
-  AGREEMENT_REQUIRED: {
-    basis: 'CPL-Interp Art. 354; SPC-Confirm-2011 Art. 3',
-    requirement:
-      'an application for judicial confirmation names exactly one mediation agreement: a linked case’s (linkedCaseId) or one given inline (agreement)',
-  },
-  LINKED_AGREEMENT_NOT_CONFIRMABLE: {
-    basis: 'PML Art. 33; CPL Art. 205',
-    requirement: 'a linked case qualifies only while it holds an effective mediation agreement that judicial confirmation may take up',
-  },
-  CONFIRMATION_WINDOW_EXPIRED: {
-    basis: 'PML Art. 33; CPL Art. 205',
-    requirement: 'judicial confirmation is applied for within 30 days from the day the mediation agreement took effect',
-  },
-  JOINT_APPLICATION_REQUIRED: {
-    basis: 'PML Art. 33; CPL Art. 205; CPL-Interp Art. 351',
-    requirement: 'every party bound by the agreement applies together with the others; one side alone cannot apply',
-  },
-  SUPPLEMENT_DUE_IN_FUTURE: {
-    basis: 'CPL-Interp Arts. 354, 356',
-    requirement: 'the time limit the court sets for further statements or evidence ends after today',
-  },
-  REVIEW_ALREADY_EXTENDED: {
-    basis: 'SPC-Confirm-2011 Art. 5',
-    requirement: 'the review period is extended only once, with the court president’s approval',
-  },
-  REVIEW_EXTENSION_TOO_LONG: {
-    basis: 'SPC-Confirm-2011 Art. 5',
-    requirement: 'the review period is extended by at most 10 days',
-  },
-  SERVICE_BEFORE_RULING: {
-    basis: 'CPL-Interp Art. 372',
-    requirement: 'a ruling is served on or after the day it was made; each party’s 15 days to object count from its service',
-  },
-});
-
-const RULES = { ...COMMON_RULES, ...JUDICIAL_CONFIRMATION_RULES };
-
-/** PML Art. 33; CPL Art. 205: the joint application within 30 days from the agreement's effect. */
-const CONFIRMATION_WINDOW: DeadlineRule = {
-  kind: 'confirmationWindow',
-  sort: 'window',
-  basis: 'PML Art. 33; CPL Art. 205',
-  length: 30,
-  unit: 'day',
-};
-/** SPC-Confirm-2011 Art. 4: the court decides within 3 days of receipt whether to accept. */
-const ACCEPTANCE_DECISION: DeadlineRule = {
-  kind: 'acceptanceDecision',
-  sort: 'target',
-  basis: 'SPC-Confirm-2011 Art. 4',
-  length: 3,
-  unit: 'day',
-};
-/** SPC-Confirm-2011 Art. 5: decided within 15 days of acceptance; +10 days once, the president approving. */
-const REVIEW_DECISION: DeadlineRule = {
-  kind: 'reviewDecision',
-  sort: 'target',
-  basis: 'SPC-Confirm-2011 Art. 5',
-  length: 15,
-  unit: 'day',
-};
-const MAX_REVIEW_EXTENSION_DAYS = 10;
-/** CPL Art. 187: special-procedure cases are concluded within 30 days of filing. */
-const SPECIAL_PROCEDURE_PERIOD: DeadlineRule = {
-  kind: 'specialProcedurePeriod',
-  sort: 'target',
-  basis: 'CPL Art. 187',
-  length: 30,
-  unit: 'day',
-};
-/** CPL-Interp Arts. 354, 356: further statements or evidence within the time the court sets. */
-const SUPPLEMENT_DUE = { kind: 'supplementDue', sort: 'target', basis: 'CPL-Interp Arts. 354, 356' } as const;
-/** CPL-Interp Art. 372: a party objects within 15 days of receiving the ruling. */
-const OBJECTION_PERIOD = { basis: 'CPL-Interp Art. 372', length: 15, unit: 'day' } as const;
-/** CPL Art. 250: enforcement is applied for within 2 years of the last performance day, else of the ruling. */
-const ENFORCEMENT_PERIOD = { basis: 'CPL Art. 250', length: 2, unit: 'year' } as const;
-
-/**
- * What the agreement settles. Identity relations and ownership confirmations are outside
- * judicial confirmation (CPL-Interp Art. 355(3), (5)); property terms of a family agreement
- * (division, maintenance, support) are confirmable.
- */
-export const AGREEMENT_SUBJECTS = [
-  'propertyObligation', // 财产给付、债权债务
-  'familyProperty', // 婚姻家庭中的财产分割、抚养费、赡养费
-  'identityRelation', // 婚姻、亲子、收养等身份关系有效、无效或解除
-  'realRightOwnership', // 物权确权
-  'ipOwnership', // 知识产权确权
-  'other',
-] as const;
-export type AgreementSubject = (typeof AGREEMENT_SUBJECTS)[number];
+export { AGREEMENT_SUBJECTS, type AgreementSubject } from './events.js';
+export { JUDICIAL_CONFIRMATION_RULES } from './rules.js';
 
 const SUBJECT_WARNINGS: Partial<Record<AgreementSubject, Warning>> = {
   identityRelation: {
@@ -130,52 +59,6 @@ const SUBJECT_WARNINGS: Partial<Record<AgreementSubject, Warning>> = {
   },
 };
 
-const BOUND_PARTY_INPUT = field.object({
-  name: field.text({ maxLength: NAME_MAX }),
-  idNumber: field.optional(field.text({ maxLength: 18, format: 'idNumber' })),
-  creditCode: field.optional(field.text({ maxLength: 18, format: 'creditCode' })),
-});
-
-/** An agreement given with the application instead of a linked case (CPL-Interp Art. 354). */
-const INLINE_AGREEMENT = field.object({
-  effectiveOn: field.date(),
-  subject: field.oneOf(AGREEMENT_SUBJECTS),
-  boundParties: field.list(BOUND_PARTY_INPUT, {
-    minItems: 2,
-    description: 'the parties the agreement binds, as it names them; matched to the applicants by ID number or credit code, else by name',
-  }),
-  terms: field.list(
-    field.object({
-      obligorPartyId: field.id({ description: 'the obligor’s id on this case (parties are numbered p1, p2 … in the order given)' }),
-      description: field.text(),
-      amount: field.optional(field.decimal()),
-      dueOn: field.optional(field.date()),
-    }),
-    { minItems: 1 },
-  ),
-});
-type InlineAgreement = Infer<typeof INLINE_AGREEMENT>;
-type BoundPartyInput = Infer<typeof BOUND_PARTY_INPUT>;
-
-/** A party the agreement binds, and the applicant it was matched to (null: not among the applicants). */
-interface BoundParty {
-  name: string;
-  partyId: string | null;
-}
-
-type AgreementSource = 'linkedCase' | 'inline' | 'both' | 'none';
-
-/** What judicial confirmation keeps in `context.facts`. */
-interface ConfirmationFacts {
-  appliedOn: IsoDate;
-  agreementSource: AgreementSource;
-  linkedFlowId: string | null;
-  subject: AgreementSubject | null;
-  boundParties: BoundParty[];
-  confirmationWindowDueOn: IsoDate | null;
-}
-
-const factsOf = (context: CaseContext) => context.facts as unknown as ConfirmationFacts;
 const applicantsOf = (parties: readonly Party[]) => parties.filter((p) => p.role === 'applicant');
 
 function openingContext(machineInput: CaseMachineInput): CaseContext {
@@ -287,8 +170,6 @@ function serviceDates(payload: { servedOn?: IsoDate; partyServices?: { servedOn:
 export const judicialConfirmationMachine = flowSetup
   .extend({
     guards: {
-      reviewAlreadyExtended: ({ context }) => context.records.reviewExtension !== undefined,
-      reviewExtensionTooLong: ({ event }) => event.payload.days > MAX_REVIEW_EXTENSION_DAYS,
       serviceDateInFuture: ({ event }) => serviceDates(event.payload).some((d) => d > event.today),
       // A service date before the ruling is a typing error that would end a party's objection period early.
       serviceBeforeRuling: ({ event }) => serviceDates(event.payload).some((d) => d < event.payload.ruledOn),
@@ -443,13 +324,14 @@ export const judicialConfirmationMachine = flowSetup
   });
 
 /** `review.extended`: once, by at most 10 days, moving `reviewDecision` (SPC-Confirm-2011 Art. 5). */
-function reviewExtension(): Record<string, FlowTransition | FlowTransition[]> {
+function reviewExtension(): Record<'review.extended', FlowTransition[]> {
   return {
-    'review.extended': [
-      violation('reviewAlreadyExtended', RULES.REVIEW_ALREADY_EXTENDED),
-      violation('reviewExtensionTooLong', RULES.REVIEW_EXTENSION_TOO_LONG),
-      { actions: 'extendReview' },
-    ],
+    'review.extended': singleExtension({
+      record: 'reviewExtension',
+      maxDays: MAX_REVIEW_EXTENSION_DAYS,
+      rules: { alreadyExtended: RULES.REVIEW_ALREADY_EXTENDED, tooLong: RULES.REVIEW_EXTENSION_TOO_LONG },
+      actions: 'extendReview',
+    }),
   };
 }
 
@@ -482,100 +364,6 @@ function withdrawal(): Record<string, FlowTransition | FlowTransition[]> {
   };
 }
 
-const REJECTION_REASONS = ['notCivil', 'noJurisdiction', 'identityRelation', 'otherSpecialProcedure', 'ownershipConfirmation'] as const;
-const DISMISSAL_REASONS = [
-  'mandatoryLaw',
-  'publicOrThirdPartyHarm',
-  'publicOrder',
-  'involuntary',
-  'unclearContent',
-  'identityRelation',
-  'ownershipConfirmation',
-  'other',
-] as const;
-
-const JUDICIAL_CONFIRMATION_EVENTS = {
-  'application.accepted': {
-    titleZh: '受理',
-    description: '受理: the court accepts the application (调确字 case number); starts the review periods (SPC-Confirm-2011 Arts. 4-5; CPL Art. 187)',
-    by: ['court'],
-    payload: field.object({ acceptedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'application.rejected': {
-    titleZh: '裁定不予受理',
-    description: '裁定不予受理: the court does not accept the application (CPL-Interp Art. 355)',
-    by: ['court'],
-    payload: field.object({ reason: field.oneOf(REJECTION_REASONS), rulingNo: field.id() }),
-  },
-  'supplement.requested': {
-    titleZh: '限期补充',
-    description: '限期补充: the court asks for further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
-    by: ['court'],
-    payload: field.object({ items: field.list(field.text(), { minItems: 1 }), dueOn: field.date() }),
-  },
-  'supplement.provided': {
-    titleZh: '补充材料',
-    description: '补充材料: the parties supplied what the court asked for',
-    by: ['court'],
-    payload: field.object({ providedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'review.extended': {
-    titleZh: '延长审查期限',
-    description: '延长审查期限: once, by at most 10 days, approved by the court president (SPC-Confirm-2011 Art. 5)',
-    by: ['court'],
-    payload: field.object({ days: field.integer(1, 365), approvedBy: field.text({ maxLength: NAME_MAX }) }),
-  },
-  'agreement.confirmed': {
-    titleZh: '裁定调解协议有效',
-    description: '裁定调解协议有效: the agreement is ruled valid (CPL Art. 206); records objection and enforcement periods (CPL-Interp Art. 372; CPL Art. 250)',
-    by: ['court'],
-    payload: field.object({
-      rulingNo: field.id(),
-      ruledOn: field.date(),
-      servedOn: field.optional(field.date({ description: 'the day the ruling was served on every party' })),
-      partyServices: field.optional(
-        field.list(field.object({ partyId: field.id(), servedOn: field.date() }), {
-          minItems: 1,
-          description: 'a party served on another day than `servedOn`',
-        }),
-      ),
-    }),
-  },
-  'application.dismissed': {
-    titleZh: '裁定驳回申请',
-    description: '裁定驳回申请: the application is dismissed after acceptance (CPL-Interp Arts. 355, 358); re-mediation or a suit remain (CPL Art. 206)',
-    by: ['court'],
-    payload: field.object({ reason: field.oneOf(DISMISSAL_REASONS), rulingNo: field.id() }),
-  },
-  'application.withdrawn': {
-    titleZh: '准许撤回',
-    description: '准许撤回 / 按撤回申请处理: withdrawal allowed, or deemed for failing to supplement or refusing questioning (CPL-Interp Art. 357)',
-    by: ['court'],
-    payload: field.object({
-      rulingNo: field.id(),
-      deemed: field.boolean(),
-      partyId: field.optional(field.id({ description: 'the party who withdrew, or whose failure led to a deemed withdrawal' })),
-    }),
-  },
-} as const satisfies Record<string, EventSpec>;
-
-const sourceIs = (context: CaseContext, ...sources: AgreementSource[]) => sources.includes(factsOf(context).agreementSource);
-
-const JUDICIAL_CONFIRMATION_OPENING_RULES: OpeningRule[] = [
-  { rule: RULES.AGREEMENT_REQUIRED, violated: (c) => sourceIs(c, 'none', 'both') },
-  { rule: RULES.LINKED_AGREEMENT_NOT_CONFIRMABLE, violated: (c) => sourceIs(c, 'linkedCase') && c.agreement === null },
-  { rule: RULES.DATE_NOT_IN_FUTURE, violated: (c) => c.agreement !== null && c.agreement.effectiveOn > c.openedOn },
-  {
-    rule: RULES.UNKNOWN_PARTY,
-    violated: (c) => sourceIs(c, 'inline') && c.agreement!.terms.some((t) => !c.parties.some((p) => p.id === t.obligorPartyId)),
-  },
-  {
-    rule: RULES.CONFIRMATION_WINDOW_EXPIRED,
-    violated: (c) => factsOf(c).confirmationWindowDueOn !== null && factsOf(c).appliedOn > factsOf(c).confirmationWindowDueOn!,
-  },
-  { rule: RULES.JOINT_APPLICATION_REQUIRED, violated: (c) => factsOf(c).boundParties.some((b) => b.partyId === null) },
-];
-
 export const judicialConfirmationV1 = defineFlow({
   id: 'judicial-confirmation',
   version: 1,
@@ -585,23 +373,9 @@ export const judicialConfirmationV1 = defineFlow({
   machine: judicialConfirmationMachine,
   openedBy: ['court'],
   organizationFields: {},
-  intake: {
-    appliedOn: field.optional(field.date({ description: 'the day the court received the joint application; default: today' })),
-    agreement: field.optional(INLINE_AGREEMENT),
-  },
+  intake: JUDICIAL_CONFIRMATION_INTAKE,
   events: JUDICIAL_CONFIRMATION_EVENTS,
-  deadlines: [
-    { kind: 'acceptanceDecision', sort: 'target', basis: 'SPC-Confirm-2011 Art. 4', description: '3 days from `appliedOn` to decide on acceptance' },
-    {
-      kind: 'reviewDecision',
-      sort: 'target',
-      basis: 'SPC-Confirm-2011 Art. 5',
-      description: '15 days from acceptance to rule; `review.extended` adds up to 10 days once',
-    },
-    { kind: 'specialProcedurePeriod', sort: 'target', basis: 'CPL Art. 187', description: '30 days from acceptance (filing) to conclude' },
-    { kind: 'supplementDue', sort: 'target', basis: 'CPL-Interp Arts. 354, 356', description: 'the day the court set for further statements or evidence' },
-    { kind: 'supervision', sort: 'target', basis: 'PC-Reg Art. 40', description: '督办 due date' },
-  ],
+  deadlines: JUDICIAL_CONFIRMATION_DEADLINES,
   rules: Object.values(RULES),
   openingRules: JUDICIAL_CONFIRMATION_OPENING_RULES,
 });

@@ -11,130 +11,27 @@ import { assign } from 'xstate';
 import { baseContext } from '../../baseContext.js';
 import type { CaseContext, CaseMachineInput, Party, Warning } from '../../caseContext.js';
 import { clearDeadlines, extendDeadline, findDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
-import { defineFlow, type EventSpec } from '../../flowDefinition.js';
+import { defineFlow } from '../../flowDefinition.js';
 import { centreHandlers, effect, flowSetup, violation } from '../../flowSetup.js';
-import { COMMON_RULES, defineRules } from '../../rules.js';
-import { NO_PAYLOAD } from '../../payloads.js';
-import { field, NAME_MAX } from '../../schema.js';
 import type { CaseStatus } from '../../vocabulary.js';
+import { singleExtension } from '../shared/singleExtension.js';
+import {
+  ACCEPTANCE_DECISION,
+  ASSIGNMENT_DUE,
+  HANDLING_EXTENSION_MAX_DAYS,
+  HANDLING_PERIOD,
+  HANDLING_SPAN,
+  OBJECTION_WINDOW,
+  PETITION_DEADLINES,
+  REREVIEW_DECISION,
+  REREVIEW_REQUEST_PERIOD,
+  REVIEW_DECISION,
+  REVIEW_REQUEST_PERIOD,
+} from './deadlines.js';
+import { PETITION_EVENTS, PETITION_INTAKE } from './events.js';
+import { RULES } from './rules.js';
 
-export const PETITION_RULES = defineRules({
-  FORWARDING_TO_ANOTHER_BODY: {
-    basis: 'PC-Reg Arts. 22, 23',
-    requirement: 'a petition is forwarded (转送) or assigned (交办) to a body other than the one holding it',
-  },
-  FORWARDING_NOT_UPWARD: {
-    basis: 'PC-Reg Arts. 22, 23',
-    requirement: 'a petition is forwarded or assigned to a competent body at the same level or below, never to one above the body holding it',
-  },
-  ASSIGNMENT_DUE_IN_FUTURE: {
-    basis: 'PC-Reg Art. 22',
-    requirement: 'an assignment (交办) sets a due date for the result after today',
-  },
-  OBJECTION_OUT_OF_TIME: {
-    basis: 'PC-Reg Art. 23',
-    requirement: 'a body objects to a petition forwarded or assigned to it within 5 working days of receiving it, once',
-  },
-  HANDLING_EXTENSION_TOO_LONG: {
-    basis: 'PC-Reg Art. 34',
-    requirement: 'the handling period is extended by at most 30 days',
-  },
-  HANDLING_ALREADY_EXTENDED: {
-    basis: 'PC-Reg Art. 34',
-    requirement: 'the handling period is extended only once',
-  },
-  MEDIATION_ONLY_FOR_CLAIMS: {
-    basis: 'PC-Reg Art. 33',
-    requirement: 'mediation is offered only while handling a request or complaint for resolution (申诉求决类)',
-  },
-  MEDIATION_ONLY_FOR_CIVIL_DISPUTES: {
-    basis: 'PC-Reg Arts. 33, 37 (访调对接)',
-    requirement: 'only a civil dispute between the parties goes to a people’s mediation committee; administrative disputes and matters for other legal procedures do not',
-  },
-  MEDIATION_NEEDS_BOTH_SIDES: {
-    basis: 'PC-Reg Art. 33',
-    requirement: 'mediation needs both sides of the dispute: a respondent, and the consent of every applicant and respondent',
-  },
-  REVIEW_ONLY_FOR_CLAIMS: {
-    basis: 'PC-Reg Arts. 31, 35',
-    requirement: 'review (复查) is requested against a handling opinion on a request or complaint for resolution (申诉求决类)',
-  },
-  REVIEW_BY_HIGHER_BODY: {
-    basis: 'PC-Reg Art. 35',
-    requirement: 'review is requested from the body one level above the one that issued the handling opinion',
-  },
-  REVIEW_REQUEST_OUT_OF_TIME: {
-    basis: 'PC-Reg Art. 35',
-    requirement: 'review is requested within 30 days of receiving the written handling opinion',
-  },
-  REREVIEW_BY_HIGHER_BODY: {
-    basis: 'PC-Reg Art. 36',
-    requirement: 're-review (复核) is requested from the body one level above the reviewing body',
-  },
-  REREVIEW_REQUEST_OUT_OF_TIME: {
-    basis: 'PC-Reg Art. 36',
-    requirement: 're-review is requested within 30 days of receiving the written review opinion',
-  },
-});
-
-const RULES = { ...COMMON_RULES, ...PETITION_RULES };
-
-/** PC-Reg Arts. 22, 23: forward, assign or tell the petitioner how it will be handled within 15 days. */
-const ACCEPTANCE_DECISION: DeadlineRule = {
-  kind: 'acceptanceDecision',
-  sort: 'target',
-  basis: 'PC-Reg Arts. 22, 23',
-  length: 15,
-  unit: 'day',
-};
-/** PC-Reg Art. 23: a body that is not competent objects within 5 working days of receipt. */
-const OBJECTION_WINDOW: DeadlineRule = {
-  kind: 'objectionWindow',
-  sort: 'window',
-  basis: 'PC-Reg Art. 23',
-  length: 5,
-  unit: 'workingDay',
-};
-/** PC-Reg Art. 22: 交办 — the result is reported by the date the assigning body sets. */
-const ASSIGNMENT_DUE = { kind: 'assignmentDue', sort: 'target', basis: 'PC-Reg Art. 22 (交办)' } as const;
-/** PC-Reg Art. 34: 60 days from acceptance, extendable once by at most 30 days. */
-const HANDLING_PERIOD: DeadlineRule = { kind: 'handlingPeriod', sort: 'target', basis: 'PC-Reg Art. 34', length: 60, unit: 'day' };
-const HANDLING_EXTENSION_MAX_DAYS = 30;
-/** PC-Reg Art. 35: review within 30 days of the written opinion; otherwise the opinion stands. */
-const REVIEW_REQUEST_PERIOD: DeadlineRule = { kind: 'reviewRequestPeriod', sort: 'limit', basis: 'PC-Reg Art. 35', length: 30, unit: 'day' };
-const REVIEW_DECISION: DeadlineRule = { kind: 'reviewDecision', sort: 'target', basis: 'PC-Reg Art. 35', length: 30, unit: 'day' };
-/** PC-Reg Art. 36: re-review within 30 days of the written review opinion. */
-const REREVIEW_REQUEST_PERIOD: DeadlineRule = {
-  kind: 'rereviewRequestPeriod',
-  sort: 'limit',
-  basis: 'PC-Reg Art. 36',
-  length: 30,
-  unit: 'day',
-};
-/** PC-Reg Art. 36: 30 days from the request; hearing time is not counted. */
-const REREVIEW_DECISION: DeadlineRule = { kind: 'rereviewDecision', sort: 'target', basis: 'PC-Reg Art. 36', length: 30, unit: 'day' };
-
-/** Deadlines that end when the handling opinion is issued (or the case ends). */
-const HANDLING_SPAN = [ACCEPTANCE_DECISION.kind, OBJECTION_WINDOW.kind, ASSIGNMENT_DUE.kind, HANDLING_PERIOD.kind];
-
-/** 建议意见类 (Art. 29), 检举控告类 (Art. 30), 申诉求决类 (Art. 31). */
-const PETITION_TYPES = ['suggestion', 'accusation', 'claim'] as const;
-const REJECTION_REASONS = ['outOfCompetence', 'pendingAtLowerBody', 'alreadyRereviewed', 'other'] as const;
-/** PC-Reg Arts. 22, 28, 31: matters that leave the petition track for their own procedure. */
-const LEGAL_ROUTES = [
-  'litigation',
-  'arbitration',
-  'administrativeReconsideration',
-  'otherAdministrativeProcedure',
-  'procuratorate',
-  'police',
-  'partyAppeal',
-  'disciplineInspection',
-] as const;
-/** PC-Reg Art. 32: the opinion's stance on the request (支持 / 解释说明 / 不予支持). */
-const OPINION_RESULTS = ['supported', 'explained', 'notSupported'] as const;
-const DISPUTE_NATURES = ['civil', 'administrative', 'criminal', 'other'] as const;
-const MEDIATION_OUTCOMES = ['agreed', 'failed', 'withdrawn'] as const;
+export { PETITION_RULES } from './rules.js';
 
 type OpinionRecord = 'handlingOpinion' | 'reviewOpinion' | 'rereviewOpinion';
 
@@ -202,8 +99,6 @@ export const petitionMachine = flowSetup
         const window = findDeadline(context.deadlines, OBJECTION_WINDOW.kind);
         return !(window?.status === 'running' && window.dueOn !== null && event.today <= window.dueOn);
       },
-      extensionTooLong: ({ event }) => event.payload.days > HANDLING_EXTENSION_MAX_DAYS,
-      handlingAlreadyExtended: ({ context }) => context.records.handlingExtension !== undefined,
       notAClaim: ({ context }) => context.facts.petitionType !== 'claim',
       notACivilDispute: ({ event }) => event.payload.disputeNature !== 'civil',
       bothSidesNotConsenting: ({ context, event }) => {
@@ -645,151 +540,27 @@ function objectionTransitions() {
   ];
 }
 
+/** PC-Reg Art. 34: once, by at most 30 days; the petitioner is told why. */
 function extensionTransitions() {
-  return [
-    violation('extensionTooLong', RULES.HANDLING_EXTENSION_TOO_LONG),
-    violation('handlingAlreadyExtended', RULES.HANDLING_ALREADY_EXTENDED),
-    {
-      actions: [
-        'extendHandlingPeriod',
-        // PC-Reg Art. 34: the petitioner is told why.
-        effect(({ event }) => ({
-          type: 'notice.sent',
-          notice: 'handlingExtended',
-          to: 'parties',
-          details: { days: event.payload.days, reason: event.payload.reason },
-        })),
-      ],
-    },
-  ];
+  return singleExtension({
+    record: 'handlingExtension',
+    maxDays: HANDLING_EXTENSION_MAX_DAYS,
+    rules: { alreadyExtended: RULES.HANDLING_ALREADY_EXTENDED, tooLong: RULES.HANDLING_EXTENSION_TOO_LONG },
+    actions: [
+      'extendHandlingPeriod',
+      effect(({ event }) => ({
+        type: 'notice.sent',
+        notice: 'handlingExtended',
+        to: 'parties',
+        details: { days: event.payload.days, reason: event.payload.reason },
+      })),
+    ],
+  });
 }
 
 function handOversOf(context: CaseContext): HandOver[] {
   return (context.records.handOvers as HandOver[] | undefined) ?? [];
 }
-
-const PETITION_EVENTS = {
-  'petition.forwarded': {
-    titleZh: '转送',
-    description: '转送: to the competent body; its 15 days to decide and 5 working days to object run from its receipt (PC-Reg Arts. 22, 23)',
-    by: ['reception', 'mediator'],
-    payload: field.object({
-      organizationId: field.id(),
-      receivedOn: field.optional(field.date({ description: 'the day the new body received it; default: today' })),
-    }),
-  },
-  'petition.assigned': {
-    titleZh: '交办',
-    description: '交办: to a lower or competent body, with a due date for the result (PC-Reg Arts. 22, 23)',
-    by: ['reception', 'mediator'],
-    payload: field.object({
-      organizationId: field.id(),
-      dueOn: field.date(),
-      receivedOn: field.optional(field.date({ description: 'the day the assigned body received it; default: today' })),
-    }),
-  },
-  'assignment.objected': {
-    titleZh: '提出异议',
-    description: '提出异议: the receiving body is not competent; within 5 working days of receipt (PC-Reg Art. 23)',
-    by: ['reception', 'mediator'],
-    payload: field.object({ reason: field.text() }),
-  },
-  'petition.accepted': {
-    titleZh: '受理',
-    description: '受理: starts the 60-day handling period (PC-Reg Arts. 23, 34)',
-    by: ['reception', 'mediator'],
-    payload: field.object({ acceptedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'petition.rejected': {
-    titleZh: '不予受理',
-    description: '不予受理 (PC-Reg Arts. 19, 23, 36)',
-    by: ['reception', 'mediator'],
-    payload: field.object({ reason: field.oneOf(REJECTION_REASONS), note: field.optional(field.text()) }),
-  },
-  'petition.routedToLegalProcedure': {
-    titleZh: '诉访分离',
-    description: '诉访分离: to litigation, arbitration, administrative reconsideration or another legal procedure (PC-Reg Arts. 28, 31)',
-    by: ['reception', 'mediator'],
-    payload: field.object({ route: field.oneOf(LEGAL_ROUTES), note: field.optional(field.text()) }),
-  },
-  'handling.extended': {
-    titleZh: '延期办理',
-    description: '延期办理: at most 30 days, once, approved by the body’s head; the petitioner is told why (PC-Reg Art. 34)',
-    by: ['mediator'],
-    payload: field.object({
-      days: field.integer(1, 365),
-      reason: field.text(),
-      approvedBy: field.text({ maxLength: NAME_MAX, description: 'the head of the body who approved the extension' }),
-    }),
-  },
-  'mediation.referred': {
-    titleZh: '访调对接',
-    description: '访调对接: a civil dispute to a people’s mediation committee with both sides’ consent (PC-Reg Arts. 33, 37)',
-    by: ['mediator'],
-    payload: field.object({
-      committeeId: field.id(),
-      disputeNature: field.oneOf(DISPUTE_NATURES, { description: 'only a civil dispute goes to people’s mediation' }),
-      consentingPartyIds: field.list(field.id(), { minItems: 1, description: 'every applicant and respondent must consent' }),
-    }),
-  },
-  'mediation.concluded': {
-    titleZh: '调解结束',
-    description: '调解结束: the linked people’s mediation case ended (sent by the engine)',
-    by: ['engine'],
-    payload: field.object({ outcome: field.oneOf(MEDIATION_OUTCOMES) }),
-  },
-  'opinion.issued': {
-    titleZh: '出具信访处理意见书',
-    description: '出具信访处理意见书: supported, explained or not supported (PC-Reg Arts. 31, 32)',
-    by: ['mediator'],
-    payload: field.object({
-      result: field.oneOf(OPINION_RESULTS),
-      servedOn: field.optional(field.date({ description: 'the day the petitioner received it; default: today' })),
-    }),
-  },
-  'review.requested': {
-    titleZh: '请求复查',
-    description: '请求复查: to the body one level up, within 30 days of the opinion (PC-Reg Art. 35)',
-    by: ['reception', 'mediator'],
-    payload: field.object({
-      requestedOn: field.optional(field.date({ description: 'default: today' })),
-      reviewOrganizationId: field.id(),
-    }),
-  },
-  'review.decided': {
-    titleZh: '复查意见',
-    description: '复查意见: the review opinion’s stance on the request (PC-Reg Art. 35)',
-    by: ['mediator'],
-    payload: field.object({ result: field.oneOf(OPINION_RESULTS), servedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-  'rereview.requested': {
-    titleZh: '请求复核',
-    description: '请求复核: to the body one level above the reviewer, within 30 days of the review opinion (PC-Reg Art. 36)',
-    by: ['reception', 'mediator'],
-    payload: field.object({
-      requestedOn: field.optional(field.date({ description: 'default: today' })),
-      rereviewOrganizationId: field.id(),
-    }),
-  },
-  'hearing.started': {
-    titleZh: '听证开始',
-    description: '听证开始: pauses the re-review period (PC-Reg Art. 36)',
-    by: ['mediator'],
-    payload: NO_PAYLOAD,
-  },
-  'hearing.ended': {
-    titleZh: '听证结束',
-    description: '听证结束: the re-review period resumes with the time left (PC-Reg Art. 36)',
-    by: ['mediator'],
-    payload: NO_PAYLOAD,
-  },
-  'rereview.decided': {
-    titleZh: '复核意见',
-    description: '复核意见: final; the same request is not accepted again (PC-Reg Art. 36)',
-    by: ['mediator'],
-    payload: field.object({ result: field.oneOf(OPINION_RESULTS), servedOn: field.optional(field.date({ description: 'default: today' })) }),
-  },
-} as const satisfies Record<string, EventSpec>;
 
 export const petitionV1 = defineFlow({
   id: 'petition',
@@ -800,21 +571,9 @@ export const petitionV1 = defineFlow({
   machine: petitionMachine,
   openedBy: ['reception'],
   organizationFields: { organizationId: 'handling', committeeId: 'reference', reviewOrganizationId: 'handling', rereviewOrganizationId: 'handling' },
-  intake: {
-    petitionType: field.oneOf(PETITION_TYPES, { description: '建议意见 suggestion, 检举控告 accusation, 申诉求决 claim' }),
-  },
+  intake: PETITION_INTAKE,
   events: PETITION_EVENTS,
-  deadlines: [
-    { kind: 'acceptanceDecision', sort: 'target', basis: 'PC-Reg Arts. 22, 23', description: '15 days from receipt; restarts at each forwarding or assignment before acceptance' },
-    { kind: 'objectionWindow', sort: 'window', basis: 'PC-Reg Art. 23', description: '5 working days from receipt of a forwarded or assigned petition to object' },
-    { kind: 'assignmentDue', sort: 'target', basis: 'PC-Reg Art. 22', description: '交办 due date set by the assigning body' },
-    { kind: 'handlingPeriod', sort: 'target', basis: 'PC-Reg Art. 34', description: '60 days from acceptance, +≤30 once with the head’s approval; runs on during mediation' },
-    { kind: 'reviewRequestPeriod', sort: 'limit', basis: 'PC-Reg Art. 35', description: '30 days from service of the opinion; on expiry the case closes' },
-    { kind: 'reviewDecision', sort: 'target', basis: 'PC-Reg Art. 35', description: '30 days from the review request' },
-    { kind: 'rereviewRequestPeriod', sort: 'limit', basis: 'PC-Reg Art. 36', description: '30 days from service of the review opinion; on expiry the case closes' },
-    { kind: 'rereviewDecision', sort: 'target', basis: 'PC-Reg Art. 36', description: '30 days from the re-review request, hearing time not counted' },
-    { kind: 'supervision', sort: 'target', basis: 'PC-Reg Art. 40', description: '督办 due date' },
-  ],
+  deadlines: PETITION_DEADLINES,
   rules: Object.values(RULES),
   statusOf: (state, context) => (state === 'closed' || state === 'concluded' ? settledStatus(context) : undefined),
 });

@@ -1,0 +1,26 @@
+import { violation, type FlowTransition } from '../../flowSetup.js';
+import type { Rule } from '../../rules.js';
+
+/**
+ * An extension granted once, by at most `maxDays` (a court's review, SPC-Confirm-2011 Art. 5; a
+ * petition's handling period, PC-Reg Art. 34). A second request is refused as already extended,
+ * whatever its length: that it was extended is what the body is told first.
+ */
+export function singleExtension({
+  record,
+  maxDays,
+  rules,
+  actions,
+}: {
+  /** Where the granted extension is kept in `records`. */
+  record: string;
+  maxDays: number;
+  rules: { alreadyExtended: Rule; tooLong: Rule };
+  actions: FlowTransition['actions'];
+}): FlowTransition[] {
+  return [
+    violation({ type: 'alreadyExtended', params: { record } }, rules.alreadyExtended),
+    violation({ type: 'extensionLongerThan', params: { days: maxDays } }, rules.tooLong),
+    { actions },
+  ];
+}
