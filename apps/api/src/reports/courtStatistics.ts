@@ -2,8 +2,6 @@ import type { ReportDefinition } from './reportDefinition.js';
 import { count, list, median } from './reportDefinition.js';
 import { rateOf, type CourtFigures } from './statisticsReport.js';
 
-const OPENED_ON = `(c.opened_at AT TIME ZONE 'Asia/Shanghai')::date`;
-
 /**
  * 司法确认 at the courts (PML Art. 33; CPL 2023 Arts. 205-206; the special procedure's 30 days,
  * CPL Art. 187): applications and their outcomes, and how long the ruling took. Scoped by the
@@ -16,30 +14,38 @@ export const COURT_REPORT: ReportDefinition<CourtFigures> = {
   defaultGroup: 'organization',
   queries: [
     (sql) => `
-      SELECT ${sql.key(OPENED_ON)} AS key, count(*)::int AS received
-      FROM cases c
-      WHERE ${sql.instantInPeriod('c.opened_at')} AND ${sql.cases()}
+      SELECT ${sql.key('c.opened_on')} AS key, count(*)::int AS received
+      FROM case_statistics c
+      WHERE ${sql.inPeriod('c.opened_on')} AND ${sql.cases()}
       GROUP BY 1`,
-    // Decisions by their event's day; a ruling's days run from acceptance to `ruledOn` (else the event's day),
-    // and it is within the period when specialProcedurePeriod had not expired before it.
+    // 受理: the acceptance day the court recorded (acceptedOn, default the day of the event).
     (sql) => `
-      SELECT ${sql.key('e.today')} AS key,
-        count(*) FILTER (WHERE e.type = 'application.accepted')::int AS accepted,
-        count(*) FILTER (WHERE e.type = 'application.rejected')::int AS "notAccepted",
-        count(*) FILTER (WHERE e.type = 'agreement.confirmed')::int AS confirmed,
-        count(*) FILTER (WHERE e.type = 'application.dismissed')::int AS dismissed,
-        count(*) FILTER (WHERE e.type = 'application.withdrawn')::int AS withdrawn,
-        coalesce(array_agg(coalesce((e.payload->>'ruledOn')::date, e.today) - c.accepted_on) FILTER (WHERE e.type IN ('agreement.confirmed', 'application.dismissed')), '{}') AS "rulingDays",
-        count(*) FILTER (WHERE e.type IN ('agreement.confirmed', 'application.dismissed') AND NOT EXISTS (
-          SELECT 1 FROM case_events x WHERE x.case_id = e.case_id AND x.seq < e.seq AND x.type = 'deadline.expired' AND x.payload->>'kind' = 'specialProcedurePeriod'
-        ))::int AS "withinSpecialPeriod"
-      FROM case_events e JOIN cases c ON c.id = e.case_id
-      WHERE e.type IN ('application.accepted', 'application.rejected', 'agreement.confirmed', 'application.dismissed', 'application.withdrawn')
-        AND ${sql.inPeriod('e.today')} AND ${sql.cases()}
+      SELECT ${sql.key('c.accepted_on')} AS key, count(*)::int AS accepted
+      FROM case_statistics c
+      WHERE ${sql.inPeriod('c.accepted_on')} AND ${sql.cases()}
+      GROUP BY 1`,
+    (sql) => `
+      SELECT ${sql.key('c.ended_on')} AS key,
+        count(*) FILTER (WHERE c.status = 'notAccepted')::int AS "notAccepted",
+        count(*) FILTER (WHERE c.status = 'withdrawn')::int AS withdrawn
+      FROM case_statistics c
+      WHERE c.status IN ('notAccepted', 'withdrawn') AND ${sql.inPeriod('c.ended_on')} AND ${sql.cases()}
+      GROUP BY 1`,
+    // Rulings by their event's day; the days run from acceptance to `ruledOn` (else the event's day),
+    // within the period when specialProcedurePeriod had not expired before the ruling.
+    (sql) => `
+      SELECT ${sql.key('c.ruled_on')} AS key,
+        count(*) FILTER (WHERE c.ruling = 'confirmed')::int AS confirmed,
+        count(*) FILTER (WHERE c.ruling = 'dismissed')::int AS dismissed,
+        coalesce(array_agg(c.ruling_days) FILTER (WHERE c.ruling_days IS NOT NULL), '{}') AS "rulingDays",
+        count(*) FILTER (WHERE c.ruling_timely)::int AS "withinSpecialPeriod"
+      FROM case_statistics c
+      WHERE ${sql.inPeriod('c.ruled_on')} AND ${sql.cases()}
       GROUP BY 1`,
   ],
   figures(sums) {
     const days = list(sums, 'rulingDays');
+    const rulings = count(sums, 'confirmed') + count(sums, 'dismissed');
     return {
       received: count(sums, 'received'),
       accepted: count(sums, 'accepted'),
@@ -47,10 +53,10 @@ export const COURT_REPORT: ReportDefinition<CourtFigures> = {
       confirmed: count(sums, 'confirmed'),
       dismissed: count(sums, 'dismissed'),
       withdrawn: count(sums, 'withdrawn'),
-      rulings: days.length,
+      rulings,
       medianDaysToRuling: median(days),
       withinSpecialPeriod: count(sums, 'withinSpecialPeriod'),
-      withinSpecialPeriodRate: rateOf(count(sums, 'withinSpecialPeriod'), days.length),
+      withinSpecialPeriodRate: rateOf(count(sums, 'withinSpecialPeriod'), rulings),
     };
   },
 };

@@ -2,11 +2,6 @@ import type { ReportDefinition } from './reportDefinition.js';
 import { count } from './reportDefinition.js';
 import { rateOf, type PetitionFigures } from './statisticsReport.js';
 
-const OPENED_ON = `(c.opened_at AT TIME ZONE 'Asia/Shanghai')::date`;
-/** No `deadline.expired { kind }` on the case before event `e`: the target had not passed when it happened. */
-const beforeExpiry = (kind: string) =>
-  `NOT EXISTS (SELECT 1 FROM case_events x WHERE x.case_id = e.case_id AND x.seq < e.seq AND x.type = 'deadline.expired' AND x.payload->>'kind' = '${kind}')`;
-
 /**
  * 信访 (statistics.md "Petitions": the Dachuan assessment under 国信发〔2022〕11号 and PC-Reg 2022):
  * 及时受理率, 按期答复率, 重复信访, 满意率. docs/reports.md defines each figure.
@@ -20,37 +15,35 @@ export const PETITION_REPORT: ReportDefinition<PetitionFigures> = {
     // Registered in the period; of them the repeats: the same petitioner (an applicant's resident ID
     // number) already had a petition of the same category registered before this one, anywhere.
     (sql) => `
-      SELECT ${sql.key(OPENED_ON)} AS key, count(*)::int AS registered,
+      SELECT ${sql.key('c.opened_on')} AS key, count(*)::int AS registered,
         count(*) FILTER (WHERE EXISTS (
           SELECT 1 FROM parties p
           JOIN parties q ON q.id_number_hash = p.id_number_hash AND q.case_id <> p.case_id AND q.role = 'applicant'
           JOIN cases earlier ON earlier.id = q.case_id
-          WHERE p.case_id = c.id AND p.role = 'applicant' AND p.id_number_hash IS NOT NULL
-            AND earlier.flow_id = 'petition' AND earlier.category = c.category AND earlier.opened_at < c.opened_at
+          WHERE p.case_id = c.case_id AND p.role = 'applicant' AND p.id_number_hash IS NOT NULL
+            AND earlier.flow_id = 'petition' AND earlier.category = c.category AND earlier.opened_at < this.opened_at
         ))::int AS repeat
-      FROM cases c
-      WHERE ${sql.instantInPeriod('c.opened_at')} AND ${sql.cases()}
+      FROM case_statistics c JOIN cases this ON this.id = c.case_id
+      WHERE ${sql.inPeriod('c.opened_on')} AND ${sql.cases()}
       GROUP BY 1`,
     // 及时受理: the decision to accept, not accept or route (PC-Reg Arts. 22, 23: 15 days) made before acceptanceDecision expired.
     (sql) => `
-      SELECT ${sql.key('e.today')} AS key, count(*)::int AS "acceptanceDecisions",
-        count(*) FILTER (WHERE ${beforeExpiry('acceptanceDecision')})::int AS "acceptedTimely"
-      FROM case_events e JOIN cases c ON c.id = e.case_id
-      WHERE e.type IN ('petition.accepted', 'petition.rejected', 'petition.routedToLegalProcedure') AND ${sql.inPeriod('e.today')} AND ${sql.cases()}
+      SELECT ${sql.key('c.decided_on')} AS key, count(*)::int AS "acceptanceDecisions", count(*) FILTER (WHERE c.decided_timely)::int AS "acceptedTimely"
+      FROM case_statistics c
+      WHERE ${sql.inPeriod('c.decided_on')} AND ${sql.cases()}
       GROUP BY 1`,
     // 按期答复: the handling opinion (PC-Reg Art. 34: 60 days, extended by at most 30) issued before handlingPeriod expired.
     (sql) => `
-      SELECT ${sql.key('e.today')} AS key, count(*)::int AS replies,
-        count(*) FILTER (WHERE ${beforeExpiry('handlingPeriod')})::int AS "repliedOnTime"
-      FROM case_events e JOIN cases c ON c.id = e.case_id
-      WHERE e.type = 'opinion.issued' AND ${sql.inPeriod('e.today')} AND ${sql.cases()}
+      SELECT ${sql.key('c.replied_on')} AS key, count(*)::int AS replies, count(*) FILTER (WHERE c.replied_on_time)::int AS "repliedOnTime"
+      FROM case_statistics c
+      WHERE ${sql.inPeriod('c.replied_on')} AND ${sql.cases()}
       GROUP BY 1`,
     (sql) => `
       SELECT ${sql.key('v.visited_on')} AS key, count(*)::int AS "returnVisits",
         count(*) FILTER (WHERE v.satisfaction = 'satisfied')::int AS satisfied,
         count(*) FILTER (WHERE v.satisfaction = 'basicallySatisfied')::int AS "basicallySatisfied",
         count(*) FILTER (WHERE v.satisfaction = 'dissatisfied')::int AS dissatisfied
-      FROM return_visits v JOIN cases c ON c.id = v.case_id
+      FROM return_visits v JOIN case_statistics c ON c.case_id = v.case_id
       WHERE ${sql.inPeriod('v.visited_on')} AND ${sql.cases()}
       GROUP BY 1`,
   ],

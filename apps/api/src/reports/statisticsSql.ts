@@ -1,14 +1,6 @@
 import type { StatisticsGroup } from './dto/statistics.query.js';
 
 /**
- * Deadline kinds that are a party's option or obligation (a window to apply, a term to perform, a
- * supplement to bring), not the handling body's period: their lapse is not the body being late.
- */
-export const PARTY_DEADLINE_KINDS = ['confirmationWindow', 'objectionWindow', 'reviewRequestPeriod', 'rereviewRequestPeriod', 'performanceDue', 'supplementDue', 'materialsDue'];
-/** The centre's own targets (*(cfg)*): overdue for the assessment, but not a statutory time limit. */
-export const CENTRE_DEADLINE_KINDS = ['resolutionTarget', 'supervision'];
-
-/**
  * One statistics query being built: its parameters, and the conditions every figure shares (the
  * organisation subtree and level, the category, the flows the report covers). `key(day)` is the
  * group each row falls in: the case's handling organisation (rolled up to the tree afterwards),
@@ -36,11 +28,6 @@ export class StatisticsSql {
   /** `alias.column` in the period: from ≤ day < the day after `to`. */
   inPeriod(day: string): string {
     return `${day} >= ${this.from} AND ${day} < ${this.until}`;
-  }
-
-  /** The period as instants (China midnight to China midnight), for a timestamptz column. */
-  instantInPeriod(at: string): string {
-    return `${at} >= (${this.from}::timestamp AT TIME ZONE 'Asia/Shanghai') AND ${at} < (${this.until}::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   }
 
   key(day: string, alias = 'c'): string {
