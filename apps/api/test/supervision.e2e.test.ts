@@ -126,6 +126,15 @@ describe('POST /supervision/reassignments (a mediator on leave)', () => {
     // Handled by the district since: the colleague is not one of its mediators, so this case is refused.
     cases.escalated = await mediatingWith(people.onLeave);
     await send(cases.escalated, 'case.escalated', { toOrganizationId: org.district, reason: '疑难' });
+    // A court's delegated mediation at S1, its mediator designated by the court.
+    const referral = await open(org.district, { flow: 'court-referral', category: 'contract', summary: '货款纠纷，引导诉讼' });
+    await send(referral, 'referral.submitted', { courtId: DEMO.xuanwuCourt });
+    const { body } = await (await t.as('city-court'))
+      .post(`/api/v1/cases/${referral}/events`)
+      .send({ type: 'mediation.delegated', payload: { organizationId: org.s1, courtReference: '（2026）玄民诉前调7号' } })
+      .expect(200);
+    cases.delegated = body.linkedCases[0].id;
+    await send(cases.delegated, 'mediator.assigned', { mediatorId: people.onLeave, chosenBy: 'court' });
   });
 
   it('refuses bad input with 400 on the field, and a new mediator of another organisation with 422 (PML Arts. 13, 19), writing nothing', async () => {
@@ -140,13 +149,16 @@ describe('POST /supervision/reassignments (a mediator on leave)', () => {
     await (await t.as('mediator')).post('/api/v1/supervision/reassignments').send({ fromMediatorId: people.onLeave, toMediatorId: people.colleague, reason: '休假' }).expect(403);
   });
 
-  it('moves each open case by its own events in its own trail; the case that fails is reported and does not undo the others', async () => {
+  it('moves each open case by its own events in its own trail; the case that fails is reported and does not undo the others; a delegated mediation is skipped (SPC-Invited Art. 12)', async () => {
     const { body } = await supervisor.post('/api/v1/supervision/reassignments').send({ fromMediatorId: people.onLeave, toMediatorId: people.colleague, reason: '调解员休假，案件改派' }).expect(200);
-    expect(body).toMatchObject({ total: 3, reassigned: 2, partial: 0, failed: 1, skipped: 0 });
+    expect(body).toMatchObject({ total: 4, reassigned: 2, partial: 0, failed: 1, skipped: 1 });
     const byCase = Object.fromEntries(body.items.map((i: { caseId: string }) => [i.caseId, i]));
     expect(byCase[cases.one]).toMatchObject({ outcome: 'reassigned', state: 'mediating', version: 5 });
     expect(byCase[cases.escalated]).toMatchObject({ outcome: 'failed', version: 4, problem: { status: 422, code: 'RULE_VIOLATED', rule: 'MEDIATOR_NOT_OF_ORGANIZATION' } });
     expect(byCase[cases.colleagues]).toBeUndefined();
+    // The parties or the court choose a delegated mediation's mediator again (SPC-Invited Art. 12): left to a person.
+    expect(byCase[cases.delegated]).toMatchObject({ outcome: 'skipped', flowId: 'delegated-mediation', state: 'awaitingMediatorConfirmation', problem: { code: 'EVENT_NOT_ALLOWED' } });
+    expect((await snapshotOf(cases.delegated)).records.mediatorId).toBe(people.onLeave);
     for (const id of [cases.one, cases.two]) {
       expect((await snapshotOf(id)).records.mediatorId).toBe(people.colleague);
       const trail = (await supervisor.get(`/api/v1/cases/${id}/events`).expect(200)).body.items;
@@ -159,6 +171,6 @@ describe('POST /supervision/reassignments (a mediator on leave)', () => {
     expect([failed.version, failed.state, failed.records.mediatorId]).toEqual([4, 'mediating', people.onLeave]);
     // Nothing left to move but the refused case.
     const again = (await supervisor.post('/api/v1/supervision/reassignments').send({ fromMediatorId: people.onLeave, toMediatorId: people.colleague, reason: '再次改派' }).expect(200)).body;
-    expect(again).toMatchObject({ total: 1, failed: 1 });
+    expect(again).toMatchObject({ total: 2, failed: 1, skipped: 1 });
   });
 });
