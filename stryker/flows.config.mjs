@@ -37,6 +37,9 @@ export default {
     },
     enableFindRelatedTests: false,
   },
+  // Later runs re-test only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: `reports/mutation/${flowId}.incremental.json`,
   htmlReporter: { fileName: `reports/mutation/${flowId}.html` },
   jsonReporter: { fileName: `reports/mutation/${flowId}.json` },
 };

@@ -10,6 +10,9 @@ export default {
     config: { testMatch: ['<rootDir>/packages/legal-time/test/**/*.test.ts'] },
     enableFindRelatedTests: false,
   },
+  // Later runs re-test only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: 'reports/mutation/legal-time.incremental.json',
   htmlReporter: { fileName: 'reports/mutation/legal-time.html' },
   jsonReporter: { fileName: 'reports/mutation/legal-time.json' },
 };
