@@ -1,4 +1,4 @@
-import { getFlow, intakeSpec, validateObject } from '@jiefen/flows';
+import { getFlow, intakeSpec, validateObject, validatorOf } from '@jiefen/flows';
 import { aParty, anIntake, DEMO_MEDIATOR } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
@@ -48,5 +48,43 @@ describe('character counting through HTTP', () => {
     expect(refused.body.errors).toEqual(library.map((p) => ({ field: p.path, message: p.message })));
     expect(refused.body.errors).toEqual([{ field: 'payload.summary', message: 'must have at most 2000 characters' }]);
     await send('session.recorded', { heldOn: '2026-03-02', summary: JI.repeat(2000) }).expect(200);
+  });
+});
+
+describe('one validation per request', () => {
+  /** Counts the calls of a schema's compiled check (the validator is kept with the schema, so the service uses this one). */
+  const counting = (schema: Parameters<typeof validatorOf>[0]) => {
+    const validator = validatorOf(schema);
+    const check = validator.Check.bind(validator);
+    let calls = 0;
+    validator.Check = ((value: unknown) => {
+      calls++;
+      return check(value);
+    }) as typeof validator.Check;
+    return { calls: () => calls, restore: () => (validator.Check = check as typeof validator.Check) };
+  };
+
+  it('checks an intake once: the service’s check before it reads the organisation, and startCase trusts the value it accepted', async () => {
+    const counter = counting(intakeSpec(getFlow('people-mediation').intake));
+    try {
+      await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
+      expect(counter.calls()).toBe(1);
+    } finally {
+      counter.restore();
+    }
+  });
+
+  it('checks an event payload once, though both the service and sendEvent ask', async () => {
+    const opened = (await t.http.post('/api/v1/cases').send(anIntake()).expect(201)).body as { id: string };
+    const send = (type: string, payload: Record<string, unknown>) => t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type, payload });
+    await send('application.accepted', {}).expect(200);
+    await send('mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
+    const counter = counting(getFlow('people-mediation').events['session.recorded']!.payload);
+    try {
+      await send('session.recorded', { heldOn: '2026-03-02', summary: '双方到场陈述' }).expect(200);
+      expect(counter.calls()).toBe(1);
+    } finally {
+      counter.restore();
+    }
   });
 });
