@@ -183,9 +183,9 @@ function intakeFor(profile, r, today) {
   const administrative = profile.flow === 'administrative-mediation';
   for (const [name, spec] of Object.entries(flow.intake)) {
     if (name === 'courtId') intake.courtId = PLACEHOLDER.court;
-    else if (administrative && spec.kind === 'boolean') intake[name] = true;
-    else if (administrative && spec.kind === 'date') intake[name] = addDays(today, -2);
-    else if (spec.optional && name !== 'agreement' && r() < 0.5) continue;
+    else if (administrative && kindOf(spec) === 'boolean') intake[name] = true;
+    else if (administrative && kindOf(spec) === 'date') intake[name] = addDays(today, -2);
+    else if (isOptional(spec) && name !== 'agreement' && r() < 0.5) continue;
     else if (name === 'appliedOn') intake.appliedOn = today;
     else if (name === 'agreement') {
       // An application for judicial confirmation carries the agreement it is about, binding the parties named.
@@ -204,10 +204,21 @@ function intakeFor(profile, r, today) {
   return intake;
 }
 
+/** A payload schema (JSON Schema built with TypeBox, packages/flows/src/schema.ts) as the kind of value it takes. */
+function kindOf(spec) {
+  if (spec.type !== 'string') return spec.type;
+  if (spec.enum) return 'enum';
+  if (spec.format === 'date') return 'date';
+  return spec.pattern === flows.DECIMAL_PATTERN ? 'decimal' : 'string';
+}
+
+/** TypeBox marks an optional field with a non-enumerable `~optional`. */
+const isOptional = (spec) => spec['~optional'] === true;
+
 /** A value for a payload field, from its spec and its name. */
 function valueFor(spec, name, ctx) {
   const { r, today, partyIds } = ctx;
-  switch (spec.kind) {
+  switch (kindOf(spec)) {
     case 'string': {
       if (spec.format === 'idNumber') return idNumber(r);
       if (spec.format === 'creditCode') return undefined;
@@ -221,24 +232,24 @@ function valueFor(spec, name, ctx) {
       return pick(r, TEXT).slice(0, spec.maxLength);
     }
     case 'enum':
-      return pick(r, spec.values);
+      return pick(r, spec.enum);
     case 'date':
       return /due|until|end|deadline/i.test(name) ? addDays(today, 15 + Math.floor(r() * 45)) : today;
     case 'integer':
-      return Math.min(spec.max, Math.max(spec.min, pick(r, [spec.min, 10, 15, 30])));
+      return Math.min(spec.maximum, Math.max(spec.minimum, pick(r, [spec.minimum, 10, 15, 30])));
     case 'decimal':
       return pick(r, ['3000.00', '12800.00', '560.50', '45000.00']);
     case 'boolean':
       return r() < 0.85;
     case 'array': {
-      if (spec.items.kind === 'string' && /PartyIds$/i.test(name)) return [...partyIds];
+      if (kindOf(spec.items) === 'string' && /PartyIds$/i.test(name)) return [...partyIds];
       const n = Math.max(spec.minItems ?? 0, 1);
       return Array.from({ length: n }, () => valueFor(spec.items, name.replace(/s$/, ''), ctx)).filter((v) => v !== undefined);
     }
     case 'object': {
       const value = {};
-      for (const [field, child] of Object.entries(spec.fields)) {
-        if (child.optional && field !== 'signatures' && r() < 0.5) continue;
+      for (const [field, child] of Object.entries(spec.properties)) {
+        if (isOptional(child) && field !== 'signatures' && r() < 0.5) continue;
         const v = valueFor(child, field, ctx);
         if (v !== undefined) value[field] = v;
       }
