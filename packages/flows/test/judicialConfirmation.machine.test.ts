@@ -173,8 +173,10 @@ describe('judicialConfirmation', () => {
     it('refuses a malformed inline agreement, naming every bad field', () => {
       const attempt = () =>
         openInline({ subject: 'custody', boundParties: [{ name: '张三', idNumber: ID_NUMBERS.zhang.replace('X', '1') }], terms: [] });
+      // Too few bound parties, and the one given has a wrong GB 11643 check digit: both are named.
       expect(refusal(attempt).problems!.map((p) => p.path).sort()).toEqual([
         'agreement.boundParties',
+        'agreement.boundParties[0].idNumber',
         'agreement.subject',
         'agreement.terms',
       ]);
