@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { daysBetween, workingDaysBetween } from '@jiefen/legal-time';
+import { addDays, daysBetween, workingDaysBetween } from '@jiefen/legal-time';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
-import { inScope, scopeOf, scopeSql } from '../auth/caseScope.js';
+import { inScope, scopeOf } from '../auth/caseScope.js';
 import { forbidden } from '../auth/permissions.js';
 import { hostPolicyOf, returnVisitDueOn } from '../centres/hostPolicy.js';
 import { Clock } from '../common/clock.js';
@@ -28,10 +28,8 @@ const RETURN_VISIT_AFTER_OUTCOME = {
   requirement: 'the case has an agreement, whose performance the organisation supervises, or has ended',
 } as const;
 
-/** The last performance date of the agreement, else the day it took effect: what the return-visit target counts from. */
-const VISIT_BASIS = `COALESCE(
-  (SELECT max((t->>'dueOn')::date) FROM jsonb_array_elements(c.snapshot->'context'->'agreement'->'terms') t WHERE t ? 'dueOn'),
-  (c.snapshot->'context'->'agreement'->>'effectiveOn')::date)`;
+/** The last performance date of the agreement, else the day it took effect: what the return-visit target counts from (indexed, migration 1763900000010). */
+const VISIT_BASIS = `return_visit_basis(c.snapshot)`;
 
 interface CaseRecordRow {
   id: string;
@@ -123,23 +121,19 @@ export class ReturnVisitsService {
     const today = this.clock.today();
     const dueBefore = query.dueBefore ?? today;
     const values: unknown[] = [];
-    const where = [
-      `jsonb_typeof(c.snapshot->'context'->'agreement') = 'object'`,
-      `c.status = 'resolved'`,
-      // A confirmation's agreement was reached, and is visited, on the case it continues from.
-      `c.flow_id <> 'judicial-confirmation'`,
-      `NOT EXISTS (SELECT 1 FROM return_visits rv WHERE rv.case_id = c.id)`,
-      scopeSql(scopeOf(own), values, 'c'),
-    ];
-    if (query.organizationId) {
-      const narrowed = await this.organizations.get(query.organizationId);
-      if (!narrowed.path.startsWith(own.path)) throw forbidden('only organisations at or below your own', { field: 'organizationId' });
-      where.push(`c.organization_path LIKE $${values.push(`${escapeLike(narrowed.path)}%`)}`);
-    }
-    if (query.mediatorId) where.push(`c.snapshot->'context'->'records'->>'mediatorId' = $${values.push(query.mediatorId)}`);
+    const root = query.organizationId ? await this.organizations.get(query.organizationId) : own;
+    if (!root.path.startsWith(own.path)) throw forbidden('only organisations at or below your own', { field: 'organizationId' });
     // A visit is due no earlier than the basis plus the shortest target in calendar days (rest days only push it later).
-    const shortest = await this.shortestTargetDays(own);
-    where.push(`${VISIT_BASIS} + $${values.push(shortest)}::int <= $${values.push(dueBefore)}::date`);
+    const latestBasis = addDays(dueBefore, -(await this.shortestTargetDays(root)));
+    const where = [
+      // The index's predicate: a confirmation's agreement was reached, and is visited, on the case it continues from.
+      `c.status = 'resolved'`,
+      `c.flow_id <> 'judicial-confirmation'`,
+      `c.organization_path LIKE $${values.push(`${escapeLike(root.path)}%`)}`,
+      `${VISIT_BASIS} <= $${values.push(latestBasis)}::date`,
+      `NOT EXISTS (SELECT 1 FROM return_visits rv WHERE rv.case_id = c.id)`,
+    ];
+    if (query.mediatorId) where.push(`c.snapshot->'context'->'records'->>'mediatorId' = $${values.push(query.mediatorId)}`);
     const { rows } = await this.pool.query(
       `SELECT c.id, c.case_number, c.flow_id, c.state, c.status, c.organization_id, c.version,
               c.snapshot->'context'->'records'->>'mediatorId' AS mediator_id,

@@ -3,7 +3,6 @@ import { computeDueDate, workingDaysBetween } from '@jiefen/legal-time';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
-import { scopeOf, scopeSql } from '../auth/caseScope.js';
 import { forbidden } from '../auth/permissions.js';
 import { hostPolicyOf, stuckSince } from '../centres/hostPolicy.js';
 import { Clock } from '../common/clock.js';
@@ -52,20 +51,21 @@ export class SupervisionBoardService {
     const today = this.clock.today();
     const soon = computeDueDate({ from: today, length: DUE_SOON_WORKING_DAYS, unit: 'workingDay' }).dueOn;
     const limit = query.limit ?? 50;
-    const where = (values: unknown[]) => {
-      const clauses = ['NOT c.final', scopeSql(scopeOf(own), values, 'c')];
-      if (root.id !== own.id) clauses.push(`c.organization_path LIKE $${values.push(`${escapeLike(root.path)}%`)}`);
-      return clauses.join(' AND ');
-    };
+    const subtree = `${escapeLike(root.path)}%`;
+    // Cases handled in the subtree: the path prefix alone (a court's view of the cases before it is not a board's).
+    const open = (values: unknown[]) => `NOT c.final AND c.organization_path LIKE $${values.push(subtree)}`;
 
     const countValues: unknown[] = [today, soon];
     const { rows: countRows } = await this.pool.query(
-      `WITH open AS (SELECT c.organization_id, c.overdue, ${NEXT_DUE} AS next_due FROM cases c WHERE ${where(countValues)})
-       SELECT organization_id,
+      `WITH next AS (
+         SELECT d.case_id, min(d.due_on) AS next_due FROM deadlines d
+         WHERE d.status = 'running' AND d.sort <> 'window' AND d.organization_path LIKE $${countValues.push(subtree)} GROUP BY d.case_id)
+       SELECT c.organization_id,
               count(*)::int AS open,
-              count(*) FILTER (WHERE overdue OR next_due < $1)::int AS breached,
-              count(*) FILTER (WHERE NOT overdue AND next_due >= $1 AND next_due <= $2)::int AS due_soon
-       FROM open GROUP BY organization_id`,
+              count(*) FILTER (WHERE c.overdue OR n.next_due < $1)::int AS breached,
+              count(*) FILTER (WHERE NOT c.overdue AND n.next_due >= $1 AND n.next_due <= $2)::int AS due_soon
+       FROM cases c LEFT JOIN next n ON n.case_id = c.id
+       WHERE ${open(countValues)} GROUP BY c.organization_id`,
       countValues,
     );
     const byOrganization = await Promise.all(
@@ -77,38 +77,53 @@ export class SupervisionBoardService {
     byOrganization.sort((a, b) => ORGANIZATION_LEVELS.indexOf(a.level as never) - ORGANIZATION_LEVELS.indexOf(b.level as never) || a.name.localeCompare(b.name));
     const byLevel = ORGANIZATION_LEVELS.map((level) => ({ level, ...sum(byOrganization.filter((o) => o.level === level)) })).filter((l) => l.open > 0);
 
-    const list = async (condition: string, order: string, extra = '', join: (values: unknown[]) => string = () => '') => {
+    /**
+     * One list: the open cases of the subtree that meet `condition` (over `from`: cases c and what
+     * it joins), counted in full; one page of them, in `order`, read in detail. The detail (snapshot
+     * fields, next deadline, `extra`) is read for the page only, never for every case counted.
+     */
+    const list = async (o: { condition: string; order: string; from?: (values: unknown[]) => string; extra?: string }) => {
       const values: unknown[] = [];
-      const joined = join(values);
-      const { rows } = await this.pool.query(
-        `SELECT c.id, c.case_number, c.flow_id, c.state, c.status, c.organization_id, c.risk_level, c.summary, c.version, c.overdue,
-                c.snapshot->'context'->'records'->>'mediatorId' AS mediator_id, ${CHINA_DAY} AS last_event_on, ${NEXT_DUE} AS next_due,
-                count(*) OVER ()::int AS total ${extra}
-         FROM cases c ${joined} WHERE ${where(values)} AND ${condition} ORDER BY ${order} LIMIT $${values.push(limit)}`,
-        values,
-      );
-      return { total: rows[0]?.total ?? 0, items: await Promise.all(rows.map((r) => this.item(r, today))) };
+      const from = o.from ? o.from(values) : 'cases c';
+      const filter = `${open(values)} AND ${o.condition}`;
+      const countValues = [...values];
+      const pageLimit = values.push(limit);
+      const [{ rows: total }, { rows }] = await Promise.all([
+        this.pool.query(`SELECT count(*)::int AS n FROM ${from} WHERE ${filter}`, countValues),
+        this.pool.query(
+          `SELECT c.id, c.case_number, c.flow_id, c.state, c.status, c.organization_id, c.risk_level, c.summary, c.version, c.overdue,
+                  c.snapshot->'context'->'records'->>'mediatorId' AS mediator_id, ${CHINA_DAY} AS last_event_on, ${NEXT_DUE} AS next_due ${o.extra ?? ''}
+           FROM (SELECT c.id AS page_id, row_number() OVER (ORDER BY ${o.order}, c.id) AS page_order FROM ${from} WHERE ${filter}
+                 ORDER BY ${o.order}, c.id LIMIT $${pageLimit}) page
+           JOIN cases c ON c.id = page.page_id
+           ORDER BY page.page_order`,
+          values,
+        ),
+      ]);
+      return { total: total[0].n as number, items: await Promise.all(rows.map((r) => this.item(r, today))) };
     };
 
-    const redRisk = await list(`c.risk_level = 'red'`, 'c.opened_at, c.id');
-    const supervised = await list(
-      `jsonb_typeof(c.snapshot->'context'->'supervision') = 'object'`,
-      `(c.snapshot->'context'->'supervision'->>'dueOn'), c.id`,
-      `, c.snapshot->'context'->'supervision' AS supervision`,
-    );
-    const escalated = await list(
-      `EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'case.escalated')`,
-      'next_due NULLS LAST, c.id',
-      `, (SELECT max(e.today) FROM case_events e WHERE e.case_id = c.id AND e.type = 'case.escalated') AS escalated_on,
-         (SELECT d.due_on FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'resolutionTarget') AS target_due`,
-    );
+    const redRisk = await list({ condition: `c.risk_level = 'red'`, order: 'c.opened_at' });
+    // An open supervision order is a running `supervision` deadline (flowSetup's openSupervision): found without reading snapshots.
+    const supervised = await list({
+      condition: `EXISTS (SELECT 1 FROM deadlines s WHERE s.case_id = c.id AND s.kind = 'supervision' AND s.status = 'running')`,
+      order: `(SELECT s.due_on FROM deadlines s WHERE s.case_id = c.id AND s.kind = 'supervision')`,
+      extra: `, c.snapshot->'context'->'supervision' AS supervision`,
+    });
+    const escalated = await list({
+      condition: `EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'case.escalated')`,
+      order: `(SELECT d.due_on FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'resolutionTarget')`,
+      extra: `, (SELECT max(e.today) FROM case_events e WHERE e.case_id = c.id AND e.type = 'case.escalated') AS escalated_on,
+                (SELECT d.due_on FROM deadlines d WHERE d.case_id = c.id AND d.kind = 'resolutionTarget') AS target_due`,
+    });
     const cutoffs = await this.stuckCutoffs(root, today);
-    const stuck = await list(
-      `${CHINA_DAY} <= t.cutoff`,
-      'c.updated_at, c.id',
-      ', t.threshold',
-      (values) => `JOIN jsonb_to_recordset($${values.push(JSON.stringify(cutoffs))}::jsonb) AS t(id uuid, cutoff date, threshold jsonb) ON t.id = c.organization_id`,
-    );
+    const thresholds = new Map(cutoffs.map((c) => [c.id, c.threshold]));
+    const stuck = await list({
+      condition: `${CHINA_DAY} <= t.cutoff`,
+      order: 'c.updated_at',
+      from: (values) => `cases c JOIN jsonb_to_recordset($${values.push(JSON.stringify(cutoffs))}::jsonb) AS t(id uuid, cutoff date) ON t.id = c.organization_id`,
+    });
+    for (const item of stuck.items) Object.assign(item, { stuckThreshold: thresholds.get(item.organizationId) });
 
     return {
       organizationId: root.id,
@@ -159,7 +174,6 @@ export class SupervisionBoardService {
       workingDaysIdle: workingDaysBetween(r.last_event_on, today),
       ...(r.supervision ? { supervision: { instructions: r.supervision.instructions, dueOn: r.supervision.dueOn, supervisedOn: r.supervision.supervisedOn } } : {}),
       ...(r.escalated_on !== undefined ? { escalatedOn: r.escalated_on, resolutionTargetDueOn: r.target_due ?? null } : {}),
-      ...(r.threshold ? { stuckThreshold: r.threshold } : {}),
     };
   }
 }
