@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { BACKFILL_CASE_STATISTICS } from '../src/database/migrations/1763900000011-CaseStatistics.js';
 import { DeadlineScheduler } from '../src/deadlines/deadlineScheduler.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
@@ -397,3 +398,23 @@ describe('the Excel workbooks', () => {
     expect(values(petitions, petitions.rowCount - 2).slice(0, 4)).toEqual(['合计', 4, 4, 3]);
   });
 });
+
+describe('case_statistics (migration 1763900000011)', () => {
+  it('holds, kept by the triggers, exactly the rows the migration’s backfill computes from the trail', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const read = () => runner.query(`SELECT * FROM case_statistics ORDER BY case_id`);
+      const kept = await read();
+      // One row per case of the story (none of its events opened another case).
+      expect(kept).toHaveLength(Object.keys(ids).length);
+      await runner.query(`DELETE FROM case_statistics`);
+      await runner.query(BACKFILL_CASE_STATISTICS);
+      expect(await read()).toEqual(kept);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});
+

@@ -13,17 +13,11 @@ export const PETITION_REPORT: ReportDefinition<PetitionFigures> = {
   defaultGroup: 'organization',
   queries: [
     // Registered in the period; of them the repeats: the same petitioner (an applicant's resident ID
-    // number) already had a petition of the same category registered before this one, anywhere.
+    // number) already had a petition of the same category registered before this one, anywhere
+    // (flagged when the petition is opened: migration 1763900000011).
     (sql) => `
-      SELECT ${sql.key('c.opened_on')} AS key, count(*)::int AS registered,
-        count(*) FILTER (WHERE EXISTS (
-          SELECT 1 FROM parties p
-          JOIN parties q ON q.id_number_hash = p.id_number_hash AND q.case_id <> p.case_id AND q.role = 'applicant'
-          JOIN cases earlier ON earlier.id = q.case_id
-          WHERE p.case_id = c.case_id AND p.role = 'applicant' AND p.id_number_hash IS NOT NULL
-            AND earlier.flow_id = 'petition' AND earlier.category = c.category AND earlier.opened_at < this.opened_at
-        ))::int AS repeat
-      FROM case_statistics c JOIN cases this ON this.id = c.case_id
+      SELECT ${sql.key('c.opened_on')} AS key, count(*)::int AS registered, count(*) FILTER (WHERE c.repeat_petition)::int AS repeat
+      FROM case_statistics c
       WHERE ${sql.inPeriod('c.opened_on')} AND ${sql.cases()}
       GROUP BY 1`,
     // 及时受理: the decision to accept, not accept or route (PC-Reg Arts. 22, 23: 15 days) made before acceptanceDecision expired.

@@ -12,10 +12,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - on `cases` (insert, and an update that changes a counted column): the case's own columns;
  * - on `case_events` (insert of a counted event type): the days and facts of those events.
  *
- * `case_statistics_apply` is the one place that turns an event into facts; the backfill below
- * (and the benchmark, whose bulk load bypasses triggers) replays the events through it.
+ * `case_statistics_apply` turns one event into facts as it is written; BACKFILL_CASE_STATISTICS
+ * computes the same rows set-wise from the trail (an upgrade; the benchmark, whose bulk load
+ * bypasses triggers), and the e2e test holds the two to the same rows.
  */
 export const STATISTICS_EVENT_TYPES = [
+  'case.opened',
   'agreement.signed',
   'performance.confirmed',
   'case.escalated',
@@ -33,15 +35,83 @@ const PARTY_KINDS = ['confirmationWindow', 'objectionWindow', 'reviewRequestPeri
 const CENTRE_KINDS = ['resolutionTarget', 'supervision'];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
+const DECISIONS = ['petition.accepted', 'petition.rejected', 'petition.routedToLegalProcedure'];
+const RULINGS = ['agreement.confirmed', 'application.dismissed'];
+/** The last value of `expr` among a case's events of `types`, in trail order. */
+const last = (expr: string, types: string[]) => `(array_agg(${expr} ORDER BY seq DESC) FILTER (WHERE type IN (${list(types)})))[1]`;
+
+/**
+ * The same rows as the triggers keep, computed set-wise from the trail (an upgrade, and the
+ * benchmark after its bulk load): one pass over the counted events, one row written per case.
+ * statistics.e2e.test.ts recomputes a story's rows with it and compares them with the triggers'.
+ */
 export const BACKFILL_CASE_STATISTICS = `
-  INSERT INTO case_statistics (case_id, flow_id, category, organization_id, status, risk_level, opened_on, accepted_on, ended_on, parties, criminal_risk_prevented)
-  SELECT id, flow_id, category, organization_id, status, risk_level, (opened_at AT TIME ZONE 'Asia/Shanghai')::date, accepted_on, ended_on,
-    jsonb_array_length(parties_view), criminal_risk_prevented
-  FROM cases
-  ON CONFLICT (case_id) DO NOTHING;
-  SELECT count(case_statistics_apply(e.case_id, e.type, e.payload, e.today))
-  FROM (SELECT case_id, seq, type, payload, today FROM case_events WHERE type IN (${list(STATISTICS_EVENT_TYPES)}) ORDER BY case_id, seq) e;
+  WITH ev AS (
+    SELECT case_id, seq, type, payload, today FROM case_events WHERE type IN (${list(STATISTICS_EVENT_TYPES.filter((t) => t !== 'case.opened'))})
+  ), agg AS (
+    SELECT case_id,
+      min(today) FILTER (WHERE type = 'agreement.signed') AS agreed_on,
+      ${last(`payload->>'form' = 'oral'`, ['agreement.signed'])} AS agreement_oral,
+      ${last(`(SELECT coalesce(sum(round((t->>'amount')::numeric * 100)), 0)::bigint FROM jsonb_array_elements(coalesce(payload->'terms', '[]')) t WHERE t ? 'amount')`, ['agreement.signed'])} AS agreement_cents,
+      min(today) FILTER (WHERE type = 'performance.confirmed') AS performed_on,
+      min(today) FILTER (WHERE type = 'case.escalated') AS escalated_on,
+      min(today) FILTER (WHERE type = 'deadline.expired' AND payload->>'kind' NOT IN (${list(PARTY_KINDS)})) AS overdue_on,
+      min(today) FILTER (WHERE type = 'deadline.expired' AND payload->>'kind' NOT IN (${list([...PARTY_KINDS, ...CENTRE_KINDS])})) AS late_on,
+      coalesce(array_agg(payload->>'kind' ORDER BY seq) FILTER (WHERE type = 'deadline.expired'), '{}') AS expired_kinds,
+      min(seq) FILTER (WHERE type = 'deadline.expired' AND payload->>'kind' = 'acceptanceDecision') AS acceptance_expired_seq,
+      min(seq) FILTER (WHERE type = 'deadline.expired' AND payload->>'kind' = 'handlingPeriod') AS handling_expired_seq,
+      min(seq) FILTER (WHERE type = 'deadline.expired' AND payload->>'kind' = 'specialProcedurePeriod') AS special_expired_seq,
+      ${last('today', DECISIONS)} AS decided_on, ${last('seq', DECISIONS)} AS decided_seq,
+      ${last('today', ['opinion.issued'])} AS replied_on, ${last('seq', ['opinion.issued'])} AS replied_seq,
+      ${last('today', RULINGS)} AS ruled_on, ${last('seq', RULINGS)} AS ruled_seq,
+      ${last(`CASE WHEN type = 'agreement.confirmed' THEN 'confirmed' ELSE 'dismissed' END`, RULINGS)} AS ruling,
+      ${last(`coalesce((payload->>'ruledOn')::date, today)`, RULINGS)} AS ruled_day
+    FROM ev GROUP BY case_id
+  ), confirmed AS (
+    SELECT j.linked_case_id AS case_id, min(e.today) AS confirmed_on
+    FROM ev e JOIN cases j ON j.id = e.case_id
+    WHERE e.type = 'agreement.confirmed' AND j.flow_id = 'judicial-confirmation' AND j.linked_case_id IS NOT NULL
+    GROUP BY 1
+  ), petitioners AS (
+    SELECT p.case_id, c.opened_at, min(c.opened_at) OVER (PARTITION BY p.id_number_hash, c.category) AS first_at
+    FROM parties p JOIN cases c ON c.id = p.case_id
+    WHERE c.flow_id = 'petition' AND p.role = 'applicant' AND p.id_number_hash IS NOT NULL
+  ), repeats AS (
+    SELECT DISTINCT case_id FROM petitioners WHERE opened_at > first_at
+  )
+  INSERT INTO case_statistics (case_id, flow_id, category, organization_id, status, risk_level, opened_on, accepted_on, ended_on, parties,
+    criminal_risk_prevented, repeat_petition, agreed_on, agreement_oral, agreement_cents, performed_on, escalated_on, overdue_on, late_on,
+    confirmed_on, expired_kinds, decided_on, decided_timely, replied_on, replied_on_time, ruled_on, ruling, ruling_days, ruling_timely)
+  SELECT c.id, c.flow_id, c.category, c.organization_id, c.status, c.risk_level, (c.opened_at AT TIME ZONE 'Asia/Shanghai')::date, c.accepted_on,
+    c.ended_on, jsonb_array_length(c.parties_view), c.criminal_risk_prevented, (r.case_id IS NOT NULL),
+    a.agreed_on, a.agreement_oral, a.agreement_cents, a.performed_on, a.escalated_on, a.overdue_on, a.late_on, f.confirmed_on,
+    coalesce(a.expired_kinds, '{}'), a.decided_on, CASE WHEN a.decided_on IS NOT NULL THEN NOT coalesce(a.acceptance_expired_seq < a.decided_seq, false) END,
+    a.replied_on, CASE WHEN a.replied_on IS NOT NULL THEN NOT coalesce(a.handling_expired_seq < a.replied_seq, false) END,
+    a.ruled_on, a.ruling, a.ruled_day - c.accepted_on, CASE WHEN a.ruled_on IS NOT NULL THEN NOT coalesce(a.special_expired_seq < a.ruled_seq, false) END
+  FROM cases c
+  LEFT JOIN agg a ON a.case_id = c.id
+  LEFT JOIN confirmed f ON f.case_id = c.id
+  LEFT JOIN repeats r ON r.case_id = c.id
 `;
+
+/**
+ * What each report reads, by flow and the figure's day, with every column the query needs, so
+ * that a city-wide year is an index-only range scan (docs/benchmarks.md item 9).
+ */
+const GROUPING = ['organization_id', 'category'];
+export const CASE_STATISTICS_INDEXES: Record<string, string[]> = {
+  accepted_on: [...GROUPING, 'status', 'risk_level', 'agreed_on', 'ended_on', 'late_on'],
+  opened_on: [...GROUPING, 'repeat_petition'],
+  ended_on: [...GROUPING, 'status', 'parties', 'criminal_risk_prevented'],
+  agreed_on: [...GROUPING, 'agreement_oral', 'agreement_cents', 'parties', 'criminal_risk_prevented'],
+  performed_on: GROUPING,
+  escalated_on: GROUPING,
+  overdue_on: GROUPING,
+  confirmed_on: GROUPING,
+  decided_on: [...GROUPING, 'decided_timely'],
+  replied_on: [...GROUPING, 'replied_on_time'],
+  ruled_on: [...GROUPING, 'ruling', 'ruling_days', 'ruling_timely'],
+};
 
 export class CaseStatistics1763900000011 implements MigrationInterface {
   name = 'CaseStatistics1763900000011';
@@ -61,6 +131,8 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
         ended_on date,
         parties integer NOT NULL DEFAULT 0,
         criminal_risk_prevented boolean NOT NULL DEFAULT false,
+        -- A petition whose applicant (by ID number) had one of the same category before (docs/reports.md).
+        repeat_petition boolean NOT NULL DEFAULT false,
         -- From the events (the day is the event's China day, case_events.today).
         agreed_on date,
         agreement_oral boolean,
@@ -80,9 +152,6 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
         ruling_days integer,
         ruling_timely boolean
       )`);
-    for (const day of ['accepted_on', 'opened_on', 'ended_on', 'agreed_on', 'performed_on', 'escalated_on', 'overdue_on', 'confirmed_on', 'decided_on', 'replied_on', 'ruled_on']) {
-      await q.query(`CREATE INDEX case_statistics_${day} ON case_statistics (${day}) WHERE ${day} IS NOT NULL`);
-    }
 
     await q.query(`
       CREATE FUNCTION case_statistics_apply(p_case uuid, p_type text, p_payload jsonb, p_today date) RETURNS integer LANGUAGE plpgsql AS $$
@@ -90,7 +159,15 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
         kind text;
       BEGIN
         INSERT INTO case_statistics (case_id) VALUES (p_case) ON CONFLICT (case_id) DO NOTHING;
-        IF p_type = 'agreement.signed' THEN
+        IF p_type = 'case.opened' THEN
+          -- Parties are in by now (AFTER triggers run when the opening statement is done); every other petition is earlier.
+          UPDATE case_statistics s SET repeat_petition = EXISTS (
+            SELECT 1 FROM parties p
+            JOIN parties q ON q.id_number_hash = p.id_number_hash AND q.case_id <> p.case_id AND q.role = 'applicant'
+            JOIN case_statistics e ON e.case_id = q.case_id AND e.flow_id = 'petition' AND e.category = c.category
+            WHERE p.case_id = p_case AND p.role = 'applicant' AND p.id_number_hash IS NOT NULL)
+          FROM cases c WHERE s.case_id = p_case AND c.id = p_case AND c.flow_id = 'petition';
+        ELSIF p_type = 'agreement.signed' THEN
           UPDATE case_statistics SET agreed_on = coalesce(agreed_on, p_today), agreement_oral = (p_payload->>'form' = 'oral'),
             agreement_cents = (SELECT coalesce(sum(round((t->>'amount')::numeric * 100)), 0)::bigint FROM jsonb_array_elements(coalesce(p_payload->'terms', '[]')) t WHERE t ? 'amount')
           WHERE case_id = p_case;
@@ -152,6 +229,11 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
         OR OLD.criminal_risk_prevented IS DISTINCT FROM NEW.criminal_risk_prevented OR jsonb_array_length(OLD.parties_view) <> jsonb_array_length(NEW.parties_view))
       EXECUTE FUNCTION case_statistics_on_case()`);
     await q.query(BACKFILL_CASE_STATISTICS);
+    for (const [day, columns] of Object.entries(CASE_STATISTICS_INDEXES)) {
+      await q.query(`CREATE INDEX case_statistics_${day} ON case_statistics (flow_id, ${day}) INCLUDE (${columns.join(', ')}) WHERE ${day} IS NOT NULL`);
+    }
+    // Return visits join their case by id: its flow, organisation and category without the heap.
+    await q.query(`CREATE INDEX case_statistics_case ON case_statistics (case_id) INCLUDE (flow_id, ${GROUPING.join(', ')})`);
   }
 
   async down(q: QueryRunner): Promise<void> {
