@@ -16,6 +16,8 @@ import {
   type PartyRole,
   type RiskLevel,
 } from '@jiefen/flows';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization.entity.js';
+import { PERFORMANCES, SATISFACTIONS, type Performance, type Satisfaction } from '../returnVisits/dto/record-return-visit.dto.js';
 
 /**
  * The Chinese names of the contract's code tables, as docs/glossary.md gives them (a category is
@@ -67,6 +69,17 @@ const STATUS_ZH: Record<CaseStatus, string> = {
 };
 const DEADLINE_SORT_ZH: Record<DeadlineSort, string> = { limit: '期限', target: '办理时限', window: '申请期间' };
 
+const SATISFACTION_ZH: Record<Satisfaction, string> = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' };
+const PERFORMANCE_ZH: Record<Performance, string> = { performed: '已履行', partlyPerformed: '部分履行', notPerformed: '未履行', notDue: '未到履行期' };
+const ORGANIZATION_KIND_ZH: Record<OrganizationKind, string> = {
+  centre: '矛盾纠纷调处化解中心',
+  governanceCentre: '综治中心',
+  committee: '人民调解委员会',
+  court: '人民法院',
+  petitionOffice: '信访部门',
+  department: '职能部门',
+};
+
 /** Each code table with its names; an enum in the document that is exactly one of these gets them. */
 export const CODE_TABLES: readonly { values: readonly string[]; names: Record<string, string> }[] = [
   { values: CATEGORIES, names: CATEGORY_ZH },
@@ -77,6 +90,9 @@ export const CODE_TABLES: readonly { values: readonly string[]; names: Record<st
   { values: ACTOR_ROLES, names: ROLE_ZH },
   { values: CASE_STATUSES, names: STATUS_ZH },
   { values: DEADLINE_SORTS, names: DEADLINE_SORT_ZH },
+  { values: SATISFACTIONS, names: SATISFACTION_ZH },
+  { values: PERFORMANCES, names: PERFORMANCE_ZH },
+  { values: ORGANIZATION_KINDS, names: ORGANIZATION_KIND_ZH },
 ];
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v) => b.includes(v));

@@ -18,11 +18,11 @@ export class RecordReturnVisitDto {
   @Length(1, 500)
   personsVisited: string;
 
-  @ApiProperty({ enum: PERFORMANCES, description: 'performance of the agreement: performed 已履行, partlyPerformed 部分履行, notPerformed 未履行, notDue 未到履行期' })
+  @ApiProperty({ enum: PERFORMANCES, description: 'performance of the agreement' })
   @IsIn(PERFORMANCES)
   performance: Performance;
 
-  @ApiProperty({ enum: SATISFACTIONS, description: 'the parties’ satisfaction: satisfied 满意, basicallySatisfied 基本满意, dissatisfied 不满意' })
+  @ApiProperty({ enum: SATISFACTIONS, description: 'the parties’ satisfaction' })
   @IsIn(SATISFACTIONS)
   satisfaction: Satisfaction;
 
