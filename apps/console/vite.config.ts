@@ -18,7 +18,16 @@ export default defineConfig({
     rollupOptions: {
       treeshake: { moduleSideEffects: (id) => !/[\\/]packages[\\/](legal-time|flows)[\\/]/.test(id) },
       output: {
-        manualChunks: (id) => (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus') ? 'element-plus' : id.includes('node_modules/') ? 'vendor' : undefined),
+        // ECharts and zrender in a chunk of their own: only the report pages load it (issue 14: the
+        // first screen ships at most 600 KB of JavaScript gzip).
+        manualChunks: (id) =>
+          /node_modules\/(echarts|zrender)\//.test(id)
+            ? 'echarts'
+            : id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')
+              ? 'element-plus'
+              : id.includes('node_modules/')
+                ? 'vendor'
+                : undefined,
       },
     },
     chunkSizeWarningLimit: 1500,

@@ -15,6 +15,13 @@ export const router = createRouter({
     { path: '/intake', name: 'intake', component: () => import('./views/IntakeView.vue') },
     { path: '/intake/:id/receipt', name: 'receipt', component: () => import('./views/ReceiptView.vue'), props: true },
     { path: '/admin/calendar', name: 'calendar', component: () => import('./views/CalendarYearsView.vue') },
+    // The centre's pages (issue 16): 督办, 回访, 统计报表 (ECharts only in its own chunk), 管理.
+    { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue') },
+    { path: '/visits', name: 'visits', component: () => import('./views/ReturnVisitsView.vue') },
+    { path: '/reports', redirect: '/reports/mediation' },
+    { path: '/reports/:kind', name: 'reports', component: () => import('./views/ReportsView.vue'), props: true },
+    { path: '/admin/organizations', name: 'organizations', component: () => import('./views/OrganizationsView.vue') },
+    { path: '/admin/users', name: 'users', component: () => import('./views/UsersView.vue') },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
@@ -23,6 +30,7 @@ function homeOf(): string {
   const role = useSession().me.value?.role;
   if (role === 'reception') return '/intake';
   if (role === 'admin') return '/admin/calendar';
+  if (role === 'supervisor') return '/supervision';
   return '/queue';
 }
 
