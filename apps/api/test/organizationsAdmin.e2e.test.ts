@@ -1,5 +1,6 @@
 import { DeadlineScheduler } from '../src/deadlines/deadlineScheduler.js';
 import { anIntake, DEMO } from './support/factories.js';
+import { documentedSchema } from './support/documentedSchema.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -182,7 +183,7 @@ describe('PATCH /organizations/:id { active: false }: deactivation', () => {
 });
 
 describe('the (cfg) policies per organisation', () => {
-  it('reads the defaults, then what an admin set, own and inherited below, with who changed what and when', async () => {
+  it('reads the defaults, then what an admin set, own and inherited below, with who changed what and when; answers as documented', async () => {
     const district = await addOrganization({ name: '政策区中心', kind: 'centre', level: 'district', parentId: DEMO.city });
     const street = await addOrganization({ name: '政策街道中心', kind: 'centre', level: 'street', parentId: district.id });
     const initial = (await admin.get(`${ORG}/${street.id}/policy`).expect(200)).body;
@@ -197,6 +198,10 @@ describe('the (cfg) policies per organisation', () => {
     expect(below.effective.stuckThreshold).toEqual({ length: 5, unit: 'workingDay', source: 'inherited', fromOrganizationId: district.id });
     const [entry] = await history(district.id, 'policy');
     expect(entry).toMatchObject({ change: 'policy', before: {}, after: policy, note: '区考核办法', changedBy: { username: 'admin' } });
+    const check = await documentedSchema(t);
+    const historyBody = (await admin.get(`${ORG}/${district.id}/history`).expect(200)).body;
+    const renamed = (await admin.patch(`${ORG}/${street.id}`).send({ name: '政策街道综治中心' }).expect(200)).body;
+    expect([...check('OrganizationPolicy', below), ...check('OrganizationHistory', historyBody), ...check('Organization', renamed)]).toEqual([]);
   });
 
   it('answers 400 on policy for a bad period and writes nothing (stuckThreshold in months, a length of 0)', async () => {

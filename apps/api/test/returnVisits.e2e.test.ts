@@ -1,4 +1,5 @@
 import { anIntake, DEMO, DEMO_MEDIATOR, writtenAgreement } from './support/factories.js';
+import { documentedSchema } from './support/documentedSchema.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -39,7 +40,7 @@ const versionOf = async (id: string) => (await t.http.get(`/api/v1/cases/${id}`)
 const visitsOf = async (id: string) => Number((await t.dataSource.query('SELECT count(*) AS n FROM return_visits WHERE case_id = $1', [id]))[0].n);
 
 describe('POST /cases/:id/return-visits', () => {
-  it('records a return visit by the case’s mediator after the agreement (PML Art. 31): a trail entry with its Chinese title, the version bumped', async () => {
+  it('records a return visit by the case’s mediator after the agreement (PML Art. 31): a trail entry with its Chinese title, the version bumped; answers as documented', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
     const { body } = await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit({ satisfaction: 'basicallySatisfied', riskNote: '维修质量仍有争议' })).expect(201);
@@ -65,6 +66,10 @@ describe('POST /cases/:id/return-visits', () => {
     });
     const list = (await t.http.get(`/api/v1/cases/${id}/return-visits`).expect(200)).body;
     expect(list).toMatchObject({ caseId: id, caseVersion: before + 1, criminalRiskPrevented: false, items: [{ id: body.id }] });
+    const check = await documentedSchema(t);
+    const due = (await mediator.get('/api/v1/return-visits/due?dueBefore=2026-12-31').expect(200)).body;
+    const flag = (await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: false }).expect(200)).body;
+    expect([...check('ReturnVisitRecorded', body), ...check('ReturnVisitList', list), ...check('ReturnVisitsDue', due), ...check('CriminalRiskFlag', flag)]).toEqual([]);
   });
 
   it('refuses a visit before the outcome (422 RETURN_VISIT_BEFORE_OUTCOME, PML Art. 31) and writes nothing', async () => {

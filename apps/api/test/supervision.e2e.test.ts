@@ -1,4 +1,5 @@
 import { anIntake, DEMO } from './support/factories.js';
+import { documentedSchema } from './support/documentedSchema.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
@@ -172,5 +173,7 @@ describe('POST /supervision/reassignments (a mediator on leave)', () => {
     // Nothing left to move but the refused case.
     const again = (await supervisor.post('/api/v1/supervision/reassignments').send({ fromMediatorId: people.onLeave, toMediatorId: people.colleague, reason: '再次改派' }).expect(200)).body;
     expect(again).toMatchObject({ total: 2, failed: 1, skipped: 1 });
+    const check = await documentedSchema(t);
+    expect([...check('BulkReassignment', body), ...check('SupervisionBoard', await board())]).toEqual([]);
   });
 });
