@@ -83,12 +83,12 @@ describe('judicialConfirmation', () => {
 
     it('refuses a linked case id when the host did not pass the linked case (PML Art. 33)', () => {
       const attempt = () => CaseDriver.open('judicial-confirmation', aConfirmationIntake({ linkedCaseId: 'case-pm-1' }), APPLIED);
-      expect(refusal(attempt)).toMatchObject({ rule: 'LINKED_AGREEMENT_NOT_CONFIRMABLE' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'LINKED_AGREEMENT_NOT_CONFIRMABLE', basis: 'PML Art. 33; CPL Art. 205' });
     });
 
     it('refuses a linked case of a flow this library does not know', () => {
       const unknown = { ...aLinkedAgreementCase(), flowId: 'commercial-mediation' };
-      expect(refusal(() => openLinked(unknown))).toMatchObject({ rule: 'LINKED_AGREEMENT_NOT_CONFIRMABLE' });
+      expect(refusal(() => openLinked(unknown))).toMatchObject({ rule: 'LINKED_AGREEMENT_NOT_CONFIRMABLE', basis: 'PML Art. 33; CPL Art. 205' });
     });
 
     it('refuses an application naming no agreement (CPL-Interp Art. 354)', () => {
@@ -98,7 +98,7 @@ describe('judicialConfirmation', () => {
 
     it('refuses an application naming both a linked case and an inline agreement (CPL-Interp Art. 354)', () => {
       const attempt = () => openLinked(aLinkedAgreementCase(), { agreement: anInlineAgreement() });
-      expect(refusal(attempt)).toMatchObject({ rule: 'AGREEMENT_REQUIRED' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'AGREEMENT_REQUIRED', basis: 'CPL-Interp Art. 354; SPC-Confirm-2011 Art. 3' });
     });
 
     it('accepts an application on the window’s last day, moved off the Qingming holiday (PML Art. 33; CPL Art. 205)', () => {
@@ -117,7 +117,7 @@ describe('judicialConfirmation', () => {
       // Effective Tue 10 Mar: the window ends Thu 9 Apr.
       expect(openLinked(aLinkedAgreementCase(), { appliedOn: '2026-04-09' }, '2026-04-09').state).toBe('applied');
       const attempt = () => openLinked(aLinkedAgreementCase(), { appliedOn: '2026-04-10' }, '2026-04-10');
-      expect(refusal(attempt)).toMatchObject({ rule: 'CONFIRMATION_WINDOW_EXPIRED' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'CONFIRMATION_WINDOW_EXPIRED', basis: 'PML Art. 33; CPL Art. 205' });
     });
 
     it('refuses an application one bound party did not join (CPL Art. 205; CPL-Interp Art. 351)', () => {
@@ -130,7 +130,7 @@ describe('judicialConfirmation', () => {
 
     it('matches inline bound parties by ID number, not by name (CPL Art. 205)', () => {
       const attempt = () => openInline({}, { parties: [aParty(), aParty({ name: '李四', idNumber: ID_NUMBERS.wang })] });
-      expect(refusal(attempt)).toMatchObject({ rule: 'JOINT_APPLICATION_REQUIRED' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'JOINT_APPLICATION_REQUIRED', basis: 'PML Art. 33; CPL Art. 205; CPL-Interp Art. 351' });
     });
 
     it('matches an organisation by its credit code, and a bound party without any number by name (CPL Art. 205)', () => {
@@ -143,17 +143,17 @@ describe('judicialConfirmation', () => {
 
     it('refuses a linked agreement when a bound party is not among the applicants (CPL Art. 205)', () => {
       const attempt = () => openLinked(aLinkedAgreementCase(), { parties: [aParty({ linkedPartyId: 'p1' }), aParty({ name: '李四', idNumber: ID_NUMBERS.li })] });
-      expect(refusal(attempt)).toMatchObject({ rule: 'JOINT_APPLICATION_REQUIRED' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'JOINT_APPLICATION_REQUIRED', basis: 'PML Art. 33; CPL Art. 205; CPL-Interp Art. 351' });
     });
 
     it('refuses an inline agreement that takes effect after today', () => {
       const attempt = () => openInline({ effectiveOn: '2026-03-17' });
-      expect(refusal(attempt)).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('refuses an inline term whose obligor is not a party', () => {
       const attempt = () => openInline({ terms: [{ obligorPartyId: 'p9', description: '付款' }] });
-      expect(refusal(attempt)).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(refusal(attempt)).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
     it.each([
@@ -218,6 +218,7 @@ describe('judicialConfirmation', () => {
     it('refuses an acceptance dated after today', () => {
       expect(refusal(openInline().attempt('application.accepted', { acceptedOn: '2026-03-19' }, ACCEPTED))).toMatchObject({
         rule: 'DATE_NOT_IN_FUTURE',
+        basis: 'flows.md "Conventions"',
       });
     });
 
@@ -250,6 +251,7 @@ describe('judicialConfirmation', () => {
     it('refuses the acceptance target’s expiry on its last day (CPL Art. 85)', () => {
       expect(refusal(openInline().attempt('deadline.expired', { kind: 'acceptanceDecision' }, '2026-03-19'))).toMatchObject({
         rule: 'DEADLINE_NOT_DUE',
+        basis: 'CPL Art. 85; CC Art. 203',
       });
     });
 
@@ -370,7 +372,7 @@ describe('judicialConfirmation', () => {
       ['a service', { servedOn: '2026-03-21' }],
       ['a party’s service', { partyServices: [{ partyId: 'p1', servedOn: '2026-03-21' }] }],
     ])('refuses %s dated after today', (_what, payload) => {
-      expect(refusal(underReview().attempt('agreement.confirmed', confirm(payload), '2026-03-20'))).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(refusal(underReview().attempt('agreement.confirmed', confirm(payload), '2026-03-20'))).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it.each([
@@ -388,7 +390,7 @@ describe('judicialConfirmation', () => {
 
     it('refuses a service on someone who is not a party', () => {
       const payload = confirm({ partyServices: [{ partyId: 'p7', servedOn: '2026-03-20' }] });
-      expect(refusal(underReview().attempt('agreement.confirmed', payload, '2026-03-20'))).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(refusal(underReview().attempt('agreement.confirmed', payload, '2026-03-20'))).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
     it('moves to dismissed on application.dismissed and names re-mediation and litigation (CPL-Interp Art. 358; CPL Art. 206)', () => {
@@ -413,6 +415,7 @@ describe('judicialConfirmation', () => {
     it('refuses a withdrawal naming someone who is not a party', () => {
       expect(refusal(underReview().attempt('application.withdrawn', { rulingNo: 'R-3', deemed: false, partyId: 'p5' }))).toMatchObject({
         rule: 'UNKNOWN_PARTY',
+        basis: 'flows.md "Intake"',
       });
     });
   });
@@ -429,6 +432,7 @@ describe('judicialConfirmation', () => {
     it('refuses a supplement dated after today', () => {
       expect(refusal(awaitingSupplement().attempt('supplement.provided', { providedOn: '2026-03-25' }, '2026-03-24'))).toMatchObject({
         rule: 'DATE_NOT_IN_FUTURE',
+        basis: 'flows.md "Conventions"',
       });
     });
 
