@@ -18,6 +18,8 @@ import { LinkedCases } from './linkedCases.js';
 import { MediatorAccountsRepository } from './mediatorAccounts.repository.js';
 import { NewCases } from './newCases.js';
 import { PartiesRepository } from './parties.repository.js';
+import { LinkableCasesController } from './linkableCases.controller.js';
+import { LinkableCasesService } from './linkableCases.service.js';
 
 /** A repository on the data source's pg pool (database/dataSource.ts). */
 const onPool = (repository: new (db: Queryable) => unknown): Provider => ({
@@ -31,8 +33,8 @@ const RUNNER = [CaseRunner, CaseAccess, CaseTransitions, CaseHostFacts, CaseChan
 
 @Module({
   imports: [OrganizationsModule],
-  controllers: [CasesController],
-  providers: [...REPOSITORIES, ...RUNNER, CasesService, FlowInputValidator],
+  controllers: [CasesController, LinkableCasesController],
+  providers: [...REPOSITORIES, ...RUNNER, CasesService, FlowInputValidator, LinkableCasesService],
   exports: [CaseRunner],
 })
 export class CasesModule {}
