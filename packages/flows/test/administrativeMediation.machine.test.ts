@@ -40,7 +40,7 @@ describe('administrativeMediation', () => {
     });
 
     it('refuses to open without the day the accident determination was received (RTSL-Reg Art. 94)', () => {
-      expect(openingRefusal('trafficAccident', { determinationReceivedOn: undefined })).toMatchObject({ rule: 'TRAFFIC_DETERMINATION_DATE_REQUIRED' });
+      expect(openingRefusal('trafficAccident', { determinationReceivedOn: undefined })).toMatchObject({ rule: 'TRAFFIC_DETERMINATION_DATE_REQUIRED', basis: 'RTSL-Reg Art. 94' });
     });
 
     it('accepts an application on the 10th day, moved past the Spring Festival (RTSL-Reg Art. 94; CPL Art. 85)', () => {
@@ -135,7 +135,7 @@ describe('administrativeMediation', () => {
 
     it('refuses an extension of the 10 days (RTSL-Reg Art. 95)', () => {
       const error = refusal(mediating('trafficAccident').attempt('period.extended', { length: 5, unit: 'day', consentingPartyIds: ['p1', 'p2'] }, '2026-03-15'));
-      expect(error).toMatchObject({ rule: 'PERIOD_NOT_EXTENDABLE' });
+      expect(error).toMatchObject({ rule: 'PERIOD_NOT_EXTENDABLE', basis: 'RTSL-Reg Art. 95; MDR Art. 40; SAMR rules Art. 21' });
     });
 
     it('refuses mediation.started outside awaitingStart with 409', () => {
@@ -230,7 +230,7 @@ describe('administrativeMediation', () => {
 
     it('refuses an extension of the 45 working days (SAMR rules Art. 21)', () => {
       const error = refusal(accepted('consumer').attempt('period.extended', { length: 5, unit: 'workingDay', consentingPartyIds: ['p1', 'p2'] }, '2026-04-01'));
-      expect(error).toMatchObject({ rule: 'PERIOD_NOT_EXTENDABLE' });
+      expect(error).toMatchObject({ rule: 'PERIOD_NOT_EXTENDABLE', basis: 'RTSL-Reg Art. 95; MDR Art. 40; SAMR rules Art. 21' });
     });
 
     it('names the consumer association, arbitration and litigation when mediation fails (CRPL Art. 39)', () => {
@@ -251,7 +251,7 @@ describe('administrativeMediation', () => {
     });
 
     it('refuses to open without every party’s consent (PSAPL Art. 9)', () => {
-      expect(openingRefusal('publicSecurity', { partiesConsent: undefined })).toMatchObject({ rule: 'PUBLIC_SECURITY_CONSENT_REQUIRED' });
+      expect(openingRefusal('publicSecurity', { partiesConsent: undefined })).toMatchObject({ rule: 'PUBLIC_SECURITY_CONSENT_REQUIRED', basis: 'PSAPL Art. 9' });
     });
 
     it('sets no acceptance target: the police decide within the case-handling period (PSAPL Art. 99)', () => {
@@ -329,12 +329,12 @@ describe('administrativeMediation', () => {
 
     it('refuses an extension one party did not consent to (cfg)', () => {
       const error = refusal(accepted('general').attempt('period.extended', { length: 10, unit: 'day', consentingPartyIds: ['p1'] }, '2026-03-20'));
-      expect(error).toMatchObject({ rule: 'ALL_PARTIES_MUST_CONSENT' });
+      expect(error).toMatchObject({ rule: 'ALL_PARTIES_MUST_CONSENT', basis: 'PML Art. 23; MDR Art. 38; SPC-Online Art. 24' });
     });
 
     it('refuses an extension naming someone who is not a party', () => {
       const error = refusal(accepted('general').attempt('period.extended', { length: 10, unit: 'day', consentingPartyIds: ['p1', 'p2', 'p5'] }, '2026-03-20'));
-      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
   });
 
@@ -432,7 +432,7 @@ describe('administrativeMediation', () => {
       const intake = { parties: [...anAdministrativeIntake('trafficAccident').parties, { role: 'thirdParty', kind: 'organization', name: '某保险公司' }] };
       const c = mediating('trafficAccident', intake);
       const statement = aSignedStatement({ boundPartyIds: ['p1', 'p2', 'p3'] });
-      expect(refusal(c.attempt('agreement.signed', statement, '2026-03-16'))).toMatchObject({ rule: 'MEDIATION_STATEMENT_UNSIGNED' });
+      expect(refusal(c.attempt('agreement.signed', statement, '2026-03-16'))).toMatchObject({ rule: 'MEDIATION_STATEMENT_UNSIGNED', basis: 'RTSL-Reg Art. 95; MDR Art. 41' });
       c.send('agreement.signed', { ...statement, signatures: { partyIds: ['p1', 'p2', 'p3'], mediator: true } }, '2026-03-16');
       expect(c.state).toBe('agreementSigned');
     });
@@ -516,7 +516,7 @@ describe('administrativeMediation', () => {
     });
 
     it('refuses a withdrawal by someone who is not a party', () => {
-      expect(refusal(mediating('general').attempt('case.withdrawn', { partyId: 'p8' }, '2026-03-20'))).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(refusal(mediating('general').attempt('case.withdrawn', { partyId: 'p8' }, '2026-03-20'))).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
   });
 

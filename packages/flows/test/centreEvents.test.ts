@@ -73,16 +73,16 @@ describe('centre events (flows.md "Three-level centres")', () => {
 
     it('refuses supervision from an organisation that is not above the handling one (PC-Reg Art. 40)', () => {
       const error = refusal(open().attempt('case.supervised', { instructions: 'x', dueOn: '2026-03-09' }, '2026-03-03', { actorRelation: 'self' }));
-      expect(error).toMatchObject({ rule: 'SUPERVISION_ONLY_FROM_ABOVE' });
+      expect(error).toMatchObject({ rule: 'SUPERVISION_ONLY_FROM_ABOVE', basis: 'PC-Reg Art. 40; flows.md "Three-level centres" (督办)' });
     });
 
     it('refuses a supervision due date that is not after today (PC-Reg Art. 40)', () => {
       const error = refusal(open().attempt('case.supervised', { instructions: 'x', dueOn: '2026-03-03' }, '2026-03-03', { actorRelation: 'ancestor' }));
-      expect(error).toMatchObject({ rule: 'SUPERVISION_DUE_IN_FUTURE' });
+      expect(error).toMatchObject({ rule: 'SUPERVISION_DUE_IN_FUTURE', basis: 'PC-Reg Art. 40' });
     });
 
     it('refuses an answer when no supervision is open (PC-Reg Art. 40)', () => {
-      expect(refusal(open().attempt('supervision.answered', { note: 'x' }))).toMatchObject({ rule: 'NO_SUPERVISION_PENDING' });
+      expect(refusal(open().attempt('supervision.answered', { note: 'x' }))).toMatchObject({ rule: 'NO_SUPERVISION_PENDING', basis: 'PC-Reg Art. 40' });
     });
   });
 });

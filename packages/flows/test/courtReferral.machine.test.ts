@@ -40,7 +40,7 @@ describe('courtReferral', () => {
 
     it('refuses a submission dated after today', () => {
       const error = refusal(open().attempt('referral.submitted', { courtId: 'court-basic-1', submittedOn: '2026-03-03' }, OPENED));
-      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('moves to withdrawn on referral.withdrawn', () => {

@@ -67,7 +67,7 @@ describe('deadline.recomputed (CPL Art. 85; CC Art. 203)', () => {
       basis: 'CPL Art. 85; CC Art. 203',
     });
     // …or to a date the calendar does not give.
-    expect(refusal(c.attempt('deadline.recomputed', { ...payload, from: '2045-10-04', to: '2045-10-09' }, '2045-09-20'))).toMatchObject({ rule: 'DEADLINE_RECOMPUTATION_STALE' });
+    expect(refusal(c.attempt('deadline.recomputed', { ...payload, from: '2045-10-04', to: '2045-10-09' }, '2045-09-20'))).toMatchObject({ rule: 'DEADLINE_RECOMPUTATION_STALE', basis: 'CPL Art. 85; CC Art. 203' });
   });
 
   it('refuses a recomputation that would change nothing, so a repeated one is never written twice', () => {

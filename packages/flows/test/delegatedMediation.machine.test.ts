@@ -105,7 +105,7 @@ describe('delegatedMediation', () => {
     it('refuses a confirmation dated in the future', () => {
       const error = refusal(assigned().attempt('mediator.confirmed', { confirmedOn: '2026-03-09' }, '2026-03-04'));
       expect(error).toBeInstanceOf(RuleViolatedError);
-      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('refuses a confirmation dated before the assignment, which would start the 30 days early (SPC-Online Arts. 12, 24)', () => {
@@ -176,7 +176,7 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses an unreachable party who is not a party of the case', () => {
-      expect(refusal(contacting().attempt('party.unreachable', { partyId: 'p9' }, '2026-03-09'))).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(refusal(contacting().attempt('party.unreachable', { partyId: 'p9' }, '2026-03-09'))).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
     it('marks the contact target overdue without leaving the state (SPC-Online Art. 15)', () => {
@@ -297,7 +297,7 @@ describe('delegatedMediation', () => {
 
     it('refuses an extension naming someone who is not a party', () => {
       const error = refusal(mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2', 'p7'] }, '2026-03-25'));
-      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
     it('returns the case for filing when the 30 days expire (SPC-Invited Art. 27; SPC-Online Art. 25)', () => {
@@ -308,11 +308,11 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses an expiry before the moved last day is over (SPC-Invited Art. 27; CPL Art. 85)', () => {
-      expect(refusal(mediating().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-07'))).toMatchObject({ rule: 'DEADLINE_NOT_DUE' });
+      expect(refusal(mediating().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-07'))).toMatchObject({ rule: 'DEADLINE_NOT_DUE', basis: 'CPL Art. 85; CC Art. 203' });
     });
 
     it('refuses an expiry of a deadline the case does not have', () => {
-      expect(refusal(mediating().attempt('deadline.expired', { kind: 'partyContact' }, '2026-04-08'))).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING' });
+      expect(refusal(mediating().attempt('deadline.expired', { kind: 'partyContact' }, '2026-04-08'))).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING', basis: 'flows.md "Deadlines"' });
     });
   });
 
@@ -333,7 +333,7 @@ describe('delegatedMediation', () => {
     });
 
     it('never expires the period during the appraisal (SPC-Online Art. 26)', () => {
-      expect(refusal(paused().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-10'))).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING' });
+      expect(refusal(paused().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-10'))).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING', basis: 'flows.md "Deadlines"' });
     });
 
     it('keeps an extension granted during the appraisal and applies it on resumption (SPC-Online Art. 24)', () => {

@@ -118,7 +118,7 @@ describe('peopleMediation', () => {
     it('refuses an oral agreement in a medical dispute (MDR Art. 39)', () => {
       const c = mediating({ category: 'medical' }, { otherSideConsented: true });
       const error = refusal(c.attempt('agreement.signed', writtenAgreement({ form: 'oral', signatures: undefined }), '2026-03-10'));
-      expect(error).toMatchObject({ rule: 'WRITTEN_AGREEMENT_REQUIRED' });
+      expect(error).toMatchObject({ rule: 'WRITTEN_AGREEMENT_REQUIRED', basis: 'MDR Art. 39 (medical); LDMAL Art. 14 (labour)' });
     });
   });
 
@@ -147,7 +147,7 @@ describe('peopleMediation', () => {
 
     it('refuses a session dated in the future', () => {
       const error = refusal(mediating().attempt('session.recorded', { heldOn: '2026-03-09', summary: 'x' }, '2026-03-04'));
-      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('makes a written agreement effective when every party, the mediator and the committee seal signed (PML Art. 29)', () => {
@@ -192,7 +192,7 @@ describe('peopleMediation', () => {
 
     it('refuses an agreement that binds someone who is not a party', () => {
       const error = refusal(mediating().attempt('agreement.signed', writtenAgreement({ boundPartyIds: ['p1', 'p9'] }), '2026-03-10'));
-      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
     it('terminates with a notice naming arbitration, administrative and litigation routes (PML Art. 26)', () => {
@@ -233,12 +233,12 @@ describe('peopleMediation', () => {
 
     it('refuses an expiry before the period’s last day is over (CPL Art. 85)', () => {
       const error = refusal(mediating().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-02'));
-      expect(error).toMatchObject({ rule: 'DEADLINE_NOT_DUE' });
+      expect(error).toMatchObject({ rule: 'DEADLINE_NOT_DUE', basis: 'CPL Art. 85; CC Art. 203' });
     });
 
     it('refuses an expiry of a deadline the case does not have', () => {
       const error = refusal(mediating().attempt('deadline.expired', { kind: 'confirmationWindow' }, '2026-06-01'));
-      expect(error).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING' });
+      expect(error).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING', basis: 'flows.md "Deadlines"' });
     });
 
     it('extends the period with every party’s consent (PML Art. 23)', () => {
@@ -248,7 +248,7 @@ describe('peopleMediation', () => {
 
     it('refuses an extension one party did not consent to (PML Art. 23)', () => {
       const error = refusal(mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1'] }));
-      expect(error).toMatchObject({ rule: 'ALL_PARTIES_MUST_CONSENT' });
+      expect(error).toMatchObject({ rule: 'ALL_PARTIES_MUST_CONSENT', basis: 'PML Art. 23; MDR Art. 38; SPC-Online Art. 24' });
     });
 
     it('lets only an applicant withdraw', () => {

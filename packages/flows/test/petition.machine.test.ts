@@ -76,12 +76,12 @@ describe('petition', () => {
         rule: 'FORWARDING_NOT_UPWARD',
       });
       const assignUp = open().attempt('petition.assigned', { organizationId: 'org-district-1', dueOn: '2026-04-30' }, RECEIVED, ABOVE);
-      expect(refusal(assignUp)).toMatchObject({ rule: 'FORWARDING_NOT_UPWARD' });
+      expect(refusal(assignUp)).toMatchObject({ rule: 'FORWARDING_NOT_UPWARD', basis: 'PC-Reg Arts. 22, 23' });
     });
 
     it('refuses a forwarding received on a day still to come', () => {
       const error = refusal(open().attempt('petition.forwarded', { organizationId: 'org-dept-1', receivedOn: '2026-03-09' }, '2026-03-06'));
-      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('assigns (交办) with a due-date target and opens the objection window across the Spring Festival (PC-Reg Arts. 22, 23)', () => {
@@ -119,7 +119,7 @@ describe('petition', () => {
         details: { reason: '不属于本单位职权范围', toOrganizationId: 'org-street-1' },
       });
       expect(c.deadline('objectionWindow')).toBeUndefined();
-      expect(refusal(c.attempt('assignment.objected', { reason: '再次异议' }, '2026-03-13'))).toMatchObject({ rule: 'OBJECTION_OUT_OF_TIME' });
+      expect(refusal(c.attempt('assignment.objected', { reason: '再次异议' }, '2026-03-13'))).toMatchObject({ rule: 'OBJECTION_OUT_OF_TIME', basis: 'PC-Reg Art. 23' });
     });
 
     it('refuses an objection after the 5 working days (PC-Reg Art. 23)', () => {
@@ -129,7 +129,7 @@ describe('petition', () => {
     });
 
     it('refuses an objection to a petition nobody forwarded or assigned (PC-Reg Art. 23)', () => {
-      expect(refusal(open().attempt('assignment.objected', { reason: 'x' }, RECEIVED))).toMatchObject({ rule: 'OBJECTION_OUT_OF_TIME' });
+      expect(refusal(open().attempt('assignment.objected', { reason: 'x' }, RECEIVED))).toMatchObject({ rule: 'OBJECTION_OUT_OF_TIME', basis: 'PC-Reg Art. 23' });
     });
 
     it('lets the objection window lapse without changing the state (PC-Reg Art. 23)', () => {
@@ -138,7 +138,7 @@ describe('petition', () => {
         .send('deadline.expired', { kind: 'objectionWindow' }, '2026-03-14');
       expect(c.state).toBe('registered');
       expect(c.deadline('objectionWindow')).toMatchObject({ status: 'expired', expiredOn: '2026-03-14' });
-      expect(refusal(c.attempt('assignment.objected', { reason: 'x' }, '2026-03-14'))).toMatchObject({ rule: 'OBJECTION_OUT_OF_TIME' });
+      expect(refusal(c.attempt('assignment.objected', { reason: 'x' }, '2026-03-14'))).toMatchObject({ rule: 'OBJECTION_OUT_OF_TIME', basis: 'PC-Reg Art. 23' });
     });
 
     it('marks the case overdue when the 15 days pass, and stays registered (PC-Reg Arts. 22, 23)', () => {
@@ -149,7 +149,7 @@ describe('petition', () => {
     });
 
     it('refuses the acceptance deadline’s expiry before its last day is over (CPL Art. 85)', () => {
-      expect(refusal(open().attempt('deadline.expired', { kind: 'acceptanceDecision' }, '2026-03-17'))).toMatchObject({ rule: 'DEADLINE_NOT_DUE' });
+      expect(refusal(open().attempt('deadline.expired', { kind: 'acceptanceDecision' }, '2026-03-17'))).toMatchObject({ rule: 'DEADLINE_NOT_DUE', basis: 'CPL Art. 85; CC Art. 203' });
     });
 
     it('accepts and starts the 60-day handling period, ending on a make-up Saturday (PC-Reg Art. 34)', () => {
@@ -172,7 +172,7 @@ describe('petition', () => {
     });
 
     it('refuses an acceptance dated in the future', () => {
-      expect(refusal(open().attempt('petition.accepted', { acceptedOn: '2026-03-03' }, RECEIVED))).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE' });
+      expect(refusal(open().attempt('petition.accepted', { acceptedOn: '2026-03-03' }, RECEIVED))).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('does not accept, with a rejection notice giving the reason (PC-Reg Arts. 19, 23)', () => {
@@ -243,7 +243,7 @@ describe('petition', () => {
 
     it('refuses a second extension (PC-Reg Art. 34)', () => {
       const c = handling().send('handling.extended', extension(10), '2026-05-06');
-      expect(refusal(c.attempt('handling.extended', extension(10), '2026-05-15'))).toMatchObject({ rule: 'HANDLING_ALREADY_EXTENDED' });
+      expect(refusal(c.attempt('handling.extended', extension(10), '2026-05-15'))).toMatchObject({ rule: 'HANDLING_ALREADY_EXTENDED', basis: 'PC-Reg Art. 34' });
     });
 
     it('refuses a second extension as HANDLING_ALREADY_EXTENDED whatever its length, as a court’s review extension is (PC-Reg Art. 34)', () => {
@@ -293,7 +293,7 @@ describe('petition', () => {
 
     it('refuses people’s mediation of an administrative dispute (PC-Reg Arts. 33, 37)', () => {
       const error = refusal(handling().attempt('mediation.referred', civilReferral({ disputeNature: 'administrative' }), '2026-03-20'));
-      expect(error).toMatchObject({ rule: 'MEDIATION_ONLY_FOR_CIVIL_DISPUTES' });
+      expect(error).toMatchObject({ rule: 'MEDIATION_ONLY_FOR_CIVIL_DISPUTES', basis: 'PC-Reg Arts. 33, 37 (访调对接)' });
     });
 
     it('refuses mediation without the other side’s consent (PC-Reg Art. 33)', () => {
@@ -310,7 +310,7 @@ describe('petition', () => {
 
     it('refuses a consent from someone who is not a party', () => {
       const error = refusal(handling().attempt('mediation.referred', civilReferral({ consentingPartyIds: ['p1', 'p2', 'p7'] }), '2026-03-20'));
-      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY' });
+      expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
     it('issues the handling opinion and opens the 30-day review request period (PC-Reg Arts. 32, 35)', () => {
@@ -389,14 +389,14 @@ describe('petition', () => {
     it('refuses a review requested after the 30 days, even before the engine closed the case (PC-Reg Art. 35)', () => {
       const c = aPetitionAt('opinionIssued');
       const error = refusal(c.attempt('review.requested', { reviewOrganizationId: 'org-district-1' }, '2026-06-06', ABOVE));
-      expect(error).toMatchObject({ rule: 'REVIEW_REQUEST_OUT_OF_TIME' });
+      expect(error).toMatchObject({ rule: 'REVIEW_REQUEST_OUT_OF_TIME', basis: 'PC-Reg Art. 35' });
       expect(c.send('review.requested', { reviewOrganizationId: 'org-district-1' }, '2026-06-05', ABOVE).state).toBe('underReview');
     });
 
     it('refuses a review of a reply to a suggestion (PC-Reg Arts. 31, 35)', () => {
       const c = aPetitionAt('opinionIssued', { intake: { petitionType: 'suggestion' } });
       const error = refusal(c.attempt('review.requested', { reviewOrganizationId: 'org-district-1' }, '2026-05-20', ABOVE));
-      expect(error).toMatchObject({ rule: 'REVIEW_ONLY_FOR_CLAIMS' });
+      expect(error).toMatchObject({ rule: 'REVIEW_ONLY_FOR_CLAIMS', basis: 'PC-Reg Arts. 31, 35' });
     });
 
     it.each([
@@ -411,7 +411,7 @@ describe('petition', () => {
 
     it('refuses the review period’s expiry before its last day is over (CPL Art. 85)', () => {
       const error = refusal(aPetitionAt('opinionIssued').attempt('deadline.expired', { kind: 'reviewRequestPeriod' }, '2026-06-05'));
-      expect(error).toMatchObject({ rule: 'DEADLINE_NOT_DUE' });
+      expect(error).toMatchObject({ rule: 'DEADLINE_NOT_DUE', basis: 'CPL Art. 85; CC Art. 203' });
     });
   });
 
@@ -448,7 +448,7 @@ describe('petition', () => {
     it('refuses a re-review requested after the 30 days (PC-Reg Art. 36)', () => {
       const c = aPetitionAt('reviewDecided');
       const late = { rereviewOrganizationId: 'org-city-1', requestedOn: '2026-07-28' };
-      expect(refusal(c.attempt('rereview.requested', late, '2026-07-28', ABOVE))).toMatchObject({ rule: 'REREVIEW_REQUEST_OUT_OF_TIME' });
+      expect(refusal(c.attempt('rereview.requested', late, '2026-07-28', ABOVE))).toMatchObject({ rule: 'REREVIEW_REQUEST_OUT_OF_TIME', basis: 'PC-Reg Art. 36' });
     });
 
     it('closes on the review opinion when no re-review is requested within 30 days (PC-Reg Art. 36)', () => {
