@@ -18,12 +18,20 @@ afterAll(() => t.close());
 
 const libraryProblems = (intake: Record<string, unknown>) => {
   const { flow, ...fields } = intake;
-  return validateObject(intakeSpec(getFlow(String(flow)).intake), fields).map((p) => ({ field: p.path, message: p.message }));
+  return validateObject(intakeSpec(getFlow(String(flow)).intake), fields).map((p) => ({
+    field: p.path,
+    message: p.message,
+  }));
 };
 
 describe('character counting through HTTP', () => {
   it(`accepts a party name of 200 '${JI}' (its maxLength; 400 UTF-16 units), as the library does`, async () => {
-    const intake = anIntake({ parties: [aParty({ name: JI.repeat(200) }), aParty({ role: 'respondent', name: `${JI}${JI}${JI}${JI}`, idNumber: undefined })] });
+    const intake = anIntake({
+      parties: [
+        aParty({ name: JI.repeat(200) }),
+        aParty({ role: 'respondent', name: `${JI}${JI}${JI}${JI}`, idNumber: undefined }),
+      ],
+    });
     expect(libraryProblems(intake)).toEqual([]);
     const response = await t.http.post('/api/v1/cases').send(intake).expect(201);
     expect(response.body.parties.map((p: { name: string }) => p.name)).toEqual([JI.repeat(200), JI.repeat(4)]);
@@ -39,7 +47,8 @@ describe('character counting through HTTP', () => {
 
   it(`counts an event’s text the same way: a 2000-character summary of '${JI}' is recorded, 2001 are refused at payload.summary`, async () => {
     const opened = (await t.http.post('/api/v1/cases').send(anIntake()).expect(201)).body as { id: string };
-    const send = (type: string, payload: Record<string, unknown>) => t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type, payload });
+    const send = (type: string, payload: Record<string, unknown>) =>
+      t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type, payload });
     await send('application.accepted', {}).expect(200);
     await send('mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
     const refused = await send('session.recorded', { heldOn: '2026-03-02', summary: JI.repeat(2001) }).expect(400);
@@ -76,7 +85,8 @@ describe('one validation per request', () => {
 
   it('checks an event payload once, though both the service and sendEvent ask', async () => {
     const opened = (await t.http.post('/api/v1/cases').send(anIntake()).expect(201)).body as { id: string };
-    const send = (type: string, payload: Record<string, unknown>) => t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type, payload });
+    const send = (type: string, payload: Record<string, unknown>) =>
+      t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type, payload });
     await send('application.accepted', {}).expect(200);
     await send('mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
     const counter = counting(getFlow('people-mediation').events['session.recorded']!.payload);

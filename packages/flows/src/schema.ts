@@ -1,4 +1,14 @@
-import Type, { type Static, type TArray, type TBoolean, type TEnum, type TInteger, type TObject, type TProperties, type TSchema, type TString } from 'typebox';
+import Type, {
+  type Static,
+  type TArray,
+  type TBoolean,
+  type TEnum,
+  type TInteger,
+  type TObject,
+  type TProperties,
+  type TSchema,
+  type TString,
+} from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
 import { Format } from 'typebox/format';
@@ -71,13 +81,16 @@ export const field = {
     Type.Enum([...values] as [...V], { type: 'string', ...o }) as TEnum<[...V]> & { type: 'string' },
   /** A real calendar day written YYYY-MM-DD (legal-time's `isIsoDate`). */
   date: (o: Described = {}): TString => Type.String({ format: 'date', ...o }),
-  integer: (min: number, max: number, o: Described = {}): TInteger => Type.Integer({ minimum: min, maximum: max, ...o }),
+  integer: (min: number, max: number, o: Described = {}): TInteger =>
+    Type.Integer({ minimum: min, maximum: max, ...o }),
   /** An amount in yuan as a decimal string, e.g. "12000.50". */
   decimal: (o: Described = {}): TString => Type.String({ pattern: DECIMAL_PATTERN, examples: ['12000.50'], ...o }),
   boolean: (o: Described = {}): TBoolean => Type.Boolean({ ...o }),
-  list: <I extends TSchema>(items: I, o: ListOptions = {}): TArray<I> => Type.Array(items, { maxItems: LIST_MAX, ...o }),
+  list: <I extends TSchema>(items: I, o: ListOptions = {}): TArray<I> =>
+    Type.Array(items, { maxItems: LIST_MAX, ...o }),
   /** An object whose fields are these; any other field is refused. */
-  object: <F extends TProperties>(fields: F, o: Described = {}): TObject<F> => Type.Object(fields, { additionalProperties: false, ...o }),
+  object: <F extends TProperties>(fields: F, o: Described = {}): TObject<F> =>
+    Type.Object(fields, { additionalProperties: false, ...o }),
   optional: <S extends TSchema>(spec: S) => Type.Optional(spec),
 };
 
@@ -101,8 +114,14 @@ export function isCalendarDate(value: unknown): boolean {
 /** The formats every schema of the flows may name, with what a refusal says. */
 export const FORMATS: Record<TextFormat | 'date', { check: (value: string) => boolean; message: string }> = {
   date: { check: isCalendarDate, message: 'must be a real calendar date written YYYY-MM-DD' },
-  idNumber: { check: isResidentIdNumber, message: 'is not a valid resident ID number (18 characters, GB 11643 check digit)' },
-  creditCode: { check: isCreditCode, message: 'is not a valid unified social credit code (18 characters, GB 32100 check digit)' },
+  idNumber: {
+    check: isResidentIdNumber,
+    message: 'is not a valid resident ID number (18 characters, GB 11643 check digit)',
+  },
+  creditCode: {
+    check: isCreditCode,
+    message: 'is not a valid unified social credit code (18 characters, GB 32100 check digit)',
+  },
   phone: { check: (v) => PHONE.test(v), message: 'is not a phone number' },
 };
 for (const [name, { check }] of Object.entries(FORMATS)) Format.Set(name, check);
@@ -167,7 +186,12 @@ export function validateObject(schema: TSchema, value: unknown, path = ''): Fiel
 }
 
 /** TypeBox's errors as one problem per field, worded once for every host (the service's 400 too). */
-function problemsOf(schema: TSchema, errors: readonly TLocalizedValidationError[], value: unknown, prefix: string): FieldProblem[] {
+function problemsOf(
+  schema: TSchema,
+  errors: readonly TLocalizedValidationError[],
+  value: unknown,
+  prefix: string,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const seen = new Set<string>();
   const add = (path: string, message: string) => {
@@ -179,9 +203,11 @@ function problemsOf(schema: TSchema, errors: readonly TLocalizedValidationError[
   for (const error of errors) {
     const path = pathOf(prefix, error.instancePath, value);
     if (error.keyword === 'required') {
-      for (const name of (error.params as { requiredProperties: string[] }).requiredProperties) add(join(path, name), 'is required');
+      for (const name of (error.params as { requiredProperties: string[] }).requiredProperties)
+        add(join(path, name), 'is required');
     } else if (error.keyword === 'additionalProperties') {
-      for (const name of (error.params as { additionalProperties: string[] }).additionalProperties) add(join(path, name), 'is not a known field');
+      for (const name of (error.params as { additionalProperties: string[] }).additionalProperties)
+        add(join(path, name), 'is not a known field');
     } else if (error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties')) {
       // The same unknown field again, as the `false` schema it failed: named once above.
       continue;

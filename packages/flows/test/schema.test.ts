@@ -28,12 +28,27 @@ describe('characters are counted as a person counts them: code points', () => {
   });
 
   it(`refuses five of them, saying how many characters the field holds`, () => {
-    expect(validateObject(four, { name: JI.repeat(5) })).toEqual([{ path: 'name', message: 'must have at most 4 characters' }]);
+    expect(validateObject(four, { name: JI.repeat(5) })).toEqual([
+      { path: 'name', message: 'must have at most 4 characters' },
+    ]);
   });
 
   it('counts with the same function the validator counts with, at every length around the bound', () => {
-    for (const text of ['', 'a', '张三', `${JI}a`, JI.repeat(3) + 'ab', 'abcd', 'abcde', `${JI}${JI}${JI}${JI}`, `e\u0301${JI}${JI}`]) {
-      expect([text, validateObject(four, { name: text }).length === 0]).toEqual([text, characterCount(text) >= 1 && characterCount(text) <= 4]);
+    for (const text of [
+      '',
+      'a',
+      '张三',
+      `${JI}a`,
+      JI.repeat(3) + 'ab',
+      'abcd',
+      'abcde',
+      `${JI}${JI}${JI}${JI}`,
+      `e\u0301${JI}${JI}`,
+    ]) {
+      expect([text, validateObject(four, { name: text }).length === 0]).toEqual([
+        text,
+        characterCount(text) >= 1 && characterCount(text) <= 4,
+      ]);
     }
   });
 
@@ -80,19 +95,26 @@ describe('named formats', () => {
   it('creditCode: refuses a wrong GB 32100 check character and letters outside its alphabet (I, O, S, V, Z)', () => {
     const message = 'is not a valid unified social credit code (18 characters, GB 32100 check digit)';
     for (const creditCode of ['91320102MA1P6TQY09', '91320102MA1P6TQYO8', '9132010']) {
-      expect([creditCode, validateObject(identified, { creditCode })]).toEqual([creditCode, [{ path: 'creditCode', message }]]);
+      expect([creditCode, validateObject(identified, { creditCode })]).toEqual([
+        creditCode,
+        [{ path: 'creditCode', message }],
+      ]);
     }
   });
 
   it('phone: digits, spaces and dashes, an optional leading +', () => {
     expect(validateObject(identified, { phone: '+86 138-0013-8000' })).toEqual([]);
-    expect(validateObject(identified, { phone: '电话' })).toEqual([{ path: 'phone', message: 'is not a phone number' }]);
+    expect(validateObject(identified, { phone: '电话' })).toEqual([
+      { path: 'phone', message: 'is not a phone number' },
+    ]);
   });
 
   it('date: legal-time’s calendar date, a leap day only in a leap year', () => {
     const dated = field.object({ on: field.date() });
     expect(validateObject(dated, { on: '2028-02-29' })).toEqual([]);
-    expect(validateObject(dated, { on: '2026-02-29' })).toEqual([{ path: 'on', message: 'must be a real calendar date written YYYY-MM-DD' }]);
+    expect(validateObject(dated, { on: '2026-02-29' })).toEqual([
+      { path: 'on', message: 'must be a real calendar date written YYYY-MM-DD' },
+    ]);
   });
 });
 
@@ -102,7 +124,10 @@ describe('one schema object per payload', () => {
       type: 'object',
       additionalProperties: false,
       required: ['heldOn', 'summary'],
-      properties: { heldOn: { type: 'string', format: 'date' }, summary: { type: 'string', minLength: 1, maxLength: 2000 } },
+      properties: {
+        heldOn: { type: 'string', format: 'date' },
+        summary: { type: 'string', minLength: 1, maxLength: 2000 },
+      },
     });
   });
 
@@ -115,9 +140,9 @@ describe('one schema object per payload', () => {
 
   it('refuses null for an optional field: a field left out is absent, not null', () => {
     const opened = startCase('people-mediation', anIntake(), { today: '2026-03-02' }).snapshot;
-    expect(() => sendEvent(opened, { type: 'application.accepted', payload: { acceptedOn: null } }, { today: '2026-03-02' })).toThrow(
-      'payload.acceptedOn must be a real calendar date written YYYY-MM-DD',
-    );
+    expect(() =>
+      sendEvent(opened, { type: 'application.accepted', payload: { acceptedOn: null } }, { today: '2026-03-02' }),
+    ).toThrow('payload.acceptedOn must be a real calendar date written YYYY-MM-DD');
   });
 
   it('gives the payload’s TypeScript type (Static), checked by the compiler', () => {

@@ -29,10 +29,14 @@ export class FlowInputValidator {
   payload(flowId: string, flowVersion: number, type: string, payload: unknown): void {
     const flow = getFlow(flowId, flowVersion);
     const spec = flow.events[type];
-    if (!spec) throw validationFailed([{ field: 'type', message: `is not an event of ${flowId}; it has: ${Object.keys(flow.events).join(', ')}` }]);
+    if (!spec)
+      throw validationFailed([
+        { field: 'type', message: `is not an event of ${flowId}; it has: ${Object.keys(flow.events).join(', ')}` },
+      ]);
     const problems = validateObject(spec.payload, payload ?? {}, 'payload');
     if (problems.length) throw validationFailed(fieldErrors(problems), `"${type}"`);
   }
 }
 
-const fieldErrors = (problems: readonly FieldProblem[]): FieldError[] => problems.map((p) => ({ field: p.path, message: p.message }));
+const fieldErrors = (problems: readonly FieldProblem[]): FieldError[] =>
+  problems.map((p) => ({ field: p.path, message: p.message }));

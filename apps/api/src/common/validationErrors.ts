@@ -8,8 +8,15 @@ import type { FieldError } from './errors/DomainError.js';
  */
 export function flatten(errors: ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {
-    const path = /^\d+$/.test(error.property) ? `${prefix}[${error.property}]` : prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message: stripProperty(message, error.property) }));
+    const path = /^\d+$/.test(error.property)
+      ? `${prefix}[${error.property}]`
+      : prefix
+        ? `${prefix}.${error.property}`
+        : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field: path,
+      message: stripProperty(message, error.property),
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { flowStructure, flowToMermaid, getFlow, intakeSpec, jsonSchemaOf, listFlows, type FlowDefinition } from '@jiefen/flows';
+import {
+  flowStructure,
+  flowToMermaid,
+  getFlow,
+  intakeSpec,
+  jsonSchemaOf,
+  listFlows,
+  type FlowDefinition,
+} from '@jiefen/flows';
 
 /** What a client needs to drive a flow: its states, events (with payload schemas and senders), deadlines, rules and diagram. */
 @Injectable()

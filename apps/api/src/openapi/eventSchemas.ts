@@ -24,7 +24,8 @@ export function eventSchemas(): Record<string, object> {
     };
   }
   schemas.CaseEvent = {
-    description: 'An event to send to a case. Which union applies is the case’s flow’s (`flow.id` of the case); see also `GET /flows/{id}`.',
+    description:
+      'An event to send to a case. Which union applies is the case’s flow’s (`flow.id` of the case); see also `GET /flows/{id}`.',
     anyOf: listFlows().map((flow) => ({ $ref: `#/components/schemas/${flowUnionName(flow.id)}` })),
   };
   return schemas;
@@ -63,7 +64,10 @@ export function eventExamples(): Record<string, { summary: string; value: unknow
   const examples: Record<string, { summary: string; value: unknown }> = {};
   for (const flow of listFlows()) {
     for (const [type, spec] of Object.entries(flow.events)) {
-      examples[`${flow.id}: ${type}`] = { summary: `${flow.titleZh} ${spec.titleZh} (${flow.id}: ${type})`, value: exampleFor(spec, type) };
+      examples[`${flow.id}: ${type}`] = {
+        summary: `${flow.titleZh} ${spec.titleZh} (${flow.id}: ${type})`,
+        value: exampleFor(spec, type),
+      };
     }
   }
   return examples;

@@ -33,7 +33,11 @@ export function intakeExampleOf(flow: FlowDefinition): Record<string, unknown> {
   const generated = exampleOf(schema);
   // The flow's own fields that are required, and an inline agreement where the flow takes one.
   const flowFields = Object.fromEntries(
-    Object.entries(generated).filter(([name]) => name in flow.intake && (schema.required?.includes(name) || (flow.intake[name] as { type?: string }).type === 'object')),
+    Object.entries(generated).filter(
+      ([name]) =>
+        name in flow.intake &&
+        (schema.required?.includes(name) || (flow.intake[name] as { type?: string }).type === 'object'),
+    ),
   );
   return {
     flow: flow.id,

@@ -12,7 +12,10 @@ export function intakeSchemas(): Record<string, object> {
           ...schema,
           title: flow.id,
           description: `${flow.titleZh} ${flow.title} (${flow.basis})`,
-          properties: { flow: { type: 'string', const: flow.id, description: `${flow.id} — ${flow.titleZh}` }, ...schema.properties },
+          properties: {
+            flow: { type: 'string', const: flow.id, description: `${flow.id} — ${flow.titleZh}` },
+            ...schema.properties,
+          },
           required: ['flow', ...(schema.required ?? [])],
           examples: [intakeExampleOf(flow)],
         },
@@ -25,17 +28,26 @@ export function intakeSchemas(): Record<string, object> {
     CaseIntake: {
       description: 'The case to open: the common intake fields and the flow’s own (flows.md "Intake").',
       oneOf: refs.map(($ref) => ({ $ref })),
-      discriminator: { propertyName: 'flow', mapping: Object.fromEntries(listFlows().map((f) => [f.id, `#/components/schemas/${intakeSchemaName(f.id)}`])) },
+      discriminator: {
+        propertyName: 'flow',
+        mapping: Object.fromEntries(listFlows().map((f) => [f.id, `#/components/schemas/${intakeSchemaName(f.id)}`])),
+      },
     },
   };
 }
 
 /** The request-body examples of `POST /cases`, people-mediation's first (Swagger's default). */
 export function intakeExamples(): Record<string, { summary: string; value: unknown }> {
-  return Object.fromEntries(listFlows().map((flow) => [flow.id, { summary: `${flow.titleZh} ${flow.title}`, value: intakeExampleOf(flow) }]));
+  return Object.fromEntries(
+    listFlows().map((flow) => [flow.id, { summary: `${flow.titleZh} ${flow.title}`, value: intakeExampleOf(flow) }]),
+  );
 }
 
 export const intakeSchemaName = (flowId: string) => `CaseIntake_${pascal(flowId)}`;
 
 /** `people-mediation` → `PeopleMediation`, `mediator.assigned` → `MediatorAssigned`. */
-export const pascal = (id: string) => id.split(/[-.]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+export const pascal = (id: string) =>
+  id
+    .split(/[-.]/)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');

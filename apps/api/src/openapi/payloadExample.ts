@@ -28,7 +28,10 @@ export function exampleOf(spec: TObject, index = 0): Record<string, unknown> {
   const required = new Set(object.required ?? []);
   return Object.fromEntries(
     Object.entries(object.properties ?? {})
-      .filter(([name, field]) => required.has(name) || !(field.format === 'date' || field.type === 'boolean' || field.format === 'creditCode'))
+      .filter(
+        ([name, field]) =>
+          required.has(name) || !(field.format === 'date' || field.type === 'boolean' || field.format === 'creditCode'),
+      )
       .map(([name, field]) => [name, valueFor(name, field, index)]),
   );
 }
@@ -82,7 +85,9 @@ function valueFor(name: string, field: Schema, index: number): unknown {
       if (/partyIds$/i.test(name)) return PERSONS.map((p) => p.id);
       const count = Math.max(field.minItems ?? 0, 1);
       const items = field.items ?? {};
-      return Array.from({ length: count }, (_, i) => (items.type === 'string' && !items.enum ? (TEXTS[name] ?? `${name}-${i + 1}`) : valueFor(name, items, i)));
+      return Array.from({ length: count }, (_, i) =>
+        items.type === 'string' && !items.enum ? (TEXTS[name] ?? `${name}-${i + 1}`) : valueFor(name, items, i),
+      );
     }
     case 'integer':
       return Math.min(field.maximum ?? 10, Math.max(field.minimum ?? 10, 10));
