@@ -105,6 +105,26 @@ export interface paths {
         patch: operations["users.update"];
         trace?: never;
     };
+    "/api/v1/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mediators of your organisation and below (supervisor, admin)
+         * @description For choosing whose cases move and to whom in a bulk reassignment; `disabled` mediators are listed too (their cases still need a new mediator).
+         */
+        get: operations["mediators.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -123,6 +143,90 @@ export interface paths {
          * @description Below your own organisation only (admin); its short name goes into its case numbers, which never collide.
          */
         post: operations["organizations.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organisation, or deactivate / reactivate it (admin)
+         * @description At or below your own organisation. A deactivated organisation keeps its cases and history, but no case is opened at it or handed to it (422 ORGANIZATION_INACTIVE); deactivation is refused (409 ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it. Every change is kept in its history.
+         */
+        patch: operations["organizations.update"];
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an organisation and its subtree under another centre (admin)
+         * @description The subtree’s paths, and those of the cases and deadlines handled in it, change in one transaction; never into its own subtree (400 on parentId); placement as for adding.
+         */
+        post: operations["organizations.move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s configurable policies: its own, what applies there, the defaults
+         * @description Mediation period and other flow periods, the resolution target, the return-visit target and the stuck threshold (docs/centres.md "Policies").
+         */
+        get: operations["organizations.policy"];
+        /**
+         * Replace an organisation’s own configurable policy (admin); kept in its history with who and when
+         * @description Applies to cases opened or handed to it from now on; the running deadlines of its cases keep the period they started with.
+         */
+        put: operations["organizations.setPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who changed an organisation, what and when: renames, moves, deactivation, policy
+         * @description Newest first; `change=policy` for the policy’s changes alone.
+         */
+        get: operations["organizations.history"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -217,6 +321,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/linkable-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case a new case may continue from (linkedCaseId), found by its case number
+         * @description For a court clerk opening a judicial confirmation from the agreement the parties bring (CPL Art. 205; PML Art. 33): the case’s id, its parties by name and the agreement it holds (masked). Only a case you may name as `linkedCaseId`; any other is 404.
+         */
+        get: operations["linkableCases.find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/flows": {
         parameters: {
             query?: never;
@@ -289,6 +413,86 @@ export interface paths {
          * @description `year` is required. Cases count by their acceptance day (China time); a rate is null where nothing was accepted.
          */
         get: operations["reports.resolutionRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/mediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People’s mediation statistics (人民调解案件统计表, MoJ form): by dispute category × result, agreements, parties, amount, 防止民转刑 (supervisor, admin)
+         * @description Period: `year`, `year`+`quarter`, `year`+`month`, or `from`+`to` (China days, inclusive); every figure counts by the day of its own event (docs/reports.md). Scope: your organisation and those below it (403 otherwise). `format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) answers the same figures as an Excel workbook laid out like the paper form. Covers the people-mediation and delegated-mediation flows.
+         */
+        get: operations["reports.mediation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Centre assessment (综治/矛调中心考核): 化解率, within 30 days and the time limits, 不出街镇, escalated, overdue, risk, satisfaction (supervisor, admin)
+         * @description Period: `year`, `year`+`quarter`, `year`+`month`, or `from`+`to` (China days, inclusive); every figure counts by the day of its own event (docs/reports.md). Scope: your organisation and those below it (403 otherwise). `format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) answers the same figures as an Excel workbook laid out like the paper form. Covers every flow.
+         */
+        get: operations["reports.centre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Petition statistics (信访): timely acceptance (15 days), on-time reply (60 (+30) days), repeat petitions, satisfaction (supervisor, admin)
+         * @description Period: `year`, `year`+`quarter`, `year`+`month`, or `from`+`to` (China days, inclusive); every figure counts by the day of its own event (docs/reports.md). Scope: your organisation and those below it (403 otherwise). `format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) answers the same figures as an Excel workbook laid out like the paper form. Covers the petition flow.
+         */
+        get: operations["reports.petitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/courts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Judicial-confirmation statistics (司法确认): applications received, accepted, confirmed, dismissed; median days to ruling; within the 30-day period (supervisor, admin)
+         * @description Period: `year`, `year`+`quarter`, `year`+`month`, or `from`+`to` (China days, inclusive); every figure counts by the day of its own event (docs/reports.md). Scope: your organisation and those below it (403 otherwise). `format=xlsx` (or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) answers the same figures as an Excel workbook laid out like the paper form. Covers the judicial-confirmation flow, by the court handling it.
+         */
+        get: operations["reports.courts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -421,6 +625,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The supervision board (督办台) of your subtree: breached / due within 3 working days / on track, red risk, escalated, supervised, stuck
+         * @description Open cases by organisation and level; each list carries the case `version` for `If-Match` on an action sent with POST /cases/{id}/events (case.escalated, case.assigned, case.transferred, case.supervised). Stuck: no event for the organisation’s stuckThreshold (default 10 working days, official calendar).
+         */
+        get: operations["supervision.board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/reassignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk reassignment: every open case of a mediator (e.g. on leave) to another mediator of the same organisation
+         * @description Each case moves by its own events through the flow (people’s mediation: mediator.recused, then mediator.assigned), in its own trail, guarded by its version; a case that fails is reported with the problem its own request would have given and does not undo the others. Delegated mediations are skipped: the parties or the court choose again there.
+         */
+        post: operations["supervision.reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/return-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case’s return visits, oldest first, with when the next is due and the 防止民转刑 flag
+         * @description Any user who sees the case.
+         */
+        get: operations["returnVisits.list"];
+        put?: never;
+        /**
+         * Record a return visit (回访) on a case with an agreement, or one that has ended
+         * @description By the case’s mediator (or, when it names none, a mediator of the handling organisation) or a supervisor. Written with a `case.returnVisited` entry in the case’s trail and the version bumped, in one transaction; satisfaction feeds the reports.
+         */
+        post: operations["returnVisits.record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/criminal-risk-prevented": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or clear the 防止民转刑 flag (a dispute kept from turning criminal)
+         * @description By the case’s mediator or a supervisor, in any state; a change is a `case.criminalRiskFlagged` entry in the trail with the version bumped.
+         */
+        put: operations["returnVisits.setCriminalRisk"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/return-visits/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Work queue: return visits falling due (default: due by today), soonest first
+         * @description Cases in your scope with an agreement and no return visit yet; due the returnVisitTarget (default 30 days) after the agreement’s last performance date, or after it took effect when it names none.
+         */
+        get: operations["returnVisits.due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -464,8 +772,11 @@ export interface components {
              * @example 梅园
              */
             shortName: string;
-            /** @enum {string} */
-            kind: "centre" | "committee" | "court" | "petitionOffice" | "department";
+            /**
+             * @description centre — 矛盾纠纷调处化解中心; governanceCentre — 综治中心; committee — 人民调解委员会; court — 人民法院; petitionOffice — 信访部门; department — 职能部门
+             * @enum {string}
+             */
+            kind: "centre" | "governanceCentre" | "committee" | "court" | "petitionOffice" | "department";
             /** @enum {string} */
             level: "city" | "district" | "street" | "community";
             /**
@@ -486,6 +797,58 @@ export interface components {
             policy?: Record<string, never>;
             /** @example （{year}）{short}调字第{seq:5}号 */
             caseNumberPattern?: string;
+        };
+        UpdateOrganizationDto: {
+            /** @example 玄武区社会治安综合治理中心 */
+            name?: string;
+            /**
+             * @description changes the case numbers issued from now on; numbers already issued stay
+             * @example 玄
+             */
+            shortName?: string;
+            /** @description false deactivates: the organisation keeps its cases and history but takes no new case; refused (409 ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it */
+            active?: boolean;
+            /**
+             * @description why, for the history
+             * @example 机构改革：区矛调中心并入区综治中心
+             */
+            note?: string;
+        };
+        MoveOrganizationDto: {
+            /**
+             * Format: uuid
+             * @description the new parent: a centre at the level above (for a centre) or at the same level (for an attached body), never the organisation itself or one below it
+             */
+            parentId: string;
+            /** @description why, for the history */
+            note?: string;
+        };
+        UpdatePolicyDto: {
+            /**
+             * @description deadline kind → period: the flows’ configurable periods (e.g. mediationPeriod), resolutionTarget (the centre’s target at this level), returnVisitTarget (回访 due after the last performance date), stuckThreshold (no event for this long: stuck on the board)
+             * @example {
+             *       "mediationPeriod": {
+             *         "length": 30,
+             *         "unit": "day",
+             *         "basis": "SZ-DR Art. 25"
+             *       },
+             *       "resolutionTarget": {
+             *         "length": 15,
+             *         "unit": "workingDay"
+             *       },
+             *       "returnVisitTarget": {
+             *         "length": 15,
+             *         "unit": "day"
+             *       },
+             *       "stuckThreshold": {
+             *         "length": 5,
+             *         "unit": "workingDay"
+             *       }
+             *     }
+             */
+            policy: Record<string, never>;
+            /** @description why, for the history */
+            note?: string;
         };
         PersonalDataRequestDto: {
             /** @example 制作调解协议书需核对身份证号 */
@@ -530,6 +893,63 @@ export interface components {
              * @example 补充遗漏的调休上班日
              */
             reason?: string;
+        };
+        BulkReassignDto: {
+            /**
+             * Format: uuid
+             * @description the mediator whose open cases move (e.g. on leave)
+             */
+            fromMediatorId: string;
+            /**
+             * Format: uuid
+             * @description an active mediator of the same organisation
+             */
+            toMediatorId: string;
+            /**
+             * @description recorded in each case’s trail
+             * @example 调解员休假，案件改派
+             */
+            reason: string;
+        };
+        RecordReturnVisitDto: {
+            /**
+             * Format: date
+             * @description the day of the visit: not in the future, not before the case was received
+             * @example 2026-05-20
+             */
+            visitedOn: string;
+            /**
+             * @description who was visited, and how
+             * @example 申请人张三、被申请人李四（电话回访）
+             */
+            personsVisited: string;
+            /**
+             * @description performance of the agreement. performed — 已履行; partlyPerformed — 部分履行; notPerformed — 未履行; notDue — 未到履行期
+             * @enum {string}
+             */
+            performance: "performed" | "partlyPerformed" | "notPerformed" | "notDue";
+            /**
+             * @description the parties’ satisfaction. satisfied — 满意; basicallySatisfied — 基本满意; dissatisfied — 不满意
+             * @enum {string}
+             */
+            satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied";
+            /** @description a new dispute arose between the parties */
+            newDispute: boolean;
+            /**
+             * @description any new dispute or risk, in words
+             * @example 双方因维修质量再起争执，有激化可能
+             */
+            riskNote?: string;
+            note?: string;
+        };
+        CriminalRiskDto: {
+            /** @description true: the mediation kept this dispute from turning into a criminal case (防止民转刑) */
+            prevented: boolean;
+            /**
+             * @description why, for the trail
+             * @example 双方曾扬言报复，经调解化解
+             */
+            note?: string;
         };
         /**
          * people-mediation
@@ -581,8 +1001,11 @@ export interface components {
                  */
                 kind: "person" | "organization";
                 name: string;
+                /** Format: idNumber */
                 idNumber?: string;
+                /** Format: creditCode */
                 creditCode?: string;
+                /** Format: phone */
                 phone?: string;
                 address?: string;
                 agent?: string;
@@ -662,8 +1085,11 @@ export interface components {
                  */
                 kind: "person" | "organization";
                 name: string;
+                /** Format: idNumber */
                 idNumber?: string;
+                /** Format: creditCode */
                 creditCode?: string;
+                /** Format: phone */
                 phone?: string;
                 address?: string;
                 agent?: string;
@@ -747,8 +1173,11 @@ export interface components {
                  */
                 kind: "person" | "organization";
                 name: string;
+                /** Format: idNumber */
                 idNumber?: string;
+                /** Format: creditCode */
                 creditCode?: string;
+                /** Format: phone */
                 phone?: string;
                 address?: string;
                 agent?: string;
@@ -861,8 +1290,11 @@ export interface components {
                  */
                 kind: "person" | "organization";
                 name: string;
+                /** Format: idNumber */
                 idNumber?: string;
+                /** Format: creditCode */
                 creditCode?: string;
+                /** Format: phone */
                 phone?: string;
                 address?: string;
                 agent?: string;
@@ -903,7 +1335,9 @@ export interface components {
                 /** @description the parties the agreement binds, as it names them; matched to the applicants by ID number or credit code, else by name */
                 boundParties: {
                     name: string;
+                    /** Format: idNumber */
                     idNumber?: string;
+                    /** Format: creditCode */
                     creditCode?: string;
                 }[];
                 terms: {
@@ -967,8 +1401,11 @@ export interface components {
                  */
                 kind: "person" | "organization";
                 name: string;
+                /** Format: idNumber */
                 idNumber?: string;
+                /** Format: creditCode */
                 creditCode?: string;
+                /** Format: phone */
                 phone?: string;
                 address?: string;
                 agent?: string;
@@ -1048,8 +1485,11 @@ export interface components {
                  */
                 kind: "person" | "organization";
                 name: string;
+                /** Format: idNumber */
                 idNumber?: string;
+                /** Format: creditCode */
                 creditCode?: string;
+                /** Format: phone */
                 phone?: string;
                 address?: string;
                 agent?: string;
@@ -4116,6 +4556,8 @@ export interface components {
             parentId: string | null;
             /** @example （{year}）{short}调字第{seq:5}号 */
             caseNumberPattern: string;
+            /** @description false: deactivated, keeps its history, takes no new cases */
+            active: boolean;
         };
         OrganizationNode: {
             /** Format: uuid */
@@ -4129,6 +4571,8 @@ export interface components {
             parentId: string | null;
             /** @example （{year}）{short}调字第{seq:5}号 */
             caseNumberPattern: string;
+            /** @description false: deactivated, keeps its history, takes no new cases */
+            active: boolean;
             children: components["schemas"]["OrganizationNode"][];
         };
         User: {
@@ -4269,6 +4713,562 @@ export interface components {
             /** @description seconds */
             expiresIn: number;
         };
+        SupervisionBoardCase: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            flowId: string;
+            state: string;
+            status: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            level: string;
+            riskLevel: string;
+            summary: string;
+            /** @description send as If-Match with an action on the case */
+            version: number;
+            mediatorId: string | null;
+            overdue: boolean;
+            nextDueOn: string | null;
+            /** @enum {string} */
+            deadlineStatus: "breached" | "dueSoon" | "onTrack";
+            /** Format: date */
+            lastEventOn: string;
+            workingDaysIdle: number;
+            supervision?: {
+                instructions: string;
+                /** Format: date */
+                dueOn: string;
+                /** Format: date */
+                supervisedOn: string;
+            };
+            /** Format: date */
+            escalatedOn?: string;
+            resolutionTargetDueOn?: string | null;
+            stuckThreshold?: {
+                length: number;
+                /** @enum {string} */
+                unit: "day" | "workingDay" | "month";
+            };
+        };
+        SupervisionBoard: {
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date */
+            today: string;
+            /**
+             * Format: date
+             * @description the third working day after today: a deadline on or before it is due soon
+             */
+            dueSoonBy: string;
+            totals: {
+                open: number;
+                breached: number;
+                dueSoon: number;
+                onTrack: number;
+                redRisk: number;
+                supervised: number;
+                escalated: number;
+                stuck: number;
+            };
+            byOrganization: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+                kind: string;
+                level: string;
+                open: number;
+                breached: number;
+                dueSoon: number;
+                onTrack: number;
+            }[];
+            byLevel: {
+                level: string;
+                open: number;
+                breached: number;
+                dueSoon: number;
+                onTrack: number;
+            }[];
+            redRisk: components["schemas"]["SupervisionBoardCase"][];
+            supervised: components["schemas"]["SupervisionBoardCase"][];
+            escalated: components["schemas"]["SupervisionBoardCase"][];
+            stuck: components["schemas"]["SupervisionBoardCase"][];
+        };
+        BulkReassignment: {
+            /** Format: uuid */
+            fromMediatorId: string;
+            /** Format: uuid */
+            toMediatorId: string;
+            total: number;
+            reassigned: number;
+            partial: number;
+            failed: number;
+            skipped: number;
+            items: {
+                /** Format: uuid */
+                caseId: string;
+                caseNumber: string;
+                flowId: string;
+                state: string;
+                /**
+                 * @description partial: the mediator stepped aside but the new one was not assigned; the case waits for a mediator
+                 * @enum {string}
+                 */
+                outcome: "reassigned" | "partial" | "failed" | "skipped";
+                version: number;
+                problem?: {
+                    status: number;
+                    code: string;
+                    detail: string;
+                    rule?: string;
+                    basis?: string;
+                };
+            }[];
+        };
+        ReturnVisit: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date */
+            visitedOn: string;
+            visitedBy: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+            personsVisited: string;
+            /**
+             * @description performed — 已履行; partlyPerformed — 部分履行; notPerformed — 未履行; notDue — 未到履行期
+             * @enum {string}
+             */
+            performance: "performed" | "partlyPerformed" | "notPerformed" | "notDue";
+            /**
+             * @description satisfied — 满意; basicallySatisfied — 基本满意; dissatisfied — 不满意
+             * @enum {string}
+             */
+            satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied";
+            newDispute: boolean;
+            riskNote: string | null;
+            note: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        ReturnVisitRecorded: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date */
+            visitedOn: string;
+            visitedBy: {
+                /** Format: uuid */
+                id: string;
+                username: string;
+                displayName: string;
+            };
+            personsVisited: string;
+            /**
+             * @description performed — 已履行; partlyPerformed — 部分履行; notPerformed — 未履行; notDue — 未到履行期
+             * @enum {string}
+             */
+            performance: "performed" | "partlyPerformed" | "notPerformed" | "notDue";
+            /**
+             * @description satisfied — 满意; basicallySatisfied — 基本满意; dissatisfied — 不满意
+             * @enum {string}
+             */
+            satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied";
+            newDispute: boolean;
+            riskNote: string | null;
+            note: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            caseVersion: number;
+        };
+        ReturnVisitList: {
+            /** Format: uuid */
+            caseId: string;
+            caseVersion: number;
+            criminalRiskPrevented: boolean;
+            returnVisitDueOn: string | null;
+            items: components["schemas"]["ReturnVisit"][];
+        };
+        ReturnVisitsDue: {
+            /** Format: date */
+            dueBefore: string;
+            items: {
+                /** Format: uuid */
+                caseId: string;
+                caseNumber: string;
+                flowId: string;
+                state: string;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                mediatorId: string | null;
+                version: number;
+                agreementEffectiveOn: string | null;
+                /**
+                 * Format: date
+                 * @description the agreement’s last performance date, else the day it took effect
+                 */
+                countedFrom: string;
+                /** Format: date */
+                returnVisitDueOn: string;
+                daysLeft: number;
+                workingDaysLeft: number;
+            }[];
+        };
+        CriminalRiskFlag: {
+            /** Format: uuid */
+            caseId: string;
+            criminalRiskPrevented: boolean;
+            version: number;
+        };
+        OrganizationPolicy: {
+            /** Format: uuid */
+            organizationId: string;
+            /** @description the organisation’s own policy */
+            policy: {
+                [key: string]: unknown;
+            };
+            effective: {
+                stuckThreshold: {
+                    length: number;
+                    unit: string;
+                    /** @enum {string} */
+                    source: "own" | "inherited" | "default";
+                    /** Format: uuid */
+                    fromOrganizationId?: string;
+                };
+                returnVisitTarget: {
+                    length: number;
+                    unit: string;
+                    /** @enum {string} */
+                    source: "own" | "inherited" | "default";
+                    /** Format: uuid */
+                    fromOrganizationId?: string;
+                };
+                resolutionTarget: {
+                    length: number;
+                    unit: string;
+                    /** @enum {string} */
+                    source: "own" | "inherited" | "default";
+                    /** Format: uuid */
+                    fromOrganizationId?: string;
+                } | null;
+            };
+            defaults: {
+                stuckThreshold: {
+                    length: number;
+                    /** @enum {string} */
+                    unit: "day" | "workingDay" | "month";
+                };
+                returnVisitTarget: {
+                    length: number;
+                    /** @enum {string} */
+                    unit: "day" | "workingDay" | "month";
+                };
+            };
+        };
+        OrganizationHistory: {
+            /** Format: uuid */
+            organizationId: string;
+            items: {
+                id: string;
+                /** @enum {string} */
+                change: "renamed" | "moved" | "deactivated" | "reactivated" | "policy";
+                before: {
+                    [key: string]: unknown;
+                };
+                after: {
+                    [key: string]: unknown;
+                };
+                note: string | null;
+                changedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    username: string;
+                    displayName: string;
+                };
+                /** Format: date-time */
+                changedAt: string;
+            }[];
+        };
+        /** @description 人民调解案件统计 (docs/reports.md "People's mediation") */
+        MediationReport: {
+            /** @enum {string} */
+            report: "mediation" | "centre" | "petitions" | "courts";
+            title: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                level: string;
+            };
+            period: {
+                /** Format: date */
+                from: string;
+                /**
+                 * Format: date
+                 * @description inclusive
+                 */
+                to: string;
+                label: string;
+            };
+            filters: {
+                level?: string;
+                category?: string;
+                flow?: string;
+            };
+            /** @enum {string} */
+            groupBy: "organization" | "level" | "category" | "flow" | "month";
+            /** Format: date-time */
+            generatedAt: string;
+            rows: {
+                key: string;
+                label: string;
+                level?: string;
+                accepted: number;
+                concluded: number;
+                succeeded: number;
+                failed: number;
+                successRate: number | null;
+                oralAgreements: number;
+                writtenAgreements: number;
+                performed: number;
+                judiciallyConfirmed: number;
+                parties: number;
+                groupCases: number;
+                groupParties: number;
+                /** @description yuan */
+                amount: string;
+                criminalRiskPrevented: number;
+                criminalRiskPreventedParties: number;
+            }[];
+            total: {
+                accepted: number;
+                concluded: number;
+                succeeded: number;
+                failed: number;
+                successRate: number | null;
+                oralAgreements: number;
+                writtenAgreements: number;
+                performed: number;
+                judiciallyConfirmed: number;
+                parties: number;
+                groupCases: number;
+                groupParties: number;
+                /** @description yuan */
+                amount: string;
+                criminalRiskPrevented: number;
+                criminalRiskPreventedParties: number;
+            };
+        };
+        /** @description 综治/矛调中心考核 (docs/reports.md "Centre assessment") */
+        CentreReport: {
+            /** @enum {string} */
+            report: "mediation" | "centre" | "petitions" | "courts";
+            title: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                level: string;
+            };
+            period: {
+                /** Format: date */
+                from: string;
+                /**
+                 * Format: date
+                 * @description inclusive
+                 */
+                to: string;
+                label: string;
+            };
+            filters: {
+                level?: string;
+                category?: string;
+                flow?: string;
+            };
+            /** @enum {string} */
+            groupBy: "organization" | "level" | "category" | "flow" | "month";
+            /** Format: date-time */
+            generatedAt: string;
+            rows: {
+                key: string;
+                label: string;
+                level?: string;
+                accepted: number;
+                resolved: number;
+                resolutionRate: number | null;
+                resolvedWithin30Days: number;
+                within30DaysRate: number | null;
+                resolvedWithinTimeLimit: number;
+                withinTimeLimitRate: number | null;
+                resolvedAtStreetLevel: number;
+                streetLevelRate: number | null;
+                escalated: number;
+                overdue: number;
+                redRisk: number;
+                orangeRisk: number;
+                returnVisits: number;
+                satisfied: number;
+                basicallySatisfied: number;
+                dissatisfied: number;
+                satisfactionRate: number | null;
+            }[];
+            total: {
+                accepted: number;
+                resolved: number;
+                resolutionRate: number | null;
+                resolvedWithin30Days: number;
+                within30DaysRate: number | null;
+                resolvedWithinTimeLimit: number;
+                withinTimeLimitRate: number | null;
+                resolvedAtStreetLevel: number;
+                streetLevelRate: number | null;
+                escalated: number;
+                overdue: number;
+                redRisk: number;
+                orangeRisk: number;
+                returnVisits: number;
+                satisfied: number;
+                basicallySatisfied: number;
+                dissatisfied: number;
+                satisfactionRate: number | null;
+            };
+        };
+        /** @description 信访工作统计 (docs/reports.md "Petitions") */
+        PetitionReport: {
+            /** @enum {string} */
+            report: "mediation" | "centre" | "petitions" | "courts";
+            title: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                level: string;
+            };
+            period: {
+                /** Format: date */
+                from: string;
+                /**
+                 * Format: date
+                 * @description inclusive
+                 */
+                to: string;
+                label: string;
+            };
+            filters: {
+                level?: string;
+                category?: string;
+                flow?: string;
+            };
+            /** @enum {string} */
+            groupBy: "organization" | "level" | "category" | "flow" | "month";
+            /** Format: date-time */
+            generatedAt: string;
+            rows: {
+                key: string;
+                label: string;
+                level?: string;
+                registered: number;
+                acceptanceDecisions: number;
+                acceptedTimely: number;
+                timelyAcceptanceRate: number | null;
+                replies: number;
+                repliedOnTime: number;
+                onTimeReplyRate: number | null;
+                repeat: number;
+                repeatRate: number | null;
+                returnVisits: number;
+                satisfied: number;
+                basicallySatisfied: number;
+                dissatisfied: number;
+                satisfactionRate: number | null;
+            }[];
+            total: {
+                registered: number;
+                acceptanceDecisions: number;
+                acceptedTimely: number;
+                timelyAcceptanceRate: number | null;
+                replies: number;
+                repliedOnTime: number;
+                onTimeReplyRate: number | null;
+                repeat: number;
+                repeatRate: number | null;
+                returnVisits: number;
+                satisfied: number;
+                basicallySatisfied: number;
+                dissatisfied: number;
+                satisfactionRate: number | null;
+            };
+        };
+        /** @description 司法确认案件统计 (docs/reports.md "Courts") */
+        CourtReport: {
+            /** @enum {string} */
+            report: "mediation" | "centre" | "petitions" | "courts";
+            title: string;
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                level: string;
+            };
+            period: {
+                /** Format: date */
+                from: string;
+                /**
+                 * Format: date
+                 * @description inclusive
+                 */
+                to: string;
+                label: string;
+            };
+            filters: {
+                level?: string;
+                category?: string;
+                flow?: string;
+            };
+            /** @enum {string} */
+            groupBy: "organization" | "level" | "category" | "flow" | "month";
+            /** Format: date-time */
+            generatedAt: string;
+            rows: {
+                key: string;
+                label: string;
+                level?: string;
+                received: number;
+                accepted: number;
+                notAccepted: number;
+                confirmed: number;
+                dismissed: number;
+                withdrawn: number;
+                rulings: number;
+                medianDaysToRuling: number | null;
+                withinSpecialPeriod: number;
+                withinSpecialPeriodRate: number | null;
+            }[];
+            total: {
+                received: number;
+                accepted: number;
+                notAccepted: number;
+                confirmed: number;
+                dismissed: number;
+                withdrawn: number;
+                rulings: number;
+                medianDaysToRuling: number | null;
+                withinSpecialPeriod: number;
+                withinSpecialPeriodRate: number | null;
+            };
+        };
         /** @description Every error: `application/problem+json` (RFC 9457) with a stable `code`; never a stack trace or SQL. */
         Problem: {
             /**
@@ -4281,7 +5281,7 @@ export interface components {
             /** @example 422 */
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CASE_NOT_FOUND" | "FLOW_NOT_FOUND" | "EVENT_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "CALENDAR_YEAR_EXISTS" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RULE_VIOLATED" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CASE_NOT_FOUND" | "FLOW_NOT_FOUND" | "EVENT_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "CALENDAR_YEAR_EXISTS" | "ORGANIZATION_IN_USE" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RULE_VIOLATED" | "ORGANIZATION_INACTIVE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description what happened and to what, in English */
             detail: string;
             /** @description the request path (ID numbers and phones in it masked) */
@@ -4646,6 +5646,62 @@ export interface operations {
             };
         };
     };
+    "mediators.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the mediators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "organizations.tree": {
         parameters: {
             query?: never;
@@ -4744,6 +5800,337 @@ export interface operations {
             };
             /** @description `NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organizations.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganizationDto"];
+            };
+        };
+        responses: {
+            /** @description the organisation as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organizations.move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveOrganizationDto"];
+            };
+        };
+        responses: {
+            /** @description the organisation in its new place */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organizations.policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPolicy"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organizations.setPolicy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyDto"];
+            };
+        };
+        responses: {
+            /** @description the policy as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPolicy"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organizations.history": {
+        parameters: {
+            query?: {
+                change?: "renamed" | "moved" | "deactivated" | "reactivated" | "policy";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the changes, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationHistory"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4886,7 +6273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on */
+            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5087,7 +6474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED` or `CALENDAR_YEAR_EXISTS` */
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +6492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on */
+            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5170,6 +6557,82 @@ export interface operations {
             };
             /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "linkableCases.find": {
+        parameters: {
+            query: {
+                caseNumber: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        caseNumber: string;
+                        flowId: string;
+                        state: string;
+                        /** Format: uuid */
+                        organizationId: string;
+                        category: string;
+                        summary: string;
+                        parties: {
+                            id: string;
+                            role: string;
+                            kind: string;
+                            name: string;
+                        }[];
+                        /** @description the agreement the case holds (form, effectiveOn, terms, boundPartyIds), or null */
+                        agreement: Record<string, never> | null;
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5420,6 +6883,326 @@ export interface operations {
             };
         };
     };
+    "reports.mediation": {
+        parameters: {
+            query?: {
+                /** @description a calendar year (China time); with `quarter` or `month` a part of it */
+                year?: number;
+                /** @description one quarter of `year` */
+                quarter?: number;
+                /** @description one month of `year` */
+                month?: number;
+                /** @description first day of a range (inclusive), with `to`; instead of `year` */
+                from?: string;
+                /** @description last day of a range (inclusive), with `from`; at most 5 years after it */
+                to?: string;
+                /** @description the organisation whose subtree is reported; default: your own */
+                organizationId?: string;
+                /** @description only cases whose handling organisation is at this level */
+                level?: "city" | "district" | "street" | "community";
+                /** @description only cases of this dispute category */
+                category?: "marriageFamily" | "neighbour" | "housingHomestead" | "contract" | "business" | "damages" | "landForest" | "expropriation" | "environment" | "labour" | "consumer" | "medical" | "trafficAccident" | "property" | "other";
+                /** @description only cases of this flow (within the flows the report covers) */
+                flow?: string;
+                /** @description rows: organization — the organisation itself and each one directly below it, with its subtree; level — the handling organisation’s level; category; flow; month — the calendar month of each figure’s own day. Default: category for `mediation` (the MoJ form), organization for the others */
+                groupBy?: "organization" | "level" | "category" | "flow" | "month";
+                /** @description xlsx: the same figures as an Excel workbook laid out like the paper form (also with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the total and one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediationReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.centre": {
+        parameters: {
+            query?: {
+                /** @description a calendar year (China time); with `quarter` or `month` a part of it */
+                year?: number;
+                /** @description one quarter of `year` */
+                quarter?: number;
+                /** @description one month of `year` */
+                month?: number;
+                /** @description first day of a range (inclusive), with `to`; instead of `year` */
+                from?: string;
+                /** @description last day of a range (inclusive), with `from`; at most 5 years after it */
+                to?: string;
+                /** @description the organisation whose subtree is reported; default: your own */
+                organizationId?: string;
+                /** @description only cases whose handling organisation is at this level */
+                level?: "city" | "district" | "street" | "community";
+                /** @description only cases of this dispute category */
+                category?: "marriageFamily" | "neighbour" | "housingHomestead" | "contract" | "business" | "damages" | "landForest" | "expropriation" | "environment" | "labour" | "consumer" | "medical" | "trafficAccident" | "property" | "other";
+                /** @description only cases of this flow (within the flows the report covers) */
+                flow?: string;
+                /** @description rows: organization — the organisation itself and each one directly below it, with its subtree; level — the handling organisation’s level; category; flow; month — the calendar month of each figure’s own day. Default: category for `mediation` (the MoJ form), organization for the others */
+                groupBy?: "organization" | "level" | "category" | "flow" | "month";
+                /** @description xlsx: the same figures as an Excel workbook laid out like the paper form (also with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the total and one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CentreReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.petitions": {
+        parameters: {
+            query?: {
+                /** @description a calendar year (China time); with `quarter` or `month` a part of it */
+                year?: number;
+                /** @description one quarter of `year` */
+                quarter?: number;
+                /** @description one month of `year` */
+                month?: number;
+                /** @description first day of a range (inclusive), with `to`; instead of `year` */
+                from?: string;
+                /** @description last day of a range (inclusive), with `from`; at most 5 years after it */
+                to?: string;
+                /** @description the organisation whose subtree is reported; default: your own */
+                organizationId?: string;
+                /** @description only cases whose handling organisation is at this level */
+                level?: "city" | "district" | "street" | "community";
+                /** @description only cases of this dispute category */
+                category?: "marriageFamily" | "neighbour" | "housingHomestead" | "contract" | "business" | "damages" | "landForest" | "expropriation" | "environment" | "labour" | "consumer" | "medical" | "trafficAccident" | "property" | "other";
+                /** @description only cases of this flow (within the flows the report covers) */
+                flow?: string;
+                /** @description rows: organization — the organisation itself and each one directly below it, with its subtree; level — the handling organisation’s level; category; flow; month — the calendar month of each figure’s own day. Default: category for `mediation` (the MoJ form), organization for the others */
+                groupBy?: "organization" | "level" | "category" | "flow" | "month";
+                /** @description xlsx: the same figures as an Excel workbook laid out like the paper form (also with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the total and one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PetitionReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports.courts": {
+        parameters: {
+            query?: {
+                /** @description a calendar year (China time); with `quarter` or `month` a part of it */
+                year?: number;
+                /** @description one quarter of `year` */
+                quarter?: number;
+                /** @description one month of `year` */
+                month?: number;
+                /** @description first day of a range (inclusive), with `to`; instead of `year` */
+                from?: string;
+                /** @description last day of a range (inclusive), with `from`; at most 5 years after it */
+                to?: string;
+                /** @description the organisation whose subtree is reported; default: your own */
+                organizationId?: string;
+                /** @description only cases whose handling organisation is at this level */
+                level?: "city" | "district" | "street" | "community";
+                /** @description only cases of this dispute category */
+                category?: "marriageFamily" | "neighbour" | "housingHomestead" | "contract" | "business" | "damages" | "landForest" | "expropriation" | "environment" | "labour" | "consumer" | "medical" | "trafficAccident" | "property" | "other";
+                /** @description only cases of this flow (within the flows the report covers) */
+                flow?: string;
+                /** @description rows: organization — the organisation itself and each one directly below it, with its subtree; level — the handling organisation’s level; category; flow; month — the calendar month of each figure’s own day. Default: category for `mediation` (the MoJ form), organization for the others */
+                groupBy?: "organization" | "level" | "category" | "flow" | "month";
+                /** @description xlsx: the same figures as an Excel workbook laid out like the paper form (also with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) */
+                format?: "json" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the total and one row per group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourtReport"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "calendar.list": {
         parameters: {
             query?: never;
@@ -5576,7 +7359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED` or `CALENDAR_YEAR_EXISTS` */
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5826,6 +7609,433 @@ export interface operations {
             };
             /** @description no such case in your scope (CASE_NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "supervision.board": {
+        parameters: {
+            query?: {
+                /** @description narrow the board to this organisation and its subtree (within your own) */
+                organizationId?: string;
+                /** @description cases per list (red risk, supervised, escalated, stuck); the totals count them all */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionBoard"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "supervision.reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReassignDto"];
+            };
+        };
+        responses: {
+            /** @description the outcome per case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReassignment"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "returnVisits.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the return visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitList"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "returnVisits.record": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the case version you read, e.g. "3"; a stale one is refused with 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReturnVisitDto"];
+            };
+        };
+        responses: {
+            /** @description the return visit, with the case’s new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitRecorded"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `VERSION_CONFLICT`: `If-Match` names a version the case has moved past; `currentVersion` says where it is */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "returnVisits.setCriminalRisk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the case version you read, e.g. "3"; a stale one is refused with 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CriminalRiskDto"];
+            };
+        };
+        responses: {
+            /** @description the flag and the case’s version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CriminalRiskFlag"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `VERSION_CONFLICT`: `If-Match` names a version the case has moved past; `currentVersion` says where it is */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "returnVisits.due": {
+        parameters: {
+            query?: {
+                /** @description due on or before this day (default: today) */
+                dueBefore?: string;
+                /** @description the organisation and its subtree (within your scope) */
+                organizationId?: string;
+                /** @description only the cases of this mediator */
+                mediatorId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the visits due */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnVisitsDue"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
