@@ -119,6 +119,16 @@ describe('POST /organizations/:id/move', () => {
     await fromSupervisor.get(`/api/v1/cases/${opened.id}`).expect(404);
   });
 
+  it('keeps a case’s path its organisation’s, whatever a writer with an old tree sends (trigger, migration 1763900000010)', async () => {
+    const street = await addOrganization({ name: '路径街道中心', kind: 'centre', level: 'street', parentId: DEMO.qinhuai });
+    const { body: opened } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: street.id })).expect(201);
+    await t.dataSource.query(`UPDATE cases SET organization_path = $2 WHERE id = $1`, [opened.id, `/${DEMO.city}/${DEMO.xuanwu}/`]);
+    await t.dataSource.query(`UPDATE deadlines SET organization_path = $2 WHERE case_id = $1`, [opened.id, `/${DEMO.city}/${DEMO.xuanwu}/`]);
+    const expected = `/${DEMO.city}/${DEMO.qinhuai}/${street.id}/`;
+    expect((await t.dataSource.query(`SELECT organization_path FROM cases WHERE id = $1`, [opened.id]))[0].organization_path).toBe(expected);
+    expect(await count(`SELECT count(*) AS n FROM deadlines WHERE case_id = $1 AND organization_path <> $2`, [opened.id, expected])).toBe(0);
+  });
+
   it('refuses a move under the organisation itself or one below it (400 on parentId), and writes nothing', async () => {
     const district = await addOrganization({ name: '自移区中心', kind: 'centre', level: 'district', parentId: DEMO.city });
     const street = await addOrganization({ name: '自移街道中心', kind: 'centre', level: 'street', parentId: district.id });
