@@ -151,12 +151,3 @@ export async function caseDetailRow(db: pg.Pool, caseId: string) {
       }
     | undefined;
 }
-
-export async function caseEvents(db: pg.Pool, caseId: string) {
-  const { rows } = await db.query({
-    name: 'case-events',
-    text: `SELECT seq, type, payload, actor, at, today FROM case_events WHERE case_id = $1 ORDER BY seq`,
-    values: [caseId],
-  });
-  return rows.map((r) => ({ seq: r.seq, version: r.seq, type: r.type, payload: r.payload, actor: r.actor, at: (r.at as Date).toISOString(), today: r.today }));
-}

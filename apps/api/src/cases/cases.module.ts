@@ -5,6 +5,7 @@ import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { CaseAccess } from './caseAccess.js';
 import { CaseChanges } from './caseChanges.js';
 import { CaseEffects } from './caseEffects.js';
+import { CaseEventsRepository } from './caseEvents.repository.js';
 import { CaseHostFacts } from './caseHostFacts.js';
 import { CaseRunner } from './caseRunner.js';
 import { CasesRepository } from './cases.repository.js';
@@ -28,7 +29,7 @@ const onPool = (repository: new (db: Queryable) => unknown): Provider => ({
   inject: [DataSource],
 });
 
-const REPOSITORIES = [CasesRepository, IdempotencyRepository, PartiesRepository, MediatorAccountsRepository].map(onPool);
+const REPOSITORIES = [CasesRepository, CaseEventsRepository, IdempotencyRepository, PartiesRepository, MediatorAccountsRepository].map(onPool);
 const RUNNER = [CaseRunner, CaseAccess, CaseTransitions, CaseHostFacts, CaseChanges, NewCases, CaseWriter, LinkedCases, CaseEffects];
 
 @Module({

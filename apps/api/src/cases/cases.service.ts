@@ -10,7 +10,8 @@ import { caseNotFound, validationFailed } from '../common/errors/DomainError.js'
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { DataProtection } from '../security/dataProtection.js';
-import { caseDetailRow, caseEvents, decodeCursor, listCases } from './caseQueries.js';
+import { CaseEventsRepository } from './caseEvents.repository.js';
+import { caseDetailRow, decodeCursor, listCases } from './caseQueries.js';
 import { caseView } from './caseView.js';
 import { PartiesRepository } from './parties.repository.js';
 import { viewForCaller } from './viewForCaller.js';
@@ -29,6 +30,7 @@ export class CasesService {
     private readonly protection: DataProtection,
     private readonly clock: Clock,
     private readonly parties: PartiesRepository,
+    private readonly trail: CaseEventsRepository,
   ) {
     this.pool = poolOf(dataSource);
   }
@@ -55,7 +57,7 @@ export class CasesService {
 
   async events(user: AuthenticatedUser, caseId: string) {
     await this.visibleRow(user, caseId);
-    return { caseId, items: await caseEvents(this.pool, caseId) };
+    return { caseId, items: await this.trail.trail(caseId) };
   }
 
   async list(user: AuthenticatedUser, query: ListCasesQuery) {

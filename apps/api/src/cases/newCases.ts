@@ -72,7 +72,7 @@ export class NewCases {
     if (riskLevel !== 'red') return [];
     for (const id of [organization.id, ...ancestorIds(organization)]) {
       const candidate = await this.organizations.find(id);
-      if (isCentre(candidate) && candidate!.level === RED_RISK_REPORT_LEVEL) {
+      if (candidate && isCentre(candidate) && candidate.level === RED_RISK_REPORT_LEVEL) {
         return [{ kind: 'risk.red', recipient: { type: 'organization', organizationId: candidate.id }, payload: { caseNumber, reportedBy: organization.id } }];
       }
     }
