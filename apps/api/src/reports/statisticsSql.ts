@@ -39,7 +39,8 @@ export class StatisticsSql {
       case 'month':
         return `to_char(${day}, 'YYYY-MM')`;
       default:
-        return `${alias}.organization_id::text`;
+        // uuid, not ::text: a cast per row costs more than the grouping (pg hands uuids over as strings).
+        return `${alias}.organization_id`;
     }
   }
 
