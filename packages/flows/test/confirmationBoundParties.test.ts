@@ -1,0 +1,40 @@
+import { aParty, CaseDriver, ID_NUMBERS } from './support/factories.js';
+import {
+  aConfirmationIntake,
+  aLinkedAgreementCase,
+  anInlineAgreement,
+} from './support/judicialConfirmation.factories.js';
+
+describe('judicial confirmation: the record of who the agreement binds (PML Art. 33; CPL Art. 205)', () => {
+  it('CPL Art. 205: the parties a linked agreement binds are recorded by their names in the linked case, each with the applicant who is that party', () => {
+    // Here 李四 is p1 and 张三 p2: the reverse of the linked case, where 张三 is p1.
+    const c = CaseDriver.open(
+      'judicial-confirmation',
+      aConfirmationIntake({
+        linkedCaseId: 'case-pm-1',
+        parties: [
+          aParty({ name: '李四', idNumber: ID_NUMBERS.li, linkedPartyId: 'p2' }),
+          aParty({ linkedPartyId: 'p1' }),
+        ],
+      }),
+      '2026-03-16',
+      { linkedCase: aLinkedAgreementCase() },
+    );
+    expect(c.context.facts.boundParties).toEqual([
+      { name: '张三', partyId: 'p2' },
+      { name: '李四', partyId: 'p1' },
+    ]);
+  });
+
+  it('CPL Art. 205: the parties an inline agreement binds are recorded as it names them, each with the applicant matched to them', () => {
+    const c = CaseDriver.open(
+      'judicial-confirmation',
+      aConfirmationIntake({ agreement: anInlineAgreement() }),
+      '2026-03-16',
+    );
+    expect(c.context.facts.boundParties).toEqual([
+      { name: '张三', partyId: 'p1' },
+      { name: '李四', partyId: 'p2' },
+    ]);
+  });
+});
