@@ -5,11 +5,13 @@
  * using a screen reader or the keyboard would find them. No browser, no console build: the test fails.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_DIST } from '../src/console/serveConsole.js';
-import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
+import { DocumentProducer } from '../src/documents/documentProducer.js';
+import { anIntake, DEMO, writtenAgreement } from './support/factories.js';
 import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js';
 
 /** A browser journey waits on real rendering; each step's own wait is 10 s at most. */
@@ -175,24 +177,47 @@ describe('the console in Chromium', () => {
     await page.context().close();
   }, JOURNEY_MS);
 
-  it('the court accepts a judicial-confirmation application from its queue and rules the agreement valid (CPL Art. 206)', async () => {
+  it('the court opens a judicial confirmation from a mediation case’s agreement, sees the 3-day and 15/30-day targets in its queue and the agreement on the case page, accepts and confirms it (CPL Arts. 205-206; SPC-Confirm-2011 Arts. 4-5)', async () => {
     // An agreement that took effect on 20 February: inside the 30-day window on 2 March (PML Art. 33).
-    const mediator = await t.as('mediator');
-    const { body: agreed } = await t.http.post('/api/v1/cases').send(anIntake({ receivedOn: '2026-01-05' })).expect(201);
-    const sendAs = (type: string, payload: object) => mediator.post(`/api/v1/cases/${agreed.id}/events`).send({ type, payload }).expect(200);
-    await sendAs('application.accepted', { acceptedOn: '2026-01-05' });
-    await sendAs('mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' });
-    await sendAs('agreement.signed', writtenAgreement({ effectiveOn: '2026-02-20' }));
-    const application = await (await t.as('court'))
-      .post('/api/v1/cases')
-      .send(anIntake({ flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, summary: '申请司法确认调解协议', linkedCaseId: agreed.id, parties: [aParty({ linkedPartyId: 'p1' }), aParty({ role: 'applicant', name: '李四', idNumber: ID_NUMBERS.li, linkedPartyId: 'p2' })] }))
-      .expect(201);
+    const agreed = await agreedCase('2026-01-05', '2026-02-20');
     const page = await signedIn('court');
     await page.getByRole('heading', { name: '司法确认申请' }).waitFor();
-    await page.getByRole('link', { name: application.body.caseNumber }).click();
-    await expectText(page.locator('main'), '受理审查期限');
+    await page.getByRole('link', { name: '登记受理' }).click();
+    await page.getByRole('combobox', { name: '流程' }).click({ force: true });
+    await page.getByRole('option', { name: '司法确认' }).click();
+    // The clerk types the number on the agreement the parties bring; its parties and terms come with it.
+    await page.getByLabel('关联案件案号').fill(agreed.caseNumber);
+    await page.getByRole('button', { name: '查找关联案件' }).click();
+    const found = page.getByRole('status').filter({ hasText: agreed.caseNumber });
+    await expectText(found, '2026年2月20日');
+    await expectText(found, '承担维修费用');
+    await expectText(found, '3000.00元');
+    expect(await page.getByLabel('姓名或名称').nth(0).inputValue()).toBe('张三');
+    expect(await page.getByLabel('姓名或名称').nth(1).inputValue()).toBe('李四');
+    await page.getByRole('combobox', { name: '来源渠道' }).click();
+    await page.getByRole('option', { name: '来访' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存并受理登记' }).click();
+    const number = (await page.getByTestId('case-number').textContent())!;
+    expect(number).toMatch(/^（2026）/);
+
+    // The queue: every running target with its sort, due date and days left.
+    await page.getByRole('link', { name: '司法确认' }).click();
+    const row = page.getByRole('row').filter({ hasText: number });
+    await expectText(row, '受理审查期限（目标）2026年3月5日 · 剩余3日');
+    expect(await seriousViolations(page)).toEqual([]);
+    await row.getByRole('link', { name: number }).click();
+    await expectText(page.getByTestId('linked-case'), agreed.caseNumber);
+    const agreement = page.getByTestId('agreement');
+    await expectText(agreement, '2026年2月20日');
+    await expectText(agreement, '张三、李四');
+    await expectText(agreement, '李四承担维修费用3000.00元2026年4月30日');
+    expect(await seriousViolations(page)).toEqual([]);
     await act(page, '受理');
     await expectText(page.getByTestId('state'), '审查中');
+    // Accepted on 2 March: 15 days to rule (SPC-Confirm-2011 Art. 5), 30 to conclude (CPL Art. 187).
+    await expectText(page.getByRole('row').filter({ hasText: '审查期限' }), '2026年3月17日');
+    await expectText(page.getByRole('row').filter({ hasText: '特别程序审理期限' }), '2026年4月1日');
     await act(page, '裁定调解协议有效', async (dialog) => {
       await dialog.getByLabel('裁定书文号').fill('（2026）苏0102民特1号');
       await dialog.getByLabel('裁定日期').fill('2026-03-02');
@@ -200,7 +225,117 @@ describe('the console in Chromium', () => {
     });
     await expectText(page.getByTestId('state'), '裁定调解协议有效');
     await page.context().close();
-  }, JOURNEY_MS);
+
+    // The mediation case's own trail names the confirmation that continues from it (case.linked).
+    const mediator = await signedIn('mediator');
+    await mediator.goto(`${base}/cases/${agreed.id}`);
+    await expectText(mediator.getByRole('listitem').filter({ hasText: '关联案件' }), number);
+    await mediator.context().close();
+  }, 2 * JOURNEY_MS);
+
+  it('petition reception registers a petition, decides on it inside its 15 days (受理), and the handler refers it to people’s mediation (访调对接; PC-Reg Arts. 22, 33)', async () => {
+    const handler = await t.mediatorAt(DEMO.xuanwuPetitionOffice);
+    const page = await signedIn('petition');
+    await expectText(page.getByTestId('who'), '玄武区信访局');
+    await page.getByRole('combobox', { name: '流程' }).click({ force: true });
+    await page.getByRole('option', { name: '信访' }).click();
+    await page.getByText('申诉求决').click();
+    await page.getByRole('combobox', { name: '纠纷类型' }).click();
+    await page.getByRole('option', { name: '邻里' }).click();
+    await page.getByLabel('摘要').fill('来访反映楼上漏水长期未修，要求处理');
+    await page.getByLabel('姓名或名称').fill('张三');
+    await page.getByLabel('公民身份号码').fill('11010519491231002X');
+    await page.getByRole('button', { name: '添加当事人' }).click();
+    await page.getByRole('group', { name: '当事人2' }).getByText('被申请人').click();
+    await page.getByLabel('姓名或名称').nth(1).fill('李四');
+    await page.getByRole('combobox', { name: '来源渠道' }).click();
+    await page.getByRole('option', { name: '来访' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存并受理登记' }).click();
+    await page.getByTestId('case-number').waitFor();
+    const caseId = /\/intake\/([^/]+)\/receipt/.exec(page.url())![1]!;
+
+    await page.goto(`${base}/cases/${caseId}`);
+    // Registered on 2 March: accept, forward, assign or reject within 15 days (PC-Reg Arts. 22, 23).
+    await expectText(page.getByRole('row').filter({ hasText: '受理审查期限' }), '2026年3月17日');
+    await expectText(page.getByRole('row').filter({ hasText: '受理审查期限' }), '目标');
+    await page.getByRole('button', { name: '不予受理', exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await act(page, '受理');
+    await expectText(page.getByTestId('state'), '办理中');
+    await page.context().close();
+
+    const mediating = await signedIn(`mediator-${DEMO.xuanwuPetitionOffice.slice(-4)}`);
+    await mediating.goto(`${base}/cases/${caseId}`);
+    await act(mediating, '访调对接', async (dialog) => {
+      await dialog.getByLabel('人民调解委员会').fill(DEMO.meiyuanCommittee);
+      await dialog.getByRole('combobox', { name: '纠纷性质' }).click({ force: true });
+      await mediating.getByRole('option', { name: '民事纠纷' }).click();
+      await dialog.getByRole('combobox', { name: '同意调解的当事人' }).click({ force: true });
+      await mediating.getByRole('option', { name: '张三（申请人）' }).click();
+      await mediating.getByRole('option', { name: '李四（被申请人）' }).click();
+      await dialog.getByRole('heading', { name: '访调对接' }).click(); // closes the option list
+    });
+    await expectText(mediating.getByTestId('state'), '访调对接');
+    // The people's mediation case it opened at the committee is named on the page.
+    await expectText(mediating.getByTestId('linked-case'), '人民调解');
+    expect(handler).toBeTruthy();
+    await mediating.context().close();
+  }, 2 * JOURNEY_MS);
+
+  it('lists the documents of a case by their Chinese names and 文号, and downloads one and the dossier as PDF, printable in the browser (PML Art. 27)', async () => {
+    const agreed = await agreedCase('2026-02-20', '2026-03-02');
+    for (let pass = 0; pass < 20; pass++) {
+      const { issued, failed } = await t.app.get(DocumentProducer).produceOnce();
+      if (!issued && !failed) break;
+    }
+    const page = await signedIn('mediator');
+    await page.goto(`${base}/cases/${agreed.id}`);
+    await page.getByRole('tab', { name: '文书' }).click();
+    const notice = page.getByRole('row').filter({ hasText: '人民调解受理登记表' });
+    await expectText(notice, '已出具');
+    expect(await notice.textContent()).toMatch(/（2026）.+第\d+号/);
+    await expectText(page.getByRole('row').filter({ hasText: '人民调解协议书' }), '已出具');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载人民调解受理登记表' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^（2026）玄梅人调字第\d+号 人民调解受理登记表\.pdf$/);
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const [dossier] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载卷宗（一案一卷）' }).click()]);
+    expect(dossier.suggestedFilename()).toBe(`${agreed.caseNumber} 卷宗.pdf`);
+    expect((await readFile((await dossier.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // 打印 opens the archived PDF in the browser's own viewer, whose print button prints it on A4
+    // (headless Chromium has no PDF viewer: what it is given to open is read back instead).
+    // Runs in the page (the test's tsconfig has no DOM types, hence the shape spelled out).
+    type PrintProbe = { printed?: string; blobs: Map<string, Blob>; open: (url: string) => unknown };
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PrintProbe;
+      w.blobs = new Map();
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        const url = create(blob);
+        w.blobs.set(url, blob);
+        return url;
+      };
+      w.open = (url: string) => ((w.printed = url) && w);
+    });
+    await page.getByRole('button', { name: '打印人民调解受理登记表' }).click();
+    await page.waitForFunction(() => !!(globalThis as unknown as PrintProbe).printed);
+    const printed = await page.evaluate(async () => {
+      const w = globalThis as unknown as PrintProbe;
+      const head = new Uint8Array(await w.blobs.get(w.printed!)!.arrayBuffer()).slice(0, 5);
+      return { url: w.printed, head: String.fromCharCode(...head) };
+    });
+    expect(printed).toEqual({ url: expect.stringMatching(/^blob:/), head: '%PDF-' });
+    // Reception sees the list but not the PDFs, which carry the parties' ID numbers in full.
+    const reception = await signedIn('reception');
+    await reception.goto(`${base}/cases/${agreed.id}`);
+    await reception.getByRole('tab', { name: '文书' }).click();
+    await expectText(reception.locator('main'), '仅本案调解员和受理法院可下载');
+    expect(await reception.getByRole('button', { name: '下载人民调解受理登记表' }).count()).toBe(0);
+    await reception.context().close();
+    await page.context().close();
+  }, 2 * JOURNEY_MS);
 
   it('brings an expired session back to sign-in and, after signing in again, to the same form with what was typed', async () => {
     const c = await mediatingCase();
@@ -265,6 +400,17 @@ const DEMO_MEDIATOR_ID = '00000000-0000-4000-8000-0000000000a2';
 async function openCase() {
   const response = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
   return response.body as { id: string; caseNumber: string };
+}
+
+/** A people's mediation case received on `receivedOn` with a written agreement in force from `effectiveOn`. */
+async function agreedCase(receivedOn: string, effectiveOn: string) {
+  const { body: c } = await t.http.post('/api/v1/cases').send(anIntake({ receivedOn })).expect(201);
+  const mediator = await t.as('mediator');
+  const sendAs = (type: string, payload: object) => mediator.post(`/api/v1/cases/${c.id}/events`).send({ type, payload }).expect(200);
+  await sendAs('application.accepted', { acceptedOn: receivedOn });
+  await sendAs('mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' });
+  await sendAs('agreement.signed', writtenAgreement({ effectiveOn }));
+  return c as { id: string; caseNumber: string };
 }
 
 async function mediatingCase() {

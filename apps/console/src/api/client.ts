@@ -4,9 +4,11 @@ import type {
   CaseDetail,
   CaseEventItem,
   CaseListItem,
+  CaseDocument,
   DeadlineListItem,
   Flow,
   FlowSummary,
+  LinkableCase,
   Me,
   OrganizationNode,
 } from './types';
@@ -65,6 +67,23 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return body as T;
 }
 
+/** A PDF (or other file) as the service archived it, for a download or the print dialog. */
+async function requestFile(path: string, query: Record<string, string | undefined>): Promise<Blob> {
+  const url = new URL(`${BASE}${path}`, window.location.origin);
+  for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
+  const token = tokenStore.get();
+  const response = await fetch(url, { headers: { Accept: 'application/pdf, application/problem+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+  if (!response.ok) {
+    const text = await response.text();
+    if (response.status === 401) {
+      tokenStore.clear();
+      expiredListeners.forEach((listener) => listener());
+    }
+    throw new ApiError(response.status, text ? JSON.parse(text) : { status: response.status, code: 'HTTP_ERROR' });
+  }
+  return response.blob();
+}
+
 export const api = {
   signIn: (username: string, password: string) =>
     request<{ accessToken: string; expiresIn: number }>('/auth/token', { method: 'POST', body: { username, password }, anonymous: true }),
@@ -81,6 +100,10 @@ export const api = {
     request<CaseDetail>(`/cases/${id}/events`, { method: 'POST', body: { type, payload }, headers: { 'If-Match': `"${version}"` } }),
   revealPersonalData: (caseId: string, partyId: string, reason: string) =>
     request<{ idNumber: string | null; phone: string | null }>(`/cases/${caseId}/parties/${encodeURIComponent(partyId)}/personal-data`, { method: 'POST', body: { reason } }),
+  linkableCase: (caseNumber: string) => request<LinkableCase>('/linkable-cases', { query: { caseNumber } }),
+  documents: (caseId: string) => request<{ items: CaseDocument[] }>(`/cases/${caseId}/documents`),
+  documentFile: (caseId: string, documentId: string, reason: string) => requestFile(`/cases/${caseId}/documents/${documentId}`, { reason }),
+  dossierFile: (caseId: string, reason: string) => requestFile(`/cases/${caseId}/dossier`, { reason }),
   calendarYears: () => request<{ years: CalendarYearSummary[]; bundledSource: string }>('/calendar/years'),
   calendarYear: (year: number) => request<CalendarYearSummary & { holidays: Record<string, string>; makeUpWorkdays: Record<string, string> }>(`/calendar/years/${year}`),
   loadCalendarYear: (year: number, body: Record<string, unknown>) => request<unknown>(`/calendar/years/${year}`, { method: 'PUT', body }),

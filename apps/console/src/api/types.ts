@@ -115,6 +115,51 @@ export interface CaseDetail {
   flowAllowedEvents: string[];
   parties: Party[];
   records: Record<string, unknown>;
+  agreement?: Agreement | null;
+  facts?: Record<string, unknown>;
+  linkedCases?: { id: string; caseNumber: string; flowId: string; relation: string }[];
+}
+
+export interface AgreementTerm {
+  obligorPartyId: string;
+  description: string;
+  amount?: string;
+  dueOn?: string;
+}
+
+export interface Agreement {
+  form: 'written' | 'oral';
+  effectiveOn: string;
+  terms: AgreementTerm[];
+  boundPartyIds: string[];
+  signatures?: { partyIds: string[]; mediator?: boolean; committeeSeal?: boolean };
+}
+
+/** GET /linkable-cases: a case a new case may continue from, found by its number. */
+export interface LinkableCase {
+  id: string;
+  caseNumber: string;
+  flowId: string;
+  state: string;
+  organizationId: string;
+  category: string;
+  summary: string;
+  parties: { id: string; role: string; kind: string; name: string }[];
+  agreement: Agreement | null;
+}
+
+/** GET /cases/:id/documents: one issued document (文书). */
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  title: string | null;
+  number: string | null;
+  status: string;
+  issuedAt: string;
+  producedAt: string | null;
+  event: { seq: number; type: string };
+  sha256: string | null;
+  byteSize: number | null;
 }
 
 export interface CaseListItem {

@@ -1,6 +1,6 @@
 import { api } from '../api/client';
 import type { Flow } from '../api/types';
-import { termOf } from '../messages/zh';
+import { termOf, zh } from '../messages/zh';
 
 const cache = new Map<string, Promise<Flow>>();
 
@@ -13,6 +13,7 @@ export function useFlows() {
   return {
     flow,
     stateTitle: (f: Flow | undefined, state: string) => f?.states.find((s) => s.name === state)?.titleZh ?? termOf(state),
-    eventTitle: (f: Flow | undefined, type: string) => f?.events.find((e) => e.type === type)?.titleZh ?? (type === 'case.opened' ? '登记' : termOf(type)),
+    /** A flow event's own titleZh; the service's host events (登记, 关联案件) are named in messages. */
+    eventTitle: (f: Flow | undefined, type: string) => f?.events.find((e) => e.type === type)?.titleZh ?? zh.hostEvents[type] ?? termOf(type),
   };
 }

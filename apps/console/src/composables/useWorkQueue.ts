@@ -7,6 +7,8 @@ import { useFlows } from './useFlows';
 export type QueueFilter = 'all' | 'overdue' | 'thisWeek';
 export interface QueueRow extends CaseListItem {
   nearest: DeadlineListItem | undefined;
+  /** Every running deadline of the case, nearest first (a court's queue shows them all). */
+  running: DeadlineListItem[];
 }
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
@@ -49,11 +51,11 @@ export function useWorkQueue(options: { flowId?: string }) {
   }
 
   const rows = computed<QueueRow[]>(() => {
-    const nearest = new Map<string, DeadlineListItem>();
-    for (const d of deadlines.value) if (d.dueOn && !nearest.has(d.caseId)) nearest.set(d.caseId, d); // the API sorts by due date
+    const running = new Map<string, DeadlineListItem[]>();
+    for (const d of deadlines.value) if (d.dueOn) running.set(d.caseId, [...(running.get(d.caseId) ?? []), d]); // the API sorts by due date
     const weekEnd = endOfWeek(todayInChina());
     return cases.value
-      .map((c) => ({ ...c, nearest: nearest.get(c.id) }))
+      .map((c) => ({ ...c, nearest: running.get(c.id)?.[0], running: running.get(c.id) ?? [] }))
       .filter((row) => {
         if (filter.value === 'overdue') return row.overdue || (row.nearest?.daysLeft ?? 0) < 0;
         if (filter.value === 'thisWeek') return !!row.nearest?.dueOn && row.nearest.dueOn <= weekEnd;
