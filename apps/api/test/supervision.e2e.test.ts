@@ -7,7 +7,7 @@ let admin: Client;
 /** A district of its own (D) with two street centres, a committee under S1 and a department: nothing else lands there. */
 const org = { district: '', s1: '', s2: '', committee: '', department: '' };
 let supervisor: Client;
-const ids: Record<string, string> = {};
+const ids = { breached: '', dueSoon: '', red: '', onTrack: '' };
 
 let counter = 0;
 const shortName = () => `督${'甲乙丙丁戊己庚辛壬癸'[counter++ % 10]}`;
@@ -106,8 +106,8 @@ describe('GET /supervision/board', () => {
 });
 
 describe('POST /supervision/reassignments (a mediator on leave)', () => {
-  const people: Record<string, string> = {};
-  const cases: Record<string, string> = {};
+  const people = { onLeave: '', colleague: '', elsewhere: '' };
+  const cases = { one: '', two: '', colleagues: '', escalated: '', delegated: '' };
   const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
   const mediatingWith = async (mediatorId: string) => {
     const id = await open(org.committee);
