@@ -128,6 +128,42 @@ try {
   await signIn(admin);
   await admin.getByRole('table').first().waitFor();
   await shoot(admin, 'calendar-years');
+
+  // The centre's pages (issue 16): 督办看板, 统计报表, 回访 on a case, 组织机构, 用户管理.
+  const risky = await open('邻里纠纷，一方扬言报复', [person('applicant', '吴十', '11010519491231002X', '13100131000')]);
+  await call(mediator, 'POST', `/cases/${risky.id}/events`, { type: 'application.accepted', payload: {} });
+  await call(await tokenOf('supervisor'), 'POST', `/cases/${risky.id}/events`, { type: 'case.supervised', payload: { instructions: '三日内约谈双方并反馈', dueOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10) } });
+  const visited = await open('楼道堆物引发争执', [person('applicant', '郑一', '32010619850312123X', '13000130000'), person('respondent', '冯二', '440304199001015672', '13900139001')]);
+  for (const [type, payload] of [
+    ['application.accepted', {}],
+    ['mediator.assigned', { mediatorId: me.user.id, chosenBy: 'committee' }],
+    ['agreement.signed', { form: 'oral', terms: [{ obligorPartyId: 'p2', description: '三日内清理楼道堆物' }] }],
+  ]) {
+    await call(mediator, 'POST', `/cases/${visited.id}/events`, { type, payload });
+  }
+  const supervisor = await session('supervisor');
+  await signIn(supervisor);
+  await supervisor.getByTestId('by-organization').waitFor();
+  await supervisor.getByRole('tab', { name: /^督办中/ }).click();
+  await supervisor.getByTestId('list-supervised').getByRole('row').nth(1).waitFor();
+  await shoot(supervisor, 'supervision');
+  await supervisor.goto(`${base}/reports/centre`);
+  await supervisor.getByTestId('report-table').getByText('合计').waitFor();
+  await shoot(supervisor, 'reports');
+  await supervisor.getByRole('img', { name: /按单位/ }).scrollIntoViewIfNeeded();
+  await shoot(supervisor, 'report-charts');
+  const visitor = await session('mediator');
+  await signIn(visitor);
+  await visitor.goto(`${base}/cases/${visited.id}`);
+  await visitor.getByRole('heading', { name: '登记回访' }).scrollIntoViewIfNeeded();
+  await visitor.getByLabel('回访对象').fill('申请人郑一、被申请人冯二（上门回访）');
+  await shoot(visitor, 'return-visit');
+  await admin.goto(`${base}/admin/organizations`);
+  await admin.getByTestId('org-name').waitFor();
+  await shoot(admin, 'organizations');
+  await admin.goto(`${base}/admin/users`);
+  await admin.getByRole('row').nth(2).waitFor();
+  await shoot(admin, 'users');
   await browser.close();
 } finally {
   service.kill('SIGTERM');

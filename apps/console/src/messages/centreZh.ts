@@ -217,6 +217,7 @@ export const centreZh = {
     enable: '启用',
     disableConfirm: (n: string) => `确定停用用户“${n}”？其登录将立即失效。`,
     userSaved: '用户已保存',
+    self: '（本人）',
   },
 };
 

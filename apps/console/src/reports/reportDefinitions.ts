@@ -194,7 +194,7 @@ export function barChart(
   const category = {
     type: 'category' as const,
     data: categories,
-    axisLabel: { interval: 0, width: 110, overflow: 'truncate' as const },
+    axisLabel: { interval: 0, width: 110, overflow: 'truncate' as const, rotate: horizontal ? 0 : 30 },
   };
   const value = { type: 'value' as const, minInterval: 1 };
   return {
@@ -207,6 +207,7 @@ export function barChart(
       type: 'bar' as const,
       name: s.name,
       data: s.data,
+      barMaxWidth: 40,
       label: { show: true, position: horizontal ? ('right' as const) : ('top' as const) },
     })),
   };
