@@ -17,6 +17,8 @@ const FLOWS = {
   'delegated-mediation': { name: 'delegatedMediation', pins: ['delegated*.test.ts'] },
   'court-referral': { name: 'courtReferral', pins: ['courtReferral*.test.ts'] },
   petition: { name: 'petition', pins: ['petition*.test.ts'] },
+  // The handlers several flows share (appraisal, extensions, withdrawal …), against every machine's tests.
+  shared: { name: '*.machine', pins: ['confirmation*.test.ts', 'traffic*.test.ts'] },
 };
 
 const flowId = process.env.STRYKER_FLOW ?? 'judicial-confirmation';
@@ -25,7 +27,10 @@ if (!flow) throw new Error(`STRYKER_FLOW=${flowId}: not one of ${Object.keys(FLO
 
 export default {
   ...shared,
-  mutate: [`packages/flows/src/flows/${flowId}/**/*.ts`, `packages/flows/src/${flow.name}.machine.ts`],
+  mutate: [
+    `packages/flows/src/flows/${flowId}/**/*.ts`,
+    ...(flowId === 'shared' ? [] : [`packages/flows/src/${flow.name}.machine.ts`]),
+  ],
   jest: {
     projectType: 'custom',
     configFile: 'stryker/jest.config.mjs',
