@@ -231,7 +231,7 @@ describe('GET /api/v1/reports/mediation (人民调解案件统计表)', () => {
     expect(january.total).toMatchObject({ succeeded: 1 });
     expect(january.period).toEqual({ from: '2027-01-01', to: '2027-01-01', label: '2027-01-01至2027-01-01' });
     const months = await get(supervisor, 'mediation?from=2026-12-01&to=2027-01-31&groupBy=month');
-    expect(months.rows.map((r: { key: string; accepted: number; succeeded: number }) => [r.key, r.label, r.accepted, r.succeeded])).toEqual([
+    expect(months.rows.map((r: { key: string; label: string; accepted: number; succeeded: number }) => [r.key, r.label, r.accepted, r.succeeded])).toEqual([
       ['2026-12', '2026年12月', 1, 0],
       ['2027-01', '2027年1月', 0, 1],
     ]);
@@ -364,7 +364,8 @@ describe('the Excel workbooks', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(response.body as Buffer);
+    // exceljs declares its own Buffer type; the body is Node's.
+    await book.xlsx.load(response.body as never);
     return book.worksheets[0]!;
   };
   const values = (sheet: ExcelJS.Worksheet, r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
@@ -404,11 +405,16 @@ describe('case_statistics (migration 1763900000011)', () => {
     const runner = t.dataSource.createQueryRunner();
     await runner.startTransaction();
     try {
-      const read = () => runner.query(`SELECT * FROM case_statistics ORDER BY case_id`);
+      const read = async () => ({
+        cases: await runner.query(`SELECT * FROM case_statistics ORDER BY case_id`),
+        visits: await runner.query(`SELECT * FROM return_visit_statistics ORDER BY visit_id`),
+      });
       const kept = await read();
-      // One row per case of the story (none of its events opened another case).
-      expect(kept).toHaveLength(Object.keys(ids).length);
-      await runner.query(`DELETE FROM case_statistics`);
+      // One row per case of the story (none of its events opened another case), one per visit.
+      expect(kept.cases).toHaveLength(Object.keys(ids).length);
+      expect(kept.visits).toHaveLength(4);
+      expect(kept.visits.find((v: { case_id: string }) => v.case_id === ids.P2)).toMatchObject({ flow_id: 'petition', organization_id: DEMO.xuanwuPetitionOffice, satisfaction: 'dissatisfied' });
+      await runner.query(`DELETE FROM case_statistics; DELETE FROM return_visit_statistics`);
       await runner.query(BACKFILL_CASE_STATISTICS);
       expect(await read()).toEqual(kept);
     } finally {

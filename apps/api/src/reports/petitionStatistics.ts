@@ -33,12 +33,12 @@ export const PETITION_REPORT: ReportDefinition<PetitionFigures> = {
       WHERE ${sql.inPeriod('c.replied_on')} AND ${sql.cases()}
       GROUP BY 1`,
     (sql) => `
-      SELECT ${sql.key('v.visited_on')} AS key, count(*)::int AS "returnVisits",
-        count(*) FILTER (WHERE v.satisfaction = 'satisfied')::int AS satisfied,
-        count(*) FILTER (WHERE v.satisfaction = 'basicallySatisfied')::int AS "basicallySatisfied",
-        count(*) FILTER (WHERE v.satisfaction = 'dissatisfied')::int AS dissatisfied
-      FROM return_visits v JOIN case_statistics c ON c.case_id = v.case_id
-      WHERE ${sql.inPeriod('v.visited_on')} AND ${sql.cases()}
+      SELECT ${sql.key('c.visited_on')} AS key, count(*)::int AS "returnVisits",
+        count(*) FILTER (WHERE c.satisfaction = 'satisfied')::int AS satisfied,
+        count(*) FILTER (WHERE c.satisfaction = 'basicallySatisfied')::int AS "basicallySatisfied",
+        count(*) FILTER (WHERE c.satisfaction = 'dissatisfied')::int AS dissatisfied
+      FROM return_visit_statistics c
+      WHERE ${sql.inPeriod('c.visited_on')} AND ${sql.cases()}
       GROUP BY 1`,
   ],
   figures(sums) {
