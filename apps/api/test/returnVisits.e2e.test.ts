@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
+const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
 
 async function mediatingCase(): Promise<string> {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
@@ -37,13 +38,17 @@ const aVisit = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const versionOf = async (id: string) => (await t.http.get(`/api/v1/cases/${id}`).expect(200)).body.version as number;
-const visitsOf = async (id: string) => Number((await t.dataSource.query('SELECT count(*) AS n FROM return_visits WHERE case_id = $1', [id]))[0].n);
+const visitsOf = async (id: string) =>
+  Number((await t.dataSource.query('SELECT count(*) AS n FROM return_visits WHERE case_id = $1', [id]))[0].n);
 
 describe('POST /cases/:id/return-visits', () => {
   it('records a return visit by the case’s mediator after the agreement (PML Art. 31): a trail entry with its Chinese title, the version bumped; answers as documented', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
-    const { body } = await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit({ satisfaction: 'basicallySatisfied', riskNote: '维修质量仍有争议' })).expect(201);
+    const { body } = await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .send(aVisit({ satisfaction: 'basicallySatisfied', riskNote: '维修质量仍有争议' }))
+      .expect(201);
     expect(body).toMatchObject({
       caseId: id,
       organizationId: DEMO.meiyuanCommittee,
@@ -65,11 +70,23 @@ describe('POST /cases/:id/return-visits', () => {
       actor: { userId: DEMO_MEDIATOR, role: 'mediator' },
     });
     const list = (await t.http.get(`/api/v1/cases/${id}/return-visits`).expect(200)).body;
-    expect(list).toMatchObject({ caseId: id, caseVersion: before + 1, criminalRiskPrevented: false, items: [{ id: body.id }] });
+    expect(list).toMatchObject({
+      caseId: id,
+      caseVersion: before + 1,
+      criminalRiskPrevented: false,
+      items: [{ id: body.id }],
+    });
     const check = await documentedSchema(t);
     const due = (await mediator.get('/api/v1/return-visits/due?dueBefore=2026-12-31').expect(200)).body;
-    const flag = (await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: false }).expect(200)).body;
-    expect([...check('ReturnVisitRecorded', body), ...check('ReturnVisitList', list), ...check('ReturnVisitsDue', due), ...check('CriminalRiskFlag', flag)]).toEqual([]);
+    const flag = (
+      await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: false }).expect(200)
+    ).body;
+    expect([
+      ...check('ReturnVisitRecorded', body),
+      ...check('ReturnVisitList', list),
+      ...check('ReturnVisitsDue', due),
+      ...check('CriminalRiskFlag', flag),
+    ]).toEqual([]);
   });
 
   it('refuses a visit before the outcome (422 RETURN_VISIT_BEFORE_OUTCOME, PML Art. 31) and writes nothing', async () => {
@@ -83,7 +100,10 @@ describe('POST /cases/:id/return-visits', () => {
   it('accepts a visit on closing: a case that ended without agreement (final states accept no flow event)', async () => {
     const id = await mediatingCase();
     await send(id, 'mediation.terminated', { reason: 'noAgreement', note: '双方分歧过大' });
-    await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit({ performance: 'notDue', satisfaction: 'dissatisfied', newDispute: true })).expect(201);
+    await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .send(aVisit({ performance: 'notDue', satisfaction: 'dissatisfied', newDispute: true }))
+      .expect(201);
   });
 
   it('answers 400 naming the field for bad input (satisfaction, performance, a day in the future or before receipt) and writes nothing', async () => {
@@ -113,7 +133,16 @@ describe('POST /cases/:id/return-visits', () => {
     await (await t.as(otherName)).post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(403);
     await (await t.as('supervisor')).post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
     const admin = await t.as('admin');
-    await admin.post('/api/v1/users').send({ username: 'qinhuai.supervisor', displayName: '秦淮督办员', password: DEMO_PASSWORD, role: 'supervisor', organizationId: DEMO.qinhuai }).expect(201);
+    await admin
+      .post('/api/v1/users')
+      .send({
+        username: 'qinhuai.supervisor',
+        displayName: '秦淮督办员',
+        password: DEMO_PASSWORD,
+        role: 'supervisor',
+        organizationId: DEMO.qinhuai,
+      })
+      .expect(201);
     await (await t.as('qinhuai.supervisor')).post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(404);
     expect(await visitsOf(id)).toBe(1);
   });
@@ -121,7 +150,11 @@ describe('POST /cases/:id/return-visits', () => {
   it('refuses a stale If-Match with 412 and writes nothing', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
-    const { body } = await mediator.post(`/api/v1/cases/${id}/return-visits`).set('If-Match', `"${before - 1}"`).send(aVisit()).expect(412);
+    const { body } = await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .set('If-Match', `"${before - 1}"`)
+      .send(aVisit())
+      .expect(412);
     expect(body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: before });
     expect(await visitsOf(id)).toBe(0);
     await mediator.post(`/api/v1/cases/${id}/return-visits`).set('If-Match', `"${before}"`).send(aVisit()).expect(201);
@@ -132,10 +165,17 @@ describe('GET /return-visits/due: the work queue', () => {
   it('lists a visit due 30 days (cfg) after the last performance date, moved off a weekend; a recorded visit leaves the queue', async () => {
     // Term due 2026-04-30 (Thursday) + 30 days = Saturday 2026-05-30 → Monday 2026-06-01 (CC Art. 203).
     const id = await agreedCase();
-    const due = async (dueBefore: string) => (await mediator.get(`/api/v1/return-visits/due?dueBefore=${dueBefore}&mediatorId=${DEMO_MEDIATOR}`).expect(200)).body.items;
+    const due = async (dueBefore: string) =>
+      (await mediator.get(`/api/v1/return-visits/due?dueBefore=${dueBefore}&mediatorId=${DEMO_MEDIATOR}`).expect(200))
+        .body.items;
     expect((await due('2026-05-31')).map((i: { caseId: string }) => i.caseId)).not.toContain(id);
     const item = (await due('2026-06-01')).find((i: { caseId: string }) => i.caseId === id);
-    expect(item).toMatchObject({ countedFrom: '2026-04-30', returnVisitDueOn: '2026-06-01', organizationId: DEMO.meiyuanCommittee, mediatorId: DEMO_MEDIATOR });
+    expect(item).toMatchObject({
+      countedFrom: '2026-04-30',
+      returnVisitDueOn: '2026-06-01',
+      organizationId: DEMO.meiyuanCommittee,
+      mediatorId: DEMO_MEDIATOR,
+    });
     await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
     expect((await due('2026-06-01')).map((i: { caseId: string }) => i.caseId)).not.toContain(id);
   });
@@ -143,16 +183,29 @@ describe('GET /return-visits/due: the work queue', () => {
   it('counts from the day the agreement took effect when no term has a due date, and follows the organisation’s returnVisitTarget', async () => {
     const id = await agreedCase([{ obligorPartyId: 'p2', description: '赔礼道歉' }]);
     const admin = await t.as('admin');
-    await admin.put(`/api/v1/organizations/${DEMO.meiyuan}/policy`).send({ policy: { returnVisitTarget: { length: 10, unit: 'workingDay' } } }).expect(200);
+    await admin
+      .put(`/api/v1/organizations/${DEMO.meiyuan}/policy`)
+      .send({ policy: { returnVisitTarget: { length: 10, unit: 'workingDay' } } })
+      .expect(200);
     // Inherited by the committee below: 10 working days after Monday 2026-03-02 = Monday 2026-03-16.
     const items = (await mediator.get('/api/v1/return-visits/due?dueBefore=2026-03-16').expect(200)).body.items;
-    expect(items.find((i: { caseId: string }) => i.caseId === id)).toMatchObject({ countedFrom: '2026-03-02', returnVisitDueOn: '2026-03-16', workingDaysLeft: 10 });
-    expect((await mediator.get('/api/v1/return-visits/due?dueBefore=2026-03-13').expect(200)).body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(id);
+    expect(items.find((i: { caseId: string }) => i.caseId === id)).toMatchObject({
+      countedFrom: '2026-03-02',
+      returnVisitDueOn: '2026-03-16',
+      workingDaysLeft: 10,
+    });
+    expect(
+      (await mediator.get('/api/v1/return-visits/due?dueBefore=2026-03-13').expect(200)).body.items.map(
+        (i: { caseId: string }) => i.caseId,
+      ),
+    ).not.toContain(id);
     await admin.put(`/api/v1/organizations/${DEMO.meiyuan}/policy`).send({ policy: {} }).expect(200);
   });
 
   it('answers 400 for a bad dueBefore', async () => {
-    expect((await mediator.get('/api/v1/return-visits/due?dueBefore=2026-13-01').expect(400)).body.errors[0].field).toBe('dueBefore');
+    expect(
+      (await mediator.get('/api/v1/return-visits/due?dueBefore=2026-13-01').expect(400)).body.errors[0].field,
+    ).toBe('dueBefore');
   });
 });
 
@@ -160,18 +213,40 @@ describe('PUT /cases/:id/criminal-risk-prevented (防止民转刑)', () => {
   it('is set by the case’s mediator with a trail entry and the version bumped; setting it again writes nothing', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
-    const { body } = await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: true, note: '双方曾扬言报复' }).expect(200);
+    const { body } = await mediator
+      .put(`/api/v1/cases/${id}/criminal-risk-prevented`)
+      .send({ prevented: true, note: '双方曾扬言报复' })
+      .expect(200);
     expect(body).toEqual({ caseId: id, criminalRiskPrevented: true, version: before + 1 });
     const trail = (await t.http.get(`/api/v1/cases/${id}/events`).expect(200)).body.items;
-    expect(trail.at(-1)).toMatchObject({ type: 'case.criminalRiskFlagged', payload: { prevented: true, titleZh: '防止民转刑' } });
-    expect((await t.dataSource.query('SELECT criminal_risk_prevented FROM cases WHERE id = $1', [id]))[0].criminal_risk_prevented).toBe(true);
-    expect((await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: true }).expect(200)).body.version).toBe(before + 1);
+    expect(trail.at(-1)).toMatchObject({
+      type: 'case.criminalRiskFlagged',
+      payload: { prevented: true, titleZh: '防止民转刑' },
+    });
+    expect(
+      (await t.dataSource.query('SELECT criminal_risk_prevented FROM cases WHERE id = $1', [id]))[0]
+        .criminal_risk_prevented,
+    ).toBe(true);
+    expect(
+      (await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: true }).expect(200)).body
+        .version,
+    ).toBe(before + 1);
   });
 
   it('refuses reception (403) and a body without prevented (400), writing nothing', async () => {
     const id = await mediatingCase();
-    await (await t.as('reception')).put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({ prevented: true }).expect(403);
-    expect((await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({}).expect(400)).body.errors[0].field).toBe('prevented');
-    expect((await t.dataSource.query('SELECT criminal_risk_prevented FROM cases WHERE id = $1', [id]))[0].criminal_risk_prevented).toBe(false);
+    await (
+      await t.as('reception')
+    )
+      .put(`/api/v1/cases/${id}/criminal-risk-prevented`)
+      .send({ prevented: true })
+      .expect(403);
+    expect(
+      (await mediator.put(`/api/v1/cases/${id}/criminal-risk-prevented`).send({}).expect(400)).body.errors[0].field,
+    ).toBe('prevented');
+    expect(
+      (await t.dataSource.query('SELECT criminal_risk_prevented FROM cases WHERE id = $1', [id]))[0]
+        .criminal_risk_prevented,
+    ).toBe(false);
   });
 });

@@ -36,7 +36,10 @@ export function isCentre(organization: Pick<Organization, 'kind'> | undefined): 
 export function resolutionTargetFor(organization: Organization): HostFacts['resolutionTarget'] {
   if (!isCentre(organization)) return undefined;
   const own = organization.policy.resolutionTarget;
-  const target = own && own.unit !== 'year' ? { length: own.length, unit: own.unit } : DEFAULT_LEVEL_POLICY[organization.level].resolutionTarget;
+  const target =
+    own && own.unit !== 'year'
+      ? { length: own.length, unit: own.unit }
+      : DEFAULT_LEVEL_POLICY[organization.level].resolutionTarget;
   return target && { ...target, basis: `centre policy: ${organization.level} level (cfg)` };
 }
 

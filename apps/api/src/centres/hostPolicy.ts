@@ -32,7 +32,12 @@ export function hostPolicyOf(
   for (const [index, o] of [organization, ...ancestors].entries()) {
     const own = o.policy[key];
     if (own && (own.unit === 'day' || own.unit === 'workingDay')) {
-      return { length: own.length, unit: own.unit, source: index === 0 ? 'own' : 'inherited', ...(index === 0 ? {} : { fromOrganizationId: o.id }) };
+      return {
+        length: own.length,
+        unit: own.unit,
+        source: index === 0 ? 'own' : 'inherited',
+        ...(index === 0 ? {} : { fromOrganizationId: o.id }),
+      };
     }
   }
   return { ...HOST_POLICY_DEFAULTS[key], source: 'default' };

@@ -10,7 +10,11 @@ const dateTime = { type: 'string', format: 'date-time' } as const;
 const int = { type: 'integer' } as const;
 const str = { type: 'string' } as const;
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
-const object = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({ type: 'object', properties, required });
+const object = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+});
 const period = object({ length: int, unit: { type: 'string', enum: ['day', 'workingDay', 'month'] } });
 
 const COUNTS = { open: int, breached: int, dueSoon: int, onTrack: int };
@@ -39,27 +43,51 @@ const BOARD_CASE = object(
     resolutionTargetDueOn: nullable(date),
     stuckThreshold: period,
   },
-  ['caseId', 'caseNumber', 'flowId', 'state', 'status', 'organizationId', 'organizationName', 'level', 'riskLevel', 'summary', 'version', 'mediatorId', 'overdue', 'nextDueOn', 'deadlineStatus', 'lastEventOn', 'workingDaysIdle'],
+  [
+    'caseId',
+    'caseNumber',
+    'flowId',
+    'state',
+    'status',
+    'organizationId',
+    'organizationName',
+    'level',
+    'riskLevel',
+    'summary',
+    'version',
+    'mediatorId',
+    'overdue',
+    'nextDueOn',
+    'deadlineStatus',
+    'lastEventOn',
+    'workingDaysIdle',
+  ],
 );
 
-const ORGANIZATION_PERIOD = object({ length: int, unit: str, source: { type: 'string', enum: ['own', 'inherited', 'default'] }, fromOrganizationId: uuid }, ['length', 'unit', 'source']);
-
-const RETURN_VISIT = object(
+const ORGANIZATION_PERIOD = object(
   {
-    id: uuid,
-    caseId: uuid,
-    organizationId: uuid,
-    visitedOn: date,
-    visitedBy: object({ id: uuid, username: str, displayName: str }),
-    personsVisited: str,
-    performance: { type: 'string', enum: ['performed', 'partlyPerformed', 'notPerformed', 'notDue'] },
-    satisfaction: { type: 'string', enum: ['satisfied', 'basicallySatisfied', 'dissatisfied'] },
-    newDispute: { type: 'boolean' },
-    riskNote: nullable(str),
-    note: nullable(str),
-    recordedAt: dateTime,
+    length: int,
+    unit: str,
+    source: { type: 'string', enum: ['own', 'inherited', 'default'] },
+    fromOrganizationId: uuid,
   },
+  ['length', 'unit', 'source'],
 );
+
+const RETURN_VISIT = object({
+  id: uuid,
+  caseId: uuid,
+  organizationId: uuid,
+  visitedOn: date,
+  visitedBy: object({ id: uuid, username: str, displayName: str }),
+  personsVisited: str,
+  performance: { type: 'string', enum: ['performed', 'partlyPerformed', 'notPerformed', 'notDue'] },
+  satisfaction: { type: 'string', enum: ['satisfied', 'basicallySatisfied', 'dissatisfied'] },
+  newDispute: { type: 'boolean' },
+  riskNote: nullable(str),
+  note: nullable(str),
+  recordedAt: dateTime,
+});
 
 export const CENTRE_SCHEMAS: Record<string, object> = {
   SupervisionBoardCase: BOARD_CASE,
@@ -68,7 +96,10 @@ export const CENTRE_SCHEMAS: Record<string, object> = {
     today: date,
     dueSoonBy: { ...date, description: 'the third working day after today: a deadline on or before it is due soon' },
     totals: object({ ...COUNTS, redRisk: int, supervised: int, escalated: int, stuck: int }),
-    byOrganization: { type: 'array', items: object({ organizationId: uuid, name: str, kind: str, level: str, ...COUNTS }) },
+    byOrganization: {
+      type: 'array',
+      items: object({ organizationId: uuid, name: str, kind: str, level: str, ...COUNTS }),
+    },
     byLevel: { type: 'array', items: object({ level: str, ...COUNTS }) },
     redRisk: { type: 'array', items: ref('SupervisionBoardCase') },
     supervised: { type: 'array', items: ref('SupervisionBoardCase') },
@@ -91,7 +122,12 @@ export const CENTRE_SCHEMAS: Record<string, object> = {
           caseNumber: str,
           flowId: str,
           state: str,
-          outcome: { type: 'string', enum: ['reassigned', 'partial', 'failed', 'skipped'], description: 'partial: the mediator stepped aside but the new one was not assigned; the case waits for a mediator' },
+          outcome: {
+            type: 'string',
+            enum: ['reassigned', 'partial', 'failed', 'skipped'],
+            description:
+              'partial: the mediator stepped aside but the new one was not assigned; the case waits for a mediator',
+          },
           version: int,
           problem: object({ status: int, code: str, detail: str, rule: str, basis: str }, ['status', 'code', 'detail']),
         },
@@ -100,7 +136,11 @@ export const CENTRE_SCHEMAS: Record<string, object> = {
     },
   }),
   ReturnVisit: RETURN_VISIT,
-  ReturnVisitRecorded: { ...RETURN_VISIT, properties: { ...RETURN_VISIT.properties, caseVersion: int }, required: [...RETURN_VISIT.required, 'caseVersion'] },
+  ReturnVisitRecorded: {
+    ...RETURN_VISIT,
+    properties: { ...RETURN_VISIT.properties, caseVersion: int },
+    required: [...RETURN_VISIT.required, 'caseVersion'],
+  },
   ReturnVisitList: object({
     caseId: uuid,
     caseVersion: int,
@@ -133,7 +173,11 @@ export const CENTRE_SCHEMAS: Record<string, object> = {
   OrganizationPolicy: object({
     organizationId: uuid,
     policy: { type: 'object', additionalProperties: true, description: 'the organisation’s own policy' },
-    effective: object({ stuckThreshold: ORGANIZATION_PERIOD, returnVisitTarget: ORGANIZATION_PERIOD, resolutionTarget: nullable(ORGANIZATION_PERIOD) }),
+    effective: object({
+      stuckThreshold: ORGANIZATION_PERIOD,
+      returnVisitTarget: ORGANIZATION_PERIOD,
+      resolutionTarget: nullable(ORGANIZATION_PERIOD),
+    }),
     defaults: object({ stuckThreshold: period, returnVisitTarget: period }),
   }),
   OrganizationHistory: object({

@@ -6,7 +6,14 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * dispute-resolution centres are folded into them, so a deployment names that node as it now is. It is
  * a centre for the tree, the targets and escalation (`isCentre`, docs/centres.md).
  */
-export const ORGANIZATION_KINDS = ['centre', 'governanceCentre', 'committee', 'court', 'petitionOffice', 'department'] as const;
+export const ORGANIZATION_KINDS = [
+  'centre',
+  'governanceCentre',
+  'committee',
+  'court',
+  'petitionOffice',
+  'department',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const ORGANIZATION_LEVELS = ['city', 'district', 'street', 'community'] as const;
 export type OrganizationLevel = (typeof ORGANIZATION_LEVELS)[number];

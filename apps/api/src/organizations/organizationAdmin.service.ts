@@ -44,10 +44,14 @@ export class OrganizationAdminService {
 
   async update(admin: AuthenticatedUser, id: string, dto: UpdateOrganizationDto): Promise<Organization> {
     const organization = await this.inSubtree(admin, id);
-    const renamed = (dto.name !== undefined && dto.name !== organization.name) || (dto.shortName !== undefined && dto.shortName !== organization.shortName);
+    const renamed =
+      (dto.name !== undefined && dto.name !== organization.name) ||
+      (dto.shortName !== undefined && dto.shortName !== organization.shortName);
     const activeChanged = dto.active !== undefined && dto.active !== organization.active;
     if (activeChanged && organization.id === admin.organizationId) {
-      throw validationFailed([{ field: 'active', message: 'an administrator cannot deactivate their own organisation' }]);
+      throw validationFailed([
+        { field: 'active', message: 'an administrator cannot deactivate their own organisation' },
+      ]);
     }
     await this.transaction(async (client) => {
       const current = await lockOne(client, id);
@@ -55,8 +59,18 @@ export class OrganizationAdminService {
         const after = { name: dto.name ?? current.name, shortName: dto.shortName ?? current.short_name };
         await client
           .query('UPDATE organizations SET name = $2, short_name = $3 WHERE id = $1', [id, after.name, after.shortName])
-          .catch((error: unknown) => this.organizations.refuseSameCaseNumbers(error, { caseNumberPattern: current.case_number_pattern, shortName: after.shortName }));
-        await this.record(client, admin, id, { change: 'renamed', before: { name: current.name, shortName: current.short_name }, after, note: dto.note });
+          .catch((error: unknown) =>
+            this.organizations.refuseSameCaseNumbers(error, {
+              caseNumberPattern: current.case_number_pattern,
+              shortName: after.shortName,
+            }),
+          );
+        await this.record(client, admin, id, {
+          change: 'renamed',
+          before: { name: current.name, shortName: current.short_name },
+          after,
+          note: dto.note,
+        });
       }
       if (activeChanged && dto.active === false) await this.deactivate(client, admin, current, dto.note);
       if (activeChanged && dto.active === true) await this.reactivate(client, admin, current, dto.note);
@@ -72,10 +86,16 @@ export class OrganizationAdminService {
    */
   async move(admin: AuthenticatedUser, id: string, dto: MoveOrganizationDto): Promise<Organization> {
     const organization = await this.inSubtree(admin, id);
-    if (organization.id === admin.organizationId) throw forbidden('an administrator moves organisations below their own, not their own');
+    if (organization.id === admin.organizationId)
+      throw forbidden('an administrator moves organisations below their own, not their own');
     const parent = await this.inSubtree(admin, dto.parentId, 'parentId');
     if (parent.path.startsWith(organization.path)) {
-      throw validationFailed([{ field: 'parentId', message: `${parent.name} is ${parent.id === organization.id ? 'the organisation itself' : 'below the organisation'}: an organisation cannot move into its own subtree` }]);
+      throw validationFailed([
+        {
+          field: 'parentId',
+          message: `${parent.name} is ${parent.id === organization.id ? 'the organisation itself' : 'below the organisation'}: an organisation cannot move into its own subtree`,
+        },
+      ]);
     }
     checkPlacement(organization, parent);
     if (!parent.active) throw organizationInactive(parent);
@@ -88,11 +108,26 @@ export class OrganizationAdminService {
       const newPath = `${target.path}${id}/`;
       const subtree = `${escapeLike(oldPath)}%`;
       await client.query('SELECT id FROM organizations WHERE path LIKE $1 ORDER BY path FOR UPDATE', [subtree]);
-      await client.query('UPDATE organizations SET path = $2 || substr(path, $3) WHERE path LIKE $1', [subtree, newPath, oldPath.length + 1]);
+      await client.query('UPDATE organizations SET path = $2 || substr(path, $3) WHERE path LIKE $1', [
+        subtree,
+        newPath,
+        oldPath.length + 1,
+      ]);
       await client.query('UPDATE organizations SET parent_id = $2 WHERE id = $1', [id, parent.id]);
-      await client.query('UPDATE cases SET organization_path = $2 || substr(organization_path, $3) WHERE organization_path LIKE $1', [subtree, newPath, oldPath.length + 1]);
-      await client.query('UPDATE deadlines SET organization_path = $2 || substr(organization_path, $3) WHERE organization_path LIKE $1', [subtree, newPath, oldPath.length + 1]);
-      await this.record(client, admin, id, { change: 'moved', before: { parentId: current.parent_id, path: oldPath }, after: { parentId: parent.id, path: newPath }, note: dto.note });
+      await client.query(
+        'UPDATE cases SET organization_path = $2 || substr(organization_path, $3) WHERE organization_path LIKE $1',
+        [subtree, newPath, oldPath.length + 1],
+      );
+      await client.query(
+        'UPDATE deadlines SET organization_path = $2 || substr(organization_path, $3) WHERE organization_path LIKE $1',
+        [subtree, newPath, oldPath.length + 1],
+      );
+      await this.record(client, admin, id, {
+        change: 'moved',
+        before: { parentId: current.parent_id, path: oldPath },
+        after: { parentId: parent.id, path: newPath },
+        note: dto.note,
+      });
     });
     this.organizations.invalidate();
     return this.organizations.get(id);
@@ -108,7 +143,13 @@ export class OrganizationAdminService {
       policy: organization.policy,
       effective: {
         ...Object.fromEntries(HOST_POLICY_KEYS.map((key) => [key, hostPolicyOf(key, organization, ancestors)])),
-        resolutionTarget: target ? { length: target.length, unit: target.unit, source: organization.policy.resolutionTarget ? 'own' : 'default' } : null,
+        resolutionTarget: target
+          ? {
+              length: target.length,
+              unit: target.unit,
+              source: organization.policy.resolutionTarget ? 'own' : 'default',
+            }
+          : null,
       },
       defaults: HOST_POLICY_DEFAULTS,
     };
@@ -119,7 +160,12 @@ export class OrganizationAdminService {
     await this.transaction(async (client) => {
       const current = await lockOne(client, id);
       await client.query('UPDATE organizations SET policy = $2::jsonb WHERE id = $1', [id, JSON.stringify(dto.policy)]);
-      await this.record(client, admin, id, { change: 'policy', before: current.policy as FlowPolicy, after: dto.policy, note: dto.note });
+      await this.record(client, admin, id, {
+        change: 'policy',
+        before: current.policy as FlowPolicy,
+        after: dto.policy,
+        note: dto.note,
+      });
     });
     this.organizations.invalidate();
     return this.policy(admin, id);
@@ -153,7 +199,12 @@ export class OrganizationAdminService {
    * A deactivated organisation keeps its cases and history; it is refused while anything still
    * depends on it: open cases it handles, users who can sign in there, live organisations below.
    */
-  private async deactivate(client: pg.PoolClient, admin: AuthenticatedUser, current: Record<string, any>, note: string | undefined): Promise<void> {
+  private async deactivate(
+    client: pg.PoolClient,
+    admin: AuthenticatedUser,
+    current: Record<string, any>,
+    note: string | undefined,
+  ): Promise<void> {
     const { rows } = await client.query(
       `SELECT (SELECT count(*)::int FROM cases WHERE organization_id = $1 AND NOT final) AS open_cases,
               (SELECT count(*)::int FROM users WHERE organization_id = $1 AND NOT disabled) AS active_users,
@@ -169,22 +220,50 @@ export class OrganizationAdminService {
       );
     }
     await client.query('UPDATE organizations SET active = false WHERE id = $1', [current.id]);
-    await this.record(client, admin, current.id, { change: 'deactivated', before: { active: true }, after: { active: false }, note });
+    await this.record(client, admin, current.id, {
+      change: 'deactivated',
+      before: { active: true },
+      after: { active: false },
+      note,
+    });
   }
 
-  private async reactivate(client: pg.PoolClient, admin: AuthenticatedUser, current: Record<string, any>, note: string | undefined): Promise<void> {
+  private async reactivate(
+    client: pg.PoolClient,
+    admin: AuthenticatedUser,
+    current: Record<string, any>,
+    note: string | undefined,
+  ): Promise<void> {
     if (current.parent_id) {
       const parent = await lockOne(client, current.parent_id);
       if (!parent.active) throw organizationInactive({ id: parent.id, name: parent.name });
     }
     await client.query('UPDATE organizations SET active = true WHERE id = $1', [current.id]);
-    await this.record(client, admin, current.id, { change: 'reactivated', before: { active: false }, after: { active: true }, note });
+    await this.record(client, admin, current.id, {
+      change: 'reactivated',
+      before: { active: false },
+      after: { active: true },
+      note,
+    });
   }
 
-  private async record(client: pg.PoolClient, admin: AuthenticatedUser, organizationId: string, change: Change): Promise<void> {
+  private async record(
+    client: pg.PoolClient,
+    admin: AuthenticatedUser,
+    organizationId: string,
+    change: Change,
+  ): Promise<void> {
     await client.query(
       `INSERT INTO organization_history (organization_id, change, before, after, note, changed_by, changed_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)`,
-      [organizationId, change.change, JSON.stringify(change.before), JSON.stringify(change.after), change.note ?? null, admin.userId, this.clock.now()],
+      [
+        organizationId,
+        change.change,
+        JSON.stringify(change.before),
+        JSON.stringify(change.after),
+        change.note ?? null,
+        admin.userId,
+        this.clock.now(),
+      ],
     );
   }
 

@@ -27,9 +27,13 @@ export class OrganizationsController {
   @Get()
   @ApiOperation({
     summary: 'The organisation tree: centres by level, with the bodies attached to them',
-    description: 'City, district, street and community centres (矛盾纠纷调处化解中心), with the committees, courts, petition offices and departments attached to them.',
+    description:
+      'City, district, street and community centres (矛盾纠纷调处化解中心), with the committees, courts, petition offices and departments attached to them.',
   })
-  @ApiOkResponse({ description: 'roots with nested children', schema: { type: 'array', items: responseRef('OrganizationNode') } })
+  @ApiOkResponse({
+    description: 'roots with nested children',
+    schema: { type: 'array', items: responseRef('OrganizationNode') },
+  })
   tree() {
     return this.organizations.tree();
   }
@@ -37,7 +41,11 @@ export class OrganizationsController {
   @Post()
   @Roles('admin')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add an organisation under a centre', description: 'Below your own organisation only (admin); its short name goes into its case numbers, which never collide.' })
+  @ApiOperation({
+    summary: 'Add an organisation under a centre',
+    description:
+      'Below your own organisation only (admin); its short name goes into its case numbers, which never collide.',
+  })
   @ApiCreatedResponse({ description: 'the organisation', schema: responseRef('Organization') })
   @ApiProblems(403, 404)
   create(@Body() dto: CreateOrganizationDto, @CurrentActor() actor: AuthenticatedUser) {
@@ -54,7 +62,11 @@ export class OrganizationsController {
   })
   @ApiOkResponse({ description: 'the organisation as changed', schema: responseRef('Organization') })
   @ApiProblems(403, 409, 422)
-  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateOrganizationDto, @CurrentActor() actor: AuthenticatedUser) {
+  update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateOrganizationDto,
+    @CurrentActor() actor: AuthenticatedUser,
+  ) {
     return this.admin.update(actor, id, dto);
   }
 
@@ -64,11 +76,16 @@ export class OrganizationsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({
     summary: 'Move an organisation and its subtree under another centre (admin)',
-    description: 'The subtree’s paths, and those of the cases and deadlines handled in it, change in one transaction; never into its own subtree (400 on parentId); placement as for adding.',
+    description:
+      'The subtree’s paths, and those of the cases and deadlines handled in it, change in one transaction; never into its own subtree (400 on parentId); placement as for adding.',
   })
   @ApiOkResponse({ description: 'the organisation in its new place', schema: responseRef('Organization') })
   @ApiProblems(403, 422)
-  move(@Param('id', UuidParamPipe) id: string, @Body() dto: MoveOrganizationDto, @CurrentActor() actor: AuthenticatedUser) {
+  move(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: MoveOrganizationDto,
+    @CurrentActor() actor: AuthenticatedUser,
+  ) {
     return this.admin.move(actor, id, dto);
   }
 
@@ -77,7 +94,8 @@ export class OrganizationsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({
     summary: 'An organisation’s configurable policies: its own, what applies there, the defaults',
-    description: 'Mediation period and other flow periods, the resolution target, the return-visit target and the stuck threshold (docs/centres.md "Policies").',
+    description:
+      'Mediation period and other flow periods, the resolution target, the return-visit target and the stuck threshold (docs/centres.md "Policies").',
   })
   @ApiOkResponse({ description: 'the policy', schema: responseRef('OrganizationPolicy') })
   @ApiProblems(403)
@@ -90,21 +108,33 @@ export class OrganizationsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({
     summary: 'Replace an organisation’s own configurable policy (admin); kept in its history with who and when',
-    description: 'Applies to cases opened or handed to it from now on; the running deadlines of its cases keep the period they started with.',
+    description:
+      'Applies to cases opened or handed to it from now on; the running deadlines of its cases keep the period they started with.',
   })
   @ApiOkResponse({ description: 'the policy as changed', schema: responseRef('OrganizationPolicy') })
   @ApiProblems(403)
-  setPolicy(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdatePolicyDto, @CurrentActor() actor: AuthenticatedUser) {
+  setPolicy(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdatePolicyDto,
+    @CurrentActor() actor: AuthenticatedUser,
+  ) {
     return this.admin.setPolicy(actor, id, dto);
   }
 
   @Get(':id/history')
   @Roles('admin', 'supervisor')
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOperation({ summary: 'Who changed an organisation, what and when: renames, moves, deactivation, policy', description: 'Newest first; `change=policy` for the policy’s changes alone.' })
+  @ApiOperation({
+    summary: 'Who changed an organisation, what and when: renames, moves, deactivation, policy',
+    description: 'Newest first; `change=policy` for the policy’s changes alone.',
+  })
   @ApiOkResponse({ description: 'the changes, newest first', schema: responseRef('OrganizationHistory') })
   @ApiProblems(403)
-  history(@Param('id', UuidParamPipe) id: string, @Query() query: OrganizationHistoryQuery, @CurrentActor() actor: AuthenticatedUser) {
+  history(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: OrganizationHistoryQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+  ) {
     return this.admin.history(actor, id, query.change);
   }
 }

@@ -67,7 +67,9 @@ export class OrganizationsService {
 
   async tree(): Promise<OrganizationNode[]> {
     const nodes = new Map<string, OrganizationNode>();
-    const sorted = [...(await this.reload()).values()].sort((a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name));
+    const sorted = [...(await this.reload()).values()].sort(
+      (a, b) => a.path.length - b.path.length || a.name.localeCompare(b.name),
+    );
     const roots: OrganizationNode[] = [];
     for (const o of sorted) {
       const node: OrganizationNode = {
@@ -88,13 +90,18 @@ export class OrganizationsService {
   }
 
   /** Adds an organisation; an administrator adds only below their own organisation. */
-  async create(dto: CreateOrganizationDto, admin?: { organizationId: string }, id: string = randomUUID()): Promise<Organization> {
+  async create(
+    dto: CreateOrganizationDto,
+    admin?: { organizationId: string },
+    id: string = randomUUID(),
+  ): Promise<Organization> {
     const parent = dto.parentId ? await this.get(dto.parentId, 'parentId') : undefined;
     checkPlacement(dto, parent);
     if (parent && !parent.active) throw organizationInactive(parent);
     if (admin) {
       const own = await this.get(admin.organizationId);
-      if (!parent || !parent.path.startsWith(own.path)) throw forbidden('organisations are added below your own organisation');
+      if (!parent || !parent.path.startsWith(own.path))
+        throw forbidden('organisations are added below your own organisation');
     }
     const organization = this.repository.create({
       id,
@@ -108,7 +115,9 @@ export class OrganizationsService {
       policy: dto.policy ?? {},
       active: true,
     });
-    await this.repository.insert(organization).catch((error: unknown) => this.refuseSameCaseNumbers(error, organization));
+    await this.repository
+      .insert(organization)
+      .catch((error: unknown) => this.refuseSameCaseNumbers(error, organization));
     this.invalidate();
     return (await this.get(id))!;
   }
@@ -120,7 +129,9 @@ export class OrganizationsService {
 
   /** Every organisation below `organization` (not itself). */
   async descendantsOf(organization: Organization): Promise<Organization[]> {
-    return [...(await this.all()).values()].filter((o) => o.id !== organization.id && o.path.startsWith(organization.path));
+    return [...(await this.all()).values()].filter(
+      (o) => o.id !== organization.id && o.path.startsWith(organization.path),
+    );
   }
 
   /** The organisations above `organization`, nearest first. */
@@ -135,7 +146,10 @@ export class OrganizationsService {
    * the same case numbers; the unique index on `case_number_stem` (migration 1763900000005) refuses
    * the second, here worded as a 400 naming the first (docs/decisions/service.md).
    */
-  async refuseSameCaseNumbers(error: unknown, organization: Pick<Organization, 'caseNumberPattern' | 'shortName'>): Promise<never> {
+  async refuseSameCaseNumbers(
+    error: unknown,
+    organization: Pick<Organization, 'caseNumberPattern' | 'shortName'>,
+  ): Promise<never> {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code !== '23505' || constraint !== CASE_NUMBER_STEM_INDEX) throw error;
     const [other] = await this.repository.query(
@@ -184,12 +198,21 @@ export function checkPlacement(dto: Pick<Organization, 'kind' | 'level'>, parent
   const expected = isCentre(dto) ? ORGANIZATION_LEVELS[parentRank + 1] : parent.level;
   if (dto.level !== expected) {
     throw validationFailed([
-      { field: 'level', message: expected ? `must be ${expected} under a ${parent.level}-level centre` : 'a community-level centre has no centres below it' },
+      {
+        field: 'level',
+        message: expected
+          ? `must be ${expected} under a ${parent.level}-level centre`
+          : 'a community-level centre has no centres below it',
+      },
     ]);
   }
 }
 
 /** A deactivated organisation named where a live one is needed (a parent, a user's home, a case's handler). */
 export function organizationInactive(organization: Pick<Organization, 'id' | 'name'>): DomainError {
-  return new DomainError('ORGANIZATION_INACTIVE', `${organization.name} is deactivated: it keeps its history but takes nothing new`, { organizationId: organization.id });
+  return new DomainError(
+    'ORGANIZATION_INACTIVE',
+    `${organization.name} is deactivated: it keeps its history but takes nothing new`,
+    { organizationId: organization.id },
+  );
 }

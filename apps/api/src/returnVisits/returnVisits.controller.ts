@@ -12,7 +12,11 @@ import { RecordReturnVisitDto } from './dto/record-return-visit.dto.js';
 import { ReturnVisitsDueQuery } from './dto/return-visits-due.query.js';
 import { ReturnVisitsService } from './returnVisits.service.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'the case version you read, e.g. "3"; a stale one is refused with 412' };
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'the case version you read, e.g. "3"; a stale one is refused with 412',
+};
 
 @ApiTags('return-visits')
 @ApiBearerAuth()
@@ -28,7 +32,10 @@ export class ReturnVisitsController {
       'By the case’s mediator (or, when it names none, a mediator of the handling organisation) or a supervisor. Written with a `case.returnVisited` entry in the case’s trail and the version bumped, in one transaction; satisfaction feeds the reports.',
   })
   @ApiHeader(IF_MATCH)
-  @ApiCreatedResponse({ description: 'the return visit, with the case’s new version', schema: responseRef('ReturnVisitRecorded') })
+  @ApiCreatedResponse({
+    description: 'the return visit, with the case’s new version',
+    schema: responseRef('ReturnVisitRecorded'),
+  })
   @ApiProblems(403, 404, 412, 422)
   record(
     @Param('id', UuidParamPipe) id: string,
@@ -40,7 +47,10 @@ export class ReturnVisitsController {
   }
 
   @Get('cases/:id/return-visits')
-  @ApiOperation({ summary: 'A case’s return visits, oldest first, with when the next is due and the 防止民转刑 flag', description: 'Any user who sees the case.' })
+  @ApiOperation({
+    summary: 'A case’s return visits, oldest first, with when the next is due and the 防止民转刑 flag',
+    description: 'Any user who sees the case.',
+  })
   @ApiOkResponse({ description: 'the return visits', schema: responseRef('ReturnVisitList') })
   @ApiProblems(404)
   list(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
@@ -50,7 +60,8 @@ export class ReturnVisitsController {
   @Put('cases/:id/criminal-risk-prevented')
   @ApiOperation({
     summary: 'Set or clear the 防止民转刑 flag (a dispute kept from turning criminal)',
-    description: 'By the case’s mediator or a supervisor, in any state; a change is a `case.criminalRiskFlagged` entry in the trail with the version bumped.',
+    description:
+      'By the case’s mediator or a supervisor, in any state; a change is a `case.criminalRiskFlagged` entry in the trail with the version bumped.',
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ description: 'the flag and the case’s version', schema: responseRef('CriminalRiskFlag') })
@@ -67,7 +78,8 @@ export class ReturnVisitsController {
   @Get('return-visits/due')
   @ApiOperation({
     summary: 'Work queue: return visits falling due (default: due by today), soonest first',
-    description: 'Cases in your scope with an agreement and no return visit yet; due the returnVisitTarget (default 30 days) after the agreement’s last performance date, or after it took effect when it names none.',
+    description:
+      'Cases in your scope with an agreement and no return visit yet; due the returnVisitTarget (default 30 days) after the agreement’s last performance date, or after it took effect when it names none.',
   })
   @ApiOkResponse({ description: 'the visits due', schema: responseRef('ReturnVisitsDue') })
   @ApiProblems(403)

@@ -67,30 +67,74 @@ export class ReturnVisitsService {
     const row = await this.visible(user, caseId);
     await this.checkMayRecord(user, row);
     if (!row.agreement && !row.final) {
-      throw new DomainError('RULE_VIOLATED', `case ${row.case_number} has neither an agreement nor an end yet: a return visit follows the outcome (${RETURN_VISIT_AFTER_OUTCOME.basis})`, {
-        ...RETURN_VISIT_AFTER_OUTCOME,
-        caseId,
-      });
+      throw new DomainError(
+        'RULE_VIOLATED',
+        `case ${row.case_number} has neither an agreement nor an end yet: a return visit follows the outcome (${RETURN_VISIT_AFTER_OUTCOME.basis})`,
+        {
+          ...RETURN_VISIT_AFTER_OUTCOME,
+          caseId,
+        },
+      );
     }
     const today = this.clock.today();
-    if (dto.visitedOn > today) throw validationFailed([{ field: 'visitedOn', message: `must not be after today (${today})` }]);
-    if (dto.visitedOn < row.received_on) throw validationFailed([{ field: 'visitedOn', message: `must not be before the case was received (${row.received_on})` }]);
+    if (dto.visitedOn > today)
+      throw validationFailed([{ field: 'visitedOn', message: `must not be after today (${today})` }]);
+    if (dto.visitedOn < row.received_on)
+      throw validationFailed([
+        { field: 'visitedOn', message: `must not be before the case was received (${row.received_on})` },
+      ]);
     const id = randomUUID();
     const at = this.clock.now();
-    const version = await this.write(caseId, expectedVersion ?? row.version, expectedVersion !== undefined, async (client, newVersion) => {
-      await client.query(
-        `INSERT INTO return_visits (id, case_id, organization_id, visited_on, visited_by, persons_visited, performance, satisfaction, new_dispute, risk_note, note, recorded_at)
+    const version = await this.write(
+      caseId,
+      expectedVersion ?? row.version,
+      expectedVersion !== undefined,
+      async (client, newVersion) => {
+        await client.query(
+          `INSERT INTO return_visits (id, case_id, organization_id, visited_on, visited_by, persons_visited, performance, satisfaction, new_dispute, risk_note, note, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [id, caseId, row.organization_id, dto.visitedOn, user.userId, dto.personsVisited, dto.performance, dto.satisfaction, dto.newDispute, dto.riskNote ?? null, dto.note ?? null, at],
-      );
-      await this.trail(client, caseId, newVersion, RETURN_VISITED, { returnVisitId: id, visitedOn: dto.visitedOn, performance: dto.performance, satisfaction: dto.satisfaction, newDispute: dto.newDispute }, user, at, today);
-    });
+          [
+            id,
+            caseId,
+            row.organization_id,
+            dto.visitedOn,
+            user.userId,
+            dto.personsVisited,
+            dto.performance,
+            dto.satisfaction,
+            dto.newDispute,
+            dto.riskNote ?? null,
+            dto.note ?? null,
+            at,
+          ],
+        );
+        await this.trail(
+          client,
+          caseId,
+          newVersion,
+          RETURN_VISITED,
+          {
+            returnVisitId: id,
+            visitedOn: dto.visitedOn,
+            performance: dto.performance,
+            satisfaction: dto.satisfaction,
+            newDispute: dto.newDispute,
+          },
+          user,
+          at,
+          today,
+        );
+      },
+    );
     return { ...(await this.one(id)), caseVersion: version };
   }
 
   async list(user: AuthenticatedUser, caseId: string) {
     const row = await this.visible(user, caseId);
-    const { rows } = await this.pool.query(`SELECT id FROM return_visits WHERE case_id = $1 ORDER BY visited_on, recorded_at`, [caseId]);
+    const { rows } = await this.pool.query(
+      `SELECT id FROM return_visits WHERE case_id = $1 ORDER BY visited_on, recorded_at`,
+      [caseId],
+    );
     const organization = await this.organizations.get(row.organization_id);
     return {
       caseId,
@@ -105,12 +149,23 @@ export class ReturnVisitsService {
   async setCriminalRisk(user: AuthenticatedUser, caseId: string, dto: CriminalRiskDto, expectedVersion?: number) {
     const row = await this.visible(user, caseId);
     await this.checkMayRecord(user, row);
-    if (expectedVersion !== undefined && expectedVersion !== row.version) throw versionConflict(caseId, expectedVersion, row.version);
-    if (row.criminal_risk_prevented === dto.prevented) return { caseId, criminalRiskPrevented: dto.prevented, version: row.version };
+    if (expectedVersion !== undefined && expectedVersion !== row.version)
+      throw versionConflict(caseId, expectedVersion, row.version);
+    if (row.criminal_risk_prevented === dto.prevented)
+      return { caseId, criminalRiskPrevented: dto.prevented, version: row.version };
     const at = this.clock.now();
     const version = await this.write(caseId, row.version, expectedVersion !== undefined, async (client, newVersion) => {
       await client.query('UPDATE cases SET criminal_risk_prevented = $2 WHERE id = $1', [caseId, dto.prevented]);
-      await this.trail(client, caseId, newVersion, CRIMINAL_RISK_FLAGGED, { prevented: dto.prevented, ...(dto.note ? { note: dto.note } : {}) }, user, at, this.clock.today());
+      await this.trail(
+        client,
+        caseId,
+        newVersion,
+        CRIMINAL_RISK_FLAGGED,
+        { prevented: dto.prevented, ...(dto.note ? { note: dto.note } : {}) },
+        user,
+        at,
+        this.clock.today(),
+      );
     });
     return { caseId, criminalRiskPrevented: dto.prevented, version };
   }
@@ -122,7 +177,8 @@ export class ReturnVisitsService {
     const dueBefore = query.dueBefore ?? today;
     const values: unknown[] = [];
     const root = query.organizationId ? await this.organizations.get(query.organizationId) : own;
-    if (!root.path.startsWith(own.path)) throw forbidden('only organisations at or below your own', { field: 'organizationId' });
+    if (!root.path.startsWith(own.path))
+      throw forbidden('only organisations at or below your own', { field: 'organizationId' });
     // A visit is due no earlier than the basis plus the shortest target in calendar days (rest days only push it later).
     const latestBasis = addDays(dueBefore, -(await this.shortestTargetDays(root)));
     const where = [
@@ -133,7 +189,8 @@ export class ReturnVisitsService {
       `${VISIT_BASIS} <= $${values.push(latestBasis)}::date`,
       `NOT EXISTS (SELECT 1 FROM return_visits rv WHERE rv.case_id = c.id)`,
     ];
-    if (query.mediatorId) where.push(`c.snapshot->'context'->'records'->>'mediatorId' = $${values.push(query.mediatorId)}`);
+    if (query.mediatorId)
+      where.push(`c.snapshot->'context'->'records'->>'mediatorId' = $${values.push(query.mediatorId)}`);
     const { rows } = await this.pool.query(
       `SELECT c.id, c.case_number, c.flow_id, c.state, c.status, c.organization_id, c.version,
               c.snapshot->'context'->'records'->>'mediatorId' AS mediator_id,
@@ -144,7 +201,11 @@ export class ReturnVisitsService {
     const items = [];
     for (const r of rows) {
       const organization = await this.organizations.get(r.organization_id);
-      const target = hostPolicyOf('returnVisitTarget', organization, await this.organizations.ancestorsOf(organization));
+      const target = hostPolicyOf(
+        'returnVisitTarget',
+        organization,
+        await this.organizations.ancestorsOf(organization),
+      );
       const dueOn = returnVisitDueOn(r.basis, target);
       if (dueOn > dueBefore) continue;
       items.push({
@@ -163,22 +224,32 @@ export class ReturnVisitsService {
         workingDaysLeft: dueOn >= today ? workingDaysBetween(today, dueOn) : -workingDaysBetween(dueOn, today),
       });
     }
-    items.sort((a, b) => a.returnVisitDueOn.localeCompare(b.returnVisitDueOn) || a.caseNumber.localeCompare(b.caseNumber));
+    items.sort(
+      (a, b) => a.returnVisitDueOn.localeCompare(b.returnVisitDueOn) || a.caseNumber.localeCompare(b.caseNumber),
+    );
     return { dueBefore, items: items.slice(0, query.limit ?? 100) };
   }
 
   private async shortestTargetDays(own: Organization): Promise<number> {
     const all = [own, ...(await this.organizations.descendantsOf(own))];
-    const lengths = await Promise.all(all.map(async (o) => hostPolicyOf('returnVisitTarget', o, await this.organizations.ancestorsOf(o)).length));
+    const lengths = await Promise.all(
+      all.map(async (o) => hostPolicyOf('returnVisitTarget', o, await this.organizations.ancestorsOf(o)).length),
+    );
     return Math.min(...lengths);
   }
 
   private async dueOnOf(row: CaseRecordRow, organization: Organization): Promise<string | null> {
     if (!row.agreement) return null;
-    const dues = (row.agreement.terms ?? []).map((t) => t.dueOn).filter((d): d is string => !!d).sort();
+    const dues = (row.agreement.terms ?? [])
+      .map((t) => t.dueOn)
+      .filter((d): d is string => !!d)
+      .sort();
     const basis = dues.at(-1) ?? row.agreement.effectiveOn;
     if (!basis) return null;
-    return returnVisitDueOn(basis, hostPolicyOf('returnVisitTarget', organization, await this.organizations.ancestorsOf(organization)));
+    return returnVisitDueOn(
+      basis,
+      hostPolicyOf('returnVisitTarget', organization, await this.organizations.ancestorsOf(organization)),
+    );
   }
 
   /**
@@ -192,10 +263,13 @@ export class ReturnVisitsService {
       if (row.mediator_id === user.userId) return;
       if (!row.mediator_id) {
         const home = await this.organizations.get(user.organizationId);
-        if (home.id === row.organization_id || (home.kind === 'committee' && home.parentId === row.organization_id)) return;
+        if (home.id === row.organization_id || (home.kind === 'committee' && home.parentId === row.organization_id))
+          return;
       }
     }
-    throw forbidden('only the case’s mediator (or, when it names none, a mediator of the handling organisation) or a supervisor records this');
+    throw forbidden(
+      'only the case’s mediator (or, when it names none, a mediator of the handling organisation) or a supervisor records this',
+    );
   }
 
   private async visible(user: AuthenticatedUser, caseId: string): Promise<CaseRecordRow> {
@@ -207,19 +281,29 @@ export class ReturnVisitsService {
     );
     const row = rows[0];
     const own = await this.organizations.get(user.organizationId);
-    if (!row || !inScope(scopeOf(own), { organizationPath: row.organization_path, courtId: row.court_id })) throw caseNotFound(caseId);
+    if (!row || !inScope(scopeOf(own), { organizationPath: row.organization_path, courtId: row.court_id }))
+      throw caseNotFound(caseId);
     return row;
   }
 
   /** Bumps the version (guarded by the one read or sent as If-Match), runs `work` and commits; returns the new version. */
-  private async write(caseId: string, expected: number, pinned: boolean, work: (client: pg.PoolClient, newVersion: number) => Promise<void>): Promise<number> {
+  private async write(
+    caseId: string,
+    expected: number,
+    pinned: boolean,
+    work: (client: pg.PoolClient, newVersion: number) => Promise<void>,
+  ): Promise<number> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const { rows } = await client.query('SELECT version FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
       const current: number = rows[0].version;
       if (pinned && current !== expected) throw versionConflict(caseId, expected, current);
-      await client.query('UPDATE cases SET version = $2, updated_at = $3 WHERE id = $1', [caseId, current + 1, this.clock.now()]);
+      await client.query('UPDATE cases SET version = $2, updated_at = $3 WHERE id = $1', [
+        caseId,
+        current + 1,
+        this.clock.now(),
+      ]);
       await work(client, current + 1);
       await client.query('COMMIT');
       return current + 1;
@@ -243,7 +327,20 @@ export class ReturnVisitsService {
   ): Promise<void> {
     await client.query(
       `INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, NULL)`,
-      [caseId, seq, event.type, JSON.stringify({ ...payload, titleZh: event.titleZh }), JSON.stringify({ userId: user.userId, username: user.username, role: user.role, organizationId: user.organizationId }), at, today],
+      [
+        caseId,
+        seq,
+        event.type,
+        JSON.stringify({ ...payload, titleZh: event.titleZh }),
+        JSON.stringify({
+          userId: user.userId,
+          username: user.username,
+          role: user.role,
+          organizationId: user.organizationId,
+        }),
+        at,
+        today,
+      ],
     );
   }
 

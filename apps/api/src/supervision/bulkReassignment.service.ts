@@ -32,7 +32,10 @@ export interface ReassignmentItem {
  * Delegated mediation is left to a person: the parties or the court choose again there
  * (SPC-Invited Art. 12; SPC-Online Art. 12), which a supervisor cannot do for them.
  */
-const PLANS: Record<string, Record<string, (to: string, reason: string) => { type: string; payload: Record<string, unknown> }[]>> = {
+const PLANS: Record<
+  string,
+  Record<string, (to: string, reason: string) => { type: string; payload: Record<string, unknown> }[]>
+> = {
   'people-mediation': {
     mediating: (to, reason) => [
       { type: 'mediator.recused', payload: { reason } },
@@ -41,7 +44,8 @@ const PLANS: Record<string, Record<string, (to: string, reason: string) => { typ
   },
 };
 
-const NOT_IN_BULK = 'the mediator of this flow and state is chosen again by the parties or the court (SPC-Invited Art. 12; SPC-Online Art. 12): reassign it on the case itself';
+const NOT_IN_BULK =
+  'the mediator of this flow and state is chosen again by the parties or the court (SPC-Invited Art. 12; SPC-Online Art. 12): reassign it on the case itself';
 
 /**
  * Bulk reassignment (a mediator on leave): each open case of `fromMediatorId` in the supervisor's
@@ -63,20 +67,27 @@ export class BulkReassignmentService {
 
   async reassign(actor: AuthenticatedUser, dto: BulkReassignDto) {
     const own = await this.organizations.get(actor.organizationId);
-    if (dto.fromMediatorId === dto.toMediatorId) throw validationFailed([{ field: 'toMediatorId', message: 'must be another mediator than fromMediatorId' }]);
+    if (dto.fromMediatorId === dto.toMediatorId)
+      throw validationFailed([{ field: 'toMediatorId', message: 'must be another mediator than fromMediatorId' }]);
     const from = await this.user(dto.fromMediatorId);
     const fromHome = from ? await this.organizations.find(from.organization_id) : undefined;
     if (!from || from.role !== 'mediator' || !fromHome?.path.startsWith(own.path)) {
-      throw validationFailed([{ field: 'fromMediatorId', message: `no mediator ${dto.fromMediatorId} at your organisation or below it` }]);
+      throw validationFailed([
+        { field: 'fromMediatorId', message: `no mediator ${dto.fromMediatorId} at your organisation or below it` },
+      ]);
     }
     const to = await this.user(dto.toMediatorId);
     if (!to || to.role !== 'mediator' || to.disabled || to.organization_id !== from.organization_id) {
-      throw new DomainError('RULE_VIOLATED', `${dto.toMediatorId} is not an active mediator of ${fromHome.name}, the organisation of the mediator whose cases move (${MEDIATOR_OF_ORGANIZATION.basis})`, {
-        rule: MEDIATOR_OF_ORGANIZATION.code,
-        basis: MEDIATOR_OF_ORGANIZATION.basis,
-        requirement: MEDIATOR_OF_ORGANIZATION.requirement,
-        field: 'toMediatorId',
-      });
+      throw new DomainError(
+        'RULE_VIOLATED',
+        `${dto.toMediatorId} is not an active mediator of ${fromHome.name}, the organisation of the mediator whose cases move (${MEDIATOR_OF_ORGANIZATION.basis})`,
+        {
+          rule: MEDIATOR_OF_ORGANIZATION.code,
+          basis: MEDIATOR_OF_ORGANIZATION.basis,
+          requirement: MEDIATOR_OF_ORGANIZATION.requirement,
+          field: 'toMediatorId',
+        },
+      );
     }
     const values: unknown[] = [dto.fromMediatorId];
     const { rows } = await this.pool.query(
@@ -88,7 +99,16 @@ export class BulkReassignmentService {
     const items: ReassignmentItem[] = [];
     for (const row of rows) items.push(await this.reassignOne(actor, row, dto));
     const count = (outcome: ReassignmentOutcome) => items.filter((i) => i.outcome === outcome).length;
-    this.logger.log({ by: actor.userId, from: dto.fromMediatorId, to: dto.toMediatorId, cases: items.length, failed: count('failed') + count('partial') }, 'bulk reassignment');
+    this.logger.log(
+      {
+        by: actor.userId,
+        from: dto.fromMediatorId,
+        to: dto.toMediatorId,
+        cases: items.length,
+        failed: count('failed') + count('partial'),
+      },
+      'bulk reassignment',
+    );
     return {
       fromMediatorId: dto.fromMediatorId,
       toMediatorId: dto.toMediatorId,
@@ -101,10 +121,25 @@ export class BulkReassignmentService {
     };
   }
 
-  private async reassignOne(actor: AuthenticatedUser, row: Record<string, any>, dto: BulkReassignDto): Promise<ReassignmentItem> {
-    const base = { caseId: row.id as string, caseNumber: row.case_number as string, flowId: row.flow_id as string, state: row.state as string };
+  private async reassignOne(
+    actor: AuthenticatedUser,
+    row: Record<string, any>,
+    dto: BulkReassignDto,
+  ): Promise<ReassignmentItem> {
+    const base = {
+      caseId: row.id as string,
+      caseNumber: row.case_number as string,
+      flowId: row.flow_id as string,
+      state: row.state as string,
+    };
     const plan = PLANS[row.flow_id]?.[row.state];
-    if (!plan) return { ...base, outcome: 'skipped', version: row.version, problem: { status: 409, code: 'EVENT_NOT_ALLOWED', detail: NOT_IN_BULK } };
+    if (!plan)
+      return {
+        ...base,
+        outcome: 'skipped',
+        version: row.version,
+        problem: { status: 409, code: 'EVENT_NOT_ALLOWED', detail: NOT_IN_BULK },
+      };
     let version: number = row.version;
     let state: string = row.state;
     let written = 0;
@@ -121,14 +156,21 @@ export class BulkReassignmentService {
       return { ...base, state, outcome: 'reassigned', version };
     } catch (error) {
       const problem = toProblem(error);
-      if (problem.code === 'INTERNAL_ERROR') this.logger.error({ caseId: row.id, err: error }, 'bulk reassignment: case failed');
+      if (problem.code === 'INTERNAL_ERROR')
+        this.logger.error({ caseId: row.id, err: error }, 'bulk reassignment: case failed');
       const { rule, basis } = (problem.extensions ?? {}) as { rule?: unknown; basis?: unknown };
       return {
         ...base,
         state,
         outcome: written ? 'partial' : 'failed',
         version,
-        problem: { status: statusOf(problem.code), code: problem.code, detail: problem.detail, ...(rule ? { rule } : {}), ...(basis ? { basis } : {}) },
+        problem: {
+          status: statusOf(problem.code),
+          code: problem.code,
+          detail: problem.detail,
+          ...(rule ? { rule } : {}),
+          ...(basis ? { basis } : {}),
+        },
       };
     }
   }
@@ -139,11 +181,15 @@ export class BulkReassignmentService {
     const home = to ? await this.organizations.find(to.organization_id) : undefined;
     if (home && (home.id === handlingId || (home.kind === 'committee' && home.parentId === handlingId))) return;
     const handling = await this.organizations.get(handlingId);
-    throw new DomainError('RULE_VIOLATED', `${mediatorId} is not a mediator of ${handling.name}, which now handles the case, or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`, {
-      rule: MEDIATOR_OF_ORGANIZATION.code,
-      basis: MEDIATOR_OF_ORGANIZATION.basis,
-      state,
-    });
+    throw new DomainError(
+      'RULE_VIOLATED',
+      `${mediatorId} is not a mediator of ${handling.name}, which now handles the case, or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`,
+      {
+        rule: MEDIATOR_OF_ORGANIZATION.code,
+        basis: MEDIATOR_OF_ORGANIZATION.basis,
+        state,
+      },
+    );
   }
 
   private async user(id: string): Promise<{ role: string; organization_id: string; disabled: boolean } | undefined> {

@@ -47,7 +47,8 @@ export class SupervisionBoardService {
   async board(user: AuthenticatedUser, query: SupervisionBoardQuery) {
     const own = await this.organizations.get(user.organizationId);
     const root = query.organizationId ? await this.organizations.get(query.organizationId) : own;
-    if (!root.path.startsWith(own.path)) throw forbidden('the board covers your own organisation and those below it', { field: 'organizationId' });
+    if (!root.path.startsWith(own.path))
+      throw forbidden('the board covers your own organisation and those below it', { field: 'organizationId' });
     const today = this.clock.today();
     const soon = computeDueDate({ from: today, length: DUE_SOON_WORKING_DAYS, unit: 'workingDay' }).dueOn;
     const limit = query.limit ?? 50;
@@ -71,18 +72,36 @@ export class SupervisionBoardService {
     const byOrganization = await Promise.all(
       countRows.map(async (r) => {
         const o = await this.organizations.find(r.organization_id);
-        return { organizationId: r.organization_id as string, name: o?.name ?? '', kind: o?.kind ?? '', level: o?.level ?? '', ...counts(r) };
+        return {
+          organizationId: r.organization_id as string,
+          name: o?.name ?? '',
+          kind: o?.kind ?? '',
+          level: o?.level ?? '',
+          ...counts(r),
+        };
       }),
     );
-    byOrganization.sort((a, b) => ORGANIZATION_LEVELS.indexOf(a.level as never) - ORGANIZATION_LEVELS.indexOf(b.level as never) || a.name.localeCompare(b.name));
-    const byLevel = ORGANIZATION_LEVELS.map((level) => ({ level, ...sum(byOrganization.filter((o) => o.level === level)) })).filter((l) => l.open > 0);
+    byOrganization.sort(
+      (a, b) =>
+        ORGANIZATION_LEVELS.indexOf(a.level as never) - ORGANIZATION_LEVELS.indexOf(b.level as never) ||
+        a.name.localeCompare(b.name),
+    );
+    const byLevel = ORGANIZATION_LEVELS.map((level) => ({
+      level,
+      ...sum(byOrganization.filter((o) => o.level === level)),
+    })).filter((l) => l.open > 0);
 
     /**
      * One list: the open cases of the subtree that meet `condition` (over `from`: cases c and what
      * it joins), counted in full; one page of them, in `order`, read in detail. The detail (snapshot
      * fields, next deadline, `extra`) is read for the page only, never for every case counted.
      */
-    const list = async (o: { condition: string; order: string; from?: (values: unknown[]) => string; extra?: string }) => {
+    const list = async (o: {
+      condition: string;
+      order: string;
+      from?: (values: unknown[]) => string;
+      extra?: string;
+    }) => {
       const values: unknown[] = [];
       const from = o.from ? o.from(values) : 'cases c';
       const filter = `${open(values)} AND ${o.condition}`;
@@ -121,7 +140,8 @@ export class SupervisionBoardService {
     const stuck = await list({
       condition: `${CHINA_DAY} <= t.cutoff`,
       order: 'c.updated_at',
-      from: (values) => `cases c JOIN jsonb_to_recordset($${values.push(JSON.stringify(cutoffs))}::jsonb) AS t(id uuid, cutoff date) ON t.id = c.organization_id`,
+      from: (values) =>
+        `cases c JOIN jsonb_to_recordset($${values.push(JSON.stringify(cutoffs))}::jsonb) AS t(id uuid, cutoff date) ON t.id = c.organization_id`,
     });
     for (const item of stuck.items) Object.assign(item, { stuckThreshold: thresholds.get(item.organizationId) });
 
@@ -129,7 +149,13 @@ export class SupervisionBoardService {
       organizationId: root.id,
       today,
       dueSoonBy: soon,
-      totals: { ...sum(byOrganization), redRisk: redRisk.total, supervised: supervised.total, escalated: escalated.total, stuck: stuck.total },
+      totals: {
+        ...sum(byOrganization),
+        redRisk: redRisk.total,
+        supervised: supervised.total,
+        escalated: escalated.total,
+        stuck: stuck.total,
+      },
       byOrganization,
       byLevel,
       redRisk: redRisk.items,
@@ -145,7 +171,11 @@ export class SupervisionBoardService {
     return Promise.all(
       [root, ...all].map(async (o) => {
         const threshold = hostPolicyOf('stuckThreshold', o, await this.organizations.ancestorsOf(o));
-        return { id: o.id, cutoff: stuckSince(today, threshold), threshold: { length: threshold.length, unit: threshold.unit } };
+        return {
+          id: o.id,
+          cutoff: stuckSince(today, threshold),
+          threshold: { length: threshold.length, unit: threshold.unit },
+        };
       }),
     );
   }
@@ -153,7 +183,12 @@ export class SupervisionBoardService {
   private async item(r: Record<string, any>, today: string) {
     const o = await this.organizations.find(r.organization_id);
     const nextDueOn: string | null = r.next_due;
-    const status = r.overdue || (nextDueOn !== null && nextDueOn < today) ? 'breached' : nextDueOn !== null && workingDaysBetween(today, nextDueOn) <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'onTrack';
+    const status =
+      r.overdue || (nextDueOn !== null && nextDueOn < today)
+        ? 'breached'
+        : nextDueOn !== null && workingDaysBetween(today, nextDueOn) <= DUE_SOON_WORKING_DAYS
+          ? 'dueSoon'
+          : 'onTrack';
     return {
       caseId: r.id as string,
       caseNumber: r.case_number as string,
@@ -172,8 +207,18 @@ export class SupervisionBoardService {
       deadlineStatus: status,
       lastEventOn: r.last_event_on as string,
       workingDaysIdle: workingDaysBetween(r.last_event_on, today),
-      ...(r.supervision ? { supervision: { instructions: r.supervision.instructions, dueOn: r.supervision.dueOn, supervisedOn: r.supervision.supervisedOn } } : {}),
-      ...(r.escalated_on !== undefined ? { escalatedOn: r.escalated_on, resolutionTargetDueOn: r.target_due ?? null } : {}),
+      ...(r.supervision
+        ? {
+            supervision: {
+              instructions: r.supervision.instructions,
+              dueOn: r.supervision.dueOn,
+              supervisedOn: r.supervision.supervisedOn,
+            },
+          }
+        : {}),
+      ...(r.escalated_on !== undefined
+        ? { escalatedOn: r.escalated_on, resolutionTargetDueOn: r.target_due ?? null }
+        : {}),
     };
   }
 }
@@ -183,5 +228,13 @@ function counts(r: { open: number; breached: number; due_soon: number }): Counts
 }
 
 function sum(rows: readonly Counts[]): Counts {
-  return rows.reduce((a, r) => ({ open: a.open + r.open, breached: a.breached + r.breached, dueSoon: a.dueSoon + r.dueSoon, onTrack: a.onTrack + r.onTrack }), { open: 0, breached: 0, dueSoon: 0, onTrack: 0 });
+  return rows.reduce(
+    (a, r) => ({
+      open: a.open + r.open,
+      breached: a.breached + r.breached,
+      dueSoon: a.dueSoon + r.dueSoon,
+      onTrack: a.onTrack + r.onTrack,
+    }),
+    { open: 0, breached: 0, dueSoon: 0, onTrack: 0 },
+  );
 }

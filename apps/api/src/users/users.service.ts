@@ -27,7 +27,8 @@ export class UsersService {
   async create(admin: AuthenticatedUser, dto: CreateUserDto) {
     const organization = await this.organizations.get(dto.organizationId);
     const own = await this.organizations.get(admin.organizationId);
-    if (!organization.path.startsWith(own.path)) throw forbidden('users are added at your own organisation or below it');
+    if (!organization.path.startsWith(own.path))
+      throw forbidden('users are added at your own organisation or below it');
     if (!organization.active) throw organizationInactive(organization);
     if (await this.users.existsBy({ username: dto.username })) {
       throw validationFailed([{ field: 'username', message: `"${dto.username}" is taken` }]);
@@ -49,11 +50,14 @@ export class UsersService {
     if (!user || !home?.path.startsWith(own.path)) throw new DomainError('NOT_FOUND', `no user ${userId}`);
     if (dto.organizationId !== undefined) {
       const target = await this.organizations.get(dto.organizationId);
-      if (!target.path.startsWith(own.path)) throw forbidden('users are moved to your own organisation or below it', { field: 'organizationId' });
+      if (!target.path.startsWith(own.path))
+        throw forbidden('users are moved to your own organisation or below it', { field: 'organizationId' });
       if (!target.active && target.id !== user.organizationId) throw organizationInactive(target);
     }
     if (userId === admin.userId && (dto.disabled === true || (dto.role !== undefined && dto.role !== 'admin'))) {
-      throw validationFailed([{ field: dto.disabled ? 'disabled' : 'role', message: 'an administrator cannot lock themselves out' }]);
+      throw validationFailed([
+        { field: dto.disabled ? 'disabled' : 'role', message: 'an administrator cannot lock themselves out' },
+      ]);
     }
     const changes = {
       ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}),
@@ -78,7 +82,11 @@ export class UsersService {
 }
 
 /** Creates a user with an argon2id password hash (also used by the CLI and the demo seed). */
-export async function createUser(users: Repository<User>, dto: CreateUserDto, id: string = randomUUID()): Promise<User> {
+export async function createUser(
+  users: Repository<User>,
+  dto: CreateUserDto,
+  id: string = randomUUID(),
+): Promise<User> {
   const problem = passwordProblem(dto.password);
   if (problem) throw validationFailed([{ field: 'password', message: problem }]);
   const user = users.create({
@@ -98,7 +106,11 @@ export async function createUser(users: Repository<User>, dto: CreateUserDto, id
  * Sets the password of the users named (the CLI's reset-password, the demo users at start) under
  * the one password rule; returns the usernames that exist and were changed.
  */
-export async function setPassword(users: Repository<User>, usernames: readonly string[], password: string): Promise<string[]> {
+export async function setPassword(
+  users: Repository<User>,
+  usernames: readonly string[],
+  password: string,
+): Promise<string[]> {
   const problem = passwordProblem(password);
   if (problem) throw validationFailed([{ field: 'password', message: problem }]);
   const found = await users.find({ where: { username: In([...usernames]) }, select: { id: true, username: true } });
@@ -108,5 +120,12 @@ export async function setPassword(users: Repository<User>, usernames: readonly s
 }
 
 function publicView(user: User) {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organizationId: user.organizationId, disabled: user.disabled };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    organizationId: user.organizationId,
+    disabled: user.disabled,
+  };
 }

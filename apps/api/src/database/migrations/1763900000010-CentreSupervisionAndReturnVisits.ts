@@ -67,7 +67,9 @@ export class CentreSupervisionAndReturnVisits1763900000010 implements MigrationI
         changed_by uuid NOT NULL REFERENCES users (id),
         changed_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX organization_history_org ON organization_history (organization_id, changed_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX organization_history_org ON organization_history (organization_id, changed_at DESC, id DESC)`,
+    );
 
     // The organisation row is read FOR KEY SHARE (as the foreign key does anyway), so a move or a
     // deactivation in flight (FOR UPDATE on the subtree) is waited for and its result seen.
@@ -90,7 +92,9 @@ export class CentreSupervisionAndReturnVisits1763900000010 implements MigrationI
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER cases_organization_current BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION cases_organization_current()`);
+    await q.query(
+      `CREATE TRIGGER cases_organization_current BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION cases_organization_current()`,
+    );
     await q.query(`
       CREATE FUNCTION deadlines_organization_current() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -101,7 +105,9 @@ export class CentreSupervisionAndReturnVisits1763900000010 implements MigrationI
         NEW.organization_path := COALESCE((SELECT path FROM organizations WHERE id = NEW.organization_id FOR KEY SHARE), NEW.organization_path);
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER deadlines_organization_current BEFORE INSERT OR UPDATE ON deadlines FOR EACH ROW EXECUTE FUNCTION deadlines_organization_current()`);
+    await q.query(
+      `CREATE TRIGGER deadlines_organization_current BEFORE INSERT OR UPDATE ON deadlines FOR EACH ROW EXECUTE FUNCTION deadlines_organization_current()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

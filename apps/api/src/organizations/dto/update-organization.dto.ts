@@ -10,15 +10,21 @@ export class UpdateOrganizationDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: '玄', description: 'changes the case numbers issued from now on; numbers already issued stay' })
+  @ApiPropertyOptional({
+    example: '玄',
+    description: 'changes the case numbers issued from now on; numbers already issued stay',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 20)
-  @Matches(SHORT_NAME, { message: 'must not contain digits or braces: the only digits of a case number are its year and sequence' })
+  @Matches(SHORT_NAME, {
+    message: 'must not contain digits or braces: the only digits of a case number are its year and sequence',
+  })
   shortName?: string;
 
   @ApiPropertyOptional({
-    description: 'false deactivates: the organisation keeps its cases and history but takes no new case; refused (409 ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it',
+    description:
+      'false deactivates: the organisation keeps its cases and history but takes no new case; refused (409 ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it',
   })
   @IsOptional()
   @IsBoolean()

@@ -9,7 +9,11 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 
 /** `POST /cases/{id}/return-visits`: one return visit (回访), as the mediator records it. */
 export class RecordReturnVisitDto {
-  @ApiProperty({ format: 'date', example: '2026-05-20', description: 'the day of the visit: not in the future, not before the case was received' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-05-20',
+    description: 'the day of the visit: not in the future, not before the case was received',
+  })
   @IsIsoDate()
   visitedOn: string;
 
@@ -30,7 +34,10 @@ export class RecordReturnVisitDto {
   @IsBoolean()
   newDispute: boolean;
 
-  @ApiPropertyOptional({ example: '双方因维修质量再起争执，有激化可能', description: 'any new dispute or risk, in words' })
+  @ApiPropertyOptional({
+    example: '双方因维修质量再起争执，有激化可能',
+    description: 'any new dispute or risk, in words',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 2000)
