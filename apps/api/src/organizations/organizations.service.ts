@@ -38,6 +38,8 @@ export class OrganizationsService {
   private readonly repository: Repository<Organization>;
   private cache: Map<string, Organization> | undefined;
   private loadedAt = 0;
+  private loading: Promise<Map<string, Organization>> | undefined;
+  private generation = 0;
 
   constructor(dataSource: DataSource) {
     this.repository = dataSource.getRepository(Organization);
@@ -125,6 +127,8 @@ export class OrganizationsService {
   /** After a change to the tree: the next read reloads it. */
   invalidate(): void {
     this.cache = undefined;
+    this.loading = undefined;
+    this.generation++;
   }
 
   /** Every organisation below `organization` (not itself). */
@@ -172,11 +176,28 @@ export class OrganizationsService {
     return this.cache && Date.now() - this.loadedAt < CACHE_TTL_MS ? this.cache : this.reload();
   }
 
-  private async reload(): Promise<Map<string, Organization>> {
-    const rows = await this.repository.find();
-    this.cache = new Map(rows.map((o) => [o.id, o]));
-    this.loadedAt = Date.now();
-    return this.cache;
+  /**
+   * Reads the tree; the requests that need it meanwhile share the one read. A read that started
+   * before an `invalidate()` is not kept: it may predate the change.
+   */
+  private reload(): Promise<Map<string, Organization>> {
+    if (this.loading) return this.loading;
+    const generation = this.generation;
+    const loading = this.repository
+      .find()
+      .then((rows) => {
+        const tree = new Map(rows.map((o) => [o.id, o]));
+        if (generation === this.generation) {
+          this.cache = tree;
+          this.loadedAt = Date.now();
+        }
+        return tree;
+      })
+      .finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+    this.loading = loading;
+    return loading;
   }
 }
 
