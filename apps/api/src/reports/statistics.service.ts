@@ -158,6 +158,7 @@ export class StatisticsService {
       const level = byId.get(key)?.level;
       return level ? group(level, LEVEL_ZH[level] ?? level) : undefined;
     }
+    if (groupBy === 'month') return group(key.slice(0, 7), key.slice(0, 7));
     return group(key, groupBy === 'category' ? (CATEGORY_NAMES[key] ?? key) : key);
   }
 }

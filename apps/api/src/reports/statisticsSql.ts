@@ -37,7 +37,8 @@ export class StatisticsSql {
       case 'flow':
         return `${alias}.flow_id`;
       case 'month':
-        return `to_char(${day}, 'YYYY-MM')`;
+        // The day itself (cheap to group); StatisticsService folds days into months.
+        return day;
       default:
         // uuid, not ::text: a cast per row costs more than the grouping (pg hands uuids over as strings).
         return `${alias}.organization_id`;
