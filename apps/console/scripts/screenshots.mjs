@@ -73,6 +73,16 @@ try {
   const second = await open('相邻房屋施工噪音扰民', [person('applicant', '王五', '440304199001015672', '13700137000'), person('respondent', '赵六', '11010519491231002X', '13600136000')]);
   await call(mediator, 'POST', `/cases/${second.id}/events`, { type: 'application.accepted', payload: {} });
   await open('物业费争议，业主拒缴', [person('applicant', '陈七', '32010619850312123X', '13500135000')]);
+  // An agreement in force, for the court's judicial confirmation and the documents tab.
+  const agreed = await open('邻居装修损坏墙面，协商赔偿', [person('applicant', '孙八', '11010519491231002X', '13300133000'), person('respondent', '周九', '440304199001015672', '13200132000')]);
+  for (const [type, payload] of [
+    ['application.accepted', {}],
+    ['mediator.assigned', { mediatorId: me.user.id, chosenBy: 'committee' }],
+    ['session.recorded', { heldOn: new Date().toISOString().slice(0, 10), summary: '双方确认损坏范围，同意按报价赔偿' }],
+    ['agreement.signed', { form: 'written', terms: [{ obligorPartyId: 'p2', description: '赔偿墙面修复费用', amount: '2800.00', dueOn: '2027-01-15' }], signatures: { partyIds: ['p1', 'p2'], mediator: true, committeeSeal: true } }],
+  ]) {
+    await call(mediator, 'POST', `/cases/${agreed.id}/events`, { type, payload });
+  }
 
   const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true });
   const shoot = async (page, name) => {
@@ -123,6 +133,50 @@ try {
   await page.getByRole('button', { name: '达成调解协议' }).click();
   await page.getByRole('dialog', { name: '达成调解协议' }).getByText('书面协议').click();
   await shoot(page, 'action');
+
+  // The documents tab: produced by the service's outbox a moment after each event.
+  await page.goto(`${base}/cases/${agreed.id}`);
+  await page.getByRole('tab', { name: '文书' }).click();
+  await page.getByRole('button', { name: '下载人民调解协议书' }).waitFor({ timeout: 30_000 });
+  await shoot(page, 'documents');
+
+  const court = await session('court');
+  await signIn(court);
+  await court.getByRole('link', { name: '登记受理' }).click();
+  await court.getByRole('combobox', { name: '流程' }).click({ force: true });
+  await court.getByRole('option', { name: '司法确认' }).click();
+  await court.getByLabel('关联案件案号').fill(agreed.caseNumber);
+  await court.getByRole('button', { name: '查找关联案件' }).click();
+  await court.getByRole('status').waitFor();
+  await shoot(court, 'court-intake');
+  await court.getByRole('combobox', { name: '来源渠道' }).click();
+  await court.getByRole('option', { name: '来访' }).click();
+  await court.getByRole('button', { name: '保存并受理登记' }).click();
+  const application = await court.getByTestId('case-number').textContent();
+  await court.getByRole('link', { name: '司法确认' }).click();
+  await court.getByRole('link', { name: application }).waitFor();
+  await shoot(court, 'court-queue');
+  await court.getByRole('link', { name: application }).click();
+  await court.getByTestId('agreement').waitFor();
+  await shoot(court, 'court-case');
+
+  const petition = await session('petition');
+  await signIn(petition);
+  await petition.getByRole('combobox', { name: '流程' }).click({ force: true });
+  await petition.getByRole('option', { name: '信访' }).click();
+  await petition.getByText('申诉求决').click();
+  await petition.getByRole('combobox', { name: '纠纷类型' }).click();
+  await petition.getByRole('option', { name: '邻里' }).click();
+  await petition.getByLabel('摘要').fill('来访反映楼上漏水长期未修，要求处理');
+  await petition.getByLabel('姓名或名称').fill('张三');
+  await shoot(petition, 'petition-intake');
+  await petition.getByRole('combobox', { name: '来源渠道' }).click();
+  await petition.getByRole('option', { name: '来访' }).click();
+  await petition.getByRole('button', { name: '保存并受理登记' }).click();
+  await petition.getByTestId('case-number').waitFor();
+  await petition.goto(petition.url().replace(/\/intake\/([^/]+)\/receipt$/, '/cases/$1'));
+  await petition.getByRole('button', { name: '不予受理', exact: true }).waitFor();
+  await shoot(petition, 'petition-case');
 
   const admin = await session('admin');
   await signIn(admin);
