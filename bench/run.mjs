@@ -8,7 +8,7 @@
 //   4. queries at 1,000,000 cases and ~10,000,000 events            (lib/generate.mjs, queries.mjs)
 //   8. a calendar year loaded: 100,000 deadlines recomputed         (calendar.mjs)
 //   7. documents: agreement PDF p95 warm, a 20-document dossier       (documents.mjs)
-//   6. the console in headless Chromium: first screen, JS shipped, the work queue (console.mjs)
+//   9. the statistics reports and their Excel exports on item 4's data (statistics.mjs)
 //
 // The service runs as `pnpm start` runs it, in its own process, against a PostgreSQL started for the
 // run (lib/postgres.mjs: the embedded PostgreSQL the service ships with, fresh data directory,
@@ -16,14 +16,13 @@
 // .md (git-ignored); the markdown is also printed.
 //
 // Environment: BENCH_SCALE (default 1; e.g. 0.1 = 100,000 cases for item 4, shorter runs),
-// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,documents,console), BENCH_DATABASE_URL (use a
+// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,statistics,documents), BENCH_DATABASE_URL (use a
 // server you run instead of the embedded one), and the knobs named in each script.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { runCalendar } from './calendar.mjs';
-import { runConsole } from './console.mjs';
 import { runDeadlines } from './deadlines.mjs';
 import { runDocuments } from './documents.mjs';
 import { chinaToday, generateDataset, migrate } from './lib/generate.mjs';
@@ -31,6 +30,7 @@ import { path, repoRoot, requireBuild, resultsDir } from './lib/paths.mjs';
 import { startDatabase, transport } from './lib/postgres.mjs';
 import { machineCpu, DEMO_PASSWORD, running, serviceSecrets, startService, sleep } from './lib/service.mjs';
 import { runQueries } from './queries.mjs';
+import { prepareStatistics, runStatistics } from './statistics.mjs';
 import { report } from './report.mjs';
 import { runTransitions } from './transitions.mjs';
 
@@ -44,7 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,documents,console').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,statistics,documents').split(',').map((s) => s.trim()));
 const started = new Date();
 const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const outDir = path(new URL(`${stamp}/`, resultsDir));
@@ -64,7 +64,7 @@ if (only.has('documents')) {
   results.items.documents = await runDocuments({ log });
 }
 
-const db = ['transitions', 'deadlines', 'calendar', 'queries', 'console'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;
+const db = ['transitions', 'deadlines', 'calendar', 'queries', 'statistics'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;
 try {
   if (db) {
     results.database = { kind: db.kind, transport: transport(db.url), settings: db.settings };
@@ -83,11 +83,7 @@ try {
     results.items.calendar = await runCalendar({ db, log, outDir, scale });
     save();
   }
-  if (only.has('console')) {
-    results.items.console = await runConsole({ db, log, outDir });
-    save();
-  }
-  if (only.has('queries')) {
+  if (only.has('queries') || only.has('statistics')) {
     const cases = Number(process.env.BENCH_CASES ?? Math.round(1_000_000 * scale));
     log(`item 4: generating ${cases} cases`);
     const database = await db.newDatabase('queries');
@@ -98,8 +94,16 @@ try {
       // A read-side instance: background jobs off, so that nothing but the measured requests runs.
       const service = await startService({ databaseUrl: database.url, env: { JIEFEN_BACKGROUND_JOBS: 'false' }, logFile: join(outDir, 'service-queries.log'), log });
       try {
-        const queries = await runQueries({ url: database.url, baseUrl: service.baseUrl, repeats: Number(process.env.BENCH_QUERY_REPEATS ?? 100), log });
-        results.items.queries = { dataset, ...queries };
+        if (only.has('queries')) {
+          const queries = await runQueries({ url: database.url, baseUrl: service.baseUrl, repeats: Number(process.env.BENCH_QUERY_REPEATS ?? 100), log });
+          results.items.queries = { dataset, ...queries };
+        }
+        if (only.has('statistics')) {
+          log('item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; case_statistics backfill)');
+          const prepared = await prepareStatistics(database.url, log);
+          const statistics = await runStatistics({ url: database.url, baseUrl: service.baseUrl, repeats: Number(process.env.BENCH_STATISTICS_REPEATS ?? 20), log });
+          results.items.statistics = { dataset: { cases: dataset.cases, events: dataset.events }, prepared, ...statistics };
+        }
       } finally {
         await service.stop();
       }
