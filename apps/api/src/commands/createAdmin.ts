@@ -53,7 +53,8 @@ async function createCity(organizations: Repository<Organization>, name: string)
     id,
     parentId: null,
     name,
-    shortName: name.slice(0, 2),
+    // Two characters as a person counts them: a name in CJK Extension B is not cut inside a character.
+    shortName: Array.from(name).slice(0, 2).join(''),
     kind: 'centre',
     level: 'city',
     path: `/${id}/`,

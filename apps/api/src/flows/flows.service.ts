@@ -25,9 +25,15 @@ export class FlowsService {
   }
 
   get(id: string) {
-    return describe(getFlow(id));
+    const flow = getFlow(id);
+    let described = descriptions.get(flow);
+    if (!described) descriptions.set(flow, (described = describe(flow)));
+    return described;
   }
 }
+
+/** A flow version never changes once registered: its description is built once (the schemas as JSON, the diagram). */
+const descriptions = new WeakMap<FlowDefinition, ReturnType<typeof describe>>();
 
 function describe(flow: FlowDefinition) {
   const structure = flowStructure(flow);

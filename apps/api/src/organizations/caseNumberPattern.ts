@@ -1,3 +1,4 @@
+import { characterCount } from '@jiefen/flows';
 import type { OrganizationKind } from './organization.entity.js';
 
 /** Default patterns per kind of body: 调字 for mediation, 调确字 for a court's confirmation (SPC-Confirm-2011 Art. 4), 信字 for petitions. */
@@ -30,7 +31,7 @@ export function isValidCaseNumberPattern(pattern: string): boolean {
   return (
     pattern.includes('{year}') &&
     /\{seq(:\d{1,2})?\}/.test(pattern) &&
-    pattern.length <= 100 &&
+    characterCount(pattern) <= 100 &&
     !/\d/.test(pattern.replace(/\{(year|short|seq(:\d{1,2})?)\}/g, ''))
   );
 }
