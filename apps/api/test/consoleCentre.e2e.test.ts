@@ -233,7 +233,13 @@ describe('the centre in the console (issue 16)', () => {
       // Saturday 30 May, which falls to Monday 1 June; on 3 June it is 2 working days overdue.
       t.clock.set(new Date('2026-06-03T10:00:00+08:00'));
       const page = await signedIn('mediator');
-      await page.goto(`${base}/visits`);
+      // Role gating (GET /me): a mediator has no report, supervision or administration page.
+      expect(await page.getByRole('link', { name: '统计报表' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: '督办', exact: true }).count()).toBe(0);
+      await page.goto(`${base}/admin/users`);
+      await page.waitForURL(`${base}/queue`);
+      await page.getByRole('link', { name: '回访', exact: true }).click();
+      await page.waitForURL(`${base}/visits`);
       const due = page.getByTestId('visits-due').getByRole('row').filter({ hasText: c.caseNumber });
       await expectText(due, '2026年6月1日');
       await expectText(due, '逾期2个工作日');

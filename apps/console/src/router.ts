@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { onSessionExpired } from './api/client';
+import type { Me } from './api/types';
 import { useSession } from './session/useSession';
 import SignInView from './views/SignInView.vue';
 
@@ -16,12 +17,38 @@ export const router = createRouter({
     { path: '/intake/:id/receipt', name: 'receipt', component: () => import('./views/ReceiptView.vue'), props: true },
     { path: '/admin/calendar', name: 'calendar', component: () => import('./views/CalendarYearsView.vue') },
     // The centre's pages (issue 16): 督办, 回访, 统计报表 (ECharts only in its own chunk), 管理.
-    { path: '/supervision', name: 'supervision', component: () => import('./views/SupervisionView.vue') },
-    { path: '/visits', name: 'visits', component: () => import('./views/ReturnVisitsView.vue') },
+    {
+      path: '/supervision',
+      name: 'supervision',
+      component: () => import('./views/SupervisionView.vue'),
+      meta: { may: (m: Me) => m.role === 'supervisor' },
+    },
+    {
+      path: '/visits',
+      name: 'visits',
+      component: () => import('./views/ReturnVisitsView.vue'),
+      meta: { may: (m: Me) => m.role === 'mediator' || m.role === 'supervisor' },
+    },
     { path: '/reports', redirect: '/reports/mediation' },
-    { path: '/reports/:kind', name: 'reports', component: () => import('./views/ReportsView.vue'), props: true },
-    { path: '/admin/organizations', name: 'organizations', component: () => import('./views/OrganizationsView.vue') },
-    { path: '/admin/users', name: 'users', component: () => import('./views/UsersView.vue') },
+    {
+      path: '/reports/:kind',
+      name: 'reports',
+      component: () => import('./views/ReportsView.vue'),
+      props: true,
+      meta: { may: (m: Me) => m.permissions.readReports },
+    },
+    {
+      path: '/admin/organizations',
+      name: 'organizations',
+      component: () => import('./views/OrganizationsView.vue'),
+      meta: { may: (m: Me) => m.permissions.addOrganizations },
+    },
+    {
+      path: '/admin/users',
+      name: 'users',
+      component: () => import('./views/UsersView.vue'),
+      meta: { may: (m: Me) => m.permissions.manageUsers },
+    },
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
@@ -36,7 +63,11 @@ function homeOf(): string {
 
 router.beforeEach(async (to: RouteLocationNormalized) => {
   if (to.meta.public) return true;
-  if (!(await useSession().restore())) return { name: 'signIn', query: to.name === 'home' ? {} : { redirect: to.fullPath } };
+  if (!(await useSession().restore()))
+    return { name: 'signIn', query: to.name === 'home' ? {} : { redirect: to.fullPath } };
+  // A page the role has no use for (its API would refuse it) sends the user to their own start page.
+  const may = to.meta.may as ((m: Me) => boolean) | undefined;
+  if (may && !may(useSession().me.value!)) return homeOf();
   return to.name === 'home' ? homeOf() : true;
 });
 
