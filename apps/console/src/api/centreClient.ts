@@ -85,6 +85,8 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
     },
   });
   if (!response.ok) {
+    // An expired or revoked token: let the client's own 401 path end the session (back to sign-in, drafts kept).
+    if (response.status === 401) await request('/me').catch(() => undefined);
     const text = await response.text();
     throw new ApiError(response.status, text ? JSON.parse(text) : { status: response.status, code: 'HTTP_ERROR' });
   }
