@@ -42,6 +42,12 @@ export function targets(results) {
     rows.push(['agreement PDF ≤ 150 ms p95 warm (issue 15)', `${ms(docs.agreement.p95)} p95, ${ms(docs.agreement.p50)} p50`, verdict(docs.agreement.p95 <= 150)]);
     rows.push(['20-document dossier ≤ 2 s (issue 15)', `${ms(docs.dossier.max)} worst of ${docs.dossier.n}, ${int(docs.dossier.pages)} pages`, verdict(docs.dossier.max <= 2000)]);
   }
+  const con = results.items.console;
+  if (con) {
+    rows.push(['console: first screen JavaScript ≤ 600 KB gzip, charts lazy (issue 14)', `${int(con.javascript.gzipBytes / 1024)} KB${con.javascript.chartsInFirstScreen.length ? ', charts up front' : ''}`, verdict(con.javascript.gzipBytes <= 600 * 1024 && !con.javascript.chartsInFirstScreen.length)]);
+    rows.push(['console: first screen usable ≤ 1.5 s, cold cache (issue 14)', `${ms(con.firstScreenMs.max)} worst of ${con.firstScreenMs.runs.length}`, verdict(con.firstScreenMs.max <= 1500)]);
+    rows.push([`console: queue of ${int(con.workQueue.openCases)} open cases, first page ≤ 300 ms (issue 14)`, `${ms(con.workQueue.renderAfterDataMs.median)} render after data (median), ${ms(con.workQueue.clickToRowsMs.median)} click → rows`, verdict(con.workQueue.renderAfterDataMs.median <= 300)]);
+  }
   const st = results.items.statistics;
   if (st) {
     const atScale = (ok) => (st.dataset.cases >= 1_000_000 ? verdict(ok) : `— (${int(st.dataset.cases)} cases, not 1M)`);

@@ -9,6 +9,7 @@
 //   8. a calendar year loaded: 100,000 deadlines recomputed         (calendar.mjs)
 //   7. documents: agreement PDF p95 warm, a 20-document dossier       (documents.mjs)
 //   9. the statistics reports and their Excel exports on item 4's data (statistics.mjs)
+//   6. the console in headless Chromium: first screen, JS shipped, the work queue (console.mjs)
 //
 // The service runs as `pnpm start` runs it, in its own process, against a PostgreSQL started for the
 // run (lib/postgres.mjs: the embedded PostgreSQL the service ships with, fresh data directory,
@@ -16,13 +17,14 @@
 // .md (git-ignored); the markdown is also printed.
 //
 // Environment: BENCH_SCALE (default 1; e.g. 0.1 = 100,000 cases for item 4, shorter runs),
-// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,statistics,documents), BENCH_DATABASE_URL (use a
+// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,statistics,documents,console), BENCH_DATABASE_URL (use a
 // server you run instead of the embedded one), and the knobs named in each script.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { runCalendar } from './calendar.mjs';
+import { runConsole } from './console.mjs';
 import { runDeadlines } from './deadlines.mjs';
 import { runDocuments } from './documents.mjs';
 import { chinaToday, generateDataset, migrate } from './lib/generate.mjs';
@@ -44,7 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,statistics,documents').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,statistics,documents,console').split(',').map((s) => s.trim()));
 const started = new Date();
 const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const outDir = path(new URL(`${stamp}/`, resultsDir));
@@ -64,7 +66,7 @@ if (only.has('documents')) {
   results.items.documents = await runDocuments({ log });
 }
 
-const db = ['transitions', 'deadlines', 'calendar', 'queries', 'statistics'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;
+const db = ['transitions', 'deadlines', 'calendar', 'queries', 'statistics', 'console'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;
 try {
   if (db) {
     results.database = { kind: db.kind, transport: transport(db.url), settings: db.settings };
@@ -81,6 +83,10 @@ try {
   }
   if (only.has('calendar')) {
     results.items.calendar = await runCalendar({ db, log, outDir, scale });
+    save();
+  }
+  if (only.has('console')) {
+    results.items.console = await runConsole({ db, log, outDir });
     save();
   }
   if (only.has('queries') || only.has('statistics')) {
