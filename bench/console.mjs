@@ -35,7 +35,10 @@ async function browserKit() {
 /** The scripts index.html loads before anything is clicked, each gzip -9. */
 export function firstScreenJavaScript() {
   const html = readFileSync(new URL('index.html', CONSOLE_DIST), 'utf8');
-  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  const srcs = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => m[1]);
   const files = [...new Set(srcs)].map((src) => {
     const bytes = readFileSync(new URL(src.replace(/^\//, ''), CONSOLE_DIST));
     return { file: src, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -46,19 +49,30 @@ export function firstScreenJavaScript() {
 
 export async function runConsole({ db, log, outDir }) {
   const js = firstScreenJavaScript();
-  log(`item 6: first screen JavaScript ${(js.gzipBytes / 1024).toFixed(0)} KB gzip in ${js.files.length} files${js.chartsInFirstScreen.length ? `; CHARTS LOADED UP FRONT: ${js.chartsInFirstScreen.join(', ')}` : '; charts not among them'}`);
+  log(
+    `item 6: first screen JavaScript ${(js.gzipBytes / 1024).toFixed(0)} KB gzip in ${js.files.length} files${js.chartsInFirstScreen.length ? `; CHARTS LOADED UP FRONT: ${js.chartsInFirstScreen.join(', ')}` : '; charts not among them'}`,
+  );
   const database = await db.newDatabase('console');
   let service;
   let browser;
   try {
     await migrate(database.url, DEMO_PASSWORD);
-    service = await startService({ databaseUrl: database.url, env: { JIEFEN_BACKGROUND_JOBS: 'false' }, logFile: join(outDir, 'service-console.log'), log });
+    service = await startService({
+      databaseUrl: database.url,
+      env: { JIEFEN_BACKGROUND_JOBS: 'false' },
+      logFile: join(outDir, 'service-console.log'),
+      log,
+    });
     const token = await signIn(service.baseUrl, 'mediator', DEMO_PASSWORD);
     const seeded = await openMediatingCases(service.baseUrl, token, OPEN_CASES, { concurrency: 8, log });
     log(`  ${OPEN_CASES} open cases of the demo mediator in ${seeded.seconds.toFixed(1)} s`);
 
     const { chromium, sparticuz } = await browserKit();
-    browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args.filter((a) => a !== '--single-process'), headless: true });
+    browser = await chromium.launch({
+      executablePath: await sparticuz.executablePath(),
+      args: sparticuz.args.filter((a) => a !== '--single-process'),
+      headless: true,
+    });
     const base = service.baseUrl;
 
     const firstScreen = [];
@@ -80,7 +94,10 @@ export async function runConsole({ db, log, outDir }) {
       await page.getByLabel('用户名').fill('mediator');
       await page.getByLabel('密码').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
-      await page.locator('.el-table__body tbody tr').nth(PAGE_ROWS - 1).waitFor();
+      await page
+        .locator('.el-table__body tbody tr')
+        .nth(PAGE_ROWS - 1)
+        .waitFor();
       // Away to another page, then back by the header link: what a mediator does all day.
       await page.getByRole('link', { name: '登记受理' }).click();
       await page.getByRole('button', { name: '保存并受理登记' }).waitFor();
@@ -96,9 +113,15 @@ export async function runConsole({ db, log, outDir }) {
               // Rows on screen (the loading mask's fade-out over them is not waited for).
               if (document.querySelectorAll('.el-table__body tbody tr').length >= rows) {
                 const shownAt = performance.now();
-                const api = performance.getEntriesByType('resource').filter((e) => /\/api\/v1\/(cases|deadlines|flows)/.test(e.name));
+                const api = performance
+                  .getEntriesByType('resource')
+                  .filter((e) => /\/api\/v1\/(cases|deadlines|flows)/.test(e.name));
                 const dataAt = Math.max(...api.map((e) => e.responseEnd));
-                resolve({ clickToRowsMs: shownAt - clickedAt, renderAfterDataMs: shownAt - dataAt, requests: api.map((e) => ({ url: e.name.replace(/^https?:\/\/[^/]+/, ''), ms: e.duration })) });
+                resolve({
+                  clickToRowsMs: shownAt - clickedAt,
+                  renderAfterDataMs: shownAt - dataAt,
+                  requests: api.map((e) => ({ url: e.name.replace(/^https?:\/\/[^/]+/, ''), ms: e.duration })),
+                });
               } else requestAnimationFrame(check);
             };
             requestAnimationFrame(check);
@@ -113,13 +136,23 @@ export async function runConsole({ db, log, outDir }) {
       firstScreenMs: { runs: firstScreen, median: median(firstScreen), max: Math.max(...firstScreen) },
       workQueue: {
         openCases: OPEN_CASES,
-        clickToRowsMs: { runs: queue.map((q) => Math.round(q.clickToRowsMs)), median: median(queue.map((q) => q.clickToRowsMs)), max: Math.max(...queue.map((q) => q.clickToRowsMs)) },
-        renderAfterDataMs: { runs: queue.map((q) => Math.round(q.renderAfterDataMs)), median: median(queue.map((q) => q.renderAfterDataMs)), max: Math.max(...queue.map((q) => q.renderAfterDataMs)) },
+        clickToRowsMs: {
+          runs: queue.map((q) => Math.round(q.clickToRowsMs)),
+          median: median(queue.map((q) => q.clickToRowsMs)),
+          max: Math.max(...queue.map((q) => q.clickToRowsMs)),
+        },
+        renderAfterDataMs: {
+          runs: queue.map((q) => Math.round(q.renderAfterDataMs)),
+          median: median(queue.map((q) => q.renderAfterDataMs)),
+          max: Math.max(...queue.map((q) => q.renderAfterDataMs)),
+        },
         requests: queue.at(-1).requests,
       },
     };
     log(`  first screen usable (cold): median ${result.firstScreenMs.median} ms, max ${result.firstScreenMs.max} ms`);
-    log(`  work queue first page: click → rows median ${result.workQueue.clickToRowsMs.median.toFixed(0)} ms (max ${result.workQueue.clickToRowsMs.max.toFixed(0)}), render after data median ${result.workQueue.renderAfterDataMs.median.toFixed(0)} ms (max ${result.workQueue.renderAfterDataMs.max.toFixed(0)})`);
+    log(
+      `  work queue first page: click → rows median ${result.workQueue.clickToRowsMs.median.toFixed(0)} ms (max ${result.workQueue.clickToRowsMs.max.toFixed(0)}), render after data median ${result.workQueue.renderAfterDataMs.median.toFixed(0)} ms (max ${result.workQueue.renderAfterDataMs.max.toFixed(0)})`,
+    );
     return result;
   } finally {
     await browser?.close();

@@ -11,7 +11,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
+const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
 
 async function agreedCaseAt(organizationId: string) {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId })).expect(201);
@@ -21,19 +22,30 @@ async function agreedCaseAt(organizationId: string) {
   return body as { id: string; caseNumber: string };
 }
 
-const lookUp = (client: Client, caseNumber: string) => client.get(`/api/v1/linkable-cases?caseNumber=${encodeURIComponent(caseNumber)}`);
+const lookUp = (client: Client, caseNumber: string) =>
+  client.get(`/api/v1/linkable-cases?caseNumber=${encodeURIComponent(caseNumber)}`);
 
 describe('GET /linkable-cases: the case a judicial confirmation continues from, by its number', () => {
   it('finds a case of the court’s district, which it cannot read, with its parties by name and its agreement masked (CPL Art. 205; PML Art. 33)', async () => {
     const agreed = await agreedCaseAt(DEMO.meiyuanCommittee);
     await court.get(`/api/v1/cases/${agreed.id}`).expect(404);
     const { body } = await lookUp(court, agreed.caseNumber).expect(200);
-    expect(body).toMatchObject({ id: agreed.id, caseNumber: agreed.caseNumber, flowId: 'people-mediation', state: 'agreementEffective', category: 'neighbour' });
+    expect(body).toMatchObject({
+      id: agreed.id,
+      caseNumber: agreed.caseNumber,
+      flowId: 'people-mediation',
+      state: 'agreementEffective',
+      category: 'neighbour',
+    });
     expect(body.parties).toEqual([
       { id: 'p1', role: 'applicant', kind: 'person', name: '张三' },
       { id: 'p2', role: 'respondent', kind: 'person', name: '李四' },
     ]);
-    expect(body.agreement).toMatchObject({ form: 'written', boundPartyIds: ['p1', 'p2'], terms: [{ obligorPartyId: 'p2', description: '承担维修费用', amount: '3000.00', dueOn: '2026-04-30' }] });
+    expect(body.agreement).toMatchObject({
+      form: 'written',
+      boundPartyIds: ['p1', 'p2'],
+      terms: [{ obligorPartyId: 'p2', description: '承担维修费用', amount: '3000.00', dueOn: '2026-04-30' }],
+    });
     // Names only: no ID number or phone leaves through the lookup.
     expect(JSON.stringify(body)).not.toMatch(/11010519491231002X|1380013800/);
   });

@@ -7,7 +7,11 @@ import { ApiProblems } from '../openapi/problems.js';
 import { LinkableCaseQuery } from './dto/linkable-case.query.js';
 import { LinkableCasesService } from './linkableCases.service.js';
 
-const party = { type: 'object', properties: { id: { type: 'string' }, role: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'role', 'kind', 'name'] };
+const party = {
+  type: 'object',
+  properties: { id: { type: 'string' }, role: { type: 'string' }, kind: { type: 'string' }, name: { type: 'string' } },
+  required: ['id', 'role', 'kind', 'name'],
+};
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -34,9 +38,23 @@ export class LinkableCasesController {
         category: { type: 'string' },
         summary: { type: 'string' },
         parties: { type: 'array', items: party },
-        agreement: { type: 'object', nullable: true, description: 'the agreement the case holds (form, effectiveOn, terms, boundPartyIds), or null' },
+        agreement: {
+          type: 'object',
+          nullable: true,
+          description: 'the agreement the case holds (form, effectiveOn, terms, boundPartyIds), or null',
+        },
       },
-      required: ['id', 'caseNumber', 'flowId', 'state', 'organizationId', 'category', 'summary', 'parties', 'agreement'],
+      required: [
+        'id',
+        'caseNumber',
+        'flowId',
+        'state',
+        'organizationId',
+        'category',
+        'summary',
+        'parties',
+        'agreement',
+      ],
     },
   })
   @ApiProblems(404)

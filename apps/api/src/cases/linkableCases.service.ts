@@ -30,10 +30,15 @@ export class LinkableCasesService {
   }
 
   async byNumber(user: AuthenticatedUser, caseNumber: string) {
-    const { rows } = await this.pool.query({ name: 'linkable-case-by-number', text: 'SELECT id FROM cases WHERE case_number = $1', values: [caseNumber.trim()] });
+    const { rows } = await this.pool.query({
+      name: 'linkable-case-by-number',
+      text: 'SELECT id FROM cases WHERE case_number = $1',
+      values: [caseNumber.trim()],
+    });
     const row = rows[0] ? await this.cases.load(rows[0].id as string) : undefined;
     const own = await this.organizations.find(user.organizationId);
-    if (!row || !own || !mayLinkTo(own, row)) throw new DomainError('CASE_NOT_FOUND', `no case ${caseNumber}`, { caseNumber });
+    if (!row || !own || !mayLinkTo(own, row))
+      throw new DomainError('CASE_NOT_FOUND', `no case ${caseNumber}`, { caseNumber });
     // A court reads a case it cannot otherwise read: who looked which case up is kept in the log.
     this.logger.log({ userId: user.userId, role: user.role, caseId: row.id }, 'linkable case looked up');
     const c = row.snapshot.context;
