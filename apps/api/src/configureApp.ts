@@ -27,6 +27,9 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
           'script-src': ["'self'", "'unsafe-inline'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'font-src': ["'self'", 'data:'],
+          // The console's 打印 opens an archived PDF as a blob: URL, which inherits this policy;
+          // Chromium's PDF viewer counts as an object, so helmet's object-src 'none' would blank it.
+          'object-src': ["'self'", 'blob:'],
           'upgrade-insecure-requests': null,
         },
       },
