@@ -32,10 +32,11 @@ describe('opening a case of every registered flow over HTTP', () => {
     async (_, role, flow) => {
       const response = await (await t.as(cityUser(role))).post('/api/v1/cases').send(intakeExampleOf(flow));
       if ((flow.openedBy as readonly string[]).includes(role)) {
-        // Let through by the role; the flow then judges the intake itself (an opening rule may still refuse the example).
-        expect(response.status === 201 ? response.body.flow.id : [response.status, response.body.code, response.body.state]).toEqual(
-          response.status === 201 ? flow.id : [422, 'RULE_VIOLATED', '(opening)'],
-        );
+        // Let through by the role; the flow then judges the intake itself (an opening rule may
+        // still refuse the example).
+        expect(
+          response.status === 201 ? response.body.flow.id : [response.status, response.body.code, response.body.state],
+        ).toEqual(response.status === 201 ? flow.id : [422, 'RULE_VIOLATED', '(opening)']);
       } else {
         expect([response.status, response.body.code]).toEqual([403, 'FORBIDDEN']);
       }

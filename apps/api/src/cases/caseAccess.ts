@@ -42,7 +42,10 @@ export class CaseAccess {
     }
     const own = actor.organizationId ? await this.organizations.find(actor.organizationId) : undefined;
     if (!own || !organization.path.startsWith(own.path)) {
-      this.logger.warn({ userId: actor.userId, organizationId: organization.id }, 'opening refused: organisation out of scope');
+      this.logger.warn(
+        { userId: actor.userId, organizationId: organization.id },
+        'opening refused: organisation out of scope',
+      );
       throw forbidden('cases are opened at your own organisation or one below it', { field: 'organizationId' });
     }
   }
@@ -53,13 +56,22 @@ export class CaseAccess {
     const own = actor.organizationId ? await this.organizations.find(actor.organizationId) : undefined;
     if (!own || !inScope(scopeOf(own), row)) throw caseNotFound(row.id);
     const { flowId, flowVersion } = row.snapshot;
-    if (getFlow(flowId, flowVersion).events[event.type] && !maySendEvent(actor.role as UserRole, flowId, flowVersion, event.type)) {
-      this.logger.warn({ userId: actor.userId, role: actor.role, caseId: row.id, eventType: event.type }, 'event refused: role');
+    if (
+      getFlow(flowId, flowVersion).events[event.type] &&
+      !maySendEvent(actor.role as UserRole, flowId, flowVersion, event.type)
+    ) {
+      this.logger.warn(
+        { userId: actor.userId, role: actor.role, caseId: row.id, eventType: event.type },
+        'event refused: role',
+      );
       throw forbidden(`a ${actor.role} may not send ${event.type}`, { eventType: event.type });
     }
   }
 
-  /** Every organisation id the flow declares in an intake (`organizationFields`) must name an organisation (400 on the field). */
+  /**
+   * Every organisation id the flow declares in an intake (`organizationFields`) must name an
+   * organisation (400 on the field).
+   */
   async checkIntake(flowId: string, intake: Record<string, unknown>): Promise<void> {
     await this.checkOrganizationsExist(getFlow(flowId), intake, '');
   }
@@ -79,13 +91,18 @@ export class CaseAccess {
     const row = await this.cases.load(id);
     const own = actor.organizationId ? await this.organizations.find(actor.organizationId) : undefined;
     if (!row || !own || !mayLinkTo(own, row)) {
-      if (row) this.logger.warn({ userId: actor.userId, linkedCaseId: id }, 'opening refused: linked case out of scope');
+      if (row)
+        this.logger.warn({ userId: actor.userId, linkedCaseId: id }, 'opening refused: linked case out of scope');
       throw validationFailed([{ field: 'linkedCaseId', message: `no case ${id}` }]);
     }
     return row;
   }
 
-  private async checkOrganizationsExist(flow: FlowDefinition, values: Record<string, unknown>, prefix: string): Promise<void> {
+  private async checkOrganizationsExist(
+    flow: FlowDefinition,
+    values: Record<string, unknown>,
+    prefix: string,
+  ): Promise<void> {
     for (const field of Object.keys(flow.organizationFields)) {
       const id = values[field];
       if (typeof id === 'string' && !(await this.organizations.find(id))) {

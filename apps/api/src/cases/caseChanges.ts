@@ -33,8 +33,21 @@ export class CaseChanges {
       snapshot: result.snapshot,
       columns: columnsOf(result.snapshot, 'description' in result ? (result as EventResult).description : undefined),
       organizationPath: organization.path,
-      event: { type: o.event.type, payload: forAuditTrail((o.event.payload ?? {}) as Record<string, unknown>), actor: o.actor, today: o.today, idempotencyKey: null, meta: o.meta ?? null },
-      upsertDeadlines: after.filter((d) => !sameDeadline(d, before.find((b) => b.kind === d.kind))),
+      event: {
+        type: o.event.type,
+        payload: forAuditTrail((o.event.payload ?? {}) as Record<string, unknown>),
+        actor: o.actor,
+        today: o.today,
+        idempotencyKey: null,
+        meta: o.meta ?? null,
+      },
+      upsertDeadlines: after.filter(
+        (d) =>
+          !sameDeadline(
+            d,
+            before.find((b) => b.kind === d.kind),
+          ),
+      ),
       removedDeadlineKinds: before.filter((b) => !after.some((d) => d.kind === b.kind)).map((b) => b.kind),
       links: null,
       idempotency: null,

@@ -21,7 +21,11 @@ export class CaseEffects {
     for (const { caseId, effects } of committed) {
       for (const effect of effects) {
         if (effect.type === 'document.issued' || effect.type === 'notice.sent') {
-          this.logger.debug({ caseId, effect: effect.type, ...('document' in effect ? { document: effect.document } : { notice: effect.notice }) });
+          this.logger.debug({
+            caseId,
+            effect: effect.type,
+            ...('document' in effect ? { document: effect.document } : { notice: effect.notice }),
+          });
         }
       }
     }

@@ -24,6 +24,14 @@ export class CaseEventsRepository {
       text: `SELECT seq, type, payload, actor, at, today FROM case_events WHERE case_id = $1 ORDER BY seq`,
       values: [caseId],
     });
-    return rows.map((r) => ({ seq: r.seq, version: r.seq, type: r.type, payload: r.payload, actor: r.actor, at: (r.at as Date).toISOString(), today: r.today }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      version: r.seq,
+      type: r.type,
+      payload: r.payload,
+      actor: r.actor,
+      at: (r.at as Date).toISOString(),
+      today: r.today,
+    }));
   }
 }

@@ -56,7 +56,13 @@ export class CaseHostFacts {
     const above = await this.nearestCentreAbove(handling);
     if (!above || !describeCase(result.snapshot).allowedEvents.includes('case.escalated')) return undefined;
     return {
-      event: { type: 'case.escalated', payload: { toOrganizationId: above.id, reason: `超过${handling.name}化解时限，自动上报 (centre policy: ${handling.level} level)` } },
+      event: {
+        type: 'case.escalated',
+        payload: {
+          toOrganizationId: above.id,
+          reason: `超过${handling.name}化解时限，自动上报 (centre policy: ${handling.level} level)`,
+        },
+      },
       host: { targetRelation: 'ancestor', ...this.forOrganization(above) },
     };
   }

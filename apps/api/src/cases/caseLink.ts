@@ -3,6 +3,9 @@ export interface CaseLink {
   id: string;
   caseNumber: string;
   flowId: string;
-  /** `continuesFrom`: this case takes up the other's agreement or dispute; `opened`: this case opened the other; `openedBy`: the reverse; `continuedBy`. */
+  /**
+   * `continuesFrom`: this case takes up the other's agreement or dispute; `opened`: this case
+   * opened the other; `openedBy`: the reverse; `continuedBy`.
+   */
   relation: 'continuesFrom' | 'continuedBy' | 'opened' | 'openedBy';
 }

@@ -90,10 +90,12 @@ export class CaseRunner {
         if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
           throw versionConflict(caseId, options.expectedVersion, row.version);
         }
-        if (attempt === 1) await this.validator.payload(row.snapshot.flowId, row.snapshot.flowVersion, event.type, event.payload);
+        if (attempt === 1)
+          await this.validator.payload(row.snapshot.flowId, row.snapshot.flowVersion, event.type, event.payload);
         const view = await this.tryApply(row, event, options, requestHash);
         if (view) return { view, replayed: false };
-        if (options.expectedVersion !== undefined) throw versionConflict(caseId, options.expectedVersion, row.version + 1);
+        if (options.expectedVersion !== undefined)
+          throw versionConflict(caseId, options.expectedVersion, row.version + 1);
       }
       throw busy(caseId);
     });
@@ -105,13 +107,21 @@ export class CaseRunner {
    * one after the other and written together, guarded by the version; a lost race derives again.
    * Returns how many events were written (0 when `derive` found nothing to do or the case is gone).
    */
-  async applyDerived(caseId: string, derive: (snapshot: CaseSnapshot) => FlowEvent[], meta?: Record<string, unknown>): Promise<number> {
+  async applyDerived(
+    caseId: string,
+    derive: (snapshot: CaseSnapshot) => FlowEvent[],
+    meta?: Record<string, unknown>,
+  ): Promise<number> {
     return this.mutex.run(caseId, async () => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const row = await this.cases.load(caseId);
         const events = row ? derive(row.snapshot) : [];
         if (!row || events.length === 0) return 0;
-        const steps = await this.transitions.engine(row, events, { today: this.clock.today(), at: this.clock.now(), meta });
+        const steps = await this.transitions.engine(row, events, {
+          today: this.clock.today(),
+          at: this.clock.now(),
+          meta,
+        });
         const written = await this.writer.engine(caseId, steps);
         if (written) {
           this.effects.afterCommit([written]);
@@ -128,7 +138,11 @@ export class CaseRunner {
    * goes through `applyDerived` alone. A case the flow refuses the event for counts as 0 events.
    * Returns the number of events written per case.
    */
-  async applyDerivedMany(caseIds: readonly string[], derive: (snapshot: CaseSnapshot) => FlowEvent[], meta?: Record<string, unknown>): Promise<Map<string, number>> {
+  async applyDerivedMany(
+    caseIds: readonly string[],
+    derive: (snapshot: CaseSnapshot) => FlowEvent[],
+    meta?: Record<string, unknown>,
+  ): Promise<Map<string, number>> {
     const written = new Map<string, number>();
     const context = { today: this.clock.today(), at: this.clock.now(), meta };
     const alone: string[] = [];
@@ -152,30 +166,67 @@ export class CaseRunner {
       } else alone.push(change.caseId);
     }
     for (const caseId of alone) {
-      written.set(caseId, await this.applyDerived(caseId, derive, meta).catch((error: unknown) => (isRefusal(error) ? 0 : Promise.reject(error))));
+      written.set(
+        caseId,
+        await this.applyDerived(caseId, derive, meta).catch((error: unknown) =>
+          isRefusal(error) ? 0 : Promise.reject(error),
+        ),
+      );
     }
     return written;
   }
 
-  private async openOnce(flowId: string, intake: Record<string, unknown>, actor: Actor, organization: Organization): Promise<CaseView | undefined> {
+  private async openOnce(
+    flowId: string,
+    intake: Record<string, unknown>,
+    actor: Actor,
+    organization: Organization,
+  ): Promise<CaseView | undefined> {
     const linked = intake.linkedCaseId ? await this.access.linkedCase(String(intake.linkedCaseId), actor) : undefined;
     const today = this.clock.today();
     const at = this.clock.now();
-    const host = { ...this.hostFacts.forOrganization(organization), ...(linked ? { linkedCase: linked.snapshot } : {}) };
+    const host = {
+      ...this.hostFacts.forOrganization(organization),
+      ...(linked ? { linkedCase: linked.snapshot } : {}),
+    };
     const result = this.transitions.open(flowId, intake, today, host);
-    const links: CaseLink[] = linked ? [{ id: linked.id, caseNumber: linked.caseNumber, flowId: linked.snapshot.flowId, relation: 'continuesFrom' }] : [];
-    const opened = await this.writer.open(result, organization, { intake, actor, at, today, links, parentCaseId: null, ...(linked ? { continuesFrom: linked } : {}) });
+    const links: CaseLink[] = linked
+      ? [{ id: linked.id, caseNumber: linked.caseNumber, flowId: linked.snapshot.flowId, relation: 'continuesFrom' }]
+      : [];
+    const opened = await this.writer.open(result, organization, {
+      intake,
+      actor,
+      at,
+      today,
+      links,
+      parentCaseId: null,
+      ...(linked ? { continuesFrom: linked } : {}),
+    });
     if (!opened) return undefined;
     this.effects.afterCommit(opened.effects);
     const { created } = opened;
     return caseView(
-      { id: created.id, caseNumber: created.caseNumber, version: 1, receivingOrganizationId: organization.id, openedAt: at, updatedAt: at, links: created.links, parties: created.partiesView },
+      {
+        id: created.id,
+        caseNumber: created.caseNumber,
+        version: 1,
+        receivingOrganizationId: organization.id,
+        openedAt: at,
+        updatedAt: at,
+        links: created.links,
+        parties: created.partiesView,
+      },
       created.snapshot,
       describeCase(created.snapshot),
     );
   }
 
-  private async tryApply(row: CaseRow, event: FlowEvent, options: ApplyOptions, requestHash: string | undefined): Promise<CaseView | undefined> {
+  private async tryApply(
+    row: CaseRow,
+    event: FlowEvent,
+    options: ApplyOptions,
+    requestHash: string | undefined,
+  ): Promise<CaseView | undefined> {
     const today = this.clock.today();
     const at = this.clock.now();
     await this.access.checkPayload(row, event);
@@ -198,7 +249,8 @@ export class CaseRunner {
         last.snapshot,
         last.description,
       );
-      if (options.idempotencyKey) steps[0]!.change.idempotency = { key: options.idempotencyKey, requestHash: requestHash!, response: view };
+      if (options.idempotencyKey)
+        steps[0]!.change.idempotency = { key: options.idempotencyKey, requestHash: requestHash!, response: view };
     };
     const written = await this.writer.event(row, steps, { today, at, respond });
     if (!written) return undefined;
@@ -209,7 +261,10 @@ export class CaseRunner {
 
 function replay(previous: IdempotencyRecord, requestHash: string, key: string): ApplyResult {
   if (previous.requestHash !== requestHash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key "${key}" was already used for a different event on this case`);
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `Idempotency-Key "${key}" was already used for a different event on this case`,
+    );
   }
   return { view: previous.response as CaseView, replayed: true };
 }
@@ -219,5 +274,7 @@ function busy(caseId: string): DomainError {
 }
 
 function hashOf(event: FlowEvent): string {
-  return createHash('sha256').update(JSON.stringify([event.type, event.payload ?? {}])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([event.type, event.payload ?? {}]))
+    .digest('hex');
 }

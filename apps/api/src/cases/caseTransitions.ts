@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EventNotAllowedError, RuleViolatedError, sendEvent, startCase, type CaseResult, type EventResult, type FlowEvent, type HostFacts } from '@jiefen/flows';
+import {
+  EventNotAllowedError,
+  RuleViolatedError,
+  sendEvent,
+  startCase,
+  type CaseResult,
+  type EventResult,
+  type FlowEvent,
+  type HostFacts,
+} from '@jiefen/flows';
 import { ENGINE_ACTOR, type Actor } from './actor.js';
 import type { CaseChange } from './caseChange.js';
 import { CaseChanges } from './caseChanges.js';
@@ -34,15 +43,32 @@ export class CaseTransitions {
     return startCase(flowId, intake, { today, host });
   }
 
-  /** The event a user (or the scheduler) sent, then what the centre's policy makes the engine do next on the same case. */
+  /**
+   * The event a user (or the scheduler) sent, then what the centre's policy makes the engine do
+   * next on the same case.
+   */
   async event(row: CaseRow, event: FlowEvent, actor: Actor, o: StepContext): Promise<Step[]> {
-    const result = sendEvent(row.snapshot, event, { today: o.today, host: await this.hostFacts.forEvent(row, event, actor) });
+    const result = sendEvent(row.snapshot, event, {
+      today: o.today,
+      host: await this.hostFacts.forEvent(row, event, actor),
+    });
     const first = { result, change: await this.changes.of(row, result, { event, actor, ...o }) };
     const escalation = await this.hostFacts.autoEscalation(result);
     if (!escalation) return [first];
     const next: CaseRow = { ...row, version: row.version + 1, snapshot: result.snapshot };
     const escalated = sendEvent(result.snapshot, escalation.event, { today: o.today, host: escalation.host });
-    return [first, { result: escalated, change: await this.changes.of(next, escalated, { event: escalation.event, actor: ENGINE_ACTOR, at: o.at, today: o.today }) }];
+    return [
+      first,
+      {
+        result: escalated,
+        change: await this.changes.of(next, escalated, {
+          event: escalation.event,
+          actor: ENGINE_ACTOR,
+          at: o.at,
+          today: o.today,
+        }),
+      },
+    ];
   }
 
   /** Events the engine sends on what is stored (`deadline.recomputed`, `mediation.concluded`), one after the other. */

@@ -39,33 +39,62 @@ export class CaseWriter {
    * the link in its own trail (`case.linked`, its version bumped), guarded by the version it was
    * read at: if it moved on meanwhile, nothing is written and the runner reads it again.
    */
-  async open(result: CaseResult, organization: Organization, o: NewCaseContext & { continuesFrom?: CaseRow }): Promise<{ created: NewCase; effects: CommittedEffects[] } | undefined> {
+  async open(
+    result: CaseResult,
+    organization: Organization,
+    o: NewCaseContext & { continuesFrom?: CaseRow },
+  ): Promise<{ created: NewCase; effects: CommittedEffects[] } | undefined> {
     return this.transaction(async (tx) => {
       const cases = this.cases.within(tx);
       const created = await this.newCases.prepare(cases, result, organization, o);
-      const ref = { id: created.id, caseNumber: created.caseNumber, flowId: created.snapshot.flowId, parties: created.parties };
+      const ref = {
+        id: created.id,
+        caseNumber: created.caseNumber,
+        flowId: created.snapshot.flowId,
+        parties: created.parties,
+      };
       const opened = await this.linked.requested(tx, ref, [result], o.today, o.at);
       created.links = [...created.links, ...opened.links];
       await cases.insert(created);
       for (const child of opened.cases) await cases.insert(child);
       if (o.continuesFrom) {
-        const link: CaseLink = { id: created.id, caseNumber: created.caseNumber, flowId: created.snapshot.flowId, relation: 'continuedBy' };
+        const link: CaseLink = {
+          id: created.id,
+          caseNumber: created.caseNumber,
+          flowId: created.snapshot.flowId,
+          relation: 'continuedBy',
+        };
         const from = o.continuesFrom;
-        mustHaveWritten(await cases.recordLink({ caseId: from.id, expectedVersion: from.version, link, actor: o.actor, at: o.at, today: o.today }));
+        mustHaveWritten(
+          await cases.recordLink({
+            caseId: from.id,
+            expectedVersion: from.version,
+            link,
+            actor: o.actor,
+            at: o.at,
+            today: o.today,
+          }),
+        );
       }
       return { created, effects: [{ caseId: created.id, effects: result.effects }, ...opened.effects] };
     });
   }
 
   /** `respond` is called with the links to the cases the event opens, before anything is written. */
-  async event(row: CaseRow, steps: readonly Step[], o: { today: string; at: Date; respond: (links: CaseLink[]) => void }): Promise<WrittenWithCascades | undefined> {
+  async event(
+    row: CaseRow,
+    steps: readonly Step[],
+    o: { today: string; at: Date; respond: (links: CaseLink[]) => void },
+  ): Promise<WrittenWithCascades | undefined> {
     try {
       if (!needsTransaction(row, steps)) {
         o.respond([]);
         const written = await this.cases.apply(steps[0]!.change);
         return written ? { links: [], effects: [{ caseId: row.id, effects: steps[0]!.result.effects }] } : undefined;
       }
-      return await this.transaction((tx) => this.linked.write(tx, row, steps, { today: o.today, at: o.at, beforeWrite: o.respond }));
+      return await this.transaction((tx) =>
+        this.linked.write(tx, row, steps, { today: o.today, at: o.at, beforeWrite: o.respond }),
+      );
     } catch (error) {
       // Two retries with one idempotency key: the other one's record landed first.
       if (isUniqueViolation(error, 'idempotency_keys_pkey')) return undefined;
@@ -102,9 +131,15 @@ export class CaseWriter {
 /** Several steps, or a step that sets off a write in another case. */
 function needsTransaction(row: CaseRow, steps: readonly Step[]): boolean {
   const effects = steps.flatMap((s) => s.result.effects);
-  return steps.length > 1 || effects.some((e) => e.type === 'linkedCase.requested' || (e.type === 'case.ended' && !!row.parentCaseId));
+  return (
+    steps.length > 1 ||
+    effects.some((e) => e.type === 'linkedCase.requested' || (e.type === 'case.ended' && !!row.parentCaseId))
+  );
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return (error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === constraint;
+  return (
+    (error as { code?: string; constraint?: string }).code === '23505' &&
+    (error as { constraint?: string }).constraint === constraint
+  );
 }

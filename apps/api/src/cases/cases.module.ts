@@ -29,8 +29,24 @@ const onPool = (repository: new (db: Queryable) => unknown): Provider => ({
   inject: [DataSource],
 });
 
-const REPOSITORIES = [CasesRepository, CaseEventsRepository, IdempotencyRepository, PartiesRepository, MediatorAccountsRepository].map(onPool);
-const RUNNER = [CaseRunner, CaseAccess, CaseTransitions, CaseHostFacts, CaseChanges, NewCases, CaseWriter, LinkedCases, CaseEffects];
+const REPOSITORIES = [
+  CasesRepository,
+  CaseEventsRepository,
+  IdempotencyRepository,
+  PartiesRepository,
+  MediatorAccountsRepository,
+].map(onPool);
+const RUNNER = [
+  CaseRunner,
+  CaseAccess,
+  CaseTransitions,
+  CaseHostFacts,
+  CaseChanges,
+  NewCases,
+  CaseWriter,
+  LinkedCases,
+  CaseEffects,
+];
 
 @Module({
   imports: [OrganizationsModule],

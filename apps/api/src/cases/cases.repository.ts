@@ -31,13 +31,21 @@ export class CasesRepository {
   }
 
   async load(caseId: string, { forUpdate = false } = {}): Promise<CaseRow | undefined> {
-    const { rows } = await this.db.query({ name: forUpdate ? 'case-load-for-update' : 'case-load', text: forUpdate ? `${LOAD} FOR UPDATE` : LOAD, values: [caseId] });
+    const { rows } = await this.db.query({
+      name: forUpdate ? 'case-load-for-update' : 'case-load',
+      text: forUpdate ? `${LOAD} FOR UPDATE` : LOAD,
+      values: [caseId],
+    });
     return rows[0] && rowOf(rows[0]);
   }
 
   /** Several cases by id, in one query (the rows `load` returns). */
   async loadMany(caseIds: readonly string[]): Promise<CaseRow[]> {
-    const { rows } = await this.db.query({ name: 'case-load-many', text: LOAD.replace('WHERE id = $1', 'WHERE id = ANY($1::uuid[])'), values: [caseIds] });
+    const { rows } = await this.db.query({
+      name: 'case-load-many',
+      text: LOAD.replace('WHERE id = $1', 'WHERE id = ANY($1::uuid[])'),
+      values: [caseIds],
+    });
     return rows.map(rowOf);
   }
 
@@ -271,7 +279,14 @@ export class CasesRepository {
    * state do not change, so it is written beside the machine's events without going through the
    * machine (docs/decisions/service.md). Returns false when the case moved on meanwhile.
    */
-  async recordLink(c: { caseId: string; expectedVersion: number; link: CaseLink; actor: Actor; at: Date; today: string }): Promise<boolean> {
+  async recordLink(c: {
+    caseId: string;
+    expectedVersion: number;
+    link: CaseLink;
+    actor: Actor;
+    at: Date;
+    today: string;
+  }): Promise<boolean> {
     const { rows } = await this.db.query({
       name: 'case-record-link',
       text: `
@@ -289,7 +304,12 @@ export class CasesRepository {
         JSON.stringify([c.link]),
         c.at,
         CASE_LINKED,
-        JSON.stringify({ linkedCaseId: c.link.id, caseNumber: c.link.caseNumber, flowId: c.link.flowId, relation: c.link.relation }),
+        JSON.stringify({
+          linkedCaseId: c.link.id,
+          caseNumber: c.link.caseNumber,
+          flowId: c.link.flowId,
+          relation: c.link.relation,
+        }),
         JSON.stringify(c.actor),
         c.today,
       ],
@@ -315,4 +335,3 @@ function rowOf(r: Record<string, any>): CaseRow {
     partiesView: r.parties_view,
   };
 }
-

@@ -1,6 +1,9 @@
 import type { Queryable } from '../database/dataSource.js';
 
-/** The first answer to a request sent with an `Idempotency-Key`, per case (written with the event, `CasesRepository.apply`). */
+/**
+ * The first answer to a request sent with an `Idempotency-Key`, per case (written with the event,
+ * `CasesRepository.apply`).
+ */
 export interface IdempotencyRecord {
   requestHash: string;
   response: unknown;

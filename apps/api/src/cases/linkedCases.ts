@@ -67,26 +67,46 @@ export class LinkedCases {
     o: { today: string; at: Date; beforeWrite?: (links: CaseLink[]) => void },
   ): Promise<WrittenWithCascades> {
     const ref = { id: row.id, caseNumber: row.caseNumber, flowId: row.snapshot.flowId };
-    const opened = await this.requested(tx, ref, steps.map((s) => s.result), o.today, o.at);
+    const opened = await this.requested(
+      tx,
+      ref,
+      steps.map((s) => s.result),
+      o.today,
+      o.at,
+    );
     if (opened.links.length) steps[0]!.change.links = [...row.links, ...opened.links];
     o.beforeWrite?.(opened.links);
     const cases = this.cases.within(tx);
     for (const step of steps) mustHaveWritten(await cases.apply(step.change));
     for (const child of opened.cases) await cases.insert(child);
-    const effects: CommittedEffects[] = [{ caseId: row.id, effects: steps.flatMap((s) => s.result.effects) }, ...opened.effects];
+    const effects: CommittedEffects[] = [
+      { caseId: row.id, effects: steps.flatMap((s) => s.result.effects) },
+      ...opened.effects,
+    ];
     for (const ended of endings(steps.flatMap((s) => s.result.effects))) {
-      if (row.parentCaseId) effects.push(...(await this.notifyParent(tx, row.parentCaseId, ended.outcome, o.today, o.at)));
+      if (row.parentCaseId)
+        effects.push(...(await this.notifyParent(tx, row.parentCaseId, ended.outcome, o.today, o.at)));
     }
     return { links: opened.links, effects };
   }
 
   /** Prepares the linked cases the results ask for (numbered inside `tx`), with their parties' data carried over. */
-  async requested(tx: pg.PoolClient, parent: OpeningCase, results: readonly CaseResult[], today: string, at: Date): Promise<OpenedCases> {
+  async requested(
+    tx: pg.PoolClient,
+    parent: OpeningCase,
+    results: readonly CaseResult[],
+    today: string,
+    at: Date,
+  ): Promise<OpenedCases> {
     const opened: OpenedCases = { links: [], cases: [], effects: [] };
     for (const effect of results.flatMap((r) => r.effects)) {
       if (effect.type !== 'linkedCase.requested') continue;
       const organization = await this.organizations.get(effect.organizationId);
-      const intake = { ...(await this.withPersonalData(tx, parent, effect.input)), organizationId: organization.id, linkedCaseId: parent.id };
+      const intake = {
+        ...(await this.withPersonalData(tx, parent, effect.input)),
+        organizationId: organization.id,
+        linkedCaseId: parent.id,
+      };
       const result = this.transitions.open(effect.flowId, intake, today, this.hostFacts.forOrganization(organization));
       const child = await this.newCases.prepare(this.cases.within(tx), result, organization, {
         intake,
@@ -103,18 +123,31 @@ export class LinkedCases {
     return opened;
   }
 
-  private async notifyParent(tx: pg.PoolClient, parentId: string, outcome: string, today: string, at: Date): Promise<CommittedEffects[]> {
+  private async notifyParent(
+    tx: pg.PoolClient,
+    parentId: string,
+    outcome: string,
+    today: string,
+    at: Date,
+  ): Promise<CommittedEffects[]> {
     const parent = await this.cases.within(tx).load(parentId, { forUpdate: true });
     if (!parent || !describeCase(parent.snapshot).allowedEvents.includes('mediation.concluded')) {
       this.logger.warn(`case ${parentId} no longer waits for its linked mediation; mediation.concluded not sent`);
       return [];
     }
-    const steps = await this.transitions.engine(parent, [{ type: 'mediation.concluded', payload: { outcome } }], { today, at });
+    const steps = await this.transitions.engine(parent, [{ type: 'mediation.concluded', payload: { outcome } }], {
+      today,
+      at,
+    });
     return (await this.write(tx, parent, steps, { today, at })).effects;
   }
 
   /** A linked case opened by the engine gets its parties' personal data from the case that opened it. */
-  private async withPersonalData(tx: pg.PoolClient, parent: OpeningCase, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private async withPersonalData(
+    tx: pg.PoolClient,
+    parent: OpeningCase,
+    input: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     if (!Array.isArray(input.parties)) return input;
     const secrets = parent.parties ?? (await this.parties.within(tx).secretsOf(parent.id));
     const byId = new Map(secrets.map((s) => [s.partyId, s]));

@@ -35,7 +35,12 @@ export class NewCases {
     private readonly protection: DataProtection,
   ) {}
 
-  async prepare(cases: CasesRepository, result: CaseResult, organization: Organization, o: NewCaseContext): Promise<NewCase> {
+  async prepare(
+    cases: CasesRepository,
+    result: CaseResult,
+    organization: Organization,
+    o: NewCaseContext,
+  ): Promise<NewCase> {
     const protectedCase = protectCase(result.snapshot, this.protection);
     const snapshot = protectedCase.snapshot;
     const c = snapshot.context;
@@ -61,8 +66,17 @@ export class NewCases {
       links: o.links,
       parties: protectedCase.parties,
       partiesView: protectedCase.partiesView,
-      openingEvent: { type: 'case.opened', payload: forAuditTrail(o.intake), actor: o.actor, today: o.today, idempotencyKey: null },
-      outbox: [...notificationsFor(result.effects, c, caseNumber), ...(await this.riskReports(organization, c.riskLevel, caseNumber))],
+      openingEvent: {
+        type: 'case.opened',
+        payload: forAuditTrail(o.intake),
+        actor: o.actor,
+        today: o.today,
+        idempotencyKey: null,
+      },
+      outbox: [
+        ...notificationsFor(result.effects, c, caseNumber),
+        ...(await this.riskReports(organization, c.riskLevel, caseNumber)),
+      ],
       at: o.at,
     };
   }
@@ -73,7 +87,13 @@ export class NewCases {
     for (const id of [organization.id, ...ancestorIds(organization)]) {
       const candidate = await this.organizations.find(id);
       if (candidate && isCentre(candidate) && candidate.level === RED_RISK_REPORT_LEVEL) {
-        return [{ kind: 'risk.red', recipient: { type: 'organization', organizationId: candidate.id }, payload: { caseNumber, reportedBy: organization.id } }];
+        return [
+          {
+            kind: 'risk.red',
+            recipient: { type: 'organization', organizationId: candidate.id },
+            payload: { caseNumber, reportedBy: organization.id },
+          },
+        ];
       }
     }
     return [];

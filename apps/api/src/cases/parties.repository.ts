@@ -33,7 +33,11 @@ export class PartiesRepository {
       text: 'SELECT party_id, id_number_encrypted, phone_encrypted FROM parties WHERE case_id = $1',
       values: [caseId],
     });
-    return rows.map((r) => ({ partyId: r.party_id, idNumberEncrypted: r.id_number_encrypted, phoneEncrypted: r.phone_encrypted }));
+    return rows.map((r) => ({
+      partyId: r.party_id,
+      idNumberEncrypted: r.id_number_encrypted,
+      phoneEncrypted: r.phone_encrypted,
+    }));
   }
 
   async secretOf(caseId: string, partyId: string): Promise<PartySecrets | undefined> {
@@ -42,7 +46,8 @@ export class PartiesRepository {
 
   async logAccess(a: PersonalDataAccess): Promise<void> {
     await this.db.query(
-      `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [a.at, a.userId, a.role, a.organizationId, a.caseId, a.partyId, a.fields, a.reason],
     );
   }
