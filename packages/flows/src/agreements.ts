@@ -1,6 +1,6 @@
 import type { IsoDate } from '@jiefen/legal-time';
 import type { Agreement, CaseContext, Signatures, Term } from './caseContext.js';
-import { field } from './schema.js';
+import { field, type TObject } from './schema.js';
 
 /** The payload of `agreement.signed`, as the flows that reach agreements share it. */
 export interface AgreementPayload {
@@ -11,29 +11,33 @@ export interface AgreementPayload {
   signatures?: Signatures;
 }
 
+const AGREEMENT_FIELDS = {
+  effectiveOn: field.optional(field.date({ description: 'default: today' })),
+  terms: field.list(
+    field.object({
+      obligorPartyId: field.id(),
+      description: field.text(),
+      amount: field.optional(field.decimal()),
+      dueOn: field.optional(field.date()),
+    }),
+    { minItems: 1 },
+  ),
+  boundPartyIds: field.optional(field.list(field.id(), { minItems: 1, description: 'default: every applicant and respondent' })),
+  signatures: field.optional(
+    field.object({
+      partyIds: field.list(field.id()),
+      mediator: field.boolean(),
+      committeeSeal: field.optional(field.boolean({ description: 'people’s mediation: the committee’s seal (PML Art. 29)' })),
+    }),
+  ),
+};
+const WRITTEN_OR_ORAL = { form: field.oneOf(['written', 'oral'] as const) };
+
 /** `agreement.signed`'s payload spec; people's mediation also allows an oral form (PML Art. 28). */
-export function agreementPayloadSpec({ withForm }: { withForm: boolean }) {
-  return field.object({
-    ...(withForm ? { form: field.oneOf(['written', 'oral'] as const) } : {}),
-    effectiveOn: field.optional(field.date({ description: 'default: today' })),
-    terms: field.list(
-      field.object({
-        obligorPartyId: field.id(),
-        description: field.text(),
-        amount: field.optional(field.decimal()),
-        dueOn: field.optional(field.date()),
-      }),
-      { minItems: 1 },
-    ),
-    boundPartyIds: field.optional(field.list(field.id(), { minItems: 1, description: 'default: every applicant and respondent' })),
-    signatures: field.optional(
-      field.object({
-        partyIds: field.list(field.id()),
-        mediator: field.boolean(),
-        committeeSeal: field.optional(field.boolean({ description: 'people’s mediation: the committee’s seal (PML Art. 29)' })),
-      }),
-    ),
-  });
+export function agreementPayloadSpec(options: { withForm: true }): TObject<typeof WRITTEN_OR_ORAL & typeof AGREEMENT_FIELDS>;
+export function agreementPayloadSpec(options: { withForm: false }): TObject<typeof AGREEMENT_FIELDS>;
+export function agreementPayloadSpec({ withForm }: { withForm: boolean }): TObject {
+  return withForm ? field.object({ ...WRITTEN_OR_ORAL, ...AGREEMENT_FIELDS }) : field.object(AGREEMENT_FIELDS);
 }
 
 /** The parties an agreement binds: as given, or every applicant and respondent. */

@@ -1,5 +1,6 @@
 import type { IsoDate } from '@jiefen/legal-time';
 import type { Deadline } from './deadlines.js';
+import type { CommonIntake } from './intake.js';
 import type { Category, Channel, PartyKind, PartyRole, RiskLevel } from './vocabulary.js';
 
 /** A party to the case; `id` is assigned at opening (`p1`, `p2` …) and used by events. */
@@ -29,7 +30,8 @@ export interface Term {
 export interface Signatures {
   partyIds: string[];
   mediator: boolean;
-  committeeSeal: boolean;
+  /** People's mediation only (PML Art. 29); other flows' payloads leave it out. */
+  committeeSeal?: boolean;
 }
 
 /** A mediation agreement (调解协议) as the case holds it. */
@@ -87,10 +89,60 @@ export interface CaseContext {
   outcome: Record<string, string | boolean | null> | null;
   supervision: Supervision | null;
   /** Facts recorded on the way: sessions held, extensions used, dates that matter after the end. */
-  records: Record<string, unknown>;
+  records: CaseRecords;
   warnings: Warning[];
   policy: FlowPolicy;
   facts: Record<string, unknown>;
+}
+
+/** One entry of a list in `records` (`sessions`, `followUps` …): the day, and the payload fields kept. */
+export type RecordedEntry = { on: IsoDate } & Record<string, unknown>;
+
+/**
+ * What a case records on the way, by name. The flows that record an entry own its shape; the
+ * names are here so that a typo in one flow's action, or a second meaning for a name, does not compile.
+ */
+export interface CaseRecords {
+  /** `recordInList` lists: sessions, extensions, follow-ups, requests and what answered them. */
+  sessions?: RecordedEntry[];
+  extensions?: RecordedEntry[];
+  followUps?: RecordedEntry[];
+  supplementRequests?: RecordedEntry[];
+  supplements?: RecordedEntry[];
+  materialsRequests?: RecordedEntry[];
+  materialsProvided?: RecordedEntry[];
+  delegatedMediationOutcomes?: RecordedEntry[];
+  mediatorId?: string;
+  mediatorChosenBy?: string;
+  mediatorAssignedOn?: IsoDate;
+  mediatorConfirmedOn?: IsoDate;
+  declines?: { on: IsoDate; mediatorId: unknown; reason: string }[];
+  appraisalStartedOn?: IsoDate;
+  appraisals?: { startedOn: IsoDate | undefined; completedOn: IsoDate }[];
+  suspendedOn?: IsoDate;
+  suspicionNote?: string;
+  suspensions?: { suspendedOn: IsoDate | undefined; clearedOn: IsoDate }[];
+  /** CPL Art. 205: the last day to apply for judicial confirmation of an agreement that ended the case. */
+  confirmableUntil?: IsoDate;
+  mediationStartsOn?: IsoDate;
+  lawsuit?: { courtId: string; filedOn: IsoDate };
+  courtId?: string;
+  submittedOn?: IsoDate;
+  courtCaseNo?: string;
+  registeredOn?: IsoDate;
+  delegations?: { organizationId: string; delegatedOn: IsoDate; courtReference?: string }[];
+  reviewExtension?: { days: number; approvedBy: string; on: IsoDate };
+  handlingExtension?: { on: IsoDate; days: number; reason: string; approvedBy: string };
+  /** Petitions: forwardings and assignments, objections, mediations referred, hearings, the opinions served. */
+  handOvers?: { how: 'forwarded' | 'assigned'; on: IsoDate; fromOrganizationId: string; toOrganizationId: string; receivedOn: IsoDate }[];
+  objections?: { on: IsoDate; reason: string }[];
+  mediations?: { referredOn: IsoDate; committeeId: string; consentingPartyIds: string[]; concludedOn?: IsoDate; outcome?: string }[];
+  hearings?: { startedOn: IsoDate; endedOn?: IsoDate }[];
+  handlingOpinion?: { result: string; servedOn: IsoDate };
+  reviewOpinion?: { result: string; servedOn: IsoDate };
+  rereviewOpinion?: { result: string; servedOn: IsoDate };
+  /** Anything else a flow records (judicial confirmation's ruling and periods, a petition's hand-overs and opinions …). */
+  [name: string]: unknown;
 }
 
 /** How a case relates to another organisation in the tree; the host knows the tree, the flow the rule. */
@@ -115,19 +167,28 @@ export interface HostFacts {
   acceptedElsewhere?: boolean;
 }
 
+/**
+ * A payload as the machine holds it: validated against the event's schema before the machine
+ * sees it, read through the flow's `payloadOf` (typed from that schema) or a field check.
+ */
+export type Payload = Readonly<Record<string, unknown>>;
+
 /** The event as the machine sees it: the caller's event plus the day and the host's facts. */
 export interface CaseEvent {
   type: string;
-  payload: Record<string, any>;
+  payload: Payload;
   today: IsoDate;
   host: HostFacts;
 }
+
+/** A case's input as the machine receives it: the common intake, validated, plus the flow's own fields. */
+export type CaseInput = CommonIntake & Readonly<Record<string, unknown>>;
 
 /** What the machine is started with. */
 export interface CaseMachineInput {
   flowId: string;
   flowVersion: number;
-  input: Record<string, any>;
+  input: CaseInput;
   today: IsoDate;
   host: HostFacts;
 }

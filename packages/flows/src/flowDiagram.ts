@@ -1,4 +1,4 @@
-import type { AnyStateMachine, StateNode } from 'xstate';
+import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import type { FlowDefinition } from './flowDefinition.js';
 import { CASE_STATUSES, type CaseStatus } from './vocabulary.js';
 
@@ -57,7 +57,8 @@ export function flowToMermaid(flow: FlowDefinition): string {
   return lines.join('\n');
 }
 
-type AnyNode = StateNode<any, any>;
+/** A node of any flow's machine: xstate's own type, whose context and events differ per flow. */
+type AnyNode = AnyStateNode;
 
 /** Every leaf state carries `meta: { titleZh }`; a test over every registered flow holds them to it. */
 function titleOf(node: AnyNode): string {

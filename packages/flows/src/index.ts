@@ -26,7 +26,18 @@ export type {
   Term,
   Warning,
   FlowPolicy,
+  CaseRecords,
+  CaseInput,
+  Payload,
 } from './caseContext.js';
+export { payloadReader } from './eventPayload.js';
+export type { MachineEventOf } from './eventPayload.js';
+export type { PeopleMediationEvent } from './flows/people-mediation/events.js';
+export type { AdministrativeMediationEvent } from './flows/administrative-mediation/events.js';
+export type { DelegatedMediationEvent } from './flows/delegated-mediation/events.js';
+export type { JudicialConfirmationEvent } from './flows/judicial-confirmation/events.js';
+export type { CourtReferralEvent } from './flows/court-referral/events.js';
+export type { PetitionEvent } from './flows/petition/events.js';
 export type { CountingStep, Deadline, DeadlineRule } from './deadlines.js';
 export { recomputeDeadline, yearsOfDeadline } from './deadlines.js';
 export { DOCUMENT_KINDS, REMAINING_ROUTES } from './effects.js';

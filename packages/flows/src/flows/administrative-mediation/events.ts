@@ -1,3 +1,5 @@
+import { CENTRE_EVENTS } from '../../centreEvents.js';
+import { payloadReader, type MachineEventOf } from '../../eventPayload.js';
 import type { EventSpec } from '../../flowDefinition.js';
 import { agreementPayloadSpec } from '../../agreements.js';
 import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from '../../payloads.js';
@@ -90,3 +92,9 @@ export const ADMINISTRATIVE_MEDIATION_INTAKE = {
   ),
   partiesConsent: field.optional(field.boolean({ description: 'public security: every party agrees to police mediation (PSAPL Art. 9)' })),
 };
+
+type Events = typeof ADMINISTRATIVE_MEDIATION_EVENTS & typeof CENTRE_EVENTS;
+/** The events of a case of this flow as its machine sees them, payloads typed from their schemas. */
+export type AdministrativeMediationEvent = MachineEventOf<Events>;
+/** Reads the payload of one of this flow's events, typed from its schema. */
+export const payloadOf = payloadReader<Events>();

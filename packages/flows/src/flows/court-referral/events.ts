@@ -1,3 +1,5 @@
+import { CENTRE_EVENTS } from '../../centreEvents.js';
+import { payloadReader, type MachineEventOf } from '../../eventPayload.js';
 import type { EventSpec } from '../../flowDefinition.js';
 import { field } from '../../schema.js';
 import { MEDIATION_OUTCOMES } from '../../vocabulary.js';
@@ -68,3 +70,9 @@ export const COURT_REFERRAL_EVENTS = {
     payload: field.object({ reason: field.optional(field.text()) }),
   },
 } as const satisfies Record<string, EventSpec>;
+
+type Events = typeof COURT_REFERRAL_EVENTS & typeof CENTRE_EVENTS;
+/** The events of a case of this flow as its machine sees them, payloads typed from their schemas. */
+export type CourtReferralEvent = MachineEventOf<Events>;
+/** Reads the payload of one of this flow's events, typed from its schema. */
+export const payloadOf = payloadReader<Events>();

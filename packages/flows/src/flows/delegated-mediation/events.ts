@@ -1,3 +1,5 @@
+import { CENTRE_EVENTS } from '../../centreEvents.js';
+import { payloadReader, type MachineEventOf } from '../../eventPayload.js';
 import type { EventSpec } from '../../flowDefinition.js';
 import { agreementPayloadSpec } from '../../agreements.js';
 import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD, SESSION_PAYLOAD } from '../../payloads.js';
@@ -110,3 +112,9 @@ export const DELEGATED_MEDIATION_INTAKE = {
   courtId: field.id({ description: 'the delegating court' }),
   courtReference: field.optional(field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' })),
 };
+
+type Events = typeof DELEGATED_MEDIATION_EVENTS & typeof CENTRE_EVENTS;
+/** The events of a case of this flow as its machine sees them, payloads typed from their schemas. */
+export type DelegatedMediationEvent = MachineEventOf<Events>;
+/** Reads the payload of one of this flow's events, typed from its schema. */
+export const payloadOf = payloadReader<Events>();

@@ -1,3 +1,5 @@
+import { CENTRE_EVENTS } from '../../centreEvents.js';
+import { payloadReader, type MachineEventOf } from '../../eventPayload.js';
 import type { EventSpec } from '../../flowDefinition.js';
 import { field, NAME_MAX, type Infer } from '../../schema.js';
 
@@ -126,3 +128,9 @@ export const JUDICIAL_CONFIRMATION_INTAKE = {
   appliedOn: field.optional(field.date({ description: 'the day the court received the joint application; default: today' })),
   agreement: field.optional(INLINE_AGREEMENT),
 };
+
+type Events = typeof JUDICIAL_CONFIRMATION_EVENTS & typeof CENTRE_EVENTS;
+/** The events of a case of this flow as its machine sees them, payloads typed from their schemas. */
+export type JudicialConfirmationEvent = MachineEventOf<Events>;
+/** Reads the payload of one of this flow's events, typed from its schema. */
+export const payloadOf = payloadReader<Events>();

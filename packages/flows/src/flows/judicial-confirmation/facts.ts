@@ -11,13 +11,13 @@ export interface BoundParty {
 export type AgreementSource = 'linkedCase' | 'inline' | 'both' | 'none';
 
 /** What judicial confirmation keeps in `context.facts`. */
-export interface ConfirmationFacts {
+export type ConfirmationFacts = {
   appliedOn: IsoDate;
   agreementSource: AgreementSource;
   linkedFlowId: string | null;
   subject: AgreementSubject | null;
   boundParties: BoundParty[];
   confirmationWindowDueOn: IsoDate | null;
-}
+};
 
 export const factsOf = (context: CaseContext) => context.facts as unknown as ConfirmationFacts;

@@ -11,10 +11,12 @@ import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
 import { lastTermDueOn } from '../../agreements.js';
 import { baseContext } from '../../baseContext.js';
-import type { Agreement, CaseContext, CaseMachineInput, Party, Term, Warning } from '../../caseContext.js';
+import type { Agreement, CaseContext, CaseEvent, CaseInput, CaseMachineInput, Party, Term, Warning } from '../../caseContext.js';
+import { stringField } from '../../eventPayload.js';
+import type { Static, TObject } from '../../schema.js';
 import { clearDeadlines, extendDeadline, setDeadlineOn, startDeadline } from '../../deadlines.js';
 import { defineFlow } from '../../flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation, type FlowTransition } from '../../flowSetup.js';
+import { centreHandlers, effect, flowSetup, violationIn, type FlowTransition } from '../../flowSetup.js';
 import { confirmableAgreementOf, localizeAgreement } from '../../linkedAgreement.js';
 import { singleExtension } from '../shared/singleExtension.js';
 import {
@@ -31,6 +33,7 @@ import {
 import {
   JUDICIAL_CONFIRMATION_EVENTS,
   JUDICIAL_CONFIRMATION_INTAKE,
+  payloadOf,
   type AgreementSubject,
   type BoundPartyInput,
   type InlineAgreement,
@@ -63,8 +66,10 @@ const applicantsOf = (parties: readonly Party[]) => parties.filter((p) => p.role
 
 function openingContext(machineInput: CaseMachineInput): CaseContext {
   const context = baseContext(machineInput);
-  const { input, today, host } = machineInput;
-  const inline = input.agreement as InlineAgreement | undefined;
+  const { today, host } = machineInput;
+  // Validated against JUDICIAL_CONFIRMATION_INTAKE before the machine starts.
+  const input = machineInput.input as CaseInput & Static<TObject<typeof JUDICIAL_CONFIRMATION_INTAKE>>;
+  const inline: InlineAgreement | undefined = input.agreement;
   const source: AgreementSource =
     context.linkedCaseId !== null ? (inline ? 'both' : 'linkedCase') : inline ? 'inline' : 'none';
   const linked = source === 'linkedCase' ? confirmableAgreementOf(host.linkedCase) : null;
@@ -105,7 +110,7 @@ function openingContext(machineInput: CaseMachineInput): CaseContext {
   return {
     ...context,
     agreement,
-    facts: facts as unknown as Record<string, unknown>,
+    facts,
     warnings: warning ? [warning] : [],
     deadlines: startDeadline(context.deadlines, ACCEPTANCE_DECISION, facts.appliedOn),
   };
@@ -135,10 +140,10 @@ function recordedPeriod(from: IsoDate, period: { basis: string; length: number; 
  * What the ruling leaves on record: each party's objection period from its own service
  * (null while not served; CPL-Interp Art. 372) and the enforcement period (CPL Art. 250).
  */
-function confirmationRecords(context: CaseContext, payload: Record<string, any>) {
+function confirmationRecords(context: CaseContext, event: CaseEvent) {
+  const payload = payloadOf(event, 'agreement.confirmed');
   const servedOnOf = (partyId: string): IsoDate | undefined =>
-    (payload.partyServices as { partyId: string; servedOn: IsoDate }[] | undefined)?.find((s) => s.partyId === partyId)?.servedOn ??
-    payload.servedOn;
+    payload.partyServices?.find((s) => s.partyId === partyId)?.servedOn ?? payload.servedOn;
   const objectionUntil = Object.fromEntries(
     context.parties
       .filter((p) => p.role !== 'thirdParty')
@@ -159,174 +164,183 @@ const rulingIssued = (ruling: string) =>
   effect(({ event }) => ({
     type: 'document.issued',
     document: 'ruling',
-    details: { ruling, rulingNo: event.payload.rulingNo, ...(event.payload.reason ? { reason: event.payload.reason } : {}) },
+    details: { ruling, ...rulingOf(event) },
   }));
+
+/** The court's number for a ruling, and its reason where the ruling gives one. */
+function rulingOf(event: CaseEvent): { rulingNo: string; reason?: string } {
+  const { rulingNo } = payloadOf(event, 'application.rejected', 'agreement.confirmed', 'application.dismissed', 'application.withdrawn');
+  const reason = stringField(event.payload, 'reason');
+  return { rulingNo, ...(reason ? { reason } : {}) };
+}
 
 /** The days an `agreement.confirmed` says the ruling was served: on everyone, and per party. */
 function serviceDates(payload: { servedOn?: IsoDate; partyServices?: { servedOn: IsoDate }[] }): IsoDate[] {
   return [payload.servedOn, ...(payload.partyServices ?? []).map((s) => s.servedOn)].filter((d): d is IsoDate => typeof d === 'string');
 }
 
-export const judicialConfirmationMachine = flowSetup
-  .extend({
-    guards: {
-      serviceDateInFuture: ({ event }) => serviceDates(event.payload).some((d) => d > event.today),
-      // A service date before the ruling is a typing error that would end a party's objection period early.
-      serviceBeforeRuling: ({ event }) => serviceDates(event.payload).some((d) => d < event.payload.ruledOn),
-      withdrawingPartyUnknown: ({ context, event }) =>
-        event.payload.partyId !== undefined && !context.parties.some((p) => p.id === event.payload.partyId),
-      serviceNamesUnknownParty: ({ context, event }) =>
-        ((event.payload.partyServices as { partyId: string }[] | undefined) ?? []).some((s) => !context.parties.some((p) => p.id === s.partyId)),
+const judicialConfirmationSetup = flowSetup.extend({
+  guards: {
+    serviceDateInFuture: ({ event }) => serviceDates(payloadOf(event, 'agreement.confirmed')).some((d) => d > event.today),
+    // A service date before the ruling is a typing error that would end a party's objection period early.
+    serviceBeforeRuling: ({ event }) => {
+      const confirmed = payloadOf(event, 'agreement.confirmed');
+      return serviceDates(confirmed).some((d) => d < confirmed.ruledOn);
     },
-    actions: {
-      startReviewPeriods: assign(({ context, event }) => {
-        const acceptedOn: IsoDate = event.payload.acceptedOn ?? event.today;
-        const deadlines = startDeadline(clearDeadlines(context.deadlines, ['acceptanceDecision']), REVIEW_DECISION, acceptedOn);
-        return { deadlines: startDeadline(deadlines, SPECIAL_PROCEDURE_PERIOD, acceptedOn) };
-      }),
-      setSupplementDue: assign(({ context, event }) => ({
-        deadlines: setDeadlineOn(context.deadlines, SUPPLEMENT_DUE, event.payload.dueOn, event.today),
-      })),
-      extendReview: assign(({ context, event }) => ({
-        deadlines: extendDeadline(context.deadlines, REVIEW_DECISION.kind, event.payload.days, 'day'),
-        records: {
-          ...context.records,
-          reviewExtension: { days: event.payload.days, approvedBy: event.payload.approvedBy, on: event.today },
-        },
-      })),
-      recordConfirmation: assign(({ context, event }) => ({
-        records: { ...context.records, ...confirmationRecords(context, event.payload) },
-      })),
-      recordWithdrawal: assign(({ event }) => ({
-        outcome: {
-          reason: event.payload.deemed ? 'deemedWithdrawn' : 'withdrawn',
-          rulingNo: event.payload.rulingNo,
-          deemed: event.payload.deemed,
-          ...(event.payload.partyId ? { partyId: event.payload.partyId } : {}),
-        },
-      })),
-    },
-  })
-  .createMachine({
-    id: 'judicial-confirmation',
-    context: ({ input }) => openingContext(input),
-    initial: 'applied',
-    on: centreHandlers,
-    states: {
-      applied: {
-        meta: { titleZh: '已申请' },
-        description: '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet decided (SPC-Confirm-2011 Art. 4)',
-        tags: 'open',
-        on: {
-          'application.accepted': [
-            violation({ type: 'dateInFuture', params: { field: 'acceptedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              target: 'underReview',
-              actions: [
-                { type: 'markAccepted', params: { field: 'acceptedOn' } },
-                'startReviewPeriods',
-                effect({ type: 'document.issued', document: 'acceptanceNotice', details: { basis: 'SPC-Confirm-2011 Art. 4' } }),
-              ],
-            },
-          ],
-          'application.rejected': {
-            target: 'notAccepted',
-            actions: ['recordOutcome', rulingIssued('notAccepted')],
-          },
-          ...withdrawal(),
-        },
-      },
-      underReview: {
-        meta: { titleZh: '审查中' },
-        description: '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both parties (CPL-Interp Arts. 356, 358)',
-        tags: 'open',
-        on: {
-          'supplement.requested': [
-            violation('dueDateNotInFuture', RULES.SUPPLEMENT_DUE_IN_FUTURE),
-            {
-              target: 'awaitingSupplement',
-              actions: [
-                'setSupplementDue',
-                { type: 'recordInList', params: { list: 'supplementRequests', fields: ['items', 'dueOn'] } },
-                effect(({ event }) => ({
-                  type: 'notice.sent',
-                  notice: 'supplementRequested',
-                  to: 'parties',
-                  details: { items: event.payload.items, dueOn: event.payload.dueOn },
-                })),
-              ],
-            },
-          ],
-          'agreement.confirmed': [
-            violation({ type: 'dateInFuture', params: { field: 'ruledOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            violation('serviceDateInFuture', RULES.DATE_NOT_IN_FUTURE),
-            violation('serviceBeforeRuling', RULES.SERVICE_BEFORE_RULING),
-            violation('serviceNamesUnknownParty', RULES.UNKNOWN_PARTY),
-            {
-              target: 'confirmed',
-              actions: ['recordOutcome', 'recordConfirmation', rulingIssued('agreementValid')],
-            },
-          ],
-          ...reviewExtension(),
-          ...dismissal(),
-          ...withdrawal(),
-        },
-      },
-      awaitingSupplement: {
-        meta: { titleZh: '待补充材料' },
-        description: '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
-        tags: 'open',
-        on: {
-          'supplement.provided': [
-            violation({ type: 'dateInFuture', params: { field: 'providedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              target: 'underReview',
-              actions: [
-                { type: 'clearDeadlines', params: { kinds: [SUPPLEMENT_DUE.kind] } },
-                { type: 'recordInList', params: { list: 'supplements', fields: ['providedOn'] } },
-              ],
-            },
-          ],
-          ...reviewExtension(),
-          ...dismissal(),
-          ...withdrawal(),
-        },
-      },
-      confirmed: {
-        type: 'final',
-        meta: { titleZh: '裁定调解协议有效' },
-        description: '裁定调解协议有效 cáidìng tiáojiě xiéyì yǒuxiào — ruled valid; enforceable if a party does not perform (CPL Art. 206)',
-        tags: 'resolved',
-        entry: 'endCase',
-      },
-      dismissed: {
-        type: 'final',
-        meta: { titleZh: '裁定驳回申请' },
-        description: '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL Art. 206; CPL-Interp Art. 358)',
-        tags: 'unresolved',
-        entry: 'endCase',
-      },
-      notAccepted: {
-        type: 'final',
-        meta: { titleZh: '裁定不予受理' },
-        description: '裁定不予受理 cáidìng bùyǔ shòulǐ — the court does not accept the application (CPL-Interp Art. 355)',
-        tags: 'notAccepted',
-        entry: 'endCase',
-      },
-      withdrawn: {
-        type: 'final',
-        meta: { titleZh: '撤回申请' },
-        description: '撤回申请 chèhuí shēnqǐng — withdrawal allowed, or the application treated as withdrawn (CPL-Interp Art. 357)',
-        tags: 'withdrawn',
-        entry: 'endCase',
-      },
-    },
-  });
+    withdrawingPartyUnknown: ({ context, event }) =>
+      ((partyId) => partyId !== undefined && !context.parties.some((p) => p.id === partyId))(payloadOf(event, 'application.withdrawn').partyId),
+    serviceNamesUnknownParty: ({ context, event }) =>
+      (payloadOf(event, 'agreement.confirmed').partyServices ?? []).some((s) => !context.parties.some((p) => p.id === s.partyId)),
+  },
+  actions: {
+    startReviewPeriods: assign(({ context, event }) => {
+      const acceptedOn: IsoDate = payloadOf(event, 'application.accepted').acceptedOn ?? event.today;
+      const deadlines = startDeadline(clearDeadlines(context.deadlines, ['acceptanceDecision']), REVIEW_DECISION, acceptedOn);
+      return { deadlines: startDeadline(deadlines, SPECIAL_PROCEDURE_PERIOD, acceptedOn) };
+    }),
+    setSupplementDue: assign(({ context, event }) => ({
+      deadlines: setDeadlineOn(context.deadlines, SUPPLEMENT_DUE, payloadOf(event, 'supplement.requested').dueOn, event.today),
+    })),
+    extendReview: assign(({ context, event }) => {
+      const { days, approvedBy } = payloadOf(event, 'review.extended');
+      return {
+        deadlines: extendDeadline(context.deadlines, REVIEW_DECISION.kind, days, 'day'),
+        records: { ...context.records, reviewExtension: { days, approvedBy, on: event.today } },
+      };
+    }),
+    recordConfirmation: assign(({ context, event }) => ({
+      records: { ...context.records, ...confirmationRecords(context, event) },
+    })),
+    recordWithdrawal: assign(({ event }) => {
+      const { deemed, rulingNo, partyId } = payloadOf(event, 'application.withdrawn');
+      return { outcome: { reason: deemed ? 'deemedWithdrawn' : 'withdrawn', rulingNo, deemed, ...(partyId ? { partyId } : {}) } };
+    }),
+  },
+});
 
+/** A transition of this flow built by a helper: its guards and actions are checked against the flow's setup. */
+type Transition = FlowTransition<typeof judicialConfirmationSetup>;
+const violation = violationIn<typeof judicialConfirmationSetup>();
+
+export const judicialConfirmationMachine = judicialConfirmationSetup.createMachine({
+  id: 'judicial-confirmation',
+  context: ({ input }) => openingContext(input),
+  initial: 'applied',
+  on: centreHandlers,
+  states: {
+    applied: {
+      meta: { titleZh: '已申请' },
+      description: '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet decided (SPC-Confirm-2011 Art. 4)',
+      tags: 'open',
+      on: {
+        'application.accepted': [
+          violation({ type: 'dateInFuture', params: { field: 'acceptedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          {
+            target: 'underReview',
+            actions: [
+              { type: 'markAccepted', params: { field: 'acceptedOn' } },
+              'startReviewPeriods',
+              effect({ type: 'document.issued', document: 'acceptanceNotice', details: { basis: 'SPC-Confirm-2011 Art. 4' } }),
+            ],
+          },
+        ],
+        'application.rejected': {
+          target: 'notAccepted',
+          actions: ['recordOutcome', rulingIssued('notAccepted')],
+        },
+        ...withdrawal(),
+      },
+    },
+    underReview: {
+      meta: { titleZh: '审查中' },
+      description: '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both parties (CPL-Interp Arts. 356, 358)',
+      tags: 'open',
+      on: {
+        'supplement.requested': [
+          violation('dueDateNotInFuture', RULES.SUPPLEMENT_DUE_IN_FUTURE),
+          {
+            target: 'awaitingSupplement',
+            actions: [
+              'setSupplementDue',
+              { type: 'recordInList', params: { list: 'supplementRequests', fields: ['items', 'dueOn'] } },
+              effect(({ event }) => ({
+                type: 'notice.sent',
+                notice: 'supplementRequested',
+                to: 'parties',
+                details: { items: payloadOf(event, 'supplement.requested').items, dueOn: payloadOf(event, 'supplement.requested').dueOn },
+              })),
+            ],
+          },
+        ],
+        'agreement.confirmed': [
+          violation({ type: 'dateInFuture', params: { field: 'ruledOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          violation('serviceDateInFuture', RULES.DATE_NOT_IN_FUTURE),
+          violation('serviceBeforeRuling', RULES.SERVICE_BEFORE_RULING),
+          violation('serviceNamesUnknownParty', RULES.UNKNOWN_PARTY),
+          {
+            target: 'confirmed',
+            actions: ['recordOutcome', 'recordConfirmation', rulingIssued('agreementValid')],
+          },
+        ],
+        ...reviewExtension(),
+        ...dismissal(),
+        ...withdrawal(),
+      },
+    },
+    awaitingSupplement: {
+      meta: { titleZh: '待补充材料' },
+      description: '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
+      tags: 'open',
+      on: {
+        'supplement.provided': [
+          violation({ type: 'dateInFuture', params: { field: 'providedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          {
+            target: 'underReview',
+            actions: [
+              { type: 'clearDeadlines', params: { kinds: [SUPPLEMENT_DUE.kind] } },
+              { type: 'recordInList', params: { list: 'supplements', fields: ['providedOn'] } },
+            ],
+          },
+        ],
+        ...reviewExtension(),
+        ...dismissal(),
+        ...withdrawal(),
+      },
+    },
+    confirmed: {
+      type: 'final',
+      meta: { titleZh: '裁定调解协议有效' },
+      description: '裁定调解协议有效 cáidìng tiáojiě xiéyì yǒuxiào — ruled valid; enforceable if a party does not perform (CPL Art. 206)',
+      tags: 'resolved',
+      entry: 'endCase',
+    },
+    dismissed: {
+      type: 'final',
+      meta: { titleZh: '裁定驳回申请' },
+      description: '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL Art. 206; CPL-Interp Art. 358)',
+      tags: 'unresolved',
+      entry: 'endCase',
+    },
+    notAccepted: {
+      type: 'final',
+      meta: { titleZh: '裁定不予受理' },
+      description: '裁定不予受理 cáidìng bùyǔ shòulǐ — the court does not accept the application (CPL-Interp Art. 355)',
+      tags: 'notAccepted',
+      entry: 'endCase',
+    },
+    withdrawn: {
+      type: 'final',
+      meta: { titleZh: '撤回申请' },
+      description: '撤回申请 chèhuí shēnqǐng — withdrawal allowed, or the application treated as withdrawn (CPL-Interp Art. 357)',
+      tags: 'withdrawn',
+      entry: 'endCase',
+    },
+  },
+});
 /** `review.extended`: once, by at most 10 days, moving `reviewDecision` (SPC-Confirm-2011 Art. 5). */
-function reviewExtension(): Record<'review.extended', FlowTransition[]> {
+function reviewExtension(): Record<'review.extended', Transition[]> {
   return {
-    'review.extended': singleExtension({
+    'review.extended': singleExtension<typeof judicialConfirmationSetup>({
       record: 'reviewExtension',
       maxDays: MAX_REVIEW_EXTENSION_DAYS,
       rules: { alreadyExtended: RULES.REVIEW_ALREADY_EXTENDED, tooLong: RULES.REVIEW_EXTENSION_TOO_LONG },
@@ -336,7 +350,7 @@ function reviewExtension(): Record<'review.extended', FlowTransition[]> {
 }
 
 /** `application.dismissed` after acceptance (CPL-Interp Arts. 355, 358); CPL Art. 206 leaves re-mediation or a suit. */
-function dismissal(): Record<string, FlowTransition | FlowTransition[]> {
+function dismissal(): Record<string, Transition | Transition[]> {
   return {
     'application.dismissed': {
       target: 'dismissed',
@@ -355,7 +369,7 @@ function dismissal(): Record<string, FlowTransition | FlowTransition[]> {
 }
 
 /** `application.withdrawn`: allowed, or deemed when a party fails to supplement or refuses questioning (CPL-Interp Art. 357). */
-function withdrawal(): Record<string, FlowTransition | FlowTransition[]> {
+function withdrawal(): Record<string, Transition | Transition[]> {
   return {
     'application.withdrawn': [
       violation('withdrawingPartyUnknown', RULES.UNKNOWN_PARTY),

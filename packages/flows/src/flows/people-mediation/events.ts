@@ -1,3 +1,5 @@
+import { CENTRE_EVENTS } from '../../centreEvents.js';
+import { payloadReader, type MachineEventOf } from '../../eventPayload.js';
 import type { EventSpec } from '../../flowDefinition.js';
 import { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from '../../payloads.js';
 import { field } from '../../schema.js';
@@ -119,3 +121,9 @@ export const PEOPLE_MEDIATION_EVENTS = {
     payload: field.object({ route: field.oneOf(CLOSING_ROUTES) }),
   },
 } as const satisfies Record<string, EventSpec>;
+
+type Events = typeof PEOPLE_MEDIATION_EVENTS & typeof CENTRE_EVENTS;
+/** The events of a people's mediation case as its machine sees them, payloads typed from their schemas. */
+export type PeopleMediationEvent = MachineEventOf<Events>;
+/** Reads the payload of one of this flow's events, typed from its schema. */
+export const payloadOf = payloadReader<Events>();

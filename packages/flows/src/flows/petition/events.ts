@@ -1,3 +1,5 @@
+import { CENTRE_EVENTS } from '../../centreEvents.js';
+import { payloadReader, type MachineEventOf } from '../../eventPayload.js';
 import type { EventSpec } from '../../flowDefinition.js';
 import { NO_PAYLOAD } from '../../payloads.js';
 import { field, NAME_MAX } from '../../schema.js';
@@ -149,3 +151,9 @@ export const PETITION_EVENTS = {
 export const PETITION_INTAKE = {
   petitionType: field.oneOf(PETITION_TYPES, { description: '建议意见 suggestion, 检举控告 accusation, 申诉求决 claim' }),
 };
+
+type Events = typeof PETITION_EVENTS & typeof CENTRE_EVENTS;
+/** The events of a case of this flow as its machine sees them, payloads typed from their schemas. */
+export type PetitionEvent = MachineEventOf<Events>;
+/** Reads the payload of one of this flow's events, typed from its schema. */
+export const payloadOf = payloadReader<Events>();

@@ -9,10 +9,12 @@
 import type { IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
 import { baseContext } from '../../baseContext.js';
-import type { CaseContext, CaseMachineInput, Party, Warning } from '../../caseContext.js';
+import type { CaseContext, CaseEvent, CaseInput, CaseMachineInput, Party, Warning } from '../../caseContext.js';
+import { stringField } from '../../eventPayload.js';
+import type { Static, TObject } from '../../schema.js';
 import { clearDeadlines, extendDeadline, findDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
 import { defineFlow } from '../../flowDefinition.js';
-import { centreHandlers, effect, flowSetup, violation } from '../../flowSetup.js';
+import { centreHandlers, effect, flowSetup, payloadDate, violationIn, type ActionOf, type FlowTransition } from '../../flowSetup.js';
 import type { CaseStatus } from '../../vocabulary.js';
 import { singleExtension } from '../shared/singleExtension.js';
 import {
@@ -28,7 +30,7 @@ import {
   REVIEW_DECISION,
   REVIEW_REQUEST_PERIOD,
 } from './deadlines.js';
-import { PETITION_EVENTS, PETITION_INTAKE } from './events.js';
+import { PETITION_EVENTS, PETITION_INTAKE, payloadOf } from './events.js';
 import { RULES } from './rules.js';
 
 export { PETITION_RULES } from './rules.js';
@@ -42,6 +44,16 @@ interface HandOver {
   fromOrganizationId: string;
   toOrganizationId: string;
   receivedOn: IsoDate;
+}
+
+function pickReferral(event: CaseEvent) {
+  const { committeeId, consentingPartyIds } = payloadOf(event, 'mediation.referred');
+  return { committeeId, consentingPartyIds };
+}
+
+/** The petition's type as the intake gives it (validated against PETITION_INTAKE). */
+function petitionTypeOf(input: CaseInput) {
+  return (input as CaseInput & Static<TObject<typeof PETITION_INTAKE>>).petitionType;
 }
 
 /** What decided how a closed or concluded case counts (flows.md: resolved when supported or agreed). */
@@ -87,417 +99,432 @@ function requestedTooLate(context: CaseContext, kind: string, requestedOn: IsoDa
   return period?.dueOn != null && requestedOn > period.dueOn;
 }
 
-const payloadDate = (payload: Record<string, any>, key: string, today: IsoDate): IsoDate => payload[key] ?? today;
+/** The organisation a forwarding or assignment hands the petition to, and the day it received it. */
+function handOverOf(event: CaseEvent) {
+  const { organizationId } = payloadOf(event, 'petition.forwarded', 'petition.assigned');
+  return { organizationId, receivedOn: payloadDate(event, 'receivedOn') };
+}
 
-export const petitionMachine = flowSetup
-  .extend({
-    guards: {
-      forwardedToItself: ({ context, event }) =>
-        event.payload.organizationId === context.organizationId || event.host.targetRelation === 'self',
-      forwardedUpward: ({ event }) => event.host.targetRelation === 'ancestor',
-      objectionOutOfTime: ({ context, event }) => {
-        const window = findDeadline(context.deadlines, OBJECTION_WINDOW.kind);
-        return !(window?.status === 'running' && window.dueOn !== null && event.today <= window.dueOn);
-      },
-      notAClaim: ({ context }) => context.facts.petitionType !== 'claim',
-      notACivilDispute: ({ event }) => event.payload.disputeNature !== 'civil',
-      bothSidesNotConsenting: ({ context, event }) => {
-        const consenting: string[] = event.payload.consentingPartyIds ?? [];
-        const sides = context.parties.filter((p) => p.role !== 'thirdParty');
-        return !sides.some((p) => p.role === 'respondent') || sides.some((p) => !consenting.includes(p.id));
-      },
-      requestOutOfTime: ({ context, event }, params: { kind: string }) =>
-        requestedTooLate(context, params.kind, payloadDate(event.payload, 'requestedOn', event.today)),
-      mediationAgreed: ({ event }) => event.payload.outcome === 'agreed',
+/** An opinion's stance and the day it was served (handling opinion, review or re-review). */
+function opinionOf(event: CaseEvent) {
+  const { result } = payloadOf(event, 'opinion.issued', 'review.decided', 'rereview.decided');
+  return { result, servedOn: payloadDate(event, 'servedOn') };
+}
+
+const petitionSetup = flowSetup.extend({
+  guards: {
+    forwardedToItself: ({ context, event }) =>
+      handOverOf(event).organizationId === context.organizationId || event.host.targetRelation === 'self',
+    forwardedUpward: ({ event }) => event.host.targetRelation === 'ancestor',
+    objectionOutOfTime: ({ context, event }) => {
+      const window = findDeadline(context.deadlines, OBJECTION_WINDOW.kind);
+      return !(window?.status === 'running' && window.dueOn !== null && event.today <= window.dueOn);
     },
-    actions: {
-      startDeadlineFrom: assign(({ context, event }, params: { rule: DeadlineRule; field: string }) => ({
-        deadlines: startDeadline(context.deadlines, params.rule, payloadDate(event.payload, params.field, event.today)),
-      })),
-      startHandlingPeriod: assign(({ context, event }) => ({
-        deadlines: startDeadline(context.deadlines, HANDLING_PERIOD, context.acceptedOn ?? event.today),
-      })),
-      /**
-       * 转送 / 交办: the receiving body now holds the petition; its 5 working days to object run
-       * from its receipt, and before acceptance so do its 15 days to decide (PC-Reg Art. 23).
-       */
-      handOver: assign(({ context, event }, params: { how: HandOver['how']; restartAcceptance: boolean }) => {
-        const receivedOn = payloadDate(event.payload, 'receivedOn', event.today);
-        let deadlines = startDeadline(context.deadlines, OBJECTION_WINDOW, receivedOn);
-        if (params.restartAcceptance) deadlines = startDeadline(deadlines, ACCEPTANCE_DECISION, receivedOn);
-        const handOver: HandOver = {
-          how: params.how,
-          on: event.today,
-          fromOrganizationId: context.organizationId,
-          toOrganizationId: event.payload.organizationId,
-          receivedOn,
-        };
-        return {
-          organizationId: event.payload.organizationId,
-          deadlines,
-          records: { ...context.records, handOvers: [...handOversOf(context), handOver] },
-        };
-      }),
-      setAssignmentDue: assign(({ context, event }) => ({
-        deadlines: setDeadlineOn(context.deadlines, ASSIGNMENT_DUE, event.payload.dueOn, event.today),
-      })),
-      recordObjection: assign(({ context, event }) => ({
-        deadlines: clearDeadlines(context.deadlines, [OBJECTION_WINDOW.kind]),
-        records: {
-          ...context.records,
-          objections: [...((context.records.objections as unknown[]) ?? []), { on: event.today, reason: event.payload.reason }],
-        },
-      })),
-      extendHandlingPeriod: assign(({ context, event }) => ({
-        deadlines: extendDeadline(context.deadlines, HANDLING_PERIOD.kind, event.payload.days, 'day'),
-        records: {
-          ...context.records,
-          handlingExtension: { on: event.today, days: event.payload.days, reason: event.payload.reason, approvedBy: event.payload.approvedBy },
-        },
-      })),
-      recordMediationReferral: assign(({ context, event }) => ({
-        deadlines: clearDeadlines(context.deadlines, [OBJECTION_WINDOW.kind]),
-        records: {
-          ...context.records,
-          mediations: [
-            ...((context.records.mediations as unknown[]) ?? []),
-            { referredOn: event.today, committeeId: event.payload.committeeId, consentingPartyIds: event.payload.consentingPartyIds },
-          ],
-        },
-      })),
-      recordMediationOutcome: assign(({ context, event }) => {
-        const mediations = [...((context.records.mediations as Record<string, unknown>[]) ?? [])];
-        const last = mediations.pop();
-        return {
-          records: { ...context.records, mediations: [...mediations, { ...last, concludedOn: event.today, outcome: event.payload.outcome }] },
-        };
-      }),
-      recordOpinion: assign(({ context, event }, params: { record: OpinionRecord }) => ({
-        records: {
-          ...context.records,
-          [params.record]: { result: event.payload.result, servedOn: payloadDate(event.payload, 'servedOn', event.today) },
-        },
-      })),
-      /** The reviewing body now holds the case: it owes the next decision (PC-Reg Arts. 35, 36). */
-      handToReviewingBody: assign(({ event }, params: { field: string }) => ({ organizationId: event.payload[params.field] })),
-      closeOnOpinion: assign(({ context }, params: { reason: string; decidedBy: OpinionRecord }) => ({
-        outcome: { reason: params.reason, decidedBy: params.decidedBy, result: (context.records[params.decidedBy] as { result: string }).result },
-      })),
-      closeOnAgreement: assign(() => ({ outcome: { reason: 'mediationAgreed', decidedBy: 'mediation', result: null } })),
-      concludeAfterRereview: assign(({ context, event }) => ({
-        outcome: { reason: 'rereviewDecided', decidedBy: 'rereviewOpinion', result: event.payload.result },
-        records: {
-          ...context.records,
-          noFurtherAcceptance: {
-            sameFactsAndReasons: true,
-            since: payloadDate(event.payload, 'servedOn', event.today),
-            basis: 'PC-Reg Art. 36',
-          },
-        },
-      })),
-      recordHearingStart: assign(({ context, event }) => ({
-        records: { ...context.records, hearings: [...((context.records.hearings as unknown[]) ?? []), { startedOn: event.today }] },
-      })),
-      recordHearingEnd: assign(({ context, event }) => {
-        const hearings = [...((context.records.hearings as Record<string, unknown>[]) ?? [])];
-        const last = hearings.pop();
-        return { records: { ...context.records, hearings: [...hearings, { ...last, endedOn: event.today }] } };
-      }),
+    notAClaim: ({ context }) => context.facts.petitionType !== 'claim',
+    notACivilDispute: ({ event }) => payloadOf(event, 'mediation.referred').disputeNature !== 'civil',
+    bothSidesNotConsenting: ({ context, event }) => {
+      const consenting = payloadOf(event, 'mediation.referred').consentingPartyIds;
+      const sides = context.parties.filter((p) => p.role !== 'thirdParty');
+      return !sides.some((p) => p.role === 'respondent') || sides.some((p) => !consenting.includes(p.id));
     },
-  })
-  .createMachine({
-    id: 'petition',
-    context: ({ input }) => ({
-      ...baseContext(input),
-      facts: { petitionType: input.input.petitionType },
-      warnings: openingWarnings(input.host),
-      deadlines: startDeadline([], ACCEPTANCE_DECISION, input.input.receivedOn ?? input.today),
+    requestOutOfTime: ({ context, event }, params: { kind: string }) =>
+      requestedTooLate(context, params.kind, payloadDate(event, 'requestedOn')),
+    mediationAgreed: ({ event }) => payloadOf(event, 'mediation.concluded').outcome === 'agreed',
+  },
+  actions: {
+    startDeadlineFrom: assign(({ context, event }, params: { rule: DeadlineRule; field: string }) => ({
+      deadlines: startDeadline(context.deadlines, params.rule, payloadDate(event, params.field)),
+    })),
+    startHandlingPeriod: assign(({ context, event }) => ({
+      deadlines: startDeadline(context.deadlines, HANDLING_PERIOD, context.acceptedOn ?? event.today),
+    })),
+    /**
+     * 转送 / 交办: the receiving body now holds the petition; its 5 working days to object run
+     * from its receipt, and before acceptance so do its 15 days to decide (PC-Reg Art. 23).
+     */
+    handOver: assign(({ context, event }, params: { how: HandOver['how']; restartAcceptance: boolean }) => {
+      const { organizationId, receivedOn } = handOverOf(event);
+      let deadlines = startDeadline(context.deadlines, OBJECTION_WINDOW, receivedOn);
+      if (params.restartAcceptance) deadlines = startDeadline(deadlines, ACCEPTANCE_DECISION, receivedOn);
+      const handOver: HandOver = {
+        how: params.how,
+        on: event.today,
+        fromOrganizationId: context.organizationId,
+        toOrganizationId: organizationId,
+        receivedOn,
+      };
+      return {
+        organizationId,
+        deadlines,
+        records: { ...context.records, handOvers: [...handOversOf(context), handOver] },
+      };
     }),
-    initial: 'registered',
-    on: centreHandlers,
-    states: {
-      registered: {
-        meta: { titleZh: '已登记' },
-        description: '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within 15 days (PC-Reg Arts. 22, 23)',
-        tags: 'open',
-        on: {
-          'petition.forwarded': [
-            ...handOverViolations(),
-            {
-              actions: [
-                { type: 'handOver', params: { how: 'forwarded', restartAcceptance: true } },
-                effect(({ event }) => ({ type: 'notice.sent', notice: 'petitionForwarded', to: 'organization', details: { ...event.payload } })),
-                // PC-Reg Art. 23: the petitioner is told where the petition went.
-                effect(({ event }) => ({
-                  type: 'notice.sent',
-                  notice: 'forwardingDestination',
-                  to: 'parties',
-                  details: { organizationId: event.payload.organizationId },
-                })),
-              ],
-            },
-          ],
-          'petition.assigned': [
-            ...assignmentViolations(),
-            {
-              actions: [
-                { type: 'handOver', params: { how: 'assigned', restartAcceptance: true } },
-                'setAssignmentDue',
-                ...assignmentNotices(),
-              ],
-            },
-          ],
-          'assignment.objected': objectionTransitions(),
-          'petition.accepted': [
-            violation({ type: 'dateInFuture', params: { field: 'acceptedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              target: 'handling',
-              actions: [
-                { type: 'markAccepted', params: { field: 'acceptedOn' } },
-                // Accepting is the body's answer to the forwarding: it no longer objects (PC-Reg Art. 23).
-                { type: 'clearDeadlines', params: { kinds: [ACCEPTANCE_DECISION.kind, OBJECTION_WINDOW.kind] } },
-                'startHandlingPeriod',
-                effect({ type: 'document.issued', document: 'acceptanceNotice', details: { basis: 'PC-Reg Art. 23' } }),
-              ],
-            },
-          ],
-          'petition.rejected': {
-            target: 'notAccepted',
+    setAssignmentDue: assign(({ context, event }) => ({
+      deadlines: setDeadlineOn(context.deadlines, ASSIGNMENT_DUE, payloadOf(event, 'petition.assigned').dueOn, event.today),
+    })),
+    recordObjection: assign(({ context, event }) => ({
+      deadlines: clearDeadlines(context.deadlines, [OBJECTION_WINDOW.kind]),
+      records: {
+        ...context.records,
+        objections: [...(context.records.objections ?? []), { on: event.today, reason: payloadOf(event, 'assignment.objected').reason }],
+      },
+    })),
+    extendHandlingPeriod: assign(({ context, event }) => {
+      const { days, reason, approvedBy } = payloadOf(event, 'handling.extended');
+      return {
+        deadlines: extendDeadline(context.deadlines, HANDLING_PERIOD.kind, days, 'day'),
+        records: { ...context.records, handlingExtension: { on: event.today, days, reason, approvedBy } },
+      };
+    }),
+    recordMediationReferral: assign(({ context, event }) => ({
+      deadlines: clearDeadlines(context.deadlines, [OBJECTION_WINDOW.kind]),
+      records: {
+        ...context.records,
+        mediations: [
+          ...(context.records.mediations ?? []),
+          { referredOn: event.today, ...pickReferral(event) },
+        ],
+      },
+    })),
+    recordMediationOutcome: assign(({ context, event }) => {
+      const mediations = [...(context.records.mediations ?? [])];
+      const last = mediations.pop();
+      if (!last) return {};
+      const { outcome } = payloadOf(event, 'mediation.concluded');
+      return { records: { ...context.records, mediations: [...mediations, { ...last, concludedOn: event.today, outcome }] } };
+    }),
+    recordOpinion: assign(({ context, event }, params: { record: OpinionRecord }) => ({
+      records: {
+        ...context.records,
+        [params.record]: opinionOf(event),
+      },
+    })),
+    /** The reviewing body now holds the case: it owes the next decision (PC-Reg Arts. 35, 36). */
+    handToReviewingBody: assign(({ context, event }, params: { field: 'reviewOrganizationId' | 'rereviewOrganizationId' }) => ({
+      organizationId: stringField(event.payload, params.field) ?? context.organizationId,
+    })),
+    closeOnOpinion: assign(({ context }, params: { reason: string; decidedBy: OpinionRecord }) => ({
+      outcome: { reason: params.reason, decidedBy: params.decidedBy, result: context.records[params.decidedBy]?.result ?? null },
+    })),
+    closeOnAgreement: assign(() => ({ outcome: { reason: 'mediationAgreed', decidedBy: 'mediation', result: null } })),
+    concludeAfterRereview: assign(({ context, event }) => ({
+      outcome: { reason: 'rereviewDecided', decidedBy: 'rereviewOpinion', result: opinionOf(event).result },
+      records: {
+        ...context.records,
+        noFurtherAcceptance: {
+          sameFactsAndReasons: true,
+          since: opinionOf(event).servedOn,
+          basis: 'PC-Reg Art. 36',
+        },
+      },
+    })),
+    recordHearingStart: assign(({ context, event }) => ({
+      records: { ...context.records, hearings: [...(context.records.hearings ?? []), { startedOn: event.today }] },
+    })),
+    recordHearingEnd: assign(({ context, event }) => {
+      const hearings = [...(context.records.hearings ?? [])];
+      const last = hearings.pop();
+      return last ? { records: { ...context.records, hearings: [...hearings, { ...last, endedOn: event.today }] } } : {};
+    }),
+  },
+});
+
+/** A transition of this flow built by a helper: its guards and actions are checked against the flow's setup. */
+type Transition = FlowTransition<typeof petitionSetup>;
+const violation = violationIn<typeof petitionSetup>();
+
+export const petitionMachine = petitionSetup.createMachine({
+  id: 'petition',
+  context: ({ input }) => ({
+    ...baseContext(input),
+    facts: { petitionType: petitionTypeOf(input.input) },
+    warnings: openingWarnings(input.host),
+    deadlines: startDeadline([], ACCEPTANCE_DECISION, input.input.receivedOn ?? input.today),
+  }),
+  initial: 'registered',
+  on: centreHandlers,
+  states: {
+    registered: {
+      meta: { titleZh: '已登记' },
+      description: '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within 15 days (PC-Reg Arts. 22, 23)',
+      tags: 'open',
+      on: {
+        'petition.forwarded': [
+          ...handOverViolations(),
+          {
             actions: [
-              'recordOutcome',
-              effect(({ event }) => ({ type: 'document.issued', document: 'rejectionNotice', details: { reason: event.payload.reason } })),
-            ],
-          },
-          'petition.routedToLegalProcedure': {
-            target: 'routedToLegalProcedure',
-            actions: [
-              'recordOutcome',
+              { type: 'handOver', params: { how: 'forwarded', restartAcceptance: true } },
+              effect(({ event }) => ({ type: 'notice.sent', notice: 'petitionForwarded', to: 'organization', details: { ...event.payload } })),
+              // PC-Reg Art. 23: the petitioner is told where the petition went.
               effect(({ event }) => ({
-                type: 'document.issued',
-                document: 'routesNotice',
-                details: { route: event.payload.route, basis: 'PC-Reg Arts. 28, 31' },
+                type: 'notice.sent',
+                notice: 'forwardingDestination',
+                to: 'parties',
+                details: { organizationId: handOverOf(event).organizationId },
               })),
             ],
           },
-        },
-      },
-      handling: {
-        meta: { titleZh: '办理中' },
-        description: '办理中 bànlǐ zhōng — accepted; hearing the petitioner and investigating (PC-Reg Arts. 31, 34)',
-        tags: 'open',
-        on: {
-          'petition.assigned': [
-            ...assignmentViolations(),
-            {
-              actions: [
-                { type: 'handOver', params: { how: 'assigned', restartAcceptance: false } },
-                'setAssignmentDue',
-                ...assignmentNotices(),
-              ],
-            },
-          ],
-          'assignment.objected': objectionTransitions(),
-          'handling.extended': extensionTransitions(),
-          'mediation.referred': [
-            violation('notAClaim', RULES.MEDIATION_ONLY_FOR_CLAIMS),
-            violation('notACivilDispute', RULES.MEDIATION_ONLY_FOR_CIVIL_DISPUTES),
-            violation({ type: 'unknownPartyIn', params: { field: 'consentingPartyIds' } }, RULES.UNKNOWN_PARTY),
-            violation('bothSidesNotConsenting', RULES.MEDIATION_NEEDS_BOTH_SIDES),
-            {
-              target: 'inMediation',
-              actions: [
-                'recordMediationReferral',
-                effect(({ context, event }) => ({
-                  type: 'linkedCase.requested',
-                  flowId: 'people-mediation',
-                  organizationId: event.payload.committeeId,
-                  input: mediationIntake(context, event.payload.committeeId, event.today),
-                })),
-              ],
-            },
-          ],
-          'opinion.issued': [
-            violation({ type: 'dateInFuture', params: { field: 'servedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              target: 'opinionIssued',
-              actions: [
-                { type: 'recordOpinion', params: { record: 'handlingOpinion' } },
-                { type: 'clearDeadlines', params: { kinds: HANDLING_SPAN } },
-                { type: 'startDeadlineFrom', params: { rule: REVIEW_REQUEST_PERIOD, field: 'servedOn' } },
-                effect(({ event }) => ({
-                  type: 'document.issued',
-                  document: 'handlingOpinion',
-                  details: { result: event.payload.result, basis: 'PC-Reg Art. 32' },
-                })),
-              ],
-            },
-          ],
-        },
-      },
-      inMediation: {
-        meta: { titleZh: '访调对接' },
-        description: '访调对接 fǎngtiáo duìjiē — a people’s mediation committee mediates the dispute (PC-Reg Arts. 33, 37)',
-        tags: 'open',
-        on: {
-          // PC-Reg Art. 34 has no pause: the handling period keeps running during mediation.
-          'handling.extended': extensionTransitions(),
-          'mediation.concluded': [
-            {
-              guard: 'mediationAgreed',
-              target: 'closed',
-              actions: ['recordMediationOutcome', 'closeOnAgreement'],
-            },
-            { target: 'handling', actions: 'recordMediationOutcome' },
-          ],
-        },
-      },
-      opinionIssued: {
-        meta: { titleZh: '已出具处理意见' },
-        description: '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within 30 days (PC-Reg Arts. 32, 35)',
-        tags: 'open',
-        on: {
-          'review.requested': [
-            violation('notAClaim', RULES.REVIEW_ONLY_FOR_CLAIMS),
-            violation({ type: 'dateInFuture', params: { field: 'requestedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            violation({ type: 'requestOutOfTime', params: { kind: REVIEW_REQUEST_PERIOD.kind } }, RULES.REVIEW_REQUEST_OUT_OF_TIME),
-            violation('targetNotAncestor', RULES.REVIEW_BY_HIGHER_BODY),
-            {
-              target: 'underReview',
-              actions: [
-                { type: 'handToReviewingBody', params: { field: 'reviewOrganizationId' } },
-                { type: 'clearDeadlines', params: { kinds: [REVIEW_REQUEST_PERIOD.kind] } },
-                { type: 'startDeadlineFrom', params: { rule: REVIEW_DECISION, field: 'requestedOn' } },
-                effect(({ event }) => ({ type: 'notice.sent', notice: 'reviewRequested', to: 'organization', details: { ...event.payload } })),
-              ],
-            },
-          ],
-          'deadline.expired': {
-            guard: { type: 'deadlineDue', params: { kind: REVIEW_REQUEST_PERIOD.kind, sort: 'limit' } },
-            target: 'closed',
-            actions: { type: 'closeOnOpinion', params: { reason: 'reviewNotRequested', decidedBy: 'handlingOpinion' } },
+        ],
+        'petition.assigned': [
+          ...assignmentViolations(),
+          {
+            actions: [
+              { type: 'handOver', params: { how: 'assigned', restartAcceptance: true } },
+              'setAssignmentDue',
+              ...assignmentNotices(),
+            ],
           },
-        },
-      },
-      underReview: {
-        meta: { titleZh: '复查中' },
-        description: '复查中 fùchá zhōng — the body one level up reviews the handling opinion (PC-Reg Art. 35)',
-        tags: 'open',
-        on: {
-          'review.decided': [
-            violation({ type: 'dateInFuture', params: { field: 'servedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              target: 'reviewDecided',
-              actions: [
-                { type: 'recordOpinion', params: { record: 'reviewOpinion' } },
-                { type: 'clearDeadlines', params: { kinds: [REVIEW_DECISION.kind] } },
-                { type: 'startDeadlineFrom', params: { rule: REREVIEW_REQUEST_PERIOD, field: 'servedOn' } },
-                effect(({ event }) => ({
-                  type: 'document.issued',
-                  document: 'reviewOpinion',
-                  details: { result: event.payload.result, basis: 'PC-Reg Art. 35' },
-                })),
-              ],
-            },
+        ],
+        'assignment.objected': objectionTransitions(),
+        'petition.accepted': [
+          violation({ type: 'dateInFuture', params: { field: 'acceptedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          {
+            target: 'handling',
+            actions: [
+              { type: 'markAccepted', params: { field: 'acceptedOn' } },
+              // Accepting is the body's answer to the forwarding: it no longer objects (PC-Reg Art. 23).
+              { type: 'clearDeadlines', params: { kinds: [ACCEPTANCE_DECISION.kind, OBJECTION_WINDOW.kind] } },
+              'startHandlingPeriod',
+              effect({ type: 'document.issued', document: 'acceptanceNotice', details: { basis: 'PC-Reg Art. 23' } }),
+            ],
+          },
+        ],
+        'petition.rejected': {
+          target: 'notAccepted',
+          actions: [
+            'recordOutcome',
+            effect(({ event }) => ({ type: 'document.issued', document: 'rejectionNotice', details: { reason: payloadOf(event, 'petition.rejected').reason } })),
           ],
         },
-      },
-      reviewDecided: {
-        meta: { titleZh: '已复查' },
-        description: '已复查 yǐ fùchá — review opinion served; re-review may be requested within 30 days (PC-Reg Art. 36)',
-        tags: 'open',
-        on: {
-          'rereview.requested': [
-            violation({ type: 'dateInFuture', params: { field: 'requestedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            violation({ type: 'requestOutOfTime', params: { kind: REREVIEW_REQUEST_PERIOD.kind } }, RULES.REREVIEW_REQUEST_OUT_OF_TIME),
-            violation('targetNotAncestor', RULES.REREVIEW_BY_HIGHER_BODY),
-            {
-              target: 'underRereview',
-              actions: [
-                { type: 'handToReviewingBody', params: { field: 'rereviewOrganizationId' } },
-                { type: 'clearDeadlines', params: { kinds: [REREVIEW_REQUEST_PERIOD.kind] } },
-                { type: 'startDeadlineFrom', params: { rule: REREVIEW_DECISION, field: 'requestedOn' } },
-                effect(({ event }) => ({ type: 'notice.sent', notice: 'rereviewRequested', to: 'organization', details: { ...event.payload } })),
-              ],
-            },
-          ],
-          'deadline.expired': {
-            guard: { type: 'deadlineDue', params: { kind: REREVIEW_REQUEST_PERIOD.kind, sort: 'limit' } },
-            target: 'closed',
-            actions: { type: 'closeOnOpinion', params: { reason: 'rereviewNotRequested', decidedBy: 'reviewOpinion' } },
-          },
-        },
-      },
-      underRereview: {
-        meta: { titleZh: '复核中' },
-        description: '复核中 fùhé zhōng — the body above the reviewer re-reviews (PC-Reg Art. 36)',
-        tags: 'open',
-        on: {
-          'hearing.started': {
-            target: 'inHearing',
-            // PC-Reg Art. 36: the time a hearing takes is not counted in the 30 days.
-            actions: ['recordHearingStart', { type: 'pauseDeadline', params: { kind: REREVIEW_DECISION.kind } }],
-          },
-          'rereview.decided': [
-            violation({ type: 'dateInFuture', params: { field: 'servedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-            {
-              target: 'concluded',
-              actions: [
-                { type: 'recordOpinion', params: { record: 'rereviewOpinion' } },
-                'concludeAfterRereview',
-                effect(({ event }) => ({
-                  type: 'document.issued',
-                  document: 'rereviewOpinion',
-                  details: { result: event.payload.result, basis: 'PC-Reg Art. 36' },
-                })),
-              ],
-            },
+        'petition.routedToLegalProcedure': {
+          target: 'routedToLegalProcedure',
+          actions: [
+            'recordOutcome',
+            effect(({ event }) => ({
+              type: 'document.issued',
+              document: 'routesNotice',
+              details: { route: payloadOf(event, 'petition.routedToLegalProcedure').route, basis: 'PC-Reg Arts. 28, 31' },
+            })),
           ],
         },
-      },
-      inHearing: {
-        meta: { titleZh: '听证中' },
-        description: '听证中 tīngzhèng zhōng — a re-review hearing; its time is not counted (PC-Reg Arts. 31, 36)',
-        tags: 'open',
-        on: {
-          'hearing.ended': {
-            target: 'underRereview',
-            actions: ['recordHearingEnd', { type: 'resumeDeadline', params: { kind: REREVIEW_DECISION.kind } }],
-          },
-        },
-      },
-      notAccepted: {
-        type: 'final',
-        meta: { titleZh: '不予受理' },
-        description: '不予受理 bùyǔ shòulǐ — not accepted (PC-Reg Arts. 19, 23, 36)',
-        tags: 'notAccepted',
-        entry: 'endCase',
-      },
-      routedToLegalProcedure: {
-        type: 'final',
-        meta: { titleZh: '导入法定程序' },
-        description: '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal procedure (诉访分离, PC-Reg Arts. 28, 31)',
-        tags: 'referred',
-        entry: 'endCase',
-      },
-      closed: {
-        type: 'final',
-        // Status from statusOf: resolved when the last opinion supported the request or a mediation agreed.
-        meta: { titleZh: '办结' },
-        description: '办结 bànjié — closed: the opinion stands unchallenged or a mediation agreed (PC-Reg Arts. 32-36)',
-        entry: 'endCase',
-      },
-      concluded: {
-        type: 'final',
-        // Status from statusOf, as for closed, on the re-review opinion.
-        meta: { titleZh: '复核终结' },
-        description: '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not accepted again (PC-Reg Art. 36)',
-        entry: 'endCase',
       },
     },
-  });
-
+    handling: {
+      meta: { titleZh: '办理中' },
+      description: '办理中 bànlǐ zhōng — accepted; hearing the petitioner and investigating (PC-Reg Arts. 31, 34)',
+      tags: 'open',
+      on: {
+        'petition.assigned': [
+          ...assignmentViolations(),
+          {
+            actions: [
+              { type: 'handOver', params: { how: 'assigned', restartAcceptance: false } },
+              'setAssignmentDue',
+              ...assignmentNotices(),
+            ],
+          },
+        ],
+        'assignment.objected': objectionTransitions(),
+        'handling.extended': extensionTransitions(),
+        'mediation.referred': [
+          violation('notAClaim', RULES.MEDIATION_ONLY_FOR_CLAIMS),
+          violation('notACivilDispute', RULES.MEDIATION_ONLY_FOR_CIVIL_DISPUTES),
+          violation({ type: 'unknownPartyIn', params: { field: 'consentingPartyIds' } }, RULES.UNKNOWN_PARTY),
+          violation('bothSidesNotConsenting', RULES.MEDIATION_NEEDS_BOTH_SIDES),
+          {
+            target: 'inMediation',
+            actions: [
+              'recordMediationReferral',
+              effect(({ context, event }) => ({
+                type: 'linkedCase.requested',
+                flowId: 'people-mediation',
+                organizationId: payloadOf(event, 'mediation.referred').committeeId,
+                input: mediationIntake(context, payloadOf(event, 'mediation.referred').committeeId, event.today),
+              })),
+            ],
+          },
+        ],
+        'opinion.issued': [
+          violation({ type: 'dateInFuture', params: { field: 'servedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          {
+            target: 'opinionIssued',
+            actions: [
+              { type: 'recordOpinion', params: { record: 'handlingOpinion' } },
+              { type: 'clearDeadlines', params: { kinds: HANDLING_SPAN } },
+              { type: 'startDeadlineFrom', params: { rule: REVIEW_REQUEST_PERIOD, field: 'servedOn' } },
+              effect(({ event }) => ({
+                type: 'document.issued',
+                document: 'handlingOpinion',
+                details: { result: opinionOf(event).result, basis: 'PC-Reg Art. 32' },
+              })),
+            ],
+          },
+        ],
+      },
+    },
+    inMediation: {
+      meta: { titleZh: '访调对接' },
+      description: '访调对接 fǎngtiáo duìjiē — a people’s mediation committee mediates the dispute (PC-Reg Arts. 33, 37)',
+      tags: 'open',
+      on: {
+        // PC-Reg Art. 34 has no pause: the handling period keeps running during mediation.
+        'handling.extended': extensionTransitions(),
+        'mediation.concluded': [
+          {
+            guard: 'mediationAgreed',
+            target: 'closed',
+            actions: ['recordMediationOutcome', 'closeOnAgreement'],
+          },
+          { target: 'handling', actions: 'recordMediationOutcome' },
+        ],
+      },
+    },
+    opinionIssued: {
+      meta: { titleZh: '已出具处理意见' },
+      description: '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within 30 days (PC-Reg Arts. 32, 35)',
+      tags: 'open',
+      on: {
+        'review.requested': [
+          violation('notAClaim', RULES.REVIEW_ONLY_FOR_CLAIMS),
+          violation({ type: 'dateInFuture', params: { field: 'requestedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          violation({ type: 'requestOutOfTime', params: { kind: REVIEW_REQUEST_PERIOD.kind } }, RULES.REVIEW_REQUEST_OUT_OF_TIME),
+          violation('targetNotAncestor', RULES.REVIEW_BY_HIGHER_BODY),
+          {
+            target: 'underReview',
+            actions: [
+              { type: 'handToReviewingBody', params: { field: 'reviewOrganizationId' } },
+              { type: 'clearDeadlines', params: { kinds: [REVIEW_REQUEST_PERIOD.kind] } },
+              { type: 'startDeadlineFrom', params: { rule: REVIEW_DECISION, field: 'requestedOn' } },
+              effect(({ event }) => ({ type: 'notice.sent', notice: 'reviewRequested', to: 'organization', details: { ...event.payload } })),
+            ],
+          },
+        ],
+        'deadline.expired': {
+          guard: { type: 'deadlineDue', params: { kind: REVIEW_REQUEST_PERIOD.kind, sort: 'limit' } },
+          target: 'closed',
+          actions: { type: 'closeOnOpinion', params: { reason: 'reviewNotRequested', decidedBy: 'handlingOpinion' } },
+        },
+      },
+    },
+    underReview: {
+      meta: { titleZh: '复查中' },
+      description: '复查中 fùchá zhōng — the body one level up reviews the handling opinion (PC-Reg Art. 35)',
+      tags: 'open',
+      on: {
+        'review.decided': [
+          violation({ type: 'dateInFuture', params: { field: 'servedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          {
+            target: 'reviewDecided',
+            actions: [
+              { type: 'recordOpinion', params: { record: 'reviewOpinion' } },
+              { type: 'clearDeadlines', params: { kinds: [REVIEW_DECISION.kind] } },
+              { type: 'startDeadlineFrom', params: { rule: REREVIEW_REQUEST_PERIOD, field: 'servedOn' } },
+              effect(({ event }) => ({
+                type: 'document.issued',
+                document: 'reviewOpinion',
+                details: { result: opinionOf(event).result, basis: 'PC-Reg Art. 35' },
+              })),
+            ],
+          },
+        ],
+      },
+    },
+    reviewDecided: {
+      meta: { titleZh: '已复查' },
+      description: '已复查 yǐ fùchá — review opinion served; re-review may be requested within 30 days (PC-Reg Art. 36)',
+      tags: 'open',
+      on: {
+        'rereview.requested': [
+          violation({ type: 'dateInFuture', params: { field: 'requestedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          violation({ type: 'requestOutOfTime', params: { kind: REREVIEW_REQUEST_PERIOD.kind } }, RULES.REREVIEW_REQUEST_OUT_OF_TIME),
+          violation('targetNotAncestor', RULES.REREVIEW_BY_HIGHER_BODY),
+          {
+            target: 'underRereview',
+            actions: [
+              { type: 'handToReviewingBody', params: { field: 'rereviewOrganizationId' } },
+              { type: 'clearDeadlines', params: { kinds: [REREVIEW_REQUEST_PERIOD.kind] } },
+              { type: 'startDeadlineFrom', params: { rule: REREVIEW_DECISION, field: 'requestedOn' } },
+              effect(({ event }) => ({ type: 'notice.sent', notice: 'rereviewRequested', to: 'organization', details: { ...event.payload } })),
+            ],
+          },
+        ],
+        'deadline.expired': {
+          guard: { type: 'deadlineDue', params: { kind: REREVIEW_REQUEST_PERIOD.kind, sort: 'limit' } },
+          target: 'closed',
+          actions: { type: 'closeOnOpinion', params: { reason: 'rereviewNotRequested', decidedBy: 'reviewOpinion' } },
+        },
+      },
+    },
+    underRereview: {
+      meta: { titleZh: '复核中' },
+      description: '复核中 fùhé zhōng — the body above the reviewer re-reviews (PC-Reg Art. 36)',
+      tags: 'open',
+      on: {
+        'hearing.started': {
+          target: 'inHearing',
+          // PC-Reg Art. 36: the time a hearing takes is not counted in the 30 days.
+          actions: ['recordHearingStart', { type: 'pauseDeadline', params: { kind: REREVIEW_DECISION.kind } }],
+        },
+        'rereview.decided': [
+          violation({ type: 'dateInFuture', params: { field: 'servedOn' } }, RULES.DATE_NOT_IN_FUTURE),
+          {
+            target: 'concluded',
+            actions: [
+              { type: 'recordOpinion', params: { record: 'rereviewOpinion' } },
+              'concludeAfterRereview',
+              effect(({ event }) => ({
+                type: 'document.issued',
+                document: 'rereviewOpinion',
+                details: { result: opinionOf(event).result, basis: 'PC-Reg Art. 36' },
+              })),
+            ],
+          },
+        ],
+      },
+    },
+    inHearing: {
+      meta: { titleZh: '听证中' },
+      description: '听证中 tīngzhèng zhōng — a re-review hearing; its time is not counted (PC-Reg Arts. 31, 36)',
+      tags: 'open',
+      on: {
+        'hearing.ended': {
+          target: 'underRereview',
+          actions: ['recordHearingEnd', { type: 'resumeDeadline', params: { kind: REREVIEW_DECISION.kind } }],
+        },
+      },
+    },
+    notAccepted: {
+      type: 'final',
+      meta: { titleZh: '不予受理' },
+      description: '不予受理 bùyǔ shòulǐ — not accepted (PC-Reg Arts. 19, 23, 36)',
+      tags: 'notAccepted',
+      entry: 'endCase',
+    },
+    routedToLegalProcedure: {
+      type: 'final',
+      meta: { titleZh: '导入法定程序' },
+      description: '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal procedure (诉访分离, PC-Reg Arts. 28, 31)',
+      tags: 'referred',
+      entry: 'endCase',
+    },
+    closed: {
+      type: 'final',
+      // Status from statusOf: resolved when the last opinion supported the request or a mediation agreed.
+      meta: { titleZh: '办结' },
+      description: '办结 bànjié — closed: the opinion stands unchallenged or a mediation agreed (PC-Reg Arts. 32-36)',
+      entry: 'endCase',
+    },
+    concluded: {
+      type: 'final',
+      // Status from statusOf, as for closed, on the re-review opinion.
+      meta: { titleZh: '复核终结' },
+      description: '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not accepted again (PC-Reg Art. 36)',
+      entry: 'endCase',
+    },
+  },
+});
 /** 转送 and 交办 go to another body, never upward (PC-Reg Arts. 22, 23). */
-function handOverViolations() {
+function handOverViolations(): Transition[] {
   return [
     violation('forwardedToItself', RULES.FORWARDING_TO_ANOTHER_BODY),
     violation('forwardedUpward', RULES.FORWARDING_NOT_UPWARD),
@@ -505,11 +532,11 @@ function handOverViolations() {
   ];
 }
 
-function assignmentViolations() {
+function assignmentViolations(): Transition[] {
   return [...handOverViolations(), violation('dueDateNotInFuture', RULES.ASSIGNMENT_DUE_IN_FUTURE)];
 }
 
-function assignmentNotices() {
+function assignmentNotices(): ActionOf<typeof petitionSetup>[] {
   return [
     effect(({ event }) => ({ type: 'notice.sent', notice: 'petitionAssigned', to: 'organization', details: { ...event.payload } })),
     // PC-Reg Art. 23: the petitioner is told where the petition went.
@@ -517,12 +544,12 @@ function assignmentNotices() {
       type: 'notice.sent',
       notice: 'forwardingDestination',
       to: 'parties',
-      details: { organizationId: event.payload.organizationId },
+      details: { organizationId: handOverOf(event).organizationId },
     })),
   ];
 }
 
-function objectionTransitions() {
+function objectionTransitions(): Transition[] {
   return [
     violation('objectionOutOfTime', RULES.OBJECTION_OUT_OF_TIME),
     {
@@ -533,7 +560,7 @@ function objectionTransitions() {
           type: 'notice.sent',
           notice: 'assignmentObjected',
           to: 'organization',
-          details: { reason: event.payload.reason, toOrganizationId: handOversOf(context).at(-1)?.fromOrganizationId },
+          details: { reason: payloadOf(event, 'assignment.objected').reason, toOrganizationId: handOversOf(context).at(-1)?.fromOrganizationId },
         })),
       ],
     },
@@ -541,8 +568,8 @@ function objectionTransitions() {
 }
 
 /** PC-Reg Art. 34: once, by at most 30 days; the petitioner is told why. */
-function extensionTransitions() {
-  return singleExtension({
+function extensionTransitions(): Transition[] {
+  return singleExtension<typeof petitionSetup>({
     record: 'handlingExtension',
     maxDays: HANDLING_EXTENSION_MAX_DAYS,
     rules: { alreadyExtended: RULES.HANDLING_ALREADY_EXTENDED, tooLong: RULES.HANDLING_EXTENSION_TOO_LONG },
@@ -552,14 +579,14 @@ function extensionTransitions() {
         type: 'notice.sent',
         notice: 'handlingExtended',
         to: 'parties',
-        details: { days: event.payload.days, reason: event.payload.reason },
+        details: { days: payloadOf(event, 'handling.extended').days, reason: payloadOf(event, 'handling.extended').reason },
       })),
     ],
   });
 }
 
 function handOversOf(context: CaseContext): HandOver[] {
-  return (context.records.handOvers as HandOver[] | undefined) ?? [];
+  return context.records.handOvers ?? [];
 }
 
 export const petitionV1 = defineFlow({

@@ -1,13 +1,15 @@
-import { violation, type FlowTransition } from '../../flowSetup.js';
+import { violation, type flowSetup, type FlowTransition } from '../../flowSetup.js';
 import type { Rule } from '../../rules.js';
 
-/** Whether an appraisal pauses the period: always, or where a guard of the flow says so (the domain, the category). */
-type Pauses = true | 'isMedical' | 'appraisalPauses';
+type Transition<G extends string> = FlowTransition<typeof flowSetup, G>;
 
-interface AppraisalOptions {
+/** Whether an appraisal pauses the period: always, or where a guard `G` of the flow says so (the domain, the category). */
+type Pauses<G extends string> = true | G;
+
+interface AppraisalOptions<G extends string> {
   /** The period appraisal time is left out of (MDR Arts. 38, 40; SPC-Online Art. 26; PSAPL Art. 99). */
   kind: string;
-  pauses: Pauses;
+  pauses: Pauses<G>;
 }
 
 /**
@@ -17,29 +19,29 @@ interface AppraisalOptions {
  * without one accepts both events in one state, and refuses a second start or a completion
  * without a start with its own rules.
  */
-export function appraisalHandlers(
-  options: AppraisalOptions & ({ pausedState: string; resumeState: string } | { refusals: { alreadyStarted: Rule; noneUnderWay: Rule } }),
-): { started: Record<'appraisal.started', FlowTransition[]>; completed: Record<'appraisal.completed', FlowTransition[]> } {
+export function appraisalHandlers<const G extends string = never>(
+  options: AppraisalOptions<G> & ({ pausedState: string; resumeState: string } | { refusals: { alreadyStarted: Rule; noneUnderWay: Rule } }),
+): { started: Record<'appraisal.started', Transition<G>[]>; completed: Record<'appraisal.completed', Transition<G>[]> } {
   const pause = { type: 'pauseDeadline', params: { kind: options.kind } } as const;
   const resume = { type: 'resumeDeadline', params: { kind: options.kind } } as const;
   const moved = 'pausedState' in options;
-  const started: FlowTransition[] = [
+  const started: Transition<G>[] = [
     ...(moved ? [] : [violation('appraisalUnderWay', options.refusals.alreadyStarted)]),
     ...branches(options.pauses, moved ? options.pausedState : undefined, ['startAppraisal', pause], ['startAppraisal']),
   ];
-  const completed: FlowTransition[] = [
+  const completed: Transition<G>[] = [
     ...(moved ? [] : [violation('noAppraisalUnderWay', options.refusals.noneUnderWay)]),
     ...branches(options.pauses, moved ? options.resumeState : undefined, ['completeAppraisal', resume], ['completeAppraisal']),
   ];
   return { started: { 'appraisal.started': started }, completed: { 'appraisal.completed': completed } };
 }
 
-function branches(
-  pauses: Pauses,
+function branches<G extends string>(
+  pauses: Pauses<G>,
   target: string | undefined,
-  pausing: FlowTransition['actions'],
-  counting: FlowTransition['actions'],
-): FlowTransition[] {
+  pausing: Transition<G>['actions'],
+  counting: Transition<G>['actions'],
+): Transition<G>[] {
   const to = target ? { target } : {};
   if (pauses === true) return [{ ...to, actions: pausing }];
   return [

@@ -1,4 +1,4 @@
-import { violation, type FlowTransition } from '../../flowSetup.js';
+import { violation, type flowSetup, type FlowTransition } from '../../flowSetup.js';
 import { COMMON_RULES, type Rule } from '../../rules.js';
 
 /**
@@ -7,16 +7,20 @@ import { COMMON_RULES, type Rule } from '../../rules.js';
  * extension is kept in `records.extensions`. `refusedWhen` refuses it first where the period is
  * statutory and cannot be extended.
  */
-export function periodExtension({
+export function periodExtension<const G extends string = never>({
   kind,
   refusedWhen,
 }: {
   kind: string;
-  refusedWhen?: { guard: 'periodNotExtendable'; rule: Rule };
-}): Record<'period.extended', FlowTransition[]> {
+  /** A guard of the flow that uses the handler, and the rule it refuses with. */
+  refusedWhen?: { guard: G; rule: Rule };
+}): Record<'period.extended', FlowTransition<typeof flowSetup, G>[]> {
+  const refused: FlowTransition<typeof flowSetup, G>[] = refusedWhen
+    ? [{ guard: refusedWhen.guard, actions: { type: 'ruleViolated', params: refusedWhen.rule } }]
+    : [];
   return {
     'period.extended': [
-      ...(refusedWhen ? [violation(refusedWhen.guard, refusedWhen.rule)] : []),
+      ...refused,
       violation({ type: 'unknownPartyIn', params: { field: 'consentingPartyIds' } }, COMMON_RULES.UNKNOWN_PARTY),
       violation('notEveryPartyConsents', COMMON_RULES.ALL_PARTIES_MUST_CONSENT),
       {
