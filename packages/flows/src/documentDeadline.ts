@@ -9,7 +9,10 @@ export type DeadlineSource = Pick<DeadlineRule, 'kind' | 'sort' | 'basis'>;
  * constants the machine starts it with, so the docs cannot drift from them: its kind, its sort
  * (the first rule's; a variant of another sort is named after its basis) and every basis it may cite.
  */
-export function documentDeadline(rules: readonly [DeadlineSource, ...DeadlineSource[]], description: string): DeadlineSpec {
+export function documentDeadline(
+  rules: readonly [DeadlineSource, ...DeadlineSource[]],
+  description: string,
+): DeadlineSpec {
   const [first] = rules;
   const other = rules.find((r) => r.kind !== first.kind);
   if (other) throw new Error(`deadline ${first.kind} documented with a rule of kind ${other.kind}`);

@@ -17,7 +17,8 @@ export type MachineEventOf<Events extends EventSpecs> = {
  */
 export function payloadReader<Events extends EventSpecs>() {
   return <K extends keyof Events & string>(event: CaseEvent, ...types: [K, ...K[]]): Static<Events[K]['payload']> => {
-    if (!(types as string[]).includes(event.type)) throw new Error(`the payload of ${event.type} read as ${types.join(' or ')}`);
+    if (!(types as string[]).includes(event.type))
+      throw new Error(`the payload of ${event.type} read as ${types.join(' or ')}`);
     return event.payload as Static<Events[K]['payload']>;
   };
 }

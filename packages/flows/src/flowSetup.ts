@@ -1,7 +1,14 @@
 import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
 import { assign, setup, type SetupReturn } from 'xstate';
 import { agreementFrom, checkSignatures, firstUnknownPartyInAgreement, type AgreementPayload } from './agreements.js';
-import type { CaseContext, CaseEvent, CaseMachineInput, OrganizationRelation, Payload, RecordedEntry } from './caseContext.js';
+import type {
+  CaseContext,
+  CaseEvent,
+  CaseMachineInput,
+  OrganizationRelation,
+  Payload,
+  RecordedEntry,
+} from './caseContext.js';
 import {
   clearDeadlines,
   extendDeadline,
@@ -36,8 +43,10 @@ export const CONFIRMATION_WINDOW_DAYS = 30;
 const centrePayloadOf = payloadReader<typeof CENTRE_EVENTS>();
 
 /** A date a payload gives (`acceptedOn`, `servedOn` …), else the day of the event. */
-export const payloadDate = (event: CaseEvent, field: string): IsoDate => stringField(event.payload, field) ?? event.today;
-const isPartyOf = (context: CaseContext, id: string | undefined) => id !== undefined && context.parties.some((p) => p.id === id);
+export const payloadDate = (event: CaseEvent, field: string): IsoDate =>
+  stringField(event.payload, field) ?? event.today;
+const isPartyOf = (context: CaseContext, id: string | undefined) =>
+  id !== undefined && context.parties.some((p) => p.id === id);
 
 /**
  * The agreement an `agreement.signed` carries. Each flow builds that payload with
@@ -49,7 +58,11 @@ function agreementPayloadOf(event: CaseEvent): AgreementPayload {
 }
 
 /** `deadline.expired` for the running deadline `kind` whose last day is over (and, if given, of that sort). */
-export function deadlineDue(context: CaseContext, event: CaseEvent, params: { kind: string; sort?: DeadlineSort }): boolean {
+export function deadlineDue(
+  context: CaseContext,
+  event: CaseEvent,
+  params: { kind: string; sort?: DeadlineSort },
+): boolean {
   return (
     centrePayloadOf(event, 'deadline.expired').kind === params.kind &&
     isDeadlineDue(context.deadlines, params.kind, event.today) &&
@@ -57,7 +70,8 @@ export function deadlineDue(context: CaseContext, event: CaseEvent, params: { ki
   );
 }
 
-const relationIs = (relation: OrganizationRelation | undefined, ...values: (OrganizationRelation | undefined)[]) => values.includes(relation);
+const relationIs = (relation: OrganizationRelation | undefined, ...values: (OrganizationRelation | undefined)[]) =>
+  values.includes(relation);
 
 /**
  * The setup every flow machine extends: its types, and the guards and actions shared by all
@@ -71,10 +85,12 @@ export const flowSetup = setup({
     tags: {} as CaseTag,
   },
   guards: {
-    deadlineDue: ({ context, event }, params: { kind: string; sort?: DeadlineSort }) => deadlineDue(context, event, params),
+    deadlineDue: ({ context, event }, params: { kind: string; sort?: DeadlineSort }) =>
+      deadlineDue(context, event, params),
     expiringDeadlineNotRunning: ({ context, event }) =>
       findDeadline(context.deadlines, centrePayloadOf(event, 'deadline.expired').kind)?.status !== 'running',
-    expiringDeadlineNotDue: ({ context, event }) => !isDeadlineDue(context.deadlines, centrePayloadOf(event, 'deadline.expired').kind, event.today),
+    expiringDeadlineNotDue: ({ context, event }) =>
+      !isDeadlineDue(context.deadlines, centrePayloadOf(event, 'deadline.expired').kind, event.today),
     recomputedDateMoved: ({ event }) => {
       const { from, to } = centrePayloadOf(event, 'deadline.recomputed');
       return from !== to;
@@ -85,7 +101,8 @@ export const flowSetup = setup({
       const d = findDeadline(context.deadlines, recomputed.kind);
       if (d?.status !== 'running' || d.dueOn !== recomputed.from) return true;
       const next = recomputeDeadline(d);
-      const unchanged = next.dueOn === d.dueOn && next.provisional === d.provisional && next.provisionalReason === d.provisionalReason;
+      const unchanged =
+        next.dueOn === d.dueOn && next.provisional === d.provisional && next.provisionalReason === d.provisionalReason;
       return unchanged || next.dueOn !== recomputed.to || next.provisional !== recomputed.provisional;
     },
     targetNotAncestor: ({ event }) => !relationIs(event.host.targetRelation, 'ancestor'),
@@ -109,14 +126,16 @@ export const flowSetup = setup({
     notAnApplicant: ({ context, event }) =>
       context.parties.find((p) => p.id === stringField(event.payload, 'partyId'))?.role !== 'applicant',
     /** An id the agreement names (obligor, bound party, signatory) is not a party of the case. */
-    agreementNamesUnknownParty: ({ context, event }) => firstUnknownPartyInAgreement(context, agreementPayloadOf(event)) !== undefined,
+    agreementNamesUnknownParty: ({ context, event }) =>
+      firstUnknownPartyInAgreement(context, agreementPayloadOf(event)) !== undefined,
     /** The agreement lacks a bound party's or the mediator's signature, or, where required, the committee's seal. */
     agreementUnsigned: ({ context, event }, params: { sealRequired: boolean }) =>
       checkSignatures(context, agreementPayloadOf(event), params) !== 'ok',
     appraisalUnderWay: ({ context }) => context.records.appraisalStartedOn !== undefined,
     noAppraisalUnderWay: ({ context }) => context.records.appraisalStartedOn === undefined,
     /** A once-only extension was already granted (`records[record]` holds it). */
-    alreadyExtended: ({ context }, params: { record: 'reviewExtension' | 'handlingExtension' }) => context.records[params.record] !== undefined,
+    alreadyExtended: ({ context }, params: { record: 'reviewExtension' | 'handlingExtension' }) =>
+      context.records[params.record] !== undefined,
     /** The payload's `days` exceed what the rule allows. */
     extensionLongerThan: ({ event }, params: { days: number }) => {
       const days = event.payload.days;
@@ -164,7 +183,9 @@ export const flowSetup = setup({
     markAccepted: assign(({ event }, params: { field: string } | undefined) => ({
       acceptedOn: params?.field ? payloadDate(event, params.field) : event.today,
     })),
-    startAppraisal: assign(({ context, event }) => ({ records: { ...context.records, appraisalStartedOn: event.today } })),
+    startAppraisal: assign(({ context, event }) => ({
+      records: { ...context.records, appraisalStartedOn: event.today },
+    })),
     /** The appraisal ends: its span is kept in `records.appraisals`. */
     completeAppraisal: assign(({ context, event }) => {
       const { appraisalStartedOn, ...records } = context.records;
@@ -178,7 +199,11 @@ export const flowSetup = setup({
      */
     recordFinalAgreement: assign(({ context, event }) => {
       const agreement = agreementFrom(context, agreementPayloadOf(event), event.today);
-      const confirmableUntil = computeDueDate({ from: agreement.effectiveOn, length: CONFIRMATION_WINDOW_DAYS, unit: 'day' }).dueOn;
+      const confirmableUntil = computeDueDate({
+        from: agreement.effectiveOn,
+        length: CONFIRMATION_WINDOW_DAYS,
+        unit: 'day',
+      }).dueOn;
       return { agreement, records: { ...context.records, confirmableUntil } };
     }),
     /** Entry of every final state: no deadline outlives the case (flows.md "Deadlines"). */
@@ -226,7 +251,9 @@ type RecordedList =
 /** The decisive fields an outcome keeps from a payload (`reason`, `route`, `result`, `rulingNo`), when they are strings. */
 function outcomeFields(payload: Payload): Record<string, string> {
   return Object.fromEntries(
-    (['reason', 'route', 'result', 'rulingNo'] as const).flatMap((k) => (typeof payload[k] === 'string' ? [[k, payload[k]]] : [])),
+    (['reason', 'route', 'result', 'rulingNo'] as const).flatMap((k) =>
+      typeof payload[k] === 'string' ? [[k, payload[k]]] : [],
+    ),
   );
 }
 
@@ -267,7 +294,10 @@ type SetupMaps<S> =
 type RefTo<Map, Dynamic extends boolean> = {
   [K in keyof Map & string]: undefined extends Map[K]
     ? K | { type: K; params?: Map[K] }
-    : { type: K; params: Dynamic extends true ? Map[K] | ((args: { context: CaseContext; event: CaseEvent }) => Map[K]) : Map[K] };
+    : {
+        type: K;
+        params: Dynamic extends true ? Map[K] | ((args: { context: CaseContext; event: CaseEvent }) => Map[K]) : Map[K];
+      };
 }[keyof Map & string];
 
 /** A guard of the setup `S`, by name or with its params: a name the setup does not have does not compile. */
@@ -280,7 +310,10 @@ export type ActionOf<S> = RefTo<SetupMaps<S>['actions'], true>;
  * checked against the setup `S` (every flow's own, or the shared one), so a typo in a helper does
  * not compile. `G` adds guards the helper takes from the flow that uses it.
  */
-export type FlowTransition<S = typeof flowSetup, G extends string = never> = TransitionWith<GuardOf<S> | G, ActionOf<S>>;
+export type FlowTransition<S = typeof flowSetup, G extends string = never> = TransitionWith<
+  GuardOf<S> | G,
+  ActionOf<S>
+>;
 
 /** A transition config by the guards and actions it may name (compared member by member, so a shared helper's fits every flow). */
 export interface TransitionWith<Guard, Action> {
@@ -312,7 +345,12 @@ export const centreHandlers = {
     {
       actions: [
         'changeHandlingOrganization',
-        effect(({ event }) => ({ type: 'notice.sent', notice: 'caseEscalated', to: 'organization', details: { ...event.payload } })),
+        effect(({ event }) => ({
+          type: 'notice.sent',
+          notice: 'caseEscalated',
+          to: 'organization',
+          details: { ...event.payload },
+        })),
       ],
     },
   ],
@@ -322,7 +360,12 @@ export const centreHandlers = {
     {
       actions: [
         'changeHandlingOrganization',
-        effect(({ event }) => ({ type: 'notice.sent', notice: 'caseAssigned', to: 'organization', details: { ...event.payload } })),
+        effect(({ event }) => ({
+          type: 'notice.sent',
+          notice: 'caseAssigned',
+          to: 'organization',
+          details: { ...event.payload },
+        })),
       ],
     },
   ],
@@ -331,7 +374,12 @@ export const centreHandlers = {
     {
       actions: [
         'changeHandlingOrganization',
-        effect(({ event }) => ({ type: 'notice.sent', notice: 'caseTransferred', to: 'organization', details: { ...event.payload } })),
+        effect(({ event }) => ({
+          type: 'notice.sent',
+          notice: 'caseTransferred',
+          to: 'organization',
+          details: { ...event.payload },
+        })),
       ],
     },
   ],
@@ -341,7 +389,12 @@ export const centreHandlers = {
     {
       actions: [
         'openSupervision',
-        effect(({ event }) => ({ type: 'notice.sent', notice: 'caseSupervised', to: 'organization', details: { ...event.payload } })),
+        effect(({ event }) => ({
+          type: 'notice.sent',
+          notice: 'caseSupervised',
+          to: 'organization',
+          details: { ...event.payload },
+        })),
       ],
     },
   ],
@@ -350,7 +403,12 @@ export const centreHandlers = {
     {
       actions: [
         'closeSupervision',
-        effect(({ event }) => ({ type: 'notice.sent', notice: 'supervisionAnswered', to: 'supervisor', details: { ...event.payload } })),
+        effect(({ event }) => ({
+          type: 'notice.sent',
+          notice: 'supervisionAnswered',
+          to: 'supervisor',
+          details: { ...event.payload },
+        })),
       ],
     },
   ],
@@ -366,7 +424,12 @@ export const centreHandlers = {
       guard: 'recomputedDateMoved',
       actions: [
         'recomputeDeadline',
-        effect(({ event }) => ({ type: 'notice.sent', notice: 'deadlineMoved', to: 'mediator', details: { ...event.payload } })),
+        effect(({ event }) => ({
+          type: 'notice.sent',
+          notice: 'deadlineMoved',
+          to: 'mediator',
+          details: { ...event.payload },
+        })),
       ],
     },
     { actions: 'recomputeDeadline' },

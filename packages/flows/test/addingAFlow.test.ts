@@ -58,7 +58,10 @@ describe('adding a flow (docs/adding-a-flow.md)', () => {
 
   it.each(flows)('%s: lives in its own folder with machine, rules, deadlines and events', (id) => {
     for (const file of ['machine.ts', 'rules.ts', 'deadlines.ts', 'events.ts']) {
-      expect({ file, exists: existsSync(repo(`packages/flows/src/flows/${id}/${file}`)) }).toEqual({ file, exists: true });
+      expect({ file, exists: existsSync(repo(`packages/flows/src/flows/${id}/${file}`)) }).toEqual({
+        file,
+        exists: true,
+      });
     }
   });
 

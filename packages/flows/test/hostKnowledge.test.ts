@@ -25,10 +25,13 @@ function organizationIdFields(flow: FlowDefinition): Map<string, string[]> {
 describe('what the host needs from every registered flow', () => {
   const flows = listFlowVersions();
 
-  it.each(flows.map((f) => [`${f.id} v${f.version}`, f] as const))('%s names the roles that may open it (openedBy)', (_, flow) => {
-    expect(flow.openedBy.length).toBeGreaterThan(0);
-    expect(new Set(flow.openedBy).size).toBe(flow.openedBy.length);
-  });
+  it.each(flows.map((f) => [`${f.id} v${f.version}`, f] as const))(
+    '%s names the roles that may open it (openedBy)',
+    (_, flow) => {
+      expect(flow.openedBy.length).toBeGreaterThan(0);
+      expect(new Set(flow.openedBy).size).toBe(flow.openedBy.length);
+    },
+  );
 
   it.each(flows.map((f) => [`${f.id} v${f.version}`, f] as const))(
     '%s declares every organisation id field of its payloads and intake in organizationFields',
@@ -38,10 +41,13 @@ describe('what the host needs from every registered flow', () => {
     },
   );
 
-  it.each(flows.map((f) => [`${f.id} v${f.version}`, f] as const))('%s declares no organisation field it does not have', (_, flow) => {
-    const present = organizationIdFields(flow);
-    expect(Object.keys(flow.organizationFields).filter((name) => !present.has(name))).toEqual([]);
-  });
+  it.each(flows.map((f) => [`${f.id} v${f.version}`, f] as const))(
+    '%s declares no organisation field it does not have',
+    (_, flow) => {
+      const present = organizationIdFields(flow);
+      expect(Object.keys(flow.organizationFields).filter((name) => !present.has(name))).toEqual([]);
+    },
+  );
 
   it('marks the centre events’ fields and the receiving organisation as handing the case over', () => {
     for (const flow of flows) {

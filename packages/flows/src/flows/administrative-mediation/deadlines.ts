@@ -81,7 +81,10 @@ export const DOMAIN_RULES: Record<AdministrativeDomain, DomainRules> = {
 };
 
 /** A domain's period, with the organisation's override where the period is local policy *(cfg)*. */
-export function periodRule(context: CaseContext, kind: 'acceptanceDecision' | 'mediationPeriod'): DeadlineRule | undefined {
+export function periodRule(
+  context: CaseContext,
+  kind: 'acceptanceDecision' | 'mediationPeriod',
+): DeadlineRule | undefined {
   const rule = rulesOf(context)[kind];
   if (!rule) return undefined;
   const { cfg, ...statutory } = rule;

@@ -6,7 +6,14 @@ import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from '../../paylo
 import { field } from '../../schema.js';
 import { ADMINISTRATIVE_DOMAINS } from './facts.js';
 
-export const REJECTION_REASONS = ['outOfCompetence', 'acceptedElsewhere', 'notMediable', 'outOfTime', 'incompleteApplication', 'other'] as const;
+export const REJECTION_REASONS = [
+  'outOfCompetence',
+  'acceptedElsewhere',
+  'notMediable',
+  'outOfTime',
+  'incompleteApplication',
+  'other',
+] as const;
 export const FAILURE_REASONS = ['noAgreement', 'partyAbsent', 'partyRefused', 'acceptedElsewhere', 'other'] as const;
 
 /** The events of administrative mediation: payload, senders and meaning. */
@@ -30,7 +37,8 @@ export const ADMINISTRATIVE_MEDIATION_EVENTS = {
   },
   'mediation.started': {
     titleZh: '开始调解',
-    description: '开始调解: traffic — the funeral or treatment ended, disability was rated or the loss was fixed (RTSL-Reg Art. 94)',
+    description:
+      '开始调解: traffic — the funeral or treatment ended, disability was rated or the loss was fixed (RTSL-Reg Art. 94)',
     by: ['mediator'],
     payload: field.object({ startsOn: field.optional(field.date({ description: 'default: today' })) }),
   },
@@ -48,7 +56,8 @@ export const ADMINISTRATIVE_MEDIATION_EVENTS = {
   },
   'period.extended': {
     titleZh: '延长调解期限',
-    description: '延长调解期限: only where the period is local policy (public security, general), with every party’s consent',
+    description:
+      '延长调解期限: only where the period is local policy (public security, general), with every party’s consent',
     by: ['mediator'],
     payload: PERIOD_EXTENSION_PAYLOAD,
   },
@@ -68,7 +77,10 @@ export const ADMINISTRATIVE_MEDIATION_EVENTS = {
     titleZh: '当事人起诉',
     description: '当事人起诉: administrative mediation ends (RTSL-Reg Art. 96; MDR Art. 40)',
     by: ['reception', 'mediator'],
-    payload: field.object({ courtId: field.id(), filedOn: field.optional(field.date({ description: 'default: today' })) }),
+    payload: field.object({
+      courtId: field.id(),
+      filedOn: field.optional(field.date({ description: 'default: today' })),
+    }),
   },
   'case.withdrawn': {
     titleZh: '撤回',
@@ -82,7 +94,9 @@ export const ADMINISTRATIVE_MEDIATION_EVENTS = {
 export const ADMINISTRATIVE_MEDIATION_INTAKE = {
   domain: field.oneOf(ADMINISTRATIVE_DOMAINS),
   determinationReceivedOn: field.optional(
-    field.date({ description: 'traffic: the day the accident determination (交通事故认定书) was received (RTSL-Reg Art. 94)' }),
+    field.date({
+      description: 'traffic: the day the accident determination (交通事故认定书) was received (RTSL-Reg Art. 94)',
+    }),
   ),
   jointWrittenApplication: field.optional(
     field.boolean({ description: 'traffic: every party applied together in writing (RTSL-Reg Art. 94)' }),
@@ -90,7 +104,9 @@ export const ADMINISTRATIVE_MEDIATION_INTAKE = {
   minorCivilMatter: field.optional(
     field.boolean({ description: 'public security: a minor violation arising from a civil dispute (PSAPL Art. 9)' }),
   ),
-  partiesConsent: field.optional(field.boolean({ description: 'public security: every party agrees to police mediation (PSAPL Art. 9)' })),
+  partiesConsent: field.optional(
+    field.boolean({ description: 'public security: every party agrees to police mediation (PSAPL Art. 9)' }),
+  ),
 };
 
 type Events = typeof ADMINISTRATIVE_MEDIATION_EVENTS & typeof CENTRE_EVENTS;

@@ -13,7 +13,13 @@ export interface AdministrativeFacts {
   partiesConsent?: boolean;
 }
 
-export const FACT_FIELDS = ['domain', 'determinationReceivedOn', 'jointWrittenApplication', 'minorCivilMatter', 'partiesConsent'] as const;
+export const FACT_FIELDS = [
+  'domain',
+  'determinationReceivedOn',
+  'jointWrittenApplication',
+  'minorCivilMatter',
+  'partiesConsent',
+] as const;
 
 export const factsOf = (context: CaseContext) => context.facts as unknown as AdministrativeFacts;
 export const domainOf = (context: CaseContext) => factsOf(context).domain;

@@ -13,14 +13,22 @@ import { baseContext } from '../../baseContext.js';
 import type { CaseEvent } from '../../caseContext.js';
 import { startDeadline } from '../../deadlines.js';
 import { defineFlow } from '../../flowDefinition.js';
-import { centreHandlers, deadlineDue, effect, flowSetup, violationIn, type ActionOf, type FlowTransition } from '../../flowSetup.js';
+import {
+  centreHandlers,
+  deadlineDue,
+  effect,
+  flowSetup,
+  violationIn,
+  type ActionOf,
+  type FlowTransition,
+} from '../../flowSetup.js';
 import type { DeadlineSort } from '../../vocabulary.js';
 import { applicantWithdrawal } from '../shared/applicantWithdrawal.js';
 import { appraisalHandlers } from '../shared/appraisal.js';
 import { periodExtension } from '../shared/periodExtension.js';
 import { ADMINISTRATIVE_MEDIATION_DEADLINES, openingDeadlines, periodRule, rulesOf } from './deadlines.js';
 import { ADMINISTRATIVE_MEDIATION_EVENTS, ADMINISTRATIVE_MEDIATION_INTAKE, payloadOf } from './events.js';
-import { ADMINISTRATIVE_DOMAINS, FACT_FIELDS, isMedical, isPublicSecurity, isTraffic, type AdministrativeFacts } from './facts.js';
+import { FACT_FIELDS, isMedical, isPublicSecurity, isTraffic, type AdministrativeFacts } from './facts.js';
 import { OPENING_RULES, RULES } from './rules.js';
 
 export { ADMINISTRATIVE_DOMAINS, type AdministrativeDomain } from './facts.js';
@@ -44,7 +52,10 @@ const failure = (fixedReason?: string) => {
  * and tell the parties they may sue. The transition gets a variant that tells the case-handling unit.
  */
 function withPublicSecurityNotice(
-  transition: Omit<Transition, 'guard' | 'actions'> & { guard?: DeadlineDue; actions: readonly ActionOf<typeof administrativeMediationSetup>[] },
+  transition: Omit<Transition, 'guard' | 'actions'> & {
+    guard?: DeadlineDue;
+    actions: readonly ActionOf<typeof administrativeMediationSetup>[];
+  },
   notice: 'noPenalty' | 'penaltyProcedureResumes',
 ): Transition[] {
   const guard: Transition['guard'] = transition.guard
@@ -56,7 +67,12 @@ function withPublicSecurityNotice(
 
 type DeadlineDue = { type: 'deadlineDue'; params: { kind: string; sort?: DeadlineSort } };
 
-const appraisal = appraisalHandlers({ kind: 'mediationPeriod', pauses: 'appraisalPauses', pausedState: 'paused', resumeState: 'mediating' });
+const appraisal = appraisalHandlers({
+  kind: 'mediationPeriod',
+  pauses: 'appraisalPauses',
+  pausedState: 'paused',
+  resumeState: 'mediating',
+});
 
 const administrativeMediationSetup = flowSetup.extend({
   guards: {
@@ -72,9 +88,11 @@ const administrativeMediationSetup = flowSetup.extend({
       return acceptedOn !== undefined && acceptedOn < context.receivedOn;
     },
     statementBeforeAcceptance: ({ context, event }) =>
-      context.acceptedOn !== null && (payloadOf(event, 'agreement.signed').effectiveOn ?? event.today) < context.acceptedOn,
+      context.acceptedOn !== null &&
+      (payloadOf(event, 'agreement.signed').effectiveOn ?? event.today) < context.acceptedOn,
     medicalAcceptedElsewhere: ({ context, event }) => isMedical(context) && event.host.acceptedElsewhere === true,
-    medicalWithoutBothSides: ({ context, event }) => isMedical(context) && payloadOf(event, 'application.accepted').otherSideConsented !== true,
+    medicalWithoutBothSides: ({ context, event }) =>
+      isMedical(context) && payloadOf(event, 'application.accepted').otherSideConsented !== true,
   },
   actions: {
     accept: assign(({ context, event }) => {
@@ -110,8 +128,7 @@ export const administrativeMediationMachine = administrativeMediationSetup.creat
     const context = baseContext(input);
     const given = input.input as Partial<AdministrativeFacts>;
     const facts = Object.fromEntries(
-      FACT_FIELDS.filter((key) => given[key] !== undefined)
-        .map((key) => [key, given[key]]),
+      FACT_FIELDS.filter((key) => given[key] !== undefined).map((key) => [key, given[key]]),
     );
     const opened = { ...context, facts };
     return { ...opened, deadlines: openingDeadlines(opened) };
@@ -136,7 +153,11 @@ export const administrativeMediationMachine = administrativeMediationSetup.creat
           target: 'notAccepted',
           actions: [
             'recordOutcome',
-            effect(({ event }) => ({ type: 'document.issued', document: 'rejectionNotice', details: { reason: payloadOf(event, 'application.rejected').reason } })),
+            effect(({ event }) => ({
+              type: 'document.issued',
+              document: 'rejectionNotice',
+              details: { reason: payloadOf(event, 'application.rejected').reason },
+            })),
           ],
         },
         ...litigation(),
@@ -145,7 +166,8 @@ export const administrativeMediationMachine = administrativeMediationSetup.creat
     },
     awaitingStart: {
       meta: { titleZh: '待开始调解' },
-      description: '待开始调解 dài kāishǐ tiáojiě — accepted; mediation starts when the funeral or treatment ends, disability is rated or the loss is fixed (RTSL-Reg Art. 94)',
+      description:
+        '待开始调解 dài kāishǐ tiáojiě — accepted; mediation starts when the funeral or treatment ends, disability is rated or the loss is fixed (RTSL-Reg Art. 94)',
       tags: 'open',
       on: {
         'mediation.started': [
@@ -204,21 +226,24 @@ export const administrativeMediationMachine = administrativeMediationSetup.creat
     agreementSigned: {
       type: 'final',
       meta: { titleZh: '调解书生效' },
-      description: '调解书生效 tiáojiěshū shēngxiào — every party signed the mediation statement (RTSL-Reg Art. 95; MDR Art. 41)',
+      description:
+        '调解书生效 tiáojiěshū shēngxiào — every party signed the mediation statement (RTSL-Reg Art. 95; MDR Art. 41)',
       tags: ['resolved', 'agreementConfirmable'],
       entry: 'endCase',
     },
     failed: {
       type: 'final',
       meta: { titleZh: '调解终结' },
-      description: '调解终结 tiáojiě zhōngjié — no agreement; the termination statement names the routes left (RTSL-Reg Art. 95; MDR Art. 40)',
+      description:
+        '调解终结 tiáojiě zhōngjié — no agreement; the termination statement names the routes left (RTSL-Reg Art. 95; MDR Art. 40)',
       tags: 'unresolved',
       entry: 'endCase',
     },
     terminatedByLitigation: {
       type: 'final',
       meta: { titleZh: '因起诉终止' },
-      description: '因起诉终止 yīn qǐsù zhōngzhǐ — a party sued; administrative mediation ends (RTSL-Reg Art. 96; MDR Art. 40)',
+      description:
+        '因起诉终止 yīn qǐsù zhōngzhǐ — a party sued; administrative mediation ends (RTSL-Reg Art. 96; MDR Art. 40)',
       tags: 'referred',
       entry: 'endCase',
     },
@@ -243,10 +268,17 @@ function acceptanceNotice() {
 /** Extension (only where the period is local policy) and expiry of the mediation period. */
 function periodHandlers(): Record<string, Transition[]> {
   return {
-    ...periodExtension({ kind: 'mediationPeriod', refusedWhen: { guard: 'periodNotExtendable', rule: RULES.PERIOD_NOT_EXTENDABLE } }),
+    ...periodExtension({
+      kind: 'mediationPeriod',
+      refusedWhen: { guard: 'periodNotExtendable', rule: RULES.PERIOD_NOT_EXTENDABLE },
+    }),
     // MDR Art. 40; RTSL-Reg Art. 95: the period over without agreement counts as failed (视为调解不成).
     'deadline.expired': withPublicSecurityNotice(
-      { guard: { type: 'deadlineDue', params: { kind: 'mediationPeriod', sort: 'limit' } }, target: 'failed', actions: failure('expired') },
+      {
+        guard: { type: 'deadlineDue', params: { kind: 'mediationPeriod', sort: 'limit' } },
+        target: 'failed',
+        actions: failure('expired'),
+      },
       'penaltyProcedureResumes',
     ),
   };
@@ -287,7 +319,8 @@ export const administrativeMediationV1 = defineFlow({
   version: 1,
   title: 'Administrative mediation',
   titleZh: '行政调解',
-  basis: 'RTSL Art. 74; RTSL-Reg Arts. 94-96; MDR Arts. 31, 40-41; CRPL Arts. 39, 46; SAMR rules Arts. 14, 21; PSAPL Arts. 9, 99',
+  basis:
+    'RTSL Art. 74; RTSL-Reg Arts. 94-96; MDR Arts. 31, 40-41; CRPL Arts. 39, 46; SAMR rules Arts. 14, 21; PSAPL Arts. 9, 99',
   machine: administrativeMediationMachine,
   openedBy: ['reception', 'mediator'],
   organizationFields: { courtId: 'reference' },

@@ -6,7 +6,8 @@ import { factsOf, isMedical, isPublicSecurity, isTraffic } from './facts.js';
 export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
   TRAFFIC_JOINT_WRITTEN_APPLICATION_REQUIRED: {
     basis: 'RTSL-Reg Art. 94',
-    requirement: 'the traffic police mediate accident compensation only on a written application all parties make together',
+    requirement:
+      'the traffic police mediate accident compensation only on a written application all parties make together',
   },
   TRAFFIC_DETERMINATION_DATE_REQUIRED: {
     basis: 'RTSL-Reg Art. 94',
@@ -14,11 +15,13 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
   },
   TRAFFIC_APPLICATION_OUT_OF_TIME: {
     basis: 'RTSL-Reg Art. 94; CPL Art. 85',
-    requirement: 'the joint written application reaches the traffic police within 10 days of receiving the accident determination',
+    requirement:
+      'the joint written application reaches the traffic police within 10 days of receiving the accident determination',
   },
   TRAFFIC_DETERMINATION_AFTER_APPLICATION: {
     basis: 'RTSL-Reg Art. 94',
-    requirement: 'the parties apply after they received the accident determination: the day it was received is on or before the day the application was',
+    requirement:
+      'the parties apply after they received the accident determination: the day it was received is on or before the day the application was',
   },
   MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE: {
     basis: 'MDR Art. 40',
@@ -27,7 +30,8 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
   },
   MEDICAL_MEDIATION_NEEDS_BOTH_SIDES: {
     basis: 'MDR Arts. 31, 40',
-    requirement: 'a medical dispute is mediated on a joint application, or on one side’s application with the other side’s consent',
+    requirement:
+      'a medical dispute is mediated on a joint application, or on one side’s application with the other side’s consent',
   },
   PUBLIC_SECURITY_MATTER_NOT_MEDIABLE: {
     basis: 'PSAPL Art. 9',
@@ -53,7 +57,8 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
   },
   PERIOD_NOT_EXTENDABLE: {
     basis: 'RTSL-Reg Art. 95; MDR Art. 40; SAMR rules Art. 21',
-    requirement: 'the statutory mediation period of traffic, medical and consumer mediation cannot be extended; when it ends without agreement mediation has failed',
+    requirement:
+      'the statutory mediation period of traffic, medical and consumer mediation cannot be extended; when it ends without agreement mediation has failed',
   },
 });
 
@@ -83,7 +88,11 @@ export const OPENING_RULES: readonly OpeningRule[] = [
     rule: RULES.TRAFFIC_APPLICATION_OUT_OF_TIME,
     violated: (context) => {
       const receivedDetermination = factsOf(context).determinationReceivedOn;
-      return isTraffic(context) && receivedDetermination !== undefined && context.receivedOn > lastDayToApply(receivedDetermination);
+      return (
+        isTraffic(context) &&
+        receivedDetermination !== undefined &&
+        context.receivedOn > lastDayToApply(receivedDetermination)
+      );
     },
   },
   {

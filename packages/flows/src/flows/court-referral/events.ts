@@ -22,7 +22,10 @@ export const COURT_REFERRAL_EVENTS = {
     titleZh: '递交起诉材料',
     description: '递交起诉材料: the centre hands the filing to the court; the court has 7 days (CPL Art. 126)',
     by: ['reception', 'mediator'],
-    payload: field.object({ courtId: field.id(), submittedOn: field.optional(field.date({ description: 'default: today' })) }),
+    payload: field.object({
+      courtId: field.id(),
+      submittedOn: field.optional(field.date({ description: 'default: today' })),
+    }),
   },
   'materials.requested': {
     titleZh: '通知补正',
@@ -40,7 +43,10 @@ export const COURT_REFERRAL_EVENTS = {
     titleZh: '立案',
     description: '立案: the court registered the case (CPL Art. 126)',
     by: ['court'],
-    payload: field.object({ courtCaseNo: field.id(), registeredOn: field.optional(field.date({ description: 'default: today' })) }),
+    payload: field.object({
+      courtCaseNo: field.id(),
+      registeredOn: field.optional(field.date({ description: 'default: today' })),
+    }),
   },
   'filing.rejected': {
     titleZh: '裁定不予受理',
@@ -50,16 +56,20 @@ export const COURT_REFERRAL_EVENTS = {
   },
   'mediation.delegated': {
     titleZh: '诉前委派调解',
-    description: '诉前委派调解: the court sends the dispute to a roster organisation first; opens a linked delegated-mediation case (SPC-Invited Art. 11)',
+    description:
+      '诉前委派调解: the court sends the dispute to a roster organisation first; opens a linked delegated-mediation case (SPC-Invited Art. 11)',
     by: ['court'],
     payload: field.object({
       organizationId: field.id({ description: 'the organisation the court delegates to' }),
-      courtReference: field.optional(field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' })),
+      courtReference: field.optional(
+        field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' }),
+      ),
     }),
   },
   'mediation.concluded': {
     titleZh: '委派调解结束',
-    description: 'sent by the engine when the linked delegated mediation ends: failed → back with the court; agreed or withdrawn → withdrawn',
+    description:
+      'sent by the engine when the linked delegated mediation ends: failed → back with the court; agreed or withdrawn → withdrawn',
     by: ['engine'],
     payload: field.object({ outcome: field.oneOf(MEDIATION_OUTCOMES) }),
   },

@@ -80,14 +80,22 @@ const courtReferralSetup = flowSetup.extend({
       ),
     })),
     setMaterialsDue: assign(({ context, event }) => ({
-      deadlines: setDeadlineOn(clearDeadlines(context.deadlines, [REGISTRATION_DECISION.kind]), MATERIALS_DUE, payloadOf(event, 'materials.requested').dueOn, event.today),
+      deadlines: setDeadlineOn(
+        clearDeadlines(context.deadlines, [REGISTRATION_DECISION.kind]),
+        MATERIALS_DUE,
+        payloadOf(event, 'materials.requested').dueOn,
+        event.today,
+      ),
     })),
     recordRegistration: assign(({ context, event }) => ({
       records: { ...context.records, ...registrationOf(event) },
       outcome: { courtCaseNo: registrationOf(event).courtCaseNo },
     })),
     recordSettlement: assign(({ event }) => ({
-      outcome: { reason: 'settledInDelegatedMediation', mediationOutcome: payloadOf(event, 'mediation.concluded').outcome },
+      outcome: {
+        reason: 'settledInDelegatedMediation',
+        mediationOutcome: payloadOf(event, 'mediation.concluded').outcome,
+      },
     })),
     recordDelegation: assign(({ context, event }) => ({
       deadlines: clearDeadlines(context.deadlines, [REGISTRATION_DECISION.kind]),
@@ -121,7 +129,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
   states: {
     preparing: {
       meta: { titleZh: '准备起诉材料' },
-      description: '准备起诉材料 zhǔnbèi qǐsù cáiliào — the centre prepares the filing with the claimant (PML Art. 26; CPL Art. 122)',
+      description:
+        '准备起诉材料 zhǔnbèi qǐsù cáiliào — the centre prepares the filing with the claimant (PML Art. 26; CPL Art. 122)',
       tags: 'open',
       on: {
         'referral.submitted': [
@@ -145,7 +154,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     },
     submitted: {
       meta: { titleZh: '已递交法院' },
-      description: '已递交法院 yǐ dìjiāo fǎyuàn — the filing is with the court, which registers it or rules within 7 days (CPL Art. 126)',
+      description:
+        '已递交法院 yǐ dìjiāo fǎyuàn — the filing is with the court, which registers it or rules within 7 days (CPL Art. 126)',
       tags: 'open',
       on: {
         'materials.requested': [
@@ -159,7 +169,10 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
                 type: 'notice.sent',
                 notice: 'materialsRequested',
                 to: 'parties',
-                details: { items: payloadOf(event, 'materials.requested').items, dueOn: payloadOf(event, 'materials.requested').dueOn },
+                details: {
+                  items: payloadOf(event, 'materials.requested').items,
+                  dueOn: payloadOf(event, 'materials.requested').dueOn,
+                },
               })),
             ],
           },
@@ -199,7 +212,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     },
     awaitingMaterials: {
       meta: { titleZh: '待补正' },
-      description: '待补正 dài bǔzhèng — the court asked to complete the filing; its 7 days restart on completion (CPL-Interp Art. 126)',
+      description:
+        '待补正 dài bǔzhèng — the court asked to complete the filing; its 7 days restart on completion (CPL-Interp Art. 126)',
       tags: 'open',
       on: {
         'materials.provided': [
@@ -208,7 +222,10 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
             target: 'submitted',
             actions: [
               { type: 'clearDeadlines', params: { kinds: [MATERIALS_DUE.kind] } },
-              { type: 'startRegistrationDecision', params: { rule: REGISTRATION_AFTER_MATERIALS, field: 'providedOn' } },
+              {
+                type: 'startRegistrationDecision',
+                params: { rule: REGISTRATION_AFTER_MATERIALS, field: 'providedOn' },
+              },
               { type: 'recordInList', params: { list: 'materialsProvided', fields: ['providedOn'] } },
             ],
           },
@@ -218,7 +235,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     },
     awaitingDelegatedMediation: {
       meta: { titleZh: '诉前委派调解中' },
-      description: '诉前委派调解中 sùqián wěipài tiáojiě zhōng — the court sent the dispute to pre-filing mediation (SPC-Invited Art. 11)',
+      description:
+        '诉前委派调解中 sùqián wěipài tiáojiě zhōng — the court sent the dispute to pre-filing mediation (SPC-Invited Art. 11)',
       tags: 'open',
       on: {
         'mediation.concluded': [
@@ -250,7 +268,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     notRegistered: {
       type: 'final',
       meta: { titleZh: '不予受理' },
-      description: '不予受理 bùyǔ shòulǐ — the court ruled not to accept the suit; the ruling is appealable (CPL Art. 126)',
+      description:
+        '不予受理 bùyǔ shòulǐ — the court ruled not to accept the suit; the ruling is appealable (CPL Art. 126)',
       tags: 'unresolved',
       entry: 'endCase',
     },
@@ -267,7 +286,11 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
  * `filing.registered`: the court registered the suit (立案). While a delegated mediation runs, its
  * organisation is told, since the dispute now goes to trial (SPC-Invited Art. 26).
  */
-function registration({ duringDelegatedMediation }: { duringDelegatedMediation: boolean }): Record<string, Transition | Transition[]> {
+function registration({
+  duringDelegatedMediation,
+}: {
+  duringDelegatedMediation: boolean;
+}): Record<string, Transition | Transition[]> {
   return {
     'filing.registered': [
       violation({ type: 'dateInFuture', params: { field: 'registeredOn' } }, RULES.DATE_NOT_IN_FUTURE),

@@ -6,19 +6,27 @@ import { NO_PAYLOAD, PARTY_PAYLOAD, PERIOD_EXTENSION_PAYLOAD, SESSION_PAYLOAD } 
 import { field } from '../../schema.js';
 
 export const CHOSEN_BY = ['parties', 'organization', 'court'] as const;
-export const TERMINATION_REASONS = ['gapTooWide', 'partyUnwilling', 'refusedToSign', 'falseMediation', 'other'] as const;
+export const TERMINATION_REASONS = [
+  'gapTooWide',
+  'partyUnwilling',
+  'refusedToSign',
+  'falseMediation',
+  'other',
+] as const;
 
 /** The events of delegated mediation: payload, senders and meaning. */
 export const DELEGATED_MEDIATION_EVENTS = {
   'mediator.assigned': {
     titleZh: '选定/指定调解员',
-    description: '选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court (SPC-Invited Art. 12; SPC-Online Art. 10)',
+    description:
+      '选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court (SPC-Invited Art. 12; SPC-Online Art. 10)',
     by: ['reception', 'mediator', 'court'],
     payload: field.object({ mediatorId: field.id(), chosenBy: field.oneOf(CHOSEN_BY) }),
   },
   'mediator.declined': {
     titleZh: '不予接受委派',
-    description: '不予接受委派: out of the organisation’s scope or the mediator’s expertise, with reasons (SPC-Online Art. 12)',
+    description:
+      '不予接受委派: out of the organisation’s scope or the mediator’s expertise, with reasons (SPC-Online Art. 12)',
     by: ['mediator', 'reception'],
     payload: field.object({ reason: field.text() }),
   },
@@ -42,7 +50,8 @@ export const DELEGATED_MEDIATION_EVENTS = {
   },
   'party.refused': {
     titleZh: '当事人拒绝调解',
-    description: '当事人拒绝调解: including refusing the designated mediator (SPC-Invited Art. 12; SPC-Online Arts. 14, 15, 25)',
+    description:
+      '当事人拒绝调解: including refusing the designated mediator (SPC-Invited Art. 12; SPC-Online Arts. 14, 15, 25)',
     by: ['mediator', 'court'],
     payload: PARTY_PAYLOAD,
   },
@@ -90,12 +99,16 @@ export const DELEGATED_MEDIATION_EVENTS = {
   },
   'mediation.terminated': {
     titleZh: '终止调解',
-    description: '终止调解: the failure report goes to the court with the reasons and any undisputed facts (SPC-Invited Arts. 21, 26; SPC-Online Arts. 21, 25)',
+    description:
+      '终止调解: the failure report goes to the court with the reasons and any undisputed facts (SPC-Invited Arts. 21, 26; SPC-Online Arts. 21, 25)',
     by: ['mediator'],
     payload: field.object({
       reason: field.oneOf(TERMINATION_REASONS),
       undisputedFacts: field.optional(
-        field.list(field.text(), { minItems: 1, description: '无争议事实 the parties confirmed in writing (SPC-Online Art. 22)' }),
+        field.list(field.text(), {
+          minItems: 1,
+          description: '无争议事实 the parties confirmed in writing (SPC-Online Art. 22)',
+        }),
       ),
     }),
   },
@@ -110,7 +123,9 @@ export const DELEGATED_MEDIATION_EVENTS = {
 /** Intake beyond the common fields: the delegating court. */
 export const DELEGATED_MEDIATION_INTAKE = {
   courtId: field.id({ description: 'the delegating court' }),
-  courtReference: field.optional(field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' })),
+  courtReference: field.optional(
+    field.text({ maxLength: 100, description: 'the court’s reference for the delegation (诉前调解案号)' }),
+  ),
 };
 
 type Events = typeof DELEGATED_MEDIATION_EVENTS & typeof CENTRE_EVENTS;

@@ -84,7 +84,12 @@ function delegationOf(input: CaseInput): DelegationFacts {
 }
 
 // SPC-Online Art. 26: appraisal time is not counted in the mediation period.
-const appraisal = appraisalHandlers<never>({ kind: MEDIATION_PERIOD.kind, pauses: true, pausedState: 'paused', resumeState: 'mediating' });
+const appraisal = appraisalHandlers<never>({
+  kind: MEDIATION_PERIOD.kind,
+  pauses: true,
+  pausedState: 'paused',
+  resumeState: 'mediating',
+});
 
 const delegatedMediationSetup = flowSetup.extend({
   guards: {
@@ -107,7 +112,10 @@ const delegatedMediationSetup = flowSetup.extend({
     // SPC-Online Art. 12: after a decline the court or the parties choose again.
     forgetMediator: assign(({ context, event }) => {
       const { mediatorId, mediatorChosenBy: _by, mediatorAssignedOn: _on, ...records } = context.records;
-      const declines = [...(records.declines ?? []), { on: event.today, mediatorId, reason: payloadOf(event, 'mediator.declined').reason }];
+      const declines = [
+        ...(records.declines ?? []),
+        { on: event.today, mediatorId, reason: payloadOf(event, 'mediator.declined').reason },
+      ];
       return {
         records: { ...records, declines },
         deadlines: startDeadline(
@@ -130,7 +138,11 @@ const delegatedMediationSetup = flowSetup.extend({
       deadlines: context.deadlines.filter((d) => d.kind !== PARTY_CONTACT.kind),
     })),
     suspend: assign(({ context, event }) => ({
-      records: { ...context.records, suspendedOn: event.today, suspicionNote: payloadOf(event, 'falseMediation.suspected').note },
+      records: {
+        ...context.records,
+        suspendedOn: event.today,
+        suspicionNote: payloadOf(event, 'falseMediation.suspected').note,
+      },
     })),
     clearSuspension: assign(({ context, event }) => {
       const { suspendedOn, suspicionNote: _note, ...records } = context.records;
@@ -161,7 +173,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
   states: {
     awaitingMediator: {
       meta: { titleZh: '待选定调解员' },
-      description: '待选定调解员 dài xuǎndìng tiáojiěyuán — the parties choose a mediator, else the organisation or court designates (SPC-Online Art. 10)',
+      description:
+        '待选定调解员 dài xuǎndìng tiáojiěyuán — the parties choose a mediator, else the organisation or court designates (SPC-Online Art. 10)',
       tags: 'open',
       on: {
         'mediator.assigned': { target: 'awaitingMediatorConfirmation', actions: 'recordMediator' },
@@ -171,7 +184,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     },
     awaitingMediatorConfirmation: {
       meta: { titleZh: '待调解员确认' },
-      description: '待调解员确认 dài tiáojiěyuán quèrèn — the mediator confirms or declines the delegation (SPC-Online Art. 12)',
+      description:
+        '待调解员确认 dài tiáojiěyuán quèrèn — the mediator confirms or declines the delegation (SPC-Online Art. 12)',
       tags: 'open',
       on: {
         'mediator.confirmed': [
@@ -186,7 +200,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     },
     contactingParties: {
       meta: { titleZh: '联系当事人' },
-      description: '联系当事人 liánxì dāngshìrén — reaching the other side and asking whether it agrees to mediate (SPC-Online Art. 15)',
+      description:
+        '联系当事人 liánxì dāngshìrén — reaching the other side and asking whether it agrees to mediate (SPC-Online Art. 15)',
       tags: 'open',
       on: {
         'parties.reached': {
@@ -240,7 +255,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     },
     paused: {
       meta: { titleZh: '鉴定中' },
-      description: '鉴定中 jiàndìng zhōng — pre-filing appraisal under way; the period does not run (SPC-Online Art. 26)',
+      description:
+        '鉴定中 jiàndìng zhōng — pre-filing appraisal under way; the period does not run (SPC-Online Art. 26)',
       tags: 'open',
       on: {
         ...appraisal.completed,
@@ -252,13 +268,17 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     },
     suspended: {
       meta: { titleZh: '中止调解' },
-      description: '中止调解 zhōngzhǐ tiáojiě — suspected false mediation reported; the court or organisation examines it (SPC-Invited Art. 18)',
+      description:
+        '中止调解 zhōngzhǐ tiáojiě — suspected false mediation reported; the court or organisation examines it (SPC-Invited Art. 18)',
       tags: 'open',
       on: {
         'falseMediation.cleared': [
           // An appraisal that was under way when the suspicion arose still keeps the period paused.
           { guard: 'appraisalUnderWay', target: 'paused', actions: 'clearSuspension' },
-          { target: 'mediating', actions: ['clearSuspension', { type: 'resumeDeadline', params: { kind: MEDIATION_PERIOD.kind } }] },
+          {
+            target: 'mediating',
+            actions: ['clearSuspension', { type: 'resumeDeadline', params: { kind: MEDIATION_PERIOD.kind } }],
+          },
         ],
         ...termination(),
         ...withdrawal(),
@@ -267,14 +287,16 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     agreed: {
       type: 'final',
       meta: { titleZh: '调解成功' },
-      description: '调解成功 tiáojiě chénggōng — agreement reached, served and filed with the court for the record (SPC-Invited Arts. 19, 24)',
+      description:
+        '调解成功 tiáojiě chénggōng — agreement reached, served and filed with the court for the record (SPC-Invited Arts. 19, 24)',
       tags: ['resolved', 'agreementConfirmable'],
       entry: 'endCase',
     },
     returnedForFiling: {
       type: 'final',
       meta: { titleZh: '退回立案' },
-      description: '退回立案 tuìhuí lì’àn — no agreement; the failure report and the materials go back to the court (SPC-Invited Art. 21; SPC-Online Art. 21)',
+      description:
+        '退回立案 tuìhuí lì’àn — no agreement; the failure report and the materials go back to the court (SPC-Invited Art. 21; SPC-Online Art. 21)',
       tags: 'unresolved',
       entry: 'endCase',
     },
@@ -326,7 +348,11 @@ function suspicion(): Transition {
         type: 'notice.sent',
         notice: 'falseMediationSuspected',
         to: 'court',
-        details: { note: payloadOf(event, 'falseMediation.suspected').note, basis: 'SPC-Invited Art. 18', ...courtOf(context) },
+        details: {
+          note: payloadOf(event, 'falseMediation.suspected').note,
+          basis: 'SPC-Invited Art. 18',
+          ...courtOf(context),
+        },
       })),
     ],
   };

@@ -10,7 +10,8 @@ export const DELEGATED_MEDIATION_RULES = defineRules({
   },
   CONFIRMATION_BEFORE_ASSIGNMENT: {
     basis: 'SPC-Online Arts. 12, 24',
-    requirement: 'a mediator confirms the delegation on or after the day it was assigned; the 30 days of mediation count from the confirmation',
+    requirement:
+      'a mediator confirms the delegation on or after the day it was assigned; the 30 days of mediation count from the confirmation',
   },
   AGREEMENT_UNSIGNED: {
     basis: 'SPC-Invited Art. 24; SPC-Online Art. 19',

@@ -48,6 +48,9 @@ export const JUDICIAL_CONFIRMATION_DEADLINES: readonly DeadlineSpec[] = [
     [REVIEW_DECISION],
     `${span(REVIEW_DECISION)} from acceptance to rule; \`review.extended\` adds up to ${span({ length: MAX_REVIEW_EXTENSION_DAYS, unit: 'day' })} once`,
   ),
-  documentDeadline([SPECIAL_PROCEDURE_PERIOD], `${span(SPECIAL_PROCEDURE_PERIOD)} from acceptance (filing) to conclude`),
+  documentDeadline(
+    [SPECIAL_PROCEDURE_PERIOD],
+    `${span(SPECIAL_PROCEDURE_PERIOD)} from acceptance (filing) to conclude`,
+  ),
   documentDeadline([SUPPLEMENT_DUE], 'the day the court set for further statements or evidence'),
 ];

@@ -30,11 +30,14 @@ export const INLINE_AGREEMENT = field.object({
   subject: field.oneOf(AGREEMENT_SUBJECTS),
   boundParties: field.list(BOUND_PARTY_INPUT, {
     minItems: 2,
-    description: 'the parties the agreement binds, as it names them; matched to the applicants by ID number or credit code, else by name',
+    description:
+      'the parties the agreement binds, as it names them; matched to the applicants by ID number or credit code, else by name',
   }),
   terms: field.list(
     field.object({
-      obligorPartyId: field.id({ description: 'the obligor’s id on this case (parties are numbered p1, p2 … in the order given)' }),
+      obligorPartyId: field.id({
+        description: 'the obligor’s id on this case (parties are numbered p1, p2 … in the order given)',
+      }),
       description: field.text(),
       amount: field.optional(field.decimal()),
       dueOn: field.optional(field.date()),
@@ -45,7 +48,13 @@ export const INLINE_AGREEMENT = field.object({
 export type InlineAgreement = Infer<typeof INLINE_AGREEMENT>;
 export type BoundPartyInput = Infer<typeof BOUND_PARTY_INPUT>;
 
-export const REJECTION_REASONS = ['notCivil', 'noJurisdiction', 'identityRelation', 'otherSpecialProcedure', 'ownershipConfirmation'] as const;
+export const REJECTION_REASONS = [
+  'notCivil',
+  'noJurisdiction',
+  'identityRelation',
+  'otherSpecialProcedure',
+  'ownershipConfirmation',
+] as const;
 export const DISMISSAL_REASONS = [
   'mandatoryLaw',
   'publicOrThirdPartyHarm',
@@ -61,7 +70,8 @@ export const DISMISSAL_REASONS = [
 export const JUDICIAL_CONFIRMATION_EVENTS = {
   'application.accepted': {
     titleZh: '受理',
-    description: '受理: the court accepts the application (调确字 case number); starts the review periods (SPC-Confirm-2011 Arts. 4-5; CPL Art. 187)',
+    description:
+      '受理: the court accepts the application (调确字 case number); starts the review periods (SPC-Confirm-2011 Arts. 4-5; CPL Art. 187)',
     by: ['court'],
     payload: field.object({ acceptedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
@@ -91,7 +101,8 @@ export const JUDICIAL_CONFIRMATION_EVENTS = {
   },
   'agreement.confirmed': {
     titleZh: '裁定调解协议有效',
-    description: '裁定调解协议有效: the agreement is ruled valid (CPL Art. 206); records objection and enforcement periods (CPL-Interp Art. 372; CPL Art. 250)',
+    description:
+      '裁定调解协议有效: the agreement is ruled valid (CPL Art. 206); records objection and enforcement periods (CPL-Interp Art. 372; CPL Art. 250)',
     by: ['court'],
     payload: field.object({
       rulingNo: field.id(),
@@ -107,25 +118,31 @@ export const JUDICIAL_CONFIRMATION_EVENTS = {
   },
   'application.dismissed': {
     titleZh: '裁定驳回申请',
-    description: '裁定驳回申请: the application is dismissed after acceptance (CPL-Interp Arts. 355, 358); re-mediation or a suit remain (CPL Art. 206)',
+    description:
+      '裁定驳回申请: the application is dismissed after acceptance (CPL-Interp Arts. 355, 358); re-mediation or a suit remain (CPL Art. 206)',
     by: ['court'],
     payload: field.object({ reason: field.oneOf(DISMISSAL_REASONS), rulingNo: field.id() }),
   },
   'application.withdrawn': {
     titleZh: '准许撤回',
-    description: '准许撤回 / 按撤回申请处理: withdrawal allowed, or deemed for failing to supplement or refusing questioning (CPL-Interp Art. 357)',
+    description:
+      '准许撤回 / 按撤回申请处理: withdrawal allowed, or deemed for failing to supplement or refusing questioning (CPL-Interp Art. 357)',
     by: ['court'],
     payload: field.object({
       rulingNo: field.id(),
       deemed: field.boolean(),
-      partyId: field.optional(field.id({ description: 'the party who withdrew, or whose failure led to a deemed withdrawal' })),
+      partyId: field.optional(
+        field.id({ description: 'the party who withdrew, or whose failure led to a deemed withdrawal' }),
+      ),
     }),
   },
 } as const satisfies Record<string, EventSpec>;
 
 /** Intake beyond the common fields: when the court received the application, and an agreement given inline. */
 export const JUDICIAL_CONFIRMATION_INTAKE = {
-  appliedOn: field.optional(field.date({ description: 'the day the court received the joint application; default: today' })),
+  appliedOn: field.optional(
+    field.date({ description: 'the day the court received the joint application; default: today' }),
+  ),
   agreement: field.optional(INLINE_AGREEMENT),
 };
 

@@ -11,7 +11,16 @@ import { computeDueDate, type IsoDate } from '@jiefen/legal-time';
 import { assign } from 'xstate';
 import { lastTermDueOn } from '../../agreements.js';
 import { baseContext } from '../../baseContext.js';
-import type { Agreement, CaseContext, CaseEvent, CaseInput, CaseMachineInput, Party, Term, Warning } from '../../caseContext.js';
+import type {
+  Agreement,
+  CaseContext,
+  CaseEvent,
+  CaseInput,
+  CaseMachineInput,
+  Party,
+  Term,
+  Warning,
+} from '../../caseContext.js';
 import { stringField } from '../../eventPayload.js';
 import type { Static, TObject } from '../../schema.js';
 import { clearDeadlines, extendDeadline, setDeadlineOn, startDeadline } from '../../deadlines.js';
@@ -48,17 +57,20 @@ const SUBJECT_WARNINGS: Partial<Record<AgreementSubject, Warning>> = {
   identityRelation: {
     code: 'IDENTITY_RELATION',
     basis: 'CPL-Interp Art. 355(3)',
-    message: 'the agreement concerns an identity relation (marriage, parent-child, adoption); the court does not accept or dismisses such an application',
+    message:
+      'the agreement concerns an identity relation (marriage, parent-child, adoption); the court does not accept or dismisses such an application',
   },
   realRightOwnership: {
     code: 'OWNERSHIP_CONFIRMATION',
     basis: 'CPL-Interp Art. 355(5)',
-    message: 'the agreement confirms ownership of a real right; the court does not accept or dismisses such an application',
+    message:
+      'the agreement confirms ownership of a real right; the court does not accept or dismisses such an application',
   },
   ipOwnership: {
     code: 'OWNERSHIP_CONFIRMATION',
     basis: 'CPL-Interp Art. 355(5)',
-    message: 'the agreement confirms ownership of intellectual property; the court does not accept or dismisses such an application',
+    message:
+      'the agreement confirms ownership of intellectual property; the court does not accept or dismisses such an application',
   },
 };
 
@@ -104,7 +116,9 @@ function openingContext(machineInput: CaseMachineInput): CaseContext {
     linkedFlowId: source === 'linkedCase' ? (host.linkedCase?.flowId ?? null) : null,
     subject,
     boundParties,
-    confirmationWindowDueOn: agreement ? computeDueDate({ from: agreement.effectiveOn, ...CONFIRMATION_WINDOW }).dueOn : null,
+    confirmationWindowDueOn: agreement
+      ? computeDueDate({ from: agreement.effectiveOn, ...CONFIRMATION_WINDOW }).dueOn
+      : null,
   };
   const warning = subject ? SUBJECT_WARNINGS[subject] : undefined;
   return {
@@ -131,7 +145,10 @@ interface RecordedPeriod {
   provisional: boolean;
 }
 
-function recordedPeriod(from: IsoDate, period: { basis: string; length: number; unit: 'day' | 'year' }): RecordedPeriod {
+function recordedPeriod(
+  from: IsoDate,
+  period: { basis: string; length: number; unit: 'day' | 'year' },
+): RecordedPeriod {
   const due = computeDueDate({ from, length: period.length, unit: period.unit });
   return { from, dueOn: due.dueOn, basis: period.basis, provisional: due.provisional };
 }
@@ -169,37 +186,59 @@ const rulingIssued = (ruling: string) =>
 
 /** The court's number for a ruling, and its reason where the ruling gives one. */
 function rulingOf(event: CaseEvent): { rulingNo: string; reason?: string } {
-  const { rulingNo } = payloadOf(event, 'application.rejected', 'agreement.confirmed', 'application.dismissed', 'application.withdrawn');
+  const { rulingNo } = payloadOf(
+    event,
+    'application.rejected',
+    'agreement.confirmed',
+    'application.dismissed',
+    'application.withdrawn',
+  );
   const reason = stringField(event.payload, 'reason');
   return { rulingNo, ...(reason ? { reason } : {}) };
 }
 
 /** The days an `agreement.confirmed` says the ruling was served: on everyone, and per party. */
 function serviceDates(payload: { servedOn?: IsoDate; partyServices?: { servedOn: IsoDate }[] }): IsoDate[] {
-  return [payload.servedOn, ...(payload.partyServices ?? []).map((s) => s.servedOn)].filter((d): d is IsoDate => typeof d === 'string');
+  return [payload.servedOn, ...(payload.partyServices ?? []).map((s) => s.servedOn)].filter(
+    (d): d is IsoDate => typeof d === 'string',
+  );
 }
 
 const judicialConfirmationSetup = flowSetup.extend({
   guards: {
-    serviceDateInFuture: ({ event }) => serviceDates(payloadOf(event, 'agreement.confirmed')).some((d) => d > event.today),
+    serviceDateInFuture: ({ event }) =>
+      serviceDates(payloadOf(event, 'agreement.confirmed')).some((d) => d > event.today),
     // A service date before the ruling is a typing error that would end a party's objection period early.
     serviceBeforeRuling: ({ event }) => {
       const confirmed = payloadOf(event, 'agreement.confirmed');
       return serviceDates(confirmed).some((d) => d < confirmed.ruledOn);
     },
     withdrawingPartyUnknown: ({ context, event }) =>
-      ((partyId) => partyId !== undefined && !context.parties.some((p) => p.id === partyId))(payloadOf(event, 'application.withdrawn').partyId),
+      ((partyId) => partyId !== undefined && !context.parties.some((p) => p.id === partyId))(
+        payloadOf(event, 'application.withdrawn').partyId,
+      ),
     serviceNamesUnknownParty: ({ context, event }) =>
-      (payloadOf(event, 'agreement.confirmed').partyServices ?? []).some((s) => !context.parties.some((p) => p.id === s.partyId)),
+      (payloadOf(event, 'agreement.confirmed').partyServices ?? []).some(
+        (s) => !context.parties.some((p) => p.id === s.partyId),
+      ),
   },
   actions: {
     startReviewPeriods: assign(({ context, event }) => {
       const acceptedOn: IsoDate = payloadOf(event, 'application.accepted').acceptedOn ?? event.today;
-      const deadlines = startDeadline(clearDeadlines(context.deadlines, ['acceptanceDecision']), REVIEW_DECISION, acceptedOn);
+      const deadlines = startDeadline(
+        clearDeadlines(context.deadlines, ['acceptanceDecision']),
+        REVIEW_DECISION,
+        acceptedOn,
+      );
       return { deadlines: startDeadline(deadlines, SPECIAL_PROCEDURE_PERIOD, acceptedOn) };
     }),
     setSupplementDue: assign(({ context, event }) => ({
-      deadlines: setDeadlineOn(context.deadlines, SUPPLEMENT_DUE, payloadOf(event, 'supplement.requested').dueOn, event.today),
+      deadlines: setDeadlineOn(
+        context.deadlines,
+        SUPPLEMENT_DUE,
+        payloadOf(event, 'supplement.requested').dueOn,
+        event.today,
+      ),
     })),
     extendReview: assign(({ context, event }) => {
       const { days, approvedBy } = payloadOf(event, 'review.extended');
@@ -213,7 +252,14 @@ const judicialConfirmationSetup = flowSetup.extend({
     })),
     recordWithdrawal: assign(({ event }) => {
       const { deemed, rulingNo, partyId } = payloadOf(event, 'application.withdrawn');
-      return { outcome: { reason: deemed ? 'deemedWithdrawn' : 'withdrawn', rulingNo, deemed, ...(partyId ? { partyId } : {}) } };
+      return {
+        outcome: {
+          reason: deemed ? 'deemedWithdrawn' : 'withdrawn',
+          rulingNo,
+          deemed,
+          ...(partyId ? { partyId } : {}),
+        },
+      };
     }),
   },
 });
@@ -230,7 +276,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
   states: {
     applied: {
       meta: { titleZh: '已申请' },
-      description: '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet decided (SPC-Confirm-2011 Art. 4)',
+      description:
+        '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet decided (SPC-Confirm-2011 Art. 4)',
       tags: 'open',
       on: {
         'application.accepted': [
@@ -240,7 +287,11 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
             actions: [
               { type: 'markAccepted', params: { field: 'acceptedOn' } },
               'startReviewPeriods',
-              effect({ type: 'document.issued', document: 'acceptanceNotice', details: { basis: 'SPC-Confirm-2011 Art. 4' } }),
+              effect({
+                type: 'document.issued',
+                document: 'acceptanceNotice',
+                details: { basis: 'SPC-Confirm-2011 Art. 4' },
+              }),
             ],
           },
         ],
@@ -253,7 +304,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     },
     underReview: {
       meta: { titleZh: '审查中' },
-      description: '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both parties (CPL-Interp Arts. 356, 358)',
+      description:
+        '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both parties (CPL-Interp Arts. 356, 358)',
       tags: 'open',
       on: {
         'supplement.requested': [
@@ -267,7 +319,10 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
                 type: 'notice.sent',
                 notice: 'supplementRequested',
                 to: 'parties',
-                details: { items: payloadOf(event, 'supplement.requested').items, dueOn: payloadOf(event, 'supplement.requested').dueOn },
+                details: {
+                  items: payloadOf(event, 'supplement.requested').items,
+                  dueOn: payloadOf(event, 'supplement.requested').dueOn,
+                },
               })),
             ],
           },
@@ -289,7 +344,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     },
     awaitingSupplement: {
       meta: { titleZh: '待补充材料' },
-      description: '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
+      description:
+        '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
       tags: 'open',
       on: {
         'supplement.provided': [
@@ -310,14 +366,16 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     confirmed: {
       type: 'final',
       meta: { titleZh: '裁定调解协议有效' },
-      description: '裁定调解协议有效 cáidìng tiáojiě xiéyì yǒuxiào — ruled valid; enforceable if a party does not perform (CPL Art. 206)',
+      description:
+        '裁定调解协议有效 cáidìng tiáojiě xiéyì yǒuxiào — ruled valid; enforceable if a party does not perform (CPL Art. 206)',
       tags: 'resolved',
       entry: 'endCase',
     },
     dismissed: {
       type: 'final',
       meta: { titleZh: '裁定驳回申请' },
-      description: '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL Art. 206; CPL-Interp Art. 358)',
+      description:
+        '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL Art. 206; CPL-Interp Art. 358)',
       tags: 'unresolved',
       entry: 'endCase',
     },
@@ -331,7 +389,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     withdrawn: {
       type: 'final',
       meta: { titleZh: '撤回申请' },
-      description: '撤回申请 chèhuí shēnqǐng — withdrawal allowed, or the application treated as withdrawn (CPL-Interp Art. 357)',
+      description:
+        '撤回申请 chèhuí shēnqǐng — withdrawal allowed, or the application treated as withdrawn (CPL-Interp Art. 357)',
       tags: 'withdrawn',
       entry: 'endCase',
     },

@@ -11,7 +11,8 @@ export const JUDICIAL_CONFIRMATION_RULES = defineRules({
   },
   LINKED_AGREEMENT_NOT_CONFIRMABLE: {
     basis: 'PML Art. 33; CPL Art. 205',
-    requirement: 'a linked case qualifies only while it holds an effective mediation agreement that judicial confirmation may take up',
+    requirement:
+      'a linked case qualifies only while it holds an effective mediation agreement that judicial confirmation may take up',
   },
   CONFIRMATION_WINDOW_EXPIRED: {
     basis: 'PML Art. 33; CPL Art. 205',
@@ -35,14 +36,16 @@ export const JUDICIAL_CONFIRMATION_RULES = defineRules({
   },
   SERVICE_BEFORE_RULING: {
     basis: 'CPL-Interp Art. 372',
-    requirement: 'a ruling is served on or after the day it was made; each party’s 15 days to object count from its service',
+    requirement:
+      'a ruling is served on or after the day it was made; each party’s 15 days to object count from its service',
   },
 });
 
 /** Every rule judicial confirmation enforces: its own and the common ones. */
 export const RULES = { ...COMMON_RULES, ...JUDICIAL_CONFIRMATION_RULES };
 
-const sourceIs = (context: CaseContext, ...sources: AgreementSource[]) => sources.includes(factsOf(context).agreementSource);
+const sourceIs = (context: CaseContext, ...sources: AgreementSource[]) =>
+  sources.includes(factsOf(context).agreementSource);
 
 /** Checked when the application is registered: one agreement, still within its window, applied for jointly. */
 export const JUDICIAL_CONFIRMATION_OPENING_RULES: OpeningRule[] = [
@@ -51,11 +54,13 @@ export const JUDICIAL_CONFIRMATION_OPENING_RULES: OpeningRule[] = [
   { rule: RULES.DATE_NOT_IN_FUTURE, violated: (c) => c.agreement !== null && c.agreement.effectiveOn > c.openedOn },
   {
     rule: RULES.UNKNOWN_PARTY,
-    violated: (c) => sourceIs(c, 'inline') && c.agreement!.terms.some((t) => !c.parties.some((p) => p.id === t.obligorPartyId)),
+    violated: (c) =>
+      sourceIs(c, 'inline') && c.agreement!.terms.some((t) => !c.parties.some((p) => p.id === t.obligorPartyId)),
   },
   {
     rule: RULES.CONFIRMATION_WINDOW_EXPIRED,
-    violated: (c) => factsOf(c).confirmationWindowDueOn !== null && factsOf(c).appliedOn > factsOf(c).confirmationWindowDueOn!,
+    violated: (c) =>
+      factsOf(c).confirmationWindowDueOn !== null && factsOf(c).appliedOn > factsOf(c).confirmationWindowDueOn!,
   },
   { rule: RULES.JOINT_APPLICATION_REQUIRED, violated: (c) => factsOf(c).boundParties.some((b) => b.partyId === null) },
 ];

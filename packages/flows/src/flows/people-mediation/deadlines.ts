@@ -63,10 +63,17 @@ export function agreementDeadlines(context: CaseContext, agreement: Agreement) {
 
 export const PEOPLE_MEDIATION_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline(
-    [{ ...MEDIATION_PERIOD.default, basis: `${MEDIATION_PERIOD.default.basis} (cfg)` }, MEDIATION_PERIOD.medical, MEDIATION_PERIOD.labour],
+    [
+      { ...MEDIATION_PERIOD.default, basis: `${MEDIATION_PERIOD.default.basis} (cfg)` },
+      MEDIATION_PERIOD.medical,
+      MEDIATION_PERIOD.labour,
+    ],
     `${span(MEDIATION_PERIOD.default)} from acceptance (cfg: a local period cites its own rule, else "local policy (cfg)"); ` +
       `medical ${span(MEDIATION_PERIOD.medical)}, appraisal paused; labour a target of ${span(MEDIATION_PERIOD.labour)} from receipt`,
   ),
-  documentDeadline([CONFIRMATION_WINDOW], `${span(CONFIRMATION_WINDOW)} from the agreement’s effect to apply jointly for judicial confirmation`),
+  documentDeadline(
+    [CONFIRMATION_WINDOW],
+    `${span(CONFIRMATION_WINDOW)} from the agreement’s effect to apply jointly for judicial confirmation`,
+  ),
   documentDeadline([PERFORMANCE_DUE], 'the last term’s due date'),
 ];

@@ -14,8 +14,21 @@ export const REJECTION_REASONS = [
   'administrativeDispute',
   'partyRefuses',
 ] as const;
-export const TERMINATION_REASONS = ['noAgreement', 'partyRefused', 'expired', 'courtAccepted', 'riskReported', 'other'] as const;
-export const CLOSING_ROUTES = ['judicialConfirmation', 'paymentOrder', 'litigation', 'arbitration', 'abandoned'] as const;
+export const TERMINATION_REASONS = [
+  'noAgreement',
+  'partyRefused',
+  'expired',
+  'courtAccepted',
+  'riskReported',
+  'other',
+] as const;
+export const CLOSING_ROUTES = [
+  'judicialConfirmation',
+  'paymentOrder',
+  'litigation',
+  'arbitration',
+  'abandoned',
+] as const;
 
 /** The events of people's mediation: payload, senders and meaning (flows.md "Who sends what"). */
 export const PEOPLE_MEDIATION_EVENTS = {

@@ -60,8 +60,10 @@ const peopleMediationSetup = flowSetup.extend({
       const { effectiveOn } = payloadOf(event, 'agreement.signed');
       return effectiveOn !== undefined && context.acceptedOn !== null && effectiveOn < context.acceptedOn;
     },
-    medicalAcceptedElsewhere: ({ context, event }) => context.category === 'medical' && event.host.acceptedElsewhere === true,
-    oralWhereWrittenRequired: ({ context, event }) => payloadOf(event, 'agreement.signed').form === 'oral' && writtenOnly(context),
+    medicalAcceptedElsewhere: ({ context, event }) =>
+      context.category === 'medical' && event.host.acceptedElsewhere === true,
+    oralWhereWrittenRequired: ({ context, event }) =>
+      payloadOf(event, 'agreement.signed').form === 'oral' && writtenOnly(context),
   },
   actions: {
     startMediationPeriod: assign(({ context, event }) => {
@@ -119,7 +121,11 @@ export const peopleMediationMachine = peopleMediationSetup.createMachine({
           target: 'notAccepted',
           actions: [
             'recordOutcome',
-            effect(({ event }) => ({ type: 'document.issued', document: 'rejectionNotice', details: { reason: payloadOf(event, 'application.rejected').reason } })),
+            effect(({ event }) => ({
+              type: 'document.issued',
+              document: 'rejectionNotice',
+              details: { reason: payloadOf(event, 'application.rejected').reason },
+            })),
           ],
         },
         'party.refused': [
@@ -163,7 +169,11 @@ export const peopleMediationMachine = peopleMediationSetup.createMachine({
             target: 'agreementEffective',
             actions: [
               'signAgreement',
-              effect(({ event }) => ({ type: 'document.issued', document: 'agreement', details: { form: payloadOf(event, 'agreement.signed').form } })),
+              effect(({ event }) => ({
+                type: 'document.issued',
+                document: 'agreement',
+                details: { form: payloadOf(event, 'agreement.signed').form },
+              })),
             ],
           },
         ],
@@ -188,7 +198,10 @@ export const peopleMediationMachine = peopleMediationSetup.createMachine({
                 type: 'notice.sent',
                 notice: 'nonPerformanceRoutes',
                 to: 'parties',
-                details: { defaultingPartyId: payloadOf(event, 'performance.defaulted').partyId, routes: routesAfterDefault(context) },
+                details: {
+                  defaultingPartyId: payloadOf(event, 'performance.defaulted').partyId,
+                  routes: routesAfterDefault(context),
+                },
               })),
             ],
           },
@@ -250,7 +263,10 @@ function partyEndings(): Record<string, Transition | Transition[]> {
       violation('unknownParty', RULES.UNKNOWN_PARTY),
       {
         target: 'terminated',
-        actions: [{ type: 'recordOutcome', params: { reason: 'partyRefused' } }, terminationNotice(() => 'partyRefused')],
+        actions: [
+          { type: 'recordOutcome', params: { reason: 'partyRefused' } },
+          terminationNotice(() => 'partyRefused'),
+        ],
       },
     ],
     'mediation.terminated': {
@@ -297,7 +313,6 @@ function routesAfterDefault(context: CaseContext): string[] {
   const window = context.deadlines.find((d) => d.kind === CONFIRMATION_WINDOW.kind);
   return [...(window?.status === 'running' ? ['judicialConfirmation'] : []), 'paymentOrder', 'litigation'];
 }
-
 
 export const peopleMediationV1 = defineFlow({
   id: 'people-mediation',

@@ -12,11 +12,13 @@ export const PEOPLE_MEDIATION_RULES = defineRules({
   },
   MEDICAL_MEDIATION_NEEDS_BOTH_SIDES: {
     basis: 'MDR Art. 31',
-    requirement: 'a medical dispute is mediated on a joint application, or on one side’s application with the other side’s consent',
+    requirement:
+      'a medical dispute is mediated on a joint application, or on one side’s application with the other side’s consent',
   },
   MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE: {
     basis: 'MDR Art. 31',
-    requirement: 'a medical dispute already accepted by a court or by the health department’s administrative mediation is not accepted',
+    requirement:
+      'a medical dispute already accepted by a court or by the health department’s administrative mediation is not accepted',
   },
   ACCEPTANCE_BEFORE_RECEIPT: {
     basis: 'MoJ-2002 Art. 33; MDR Art. 38',

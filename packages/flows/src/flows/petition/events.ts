@@ -27,7 +27,8 @@ export const MEDIATION_OUTCOMES = ['agreed', 'failed', 'withdrawn'] as const;
 export const PETITION_EVENTS = {
   'petition.forwarded': {
     titleZh: '转送',
-    description: '转送: to the competent body; its 15 days to decide and 5 working days to object run from its receipt (PC-Reg Arts. 22, 23)',
+    description:
+      '转送: to the competent body; its 15 days to decide and 5 working days to object run from its receipt (PC-Reg Arts. 22, 23)',
     by: ['reception', 'mediator'],
     payload: field.object({
       organizationId: field.id(),
@@ -64,13 +65,15 @@ export const PETITION_EVENTS = {
   },
   'petition.routedToLegalProcedure': {
     titleZh: '诉访分离',
-    description: '诉访分离: to litigation, arbitration, administrative reconsideration or another legal procedure (PC-Reg Arts. 28, 31)',
+    description:
+      '诉访分离: to litigation, arbitration, administrative reconsideration or another legal procedure (PC-Reg Arts. 28, 31)',
     by: ['reception', 'mediator'],
     payload: field.object({ route: field.oneOf(LEGAL_ROUTES), note: field.optional(field.text()) }),
   },
   'handling.extended': {
     titleZh: '延期办理',
-    description: '延期办理: at most 30 days, once, approved by the body’s head; the petitioner is told why (PC-Reg Art. 34)',
+    description:
+      '延期办理: at most 30 days, once, approved by the body’s head; the petitioner is told why (PC-Reg Art. 34)',
     by: ['mediator'],
     payload: field.object({
       days: field.integer(1, 365),
@@ -80,12 +83,16 @@ export const PETITION_EVENTS = {
   },
   'mediation.referred': {
     titleZh: '访调对接',
-    description: '访调对接: a civil dispute to a people’s mediation committee with both sides’ consent (PC-Reg Arts. 33, 37)',
+    description:
+      '访调对接: a civil dispute to a people’s mediation committee with both sides’ consent (PC-Reg Arts. 33, 37)',
     by: ['mediator'],
     payload: field.object({
       committeeId: field.id(),
       disputeNature: field.oneOf(DISPUTE_NATURES, { description: 'only a civil dispute goes to people’s mediation' }),
-      consentingPartyIds: field.list(field.id(), { minItems: 1, description: 'every applicant and respondent must consent' }),
+      consentingPartyIds: field.list(field.id(), {
+        minItems: 1,
+        description: 'every applicant and respondent must consent',
+      }),
     }),
   },
   'mediation.concluded': {
@@ -116,11 +123,15 @@ export const PETITION_EVENTS = {
     titleZh: '复查意见',
     description: '复查意见: the review opinion’s stance on the request (PC-Reg Art. 35)',
     by: ['mediator'],
-    payload: field.object({ result: field.oneOf(OPINION_RESULTS), servedOn: field.optional(field.date({ description: 'default: today' })) }),
+    payload: field.object({
+      result: field.oneOf(OPINION_RESULTS),
+      servedOn: field.optional(field.date({ description: 'default: today' })),
+    }),
   },
   'rereview.requested': {
     titleZh: '请求复核',
-    description: '请求复核: to the body one level above the reviewer, within 30 days of the review opinion (PC-Reg Art. 36)',
+    description:
+      '请求复核: to the body one level above the reviewer, within 30 days of the review opinion (PC-Reg Art. 36)',
     by: ['reception', 'mediator'],
     payload: field.object({
       requestedOn: field.optional(field.date({ description: 'default: today' })),
@@ -143,13 +154,18 @@ export const PETITION_EVENTS = {
     titleZh: '复核意见',
     description: '复核意见: final; the same request is not accepted again (PC-Reg Art. 36)',
     by: ['mediator'],
-    payload: field.object({ result: field.oneOf(OPINION_RESULTS), servedOn: field.optional(field.date({ description: 'default: today' })) }),
+    payload: field.object({
+      result: field.oneOf(OPINION_RESULTS),
+      servedOn: field.optional(field.date({ description: 'default: today' })),
+    }),
   },
 } as const satisfies Record<string, EventSpec>;
 
 /** Intake beyond the common fields: the petition's type (PC-Reg Arts. 29-31). */
 export const PETITION_INTAKE = {
-  petitionType: field.oneOf(PETITION_TYPES, { description: '建议意见 suggestion, 检举控告 accusation, 申诉求决 claim' }),
+  petitionType: field.oneOf(PETITION_TYPES, {
+    description: '建议意见 suggestion, 检举控告 accusation, 申诉求决 claim',
+  }),
 };
 
 type Events = typeof PETITION_EVENTS & typeof CENTRE_EVENTS;

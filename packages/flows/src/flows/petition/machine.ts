@@ -12,9 +12,24 @@ import { baseContext } from '../../baseContext.js';
 import type { CaseContext, CaseEvent, CaseInput, CaseMachineInput, Party, Warning } from '../../caseContext.js';
 import { stringField } from '../../eventPayload.js';
 import type { Static, TObject } from '../../schema.js';
-import { clearDeadlines, extendDeadline, findDeadline, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import {
+  clearDeadlines,
+  extendDeadline,
+  findDeadline,
+  setDeadlineOn,
+  startDeadline,
+  type DeadlineRule,
+} from '../../deadlines.js';
 import { defineFlow } from '../../flowDefinition.js';
-import { centreHandlers, effect, flowSetup, payloadDate, violationIn, type ActionOf, type FlowTransition } from '../../flowSetup.js';
+import {
+  centreHandlers,
+  effect,
+  flowSetup,
+  payloadDate,
+  violationIn,
+  type ActionOf,
+  type FlowTransition,
+} from '../../flowSetup.js';
 import type { CaseStatus } from '../../vocabulary.js';
 import { singleExtension } from '../shared/singleExtension.js';
 import {
@@ -70,7 +85,8 @@ function openingWarnings(host: CaseMachineInput['host']): Warning[] {
     {
       code: 'MATTER_ALREADY_REREVIEWED',
       basis: 'PC-Reg Art. 36',
-      message: 'the linked petition was concluded after re-review; the same request on the same facts and reasons is not accepted again',
+      message:
+        'the linked petition was concluded after re-review; the same request on the same facts and reasons is not accepted again',
     },
   ];
 }
@@ -160,13 +176,21 @@ const petitionSetup = flowSetup.extend({
       };
     }),
     setAssignmentDue: assign(({ context, event }) => ({
-      deadlines: setDeadlineOn(context.deadlines, ASSIGNMENT_DUE, payloadOf(event, 'petition.assigned').dueOn, event.today),
+      deadlines: setDeadlineOn(
+        context.deadlines,
+        ASSIGNMENT_DUE,
+        payloadOf(event, 'petition.assigned').dueOn,
+        event.today,
+      ),
     })),
     recordObjection: assign(({ context, event }) => ({
       deadlines: clearDeadlines(context.deadlines, [OBJECTION_WINDOW.kind]),
       records: {
         ...context.records,
-        objections: [...(context.records.objections ?? []), { on: event.today, reason: payloadOf(event, 'assignment.objected').reason }],
+        objections: [
+          ...(context.records.objections ?? []),
+          { on: event.today, reason: payloadOf(event, 'assignment.objected').reason },
+        ],
       },
     })),
     extendHandlingPeriod: assign(({ context, event }) => {
@@ -180,10 +204,7 @@ const petitionSetup = flowSetup.extend({
       deadlines: clearDeadlines(context.deadlines, [OBJECTION_WINDOW.kind]),
       records: {
         ...context.records,
-        mediations: [
-          ...(context.records.mediations ?? []),
-          { referredOn: event.today, ...pickReferral(event) },
-        ],
+        mediations: [...(context.records.mediations ?? []), { referredOn: event.today, ...pickReferral(event) }],
       },
     })),
     recordMediationOutcome: assign(({ context, event }) => {
@@ -191,7 +212,9 @@ const petitionSetup = flowSetup.extend({
       const last = mediations.pop();
       if (!last) return {};
       const { outcome } = payloadOf(event, 'mediation.concluded');
-      return { records: { ...context.records, mediations: [...mediations, { ...last, concludedOn: event.today, outcome }] } };
+      return {
+        records: { ...context.records, mediations: [...mediations, { ...last, concludedOn: event.today, outcome }] },
+      };
     }),
     recordOpinion: assign(({ context, event }, params: { record: OpinionRecord }) => ({
       records: {
@@ -200,11 +223,17 @@ const petitionSetup = flowSetup.extend({
       },
     })),
     /** The reviewing body now holds the case: it owes the next decision (PC-Reg Arts. 35, 36). */
-    handToReviewingBody: assign(({ context, event }, params: { field: 'reviewOrganizationId' | 'rereviewOrganizationId' }) => ({
-      organizationId: stringField(event.payload, params.field) ?? context.organizationId,
-    })),
+    handToReviewingBody: assign(
+      ({ context, event }, params: { field: 'reviewOrganizationId' | 'rereviewOrganizationId' }) => ({
+        organizationId: stringField(event.payload, params.field) ?? context.organizationId,
+      }),
+    ),
     closeOnOpinion: assign(({ context }, params: { reason: string; decidedBy: OpinionRecord }) => ({
-      outcome: { reason: params.reason, decidedBy: params.decidedBy, result: context.records[params.decidedBy]?.result ?? null },
+      outcome: {
+        reason: params.reason,
+        decidedBy: params.decidedBy,
+        result: context.records[params.decidedBy]?.result ?? null,
+      },
     })),
     closeOnAgreement: assign(() => ({ outcome: { reason: 'mediationAgreed', decidedBy: 'mediation', result: null } })),
     concludeAfterRereview: assign(({ context, event }) => ({
@@ -224,7 +253,9 @@ const petitionSetup = flowSetup.extend({
     recordHearingEnd: assign(({ context, event }) => {
       const hearings = [...(context.records.hearings ?? [])];
       const last = hearings.pop();
-      return last ? { records: { ...context.records, hearings: [...hearings, { ...last, endedOn: event.today }] } } : {};
+      return last
+        ? { records: { ...context.records, hearings: [...hearings, { ...last, endedOn: event.today }] } }
+        : {};
     }),
   },
 });
@@ -246,7 +277,8 @@ export const petitionMachine = petitionSetup.createMachine({
   states: {
     registered: {
       meta: { titleZh: '已登记' },
-      description: '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within 15 days (PC-Reg Arts. 22, 23)',
+      description:
+        '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within 15 days (PC-Reg Arts. 22, 23)',
       tags: 'open',
       on: {
         'petition.forwarded': [
@@ -254,7 +286,12 @@ export const petitionMachine = petitionSetup.createMachine({
           {
             actions: [
               { type: 'handOver', params: { how: 'forwarded', restartAcceptance: true } },
-              effect(({ event }) => ({ type: 'notice.sent', notice: 'petitionForwarded', to: 'organization', details: { ...event.payload } })),
+              effect(({ event }) => ({
+                type: 'notice.sent',
+                notice: 'petitionForwarded',
+                to: 'organization',
+                details: { ...event.payload },
+              })),
               // PC-Reg Art. 23: the petitioner is told where the petition went.
               effect(({ event }) => ({
                 type: 'notice.sent',
@@ -293,7 +330,11 @@ export const petitionMachine = petitionSetup.createMachine({
           target: 'notAccepted',
           actions: [
             'recordOutcome',
-            effect(({ event }) => ({ type: 'document.issued', document: 'rejectionNotice', details: { reason: payloadOf(event, 'petition.rejected').reason } })),
+            effect(({ event }) => ({
+              type: 'document.issued',
+              document: 'rejectionNotice',
+              details: { reason: payloadOf(event, 'petition.rejected').reason },
+            })),
           ],
         },
         'petition.routedToLegalProcedure': {
@@ -303,7 +344,10 @@ export const petitionMachine = petitionSetup.createMachine({
             effect(({ event }) => ({
               type: 'document.issued',
               document: 'routesNotice',
-              details: { route: payloadOf(event, 'petition.routedToLegalProcedure').route, basis: 'PC-Reg Arts. 28, 31' },
+              details: {
+                route: payloadOf(event, 'petition.routedToLegalProcedure').route,
+                basis: 'PC-Reg Arts. 28, 31',
+              },
             })),
           ],
         },
@@ -364,7 +408,8 @@ export const petitionMachine = petitionSetup.createMachine({
     },
     inMediation: {
       meta: { titleZh: '访调对接' },
-      description: '访调对接 fǎngtiáo duìjiē — a people’s mediation committee mediates the dispute (PC-Reg Arts. 33, 37)',
+      description:
+        '访调对接 fǎngtiáo duìjiē — a people’s mediation committee mediates the dispute (PC-Reg Arts. 33, 37)',
       tags: 'open',
       on: {
         // PC-Reg Art. 34 has no pause: the handling period keeps running during mediation.
@@ -381,13 +426,17 @@ export const petitionMachine = petitionSetup.createMachine({
     },
     opinionIssued: {
       meta: { titleZh: '已出具处理意见' },
-      description: '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within 30 days (PC-Reg Arts. 32, 35)',
+      description:
+        '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within 30 days (PC-Reg Arts. 32, 35)',
       tags: 'open',
       on: {
         'review.requested': [
           violation('notAClaim', RULES.REVIEW_ONLY_FOR_CLAIMS),
           violation({ type: 'dateInFuture', params: { field: 'requestedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-          violation({ type: 'requestOutOfTime', params: { kind: REVIEW_REQUEST_PERIOD.kind } }, RULES.REVIEW_REQUEST_OUT_OF_TIME),
+          violation(
+            { type: 'requestOutOfTime', params: { kind: REVIEW_REQUEST_PERIOD.kind } },
+            RULES.REVIEW_REQUEST_OUT_OF_TIME,
+          ),
           violation('targetNotAncestor', RULES.REVIEW_BY_HIGHER_BODY),
           {
             target: 'underReview',
@@ -395,7 +444,12 @@ export const petitionMachine = petitionSetup.createMachine({
               { type: 'handToReviewingBody', params: { field: 'reviewOrganizationId' } },
               { type: 'clearDeadlines', params: { kinds: [REVIEW_REQUEST_PERIOD.kind] } },
               { type: 'startDeadlineFrom', params: { rule: REVIEW_DECISION, field: 'requestedOn' } },
-              effect(({ event }) => ({ type: 'notice.sent', notice: 'reviewRequested', to: 'organization', details: { ...event.payload } })),
+              effect(({ event }) => ({
+                type: 'notice.sent',
+                notice: 'reviewRequested',
+                to: 'organization',
+                details: { ...event.payload },
+              })),
             ],
           },
         ],
@@ -431,12 +485,16 @@ export const petitionMachine = petitionSetup.createMachine({
     },
     reviewDecided: {
       meta: { titleZh: '已复查' },
-      description: '已复查 yǐ fùchá — review opinion served; re-review may be requested within 30 days (PC-Reg Art. 36)',
+      description:
+        '已复查 yǐ fùchá — review opinion served; re-review may be requested within 30 days (PC-Reg Art. 36)',
       tags: 'open',
       on: {
         'rereview.requested': [
           violation({ type: 'dateInFuture', params: { field: 'requestedOn' } }, RULES.DATE_NOT_IN_FUTURE),
-          violation({ type: 'requestOutOfTime', params: { kind: REREVIEW_REQUEST_PERIOD.kind } }, RULES.REREVIEW_REQUEST_OUT_OF_TIME),
+          violation(
+            { type: 'requestOutOfTime', params: { kind: REREVIEW_REQUEST_PERIOD.kind } },
+            RULES.REREVIEW_REQUEST_OUT_OF_TIME,
+          ),
           violation('targetNotAncestor', RULES.REREVIEW_BY_HIGHER_BODY),
           {
             target: 'underRereview',
@@ -444,7 +502,12 @@ export const petitionMachine = petitionSetup.createMachine({
               { type: 'handToReviewingBody', params: { field: 'rereviewOrganizationId' } },
               { type: 'clearDeadlines', params: { kinds: [REREVIEW_REQUEST_PERIOD.kind] } },
               { type: 'startDeadlineFrom', params: { rule: REREVIEW_DECISION, field: 'requestedOn' } },
-              effect(({ event }) => ({ type: 'notice.sent', notice: 'rereviewRequested', to: 'organization', details: { ...event.payload } })),
+              effect(({ event }) => ({
+                type: 'notice.sent',
+                notice: 'rereviewRequested',
+                to: 'organization',
+                details: { ...event.payload },
+              })),
             ],
           },
         ],
@@ -503,7 +566,8 @@ export const petitionMachine = petitionSetup.createMachine({
     routedToLegalProcedure: {
       type: 'final',
       meta: { titleZh: '导入法定程序' },
-      description: '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal procedure (诉访分离, PC-Reg Arts. 28, 31)',
+      description:
+        '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal procedure (诉访分离, PC-Reg Arts. 28, 31)',
       tags: 'referred',
       entry: 'endCase',
     },
@@ -518,7 +582,8 @@ export const petitionMachine = petitionSetup.createMachine({
       type: 'final',
       // Status from statusOf, as for closed, on the re-review opinion.
       meta: { titleZh: '复核终结' },
-      description: '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not accepted again (PC-Reg Art. 36)',
+      description:
+        '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not accepted again (PC-Reg Art. 36)',
       entry: 'endCase',
     },
   },
@@ -538,7 +603,12 @@ function assignmentViolations(): Transition[] {
 
 function assignmentNotices(): ActionOf<typeof petitionSetup>[] {
   return [
-    effect(({ event }) => ({ type: 'notice.sent', notice: 'petitionAssigned', to: 'organization', details: { ...event.payload } })),
+    effect(({ event }) => ({
+      type: 'notice.sent',
+      notice: 'petitionAssigned',
+      to: 'organization',
+      details: { ...event.payload },
+    })),
     // PC-Reg Art. 23: the petitioner is told where the petition went.
     effect(({ event }) => ({
       type: 'notice.sent',
@@ -560,7 +630,10 @@ function objectionTransitions(): Transition[] {
           type: 'notice.sent',
           notice: 'assignmentObjected',
           to: 'organization',
-          details: { reason: payloadOf(event, 'assignment.objected').reason, toOrganizationId: handOversOf(context).at(-1)?.fromOrganizationId },
+          details: {
+            reason: payloadOf(event, 'assignment.objected').reason,
+            toOrganizationId: handOversOf(context).at(-1)?.fromOrganizationId,
+          },
         })),
       ],
     },
@@ -579,7 +652,10 @@ function extensionTransitions(): Transition[] {
         type: 'notice.sent',
         notice: 'handlingExtended',
         to: 'parties',
-        details: { days: payloadOf(event, 'handling.extended').days, reason: payloadOf(event, 'handling.extended').reason },
+        details: {
+          days: payloadOf(event, 'handling.extended').days,
+          reason: payloadOf(event, 'handling.extended').reason,
+        },
       })),
     ],
   });
@@ -597,7 +673,12 @@ export const petitionV1 = defineFlow({
   basis: 'PC-Reg 2022 Arts. 19-24, 28-37',
   machine: petitionMachine,
   openedBy: ['reception'],
-  organizationFields: { organizationId: 'handling', committeeId: 'reference', reviewOrganizationId: 'handling', rereviewOrganizationId: 'handling' },
+  organizationFields: {
+    organizationId: 'handling',
+    committeeId: 'reference',
+    reviewOrganizationId: 'handling',
+    rereviewOrganizationId: 'handling',
+  },
   intake: PETITION_INTAKE,
   events: PETITION_EVENTS,
   deadlines: PETITION_DEADLINES,

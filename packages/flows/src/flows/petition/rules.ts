@@ -7,7 +7,8 @@ export const PETITION_RULES = defineRules({
   },
   FORWARDING_NOT_UPWARD: {
     basis: 'PC-Reg Arts. 22, 23',
-    requirement: 'a petition is forwarded or assigned to a competent body at the same level or below, never to one above the body holding it',
+    requirement:
+      'a petition is forwarded or assigned to a competent body at the same level or below, never to one above the body holding it',
   },
   ASSIGNMENT_DUE_IN_FUTURE: {
     basis: 'PC-Reg Art. 22',
@@ -31,15 +32,18 @@ export const PETITION_RULES = defineRules({
   },
   MEDIATION_ONLY_FOR_CIVIL_DISPUTES: {
     basis: 'PC-Reg Arts. 33, 37 (访调对接)',
-    requirement: 'only a civil dispute between the parties goes to a people’s mediation committee; administrative disputes and matters for other legal procedures do not',
+    requirement:
+      'only a civil dispute between the parties goes to a people’s mediation committee; administrative disputes and matters for other legal procedures do not',
   },
   MEDIATION_NEEDS_BOTH_SIDES: {
     basis: 'PC-Reg Art. 33',
-    requirement: 'mediation needs both sides of the dispute: a respondent, and the consent of every applicant and respondent',
+    requirement:
+      'mediation needs both sides of the dispute: a respondent, and the consent of every applicant and respondent',
   },
   REVIEW_ONLY_FOR_CLAIMS: {
     basis: 'PC-Reg Arts. 31, 35',
-    requirement: 'review (复查) is requested against a handling opinion on a request or complaint for resolution (申诉求决类)',
+    requirement:
+      'review (复查) is requested against a handling opinion on a request or complaint for resolution (申诉求决类)',
   },
   REVIEW_BY_HIGHER_BODY: {
     basis: 'PC-Reg Art. 35',

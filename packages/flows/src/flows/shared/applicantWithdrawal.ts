@@ -9,7 +9,10 @@ export function applicantWithdrawal({
   rule = COMMON_RULES.WITHDRAWAL_BY_APPLICANT,
   reason = 'withdrawnByApplicant',
   notices = [],
-}: { rule?: Rule & { code: 'WITHDRAWAL_BY_APPLICANT' }; reason?: string; notices?: FlowAction[] } = {}): Record<'case.withdrawn', FlowTransition[]> {
+}: { rule?: Rule & { code: 'WITHDRAWAL_BY_APPLICANT' }; reason?: string; notices?: FlowAction[] } = {}): Record<
+  'case.withdrawn',
+  FlowTransition[]
+> {
   return {
     'case.withdrawn': [
       violation('unknownParty', COMMON_RULES.UNKNOWN_PARTY),

@@ -20,8 +20,12 @@ interface AppraisalOptions<G extends string> {
  * without a start with its own rules.
  */
 export function appraisalHandlers<const G extends string = never>(
-  options: AppraisalOptions<G> & ({ pausedState: string; resumeState: string } | { refusals: { alreadyStarted: Rule; noneUnderWay: Rule } }),
-): { started: Record<'appraisal.started', Transition<G>[]>; completed: Record<'appraisal.completed', Transition<G>[]> } {
+  options: AppraisalOptions<G> &
+    ({ pausedState: string; resumeState: string } | { refusals: { alreadyStarted: Rule; noneUnderWay: Rule } }),
+): {
+  started: Record<'appraisal.started', Transition<G>[]>;
+  completed: Record<'appraisal.completed', Transition<G>[]>;
+} {
   const pause = { type: 'pauseDeadline', params: { kind: options.kind } } as const;
   const resume = { type: 'resumeDeadline', params: { kind: options.kind } } as const;
   const moved = 'pausedState' in options;
@@ -31,7 +35,12 @@ export function appraisalHandlers<const G extends string = never>(
   ];
   const completed: Transition<G>[] = [
     ...(moved ? [] : [violation('noAppraisalUnderWay', options.refusals.noneUnderWay)]),
-    ...branches(options.pauses, moved ? options.resumeState : undefined, ['completeAppraisal', resume], ['completeAppraisal']),
+    ...branches(
+      options.pauses,
+      moved ? options.resumeState : undefined,
+      ['completeAppraisal', resume],
+      ['completeAppraisal'],
+    ),
   ];
   return { started: { 'appraisal.started': started }, completed: { 'appraisal.completed': completed } };
 }

@@ -12,7 +12,11 @@ export function sessionRecorded(): Record<'session.recorded', FlowTransition[]> 
       {
         actions: [
           { type: 'recordInList', params: { list: 'sessions', fields: ['heldOn', 'summary'] } },
-          effect(({ event }) => ({ type: 'document.issued', document: 'mediationRecord', details: { heldOn: event.payload.heldOn } })),
+          effect(({ event }) => ({
+            type: 'document.issued',
+            document: 'mediationRecord',
+            details: { heldOn: event.payload.heldOn },
+          })),
         ],
       },
     ],
