@@ -26,6 +26,12 @@ describe('what a calendar refuses, with stable error codes (LegalTimeErrorCode)'
     expect(attempt).toThrow(expect.objectContaining({ code: 'INVALID_SCHEDULE', value: '2030-01-05' }));
   });
 
+  it('refuses a missing schedule as INVALID_SCHEDULE, not with a TypeError', () => {
+    expect(() => new LegalCalendar().loadYear(2030, undefined as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_SCHEDULE' }),
+    );
+  });
+
   it('has no schedule for a year not loaded', () => {
     expect(new LegalCalendar().scheduleOf(2030)).toBeUndefined();
   });
