@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/coverage/**', 'packages/client/src/schema.ts', '**/.stryker-tmp/**', 'bench/results/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      'packages/client/src/schema.ts',
+      '**/.stryker-tmp/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,7 +30,10 @@ export default tseslint.config(
     rules: {
       // `catch {}` is how a best-effort read or probe says "absent is fine".
       'no-empty': ['error', { allowEmptyCatch: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // The service's seams (Nest decorators, pg rows, test fixtures) use `any` where a type would be
       // a lie; the pure library does not (issue 12): see the override below.
       '@typescript-eslint/no-explicit-any': 'off',

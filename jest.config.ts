@@ -16,7 +16,12 @@ const shared = {
 
 const config: Config = {
   projects: [
-    { ...shared, displayName: 'legal-time', rootDir: 'packages/legal-time', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'legal-time',
+      rootDir: 'packages/legal-time',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
     { ...shared, displayName: 'flows', rootDir: 'packages/flows', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     { ...shared, displayName: 'client', rootDir: 'packages/client', testMatch: ['<rootDir>/test/**/*.test.ts'] },
     {

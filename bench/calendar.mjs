@@ -38,7 +38,14 @@ function template(protection, today) {
       { role: 'respondent', kind: 'person', name: '李某', idNumber: idNumber(r), phone: '13900139000' },
     ],
   };
-  const events = [{ type: 'case.opened', payload: { ...intake, parties: intake.parties.map(({ idNumber: _i, phone: _p, ...rest }) => rest) }, actor: MEDIATOR, today }];
+  const events = [
+    {
+      type: 'case.opened',
+      payload: { ...intake, parties: intake.parties.map(({ idNumber: _i, phone: _p, ...rest }) => rest) },
+      actor: MEDIATOR,
+      today,
+    },
+  ];
   let snapshot = flows.startCase('people-mediation', intake, { today, host: { policy: {} } }).snapshot;
   for (const [type, payload] of [
     ['application.accepted', {}],
@@ -57,14 +64,19 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
   const today = chinaToday();
   const t = template(protectionFrom(serviceSecrets()), today);
   const year = Number(t.period.dueOn.slice(0, 4));
-  if (!t.period.provisional) throw new Error(`the mediation period counted today ends ${t.period.dueOn}, on a published year: run this item in a year's last month`);
+  if (!t.period.provisional)
+    throw new Error(
+      `the mediation period counted today ends ${t.period.dueOn}, on a published year: run this item in a year's last month`,
+    );
   const database = await db.newDatabase('calendar');
   const client = new pg.Client({ connectionString: database.url });
   let service;
   try {
     await migrate(database.url, DEMO_PASSWORD);
     await client.connect();
-    log(`item 8: ${count} cases whose mediation period ends ${t.period.dueOn} (provisional: ${t.period.provisionalReason}); loading ${year}`);
+    log(
+      `item 8: ${count} cases whose mediation period ends ${t.period.dueOn} (provisional: ${t.period.provisionalReason}); loading ${year}`,
+    );
     const t0 = performance.now();
     await insertTimers(client, t, { count, offset: 100000, tag: 'C', held: false });
     await client.query('VACUUM ANALYZE');
@@ -74,7 +86,11 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
     const token = await signIn(service.baseUrl, 'admin', DEMO_PASSWORD);
     // A schedule as a notice publishes one: the statutory days and the days bridging them.
     const holidays = { ...statutoryHolidays(year), [`${year}-01-02`]: '元旦', [`${year}-01-03`]: '元旦' };
-    const body = { holidays, makeUpWorkdays: {}, notice: { number: `国办发明电〔${year - 1}〕（基准测试）`, date: today } };
+    const body = {
+      holidays,
+      makeUpWorkdays: {},
+      notice: { number: `国办发明电〔${year - 1}〕（基准测试）`, date: today },
+    };
     const cpuA = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
     const put = Date.now();
     const response = await fetch(`${service.baseUrl}/api/v1/calendar/years/${year}`, {
@@ -91,7 +107,9 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
     const deadline = Date.now() + Number(process.env.BENCH_CALENDAR_TIMEOUT_SEC ?? 600) * 1000;
     while (events < count && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
-      events = Number((await client.query(`SELECT count(*) AS n FROM case_events WHERE type = 'deadline.recomputed'`)).rows[0].n);
+      events = Number(
+        (await client.query(`SELECT count(*) AS n FROM case_events WHERE type = 'deadline.recomputed'`)).rows[0].n,
+      );
       progress.push({ second: Math.round((Date.now() - put) / 1000), events });
       if (progress.length % 10 === 0) log(`  ${events} recomputed after ${progress.at(-1).second} s`);
     }
@@ -101,7 +119,9 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
        FROM case_events WHERE type = 'deadline.recomputed'`,
       [new Date(put)],
     );
-    const { rows: moved } = await client.query(`SELECT due_on, provisional, count(*)::int AS n FROM deadlines WHERE kind = 'mediationPeriod' GROUP BY 1, 2`);
+    const { rows: moved } = await client.query(
+      `SELECT due_on, provisional, count(*)::int AS n FROM deadlines WHERE kind = 'mediationPeriod' GROUP BY 1, 2`,
+    );
     const result = {
       cases: count,
       year,
@@ -117,7 +137,9 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
       cpu: cpuBetween(cpuA, cpuB),
       progress,
     };
-    log(`  ${result.events} events for ${result.casesWithEvent} cases in ${result.seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)}/s`);
+    log(
+      `  ${result.events} events for ${result.casesWithEvent} cases in ${result.seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)}/s`,
+    );
     return result;
   } finally {
     await service?.stop();

@@ -56,7 +56,12 @@ function template(protection) {
     };
     const events = [];
     let snapshot = flows.startCase('people-mediation', intake, { today: d0, host: { policy: {} } }).snapshot;
-    events.push({ type: 'case.opened', payload: { ...intake, parties: intake.parties.map(({ idNumber: _i, phone: _p, ...rest }) => rest) }, actor: MEDIATOR, today: d0 });
+    events.push({
+      type: 'case.opened',
+      payload: { ...intake, parties: intake.parties.map(({ idNumber: _i, phone: _p, ...rest }) => rest) },
+      actor: MEDIATOR,
+      today: d0,
+    });
     for (const [type, payload] of [
       ['application.accepted', {}],
       ['mediator.assigned', { mediatorId: MEDIATOR.userId, chosenBy: 'committee' }],
@@ -65,7 +70,8 @@ function template(protection) {
       events.push({ type, payload, actor: MEDIATOR, today: d0 });
     }
     const period = snapshot.context.deadlines.find((d) => d.kind === 'mediationPeriod');
-    if (period?.status === 'running' && period.dueOn <= yesterday && (!best || period.dueOn > best.period.dueOn)) best = { snapshot, events, period, d0, intake };
+    if (period?.status === 'running' && period.dueOn <= yesterday && (!best || period.dueOn > best.period.dueOn))
+      best = { snapshot, events, period, d0, intake };
     if (best?.period.dueOn === yesterday) break;
   }
   const stored = protectCase(best.snapshot, protection);
@@ -88,7 +94,20 @@ export async function insertTimers(client, t, { count, offset, tag, held = true 
      SELECT gen_random_uuid(), $1 || g || '号', 'people-mediation', 1, $2, 'open', false, $3::jsonb, 3, $4, $5, $4, 'neighbour', 'walkIn', 'none', NULL,
        $6, lower($6 || ' ' || $9), $7, $7, NULL, false, '[]', $8, $8, NULL, $10::jsonb
      FROM generate_series($11::int, $11::int + $12::int - 1) g`,
-    [`（${year}）${short}人调字第${tag}`, t.columns.state, JSON.stringify(t.stored.snapshot), COMMITTEE, orgPath, t.intake.summary, t.d0, at, '张某 李某', JSON.stringify(t.stored.partiesView), offset, count],
+    [
+      `（${year}）${short}人调字第${tag}`,
+      t.columns.state,
+      JSON.stringify(t.stored.snapshot),
+      COMMITTEE,
+      orgPath,
+      t.intake.summary,
+      t.d0,
+      at,
+      '张某 李某',
+      JSON.stringify(t.stored.partiesView),
+      offset,
+      count,
+    ],
   );
   await client.query(
     `INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code, phone_encrypted, address, agent)
@@ -137,7 +156,9 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     await client.connect();
     const t = template(protectionFrom(serviceSecrets()));
     const trickleCount = Math.ceil(o.trickleRate * o.trickleSec * 1.1) * 2;
-    log(`item 5: ${o.timers} timers due at once; mediation period of each case ended ${t.period.dueOn} (opened ${t.d0})`);
+    log(
+      `item 5: ${o.timers} timers due at once; mediation period of each case ended ${t.period.dueOn} (opened ${t.d0})`,
+    );
     const t0 = performance.now();
     await insertTimers(client, t, { count: o.timers, offset: 100000, tag: 'B' });
     await insertTimers(client, t, { count: trickleCount, offset: 100000, tag: 'T' });
@@ -154,14 +175,18 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     // Burst: all at once.
     const cpuA = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
     const released = Date.now();
-    const { rowCount } = await client.query(`UPDATE deadlines d SET claimed_until = NULL FROM cases c WHERE c.id = d.case_id AND c.case_number LIKE '%人调字第B%'`);
+    const { rowCount } = await client.query(
+      `UPDATE deadlines d SET claimed_until = NULL FROM cases c WHERE c.id = d.case_id AND c.case_number LIKE '%人调字第B%'`,
+    );
     log(`  released ${rowCount} timers at ${new Date(released).toISOString()}`);
     const progress = [];
     let fired = 0;
     const deadline = Date.now() + Number(process.env.BENCH_BURST_TIMEOUT_SEC ?? 900) * 1000;
     while (fired < rowCount && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
-      fired = Number((await client.query(`SELECT count(*) AS n FROM case_events WHERE type = 'deadline.expired'`)).rows[0].n);
+      fired = Number(
+        (await client.query(`SELECT count(*) AS n FROM case_events WHERE type = 'deadline.expired'`)).rows[0].n,
+      );
       progress.push({ second: Math.round((Date.now() - released) / 1000), fired });
       if (progress.length % 10 === 0) log(`  ${fired} expired after ${progress.at(-1).second} s`);
     }
@@ -178,8 +203,12 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const sorted = [...lags].sort((a, b) => a - b);
     const p10 = sorted[Math.floor(sorted.length * 0.1)];
     const p90 = sorted[Math.floor(sorted.length * 0.9)];
-    const { rows: states } = await client.query(`SELECT state, count(*)::int AS n FROM cases WHERE case_number LIKE '%人调字第B%' GROUP BY 1`);
-    const { rows: outbox } = await client.query(`SELECT count(*)::int AS written, count(delivered_at)::int AS delivered FROM outbox`);
+    const { rows: states } = await client.query(
+      `SELECT state, count(*)::int AS n FROM cases WHERE case_number LIKE '%人调字第B%' GROUP BY 1`,
+    );
+    const { rows: outbox } = await client.query(
+      `SELECT count(*)::int AS written, count(delivered_at)::int AS delivered FROM outbox`,
+    );
     const burst = {
       timers: rowCount,
       expired: lags.length,
@@ -204,7 +233,9 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const clients = 64;
     const setup = await openMediatingCases(service.baseUrl, token, clients * 20, { concurrency: 32 });
     const cases = Array.from({ length: clients }, (_, c) => setup.ids.slice(c * 20, (c + 1) * 20));
-    const { rows: trickleRows } = await client.query(`SELECT d.case_id FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE c.case_number LIKE '%人调字第T%' ORDER BY 1`);
+    const { rows: trickleRows } = await client.query(
+      `SELECT d.case_id FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE c.case_number LIKE '%人调字第T%' ORDER BY 1`,
+    );
     const trickleIds = trickleRows.map((r) => r.case_id);
     const trickles = {};
     for (const [name, rate] of [
@@ -236,7 +267,10 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
       }
       const http = await load;
       await new Promise((r) => setTimeout(r, 3000));
-      const { rows } = await client.query(`SELECT case_id, at FROM case_events WHERE type = 'deadline.expired' AND case_id = ANY($1)`, [[...releasedAt.keys()]]);
+      const { rows } = await client.query(
+        `SELECT case_id, at FROM case_events WHERE type = 'deadline.expired' AND case_id = ANY($1)`,
+        [[...releasedAt.keys()]],
+      );
       const lag = rows.map((r) => r.at.getTime() - releasedAt.get(r.case_id));
       trickles[name] = {
         released: releasedAt.size,
@@ -252,7 +286,13 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
           `lag p50 ${trickles[name].lagMs.p50.toFixed(0)} ms, p99 ${trickles[name].lagMs.p99.toFixed(0)} ms, max ${trickles[name].lagMs.max.toFixed(0)} ms`,
       );
     }
-    return { options: o, template: { openedOn: t.d0, dueOn: t.period.dueOn }, burst, trickles, serviceHwmMb: memoryOf(service.pid).hwmMb };
+    return {
+      options: o,
+      template: { openedOn: t.d0, dueOn: t.period.dueOn },
+      burst,
+      trickles,
+      serviceHwmMb: memoryOf(service.pid).hwmMb,
+    };
   } finally {
     await service?.stop();
     await client.end().catch(() => undefined);

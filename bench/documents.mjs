@@ -31,7 +31,8 @@ function facts(kind, title, number) {
       flowId: 'people-mediation',
       flowVersion: 1,
       category: 'neighbour',
-      summary: '申请人家住梅园新村17号502室，被申请人家住602室。2026年2月起，被申请人卫生间漏水，致申请人家天花板、墙面受损。双方就维修及赔偿费用发生争议。',
+      summary:
+        '申请人家住梅园新村17号502室，被申请人家住602室。2026年2月起，被申请人卫生间漏水，致申请人家天花板、墙面受损。双方就维修及赔偿费用发生争议。',
       channel: 'walkIn',
       organizationId: '00000000-0000-4000-8000-000000000031',
       receivingOrganizationId: '00000000-0000-4000-8000-000000000031',
@@ -53,13 +54,44 @@ function facts(kind, title, number) {
       facts: {},
     },
     parties: [
-      { id: 'p1', role: 'applicant', kind: 'person', name: '张三', idNumber: '11010519491231002X', creditCode: null, phone: '13800138000', address: '玄武区梅园新村17号502室', agent: null },
-      { id: 'p2', role: 'respondent', kind: 'person', name: '李四', idNumber: '32010619850312123X', creditCode: null, phone: '13900139000', address: '玄武区梅园新村17号602室', agent: null },
+      {
+        id: 'p1',
+        role: 'applicant',
+        kind: 'person',
+        name: '张三',
+        idNumber: '11010519491231002X',
+        creditCode: null,
+        phone: '13800138000',
+        address: '玄武区梅园新村17号502室',
+        agent: null,
+      },
+      {
+        id: 'p2',
+        role: 'respondent',
+        kind: 'person',
+        name: '李四',
+        idNumber: '32010619850312123X',
+        creditCode: null,
+        phone: '13900139000',
+        address: '玄武区梅园新村17号602室',
+        agent: null,
+      },
     ],
     organization: { name: '梅园新村街道人民调解委员会', shortName: '玄梅' },
     mediatorName: '王调解',
-    event: { type: kind === 'agreement' ? 'agreement.signed' : 'application.accepted', seq: 5, today: TODAY, payload: kind === 'agreement' ? { form: 'written', terms } : { heldOn: TODAY, summary: '双方陈述了漏水经过，调解员核实了维修报价单。' } },
-    details: kind === 'terminationNotice' ? { reason: 'noAgreement', remainingRoutes: ['arbitration', 'administrative', 'litigation'] } : {},
+    event: {
+      type: kind === 'agreement' ? 'agreement.signed' : 'application.accepted',
+      seq: 5,
+      today: TODAY,
+      payload:
+        kind === 'agreement'
+          ? { form: 'written', terms }
+          : { heldOn: TODAY, summary: '双方陈述了漏水经过，调解员核实了维修报价单。' },
+    },
+    details:
+      kind === 'terminationNotice'
+        ? { reason: 'noAgreement', remainingRoutes: ['arbitration', 'administrative', 'litigation'] }
+        : {},
     title,
     number,
   });
@@ -84,7 +116,9 @@ export async function runDocuments({ log, repeats = Number(process.env.BENCH_DOC
     samples.push(performance.now() - s);
   }
   const render = summarize(samples);
-  log(`item 7: agreement PDF (${first.length} bytes) p50 ${render.p50.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms warm; first ${coldMs.toFixed(0)} ms after a ${fontLoadMs.toFixed(0)} ms font load`);
+  log(
+    `item 7: agreement PDF (${first.length} bytes) p50 ${render.p50.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms warm; first ${coldMs.toFixed(0)} ms after a ${fontLoadMs.toFixed(0)} ms font load`,
+  );
 
   // 20 stored documents: the people's mediation set, five times over (four sessions' records …).
   const kinds = ['acceptanceNotice', 'rightsAndDutiesNotice', 'mediationRecord', 'agreement', 'terminationNotice'];
@@ -92,22 +126,50 @@ export async function runDocuments({ log, repeats = Number(process.env.BENCH_DOC
   for (let i = 0; i < 20; i++) {
     const kind = kinds[i % kinds.length];
     const template = registry.find('people-mediation', 1, kind, {});
-    const content = await renderDocument(template, facts(kind, template.title, template.numbered ? `（2026）玄梅人调字第${i + 1}号` : null), options);
-    stored.push({ id: String(i), kind, title: template.title, number: null, eventSeq: i + 1, template: '', orderedAt: options.createdAt, sha256: 'f'.repeat(64), content, dossierOrder: template.dossierOrder });
+    const content = await renderDocument(
+      template,
+      facts(kind, template.title, template.numbered ? `（2026）玄梅人调字第${i + 1}号` : null),
+      options,
+    );
+    stored.push({
+      id: String(i),
+      kind,
+      title: template.title,
+      number: null,
+      eventSeq: i + 1,
+      template: '',
+      orderedAt: options.createdAt,
+      sha256: 'f'.repeat(64),
+      content,
+      dossierOrder: template.dossierOrder,
+    });
   }
   const dossierSamples = [];
   let pages = 0;
   let bytes = 0;
   for (let i = 0; i < 10; i++) {
     const s = performance.now();
-    const pdf = await bindDossier(stored, facts('agreement', '卷宗', null), { template: registry.dossier, font, labels: registry.labels, compiledBy: 'bench', compiledOn: TODAY, createdAt: options.createdAt });
+    const pdf = await bindDossier(stored, facts('agreement', '卷宗', null), {
+      template: registry.dossier,
+      font,
+      labels: registry.labels,
+      compiledBy: 'bench',
+      compiledOn: TODAY,
+      createdAt: options.createdAt,
+    });
     dossierSamples.push(performance.now() - s);
     bytes = pdf.length;
     pages = (await PDFDocument.load(pdf)).getPageCount();
   }
   const dossier = summarize(dossierSamples);
-  log(`  20-document dossier (${pages} pages, ${(bytes / 1024).toFixed(0)} KiB): p50 ${dossier.p50.toFixed(0)} ms, max ${dossier.max.toFixed(0)} ms`);
-  return { fontLoadMs, agreement: { bytes: first.length, coldMs, ...render }, dossier: { documents: stored.length, pages, bytes, ...dossier } };
+  log(
+    `  20-document dossier (${pages} pages, ${(bytes / 1024).toFixed(0)} KiB): p50 ${dossier.p50.toFixed(0)} ms, max ${dossier.max.toFixed(0)} ms`,
+  );
+  return {
+    fontLoadMs,
+    agreement: { bytes: first.length, coldMs, ...render },
+    dossier: { documents: stored.length, pages, bytes, ...dossier },
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

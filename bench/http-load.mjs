@@ -52,7 +52,10 @@ async function client(i) {
     let status;
     let text;
     try {
-      const res = await http.post(`/api/v1/cases/${caseId}/events`, { type: 'session.recorded', payload: { heldOn: today, summary: SUMMARY } });
+      const res = await http.post(`/api/v1/cases/${caseId}/events`, {
+        type: 'session.recorded',
+        payload: { heldOn: today, summary: SUMMARY },
+      });
       status = res.status;
       if (status !== 200) text = res.text;
     } catch (error) {
@@ -71,7 +74,8 @@ async function client(i) {
       }
     } else if (state === 'warmup') {
       warmupRequests++;
-      if (status !== 200 && errorSamples.length < 5) errorSamples.push({ phase: 'warmup', status, text: text?.slice(0, 300) });
+      if (status !== 200 && errorSamples.length < 5)
+        errorSamples.push({ phase: 'warmup', status, text: text?.slice(0, 300) });
     }
   }
   http.close();
@@ -90,7 +94,10 @@ state = 'done';
 await Promise.all(running);
 
 const seconds = (measureEnd - measureStart) / 1000;
-const series = [...perSecond.entries()].filter(([s]) => s < Math.floor(seconds)).sort((a, b) => a[0] - b[0]).map(([, n]) => n);
+const series = [...perSecond.entries()]
+  .filter(([s]) => s < Math.floor(seconds))
+  .sort((a, b) => a[0] - b[0])
+  .map(([, n]) => n);
 process.stdout.write(
   `${JSON.stringify({
     clients,

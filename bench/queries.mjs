@@ -28,7 +28,9 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
   const supervisor = new HttpClient(baseUrl, { token: await signIn(baseUrl, 'supervisor', DEMO_PASSWORD) });
   const results = {};
   try {
-    const { rows: orgs } = await pool.query(`SELECT id, path, level, kind FROM organizations WHERE kind = 'centre' ORDER BY path`);
+    const { rows: orgs } = await pool.query(
+      `SELECT id, path, level, kind FROM organizations WHERE kind = 'centre' ORDER BY path`,
+    );
     const city = orgs.find((o) => o.level === 'city');
     const byLevel = (level) => orgs.filter((o) => o.level === level);
     const sample = (list, n) => Array.from({ length: n }, () => list[Math.floor(r() * list.length)]);
@@ -54,8 +56,18 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
       const n = rows[0].n;
       if (n < 41) continue; // a list too short to have a deep page (more than two pages of 20)
       const offset = Math.floor(n * 0.9);
-      const { rows: at } = await pool.query(`SELECT opened_at, id FROM cases WHERE ${where} ORDER BY opened_at DESC, id DESC OFFSET ${offset} LIMIT 1`, values);
-      listParams.push({ org, level, filters, total: n, offset, cursor: encodeCursor(at[0].opened_at.toISOString(), at[0].id) });
+      const { rows: at } = await pool.query(
+        `SELECT opened_at, id FROM cases WHERE ${where} ORDER BY opened_at DESC, id DESC OFFSET ${offset} LIMIT 1`,
+        values,
+      );
+      listParams.push({
+        org,
+        level,
+        filters,
+        total: n,
+        offset,
+        cursor: encodeCursor(at[0].opened_at.toISOString(), at[0].id),
+      });
     }
     const listQuery = (p, deep) => {
       const q = new URLSearchParams({ organizationId: p.org.id, status: p.filters.status, limit: '20' });
@@ -69,16 +81,27 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
     ]) {
       results[name] = await measure(listParams, async (p) => {
         const res = await admin.get(listQuery(p, deep));
-        if (res.status !== 200 || !res.body.items.length) throw new Error(`${name}: ${res.status} ${res.text?.slice(0, 200)}`);
+        if (res.status !== 200 || !res.body.items.length)
+          throw new Error(`${name}: ${res.status} ${res.text?.slice(0, 200)}`);
       });
       results[`${name} (SQL only)`] = await measure(listParams, async (p) => {
         const after = deep ? JSON.parse(Buffer.from(p.cursor, 'base64url').toString()) : undefined;
-        await listCases(pool, { ...p.filters, limit: 20 }, { ...adminScope, organizationPath: p.org.path, ...(after ? { after } : {}) });
+        await listCases(
+          pool,
+          { ...p.filters, limit: 20 },
+          { ...adminScope, organizationPath: p.org.path, ...(after ? { after } : {}) },
+        );
       });
-      log(`  ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms (SQL only p95 ${results[`${name} (SQL only)`].p95.toFixed(1)} ms)`);
+      log(
+        `  ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms (SQL only p95 ${results[`${name} (SQL only)`].p95.toFixed(1)} ms)`,
+      );
     }
     results.listSets = {
-      levels: { district: listParams.filter((p) => p.level === 'district').length, street: listParams.filter((p) => p.level === 'street').length, community: listParams.filter((p) => p.level === 'community').length },
+      levels: {
+        district: listParams.filter((p) => p.level === 'district').length,
+        street: listParams.filter((p) => p.level === 'street').length,
+        community: listParams.filter((p) => p.level === 'community').length,
+      },
       medianTotal: summarize(listParams.map((p) => p.total)).p50,
       medianDeepOffset: summarize(listParams.map((p) => p.offset)).p50,
       maxDeepOffset: Math.max(...listParams.map((p) => p.offset)),
@@ -89,11 +112,17 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
     results['case + audit trail'] = await measure(someCases, async ({ id }) => {
       const one = await admin.get(`/api/v1/cases/${id}`);
       const trail = await admin.get(`/api/v1/cases/${id}/events`);
-      if (one.status !== 200 || trail.status !== 200 || !trail.body.items.length) throw new Error(`case ${id}: ${one.status} ${trail.status}`);
+      if (one.status !== 200 || trail.status !== 200 || !trail.body.items.length)
+        throw new Error(`case ${id}: ${one.status} ${trail.status}`);
     });
-    const { rows: eventCounts } = await pool.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = ANY($1) GROUP BY case_id`, [someCases.map((c) => c.id)]);
+    const { rows: eventCounts } = await pool.query(
+      `SELECT count(*)::int AS n FROM case_events WHERE case_id = ANY($1) GROUP BY case_id`,
+      [someCases.map((c) => c.id)],
+    );
     results.caseSet = { meanEvents: eventCounts.reduce((a, c) => a + c.n, 0) / eventCounts.length };
-    log(`  case + audit trail: p50 ${results['case + audit trail'].p50.toFixed(1)} ms, p95 ${results['case + audit trail'].p95.toFixed(1)} ms`);
+    log(
+      `  case + audit trail: p50 ${results['case + audit trail'].p50.toFixed(1)} ms, p95 ${results['case + audit trail'].p95.toFixed(1)} ms`,
+    );
 
     // The work list: running deadlines due this week — the seven days from today — for the city
     // (admin), a district (supervisor), districts and streets (admin).
@@ -102,32 +131,58 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
     const workParams = [
       ...Array.from({ length: Math.ceil(repeats / 4) }, () => ({ client: admin, query: `dueBefore=${sunday}` })),
       ...Array.from({ length: Math.ceil(repeats / 4) }, () => ({ client: supervisor, query: `dueBefore=${sunday}` })),
-      ...sample(byLevel('district'), Math.ceil(repeats / 4)).map((o) => ({ client: admin, query: `dueBefore=${sunday}&organizationId=${o.id}` })),
-      ...sample(byLevel('street'), Math.ceil(repeats / 4)).map((o) => ({ client: admin, query: `dueBefore=${sunday}&organizationId=${o.id}` })),
+      ...sample(byLevel('district'), Math.ceil(repeats / 4)).map((o) => ({
+        client: admin,
+        query: `dueBefore=${sunday}&organizationId=${o.id}`,
+      })),
+      ...sample(byLevel('street'), Math.ceil(repeats / 4)).map((o) => ({
+        client: admin,
+        query: `dueBefore=${sunday}&organizationId=${o.id}`,
+      })),
     ];
     results['work list: due this week'] = await measure(workParams, async (p) => {
       const res = await p.client.get(`/api/v1/deadlines?${p.query}`);
       if (res.status !== 200) throw new Error(`work list: ${res.status} ${res.text?.slice(0, 200)}`);
     });
-    const { rows: dueThisWeek } = await pool.query(`SELECT count(*)::int AS n FROM deadlines WHERE status = 'running' AND due_on <= $1`, [sunday]);
+    const { rows: dueThisWeek } = await pool.query(
+      `SELECT count(*)::int AS n FROM deadlines WHERE status = 'running' AND due_on <= $1`,
+      [sunday],
+    );
     results.workListSet = { dueBefore: sunday, runningDueCityWide: dueThisWeek[0].n };
-    log(`  work list: p50 ${results['work list: due this week'].p50.toFixed(1)} ms, p95 ${results['work list: due this week'].p95.toFixed(1)} ms`);
+    log(
+      `  work list: p50 ${results['work list: due this week'].p50.toFixed(1)} ms, p95 ${results['work list: due this week'].p95.toFixed(1)} ms`,
+    );
 
     // The resolution rate for last year: the whole city (the largest), and districts and streets.
     const year = Number(today.slice(0, 4)) - 1;
     const GROUPS = ['organization', 'level', 'category'];
-    const cityParams = Array.from({ length: Math.max(30, Math.ceil(repeats / 3)) }, (_, i) => ({ org: city, groupBy: GROUPS[i % 3] }));
-    const subParams = [...sample(byLevel('district'), Math.ceil(repeats / 2)), ...sample(byLevel('street'), Math.ceil(repeats / 2))].map((org, i) => ({ org, groupBy: GROUPS[i % 3] }));
+    const cityParams = Array.from({ length: Math.max(30, Math.ceil(repeats / 3)) }, (_, i) => ({
+      org: city,
+      groupBy: GROUPS[i % 3],
+    }));
+    const subParams = [
+      ...sample(byLevel('district'), Math.ceil(repeats / 2)),
+      ...sample(byLevel('street'), Math.ceil(repeats / 2)),
+    ].map((org, i) => ({ org, groupBy: GROUPS[i % 3] }));
     const report = async (p) => {
-      const res = await admin.get(`/api/v1/reports/resolution-rate?year=${year}&organizationId=${p.org.id}&groupBy=${p.groupBy}`);
+      const res = await admin.get(
+        `/api/v1/reports/resolution-rate?year=${year}&organizationId=${p.org.id}&groupBy=${p.groupBy}`,
+      );
       if (res.status !== 200) throw new Error(`report: ${res.status} ${res.text?.slice(0, 200)}`);
       return res.body;
     };
     results['report: whole city, one year'] = await measure(cityParams, report);
     results['report: a district or street, one year'] = await measure(subParams, report);
     const cityReport = await report({ org: city, groupBy: 'organization' });
-    results.reportSet = { year, cityAccepted: cityReport.total.accepted, cityResolved: cityReport.total.resolved, cityRate: cityReport.total.rate };
-    log(`  report (city): p50 ${results['report: whole city, one year'].p50.toFixed(1)} ms, p95 ${results['report: whole city, one year'].p95.toFixed(1)} ms`);
+    results.reportSet = {
+      year,
+      cityAccepted: cityReport.total.accepted,
+      cityResolved: cityReport.total.resolved,
+      cityRate: cityReport.total.rate,
+    };
+    log(
+      `  report (city): p50 ${results['report: whole city, one year'].p50.toFixed(1)} ms, p95 ${results['report: whole city, one year'].p95.toFixed(1)} ms`,
+    );
 
     results.plans = await plans(pool, { city, district: byLevel('district')[0], sunday, year, listParams });
     return results;
@@ -156,7 +211,11 @@ async function plans(pool, { city, district, sunday, year, listParams }) {
   const explain = async (name, sql, values) => {
     const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values);
     const text = rows.map((r) => r['QUERY PLAN']).join('\n');
-    out[name] = { indexes: [...new Set(text.match(/using (\w+)/g)?.map((m) => m.slice(6)) ?? [])], execution: text.match(/Execution Time: ([\d.]+)/)?.[1], plan: text };
+    out[name] = {
+      indexes: [...new Set(text.match(/using (\w+)/g)?.map((m) => m.slice(6)) ?? [])],
+      execution: text.match(/Execution Time: ([\d.]+)/)?.[1],
+      plan: text,
+    };
   };
   const p = listParams.find((x) => x.level === 'district' && x.filters.status === 'open') ?? listParams[0];
   const [sub, subValue] = subtreeCondition(p.org.path, true);

@@ -46,7 +46,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 const scale = Number(process.env.BENCH_SCALE ?? 1);
-const only = new Set((process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,statistics,documents,console').split(',').map((s) => s.trim()));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'flows,transitions,deadlines,calendar,queries,statistics,documents,console')
+    .split(',')
+    .map((s) => s.trim()),
+);
 const started = new Date();
 const stamp = started.toISOString().replace(/[:.]/g, '-').slice(0, 19);
 const outDir = path(new URL(`${stamp}/`, resultsDir));
@@ -54,7 +58,9 @@ mkdirSync(outDir, { recursive: true });
 const log = (message) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 const results = { started: started.toISOString(), command: commandLine(), scale, machine: await machine(), items: {} };
-log(`benchmark run ${stamp}, scale ${scale}; machine busy ${(results.machine.busyBefore * 100).toFixed(0)}% of its CPU before the start (load average ${results.machine.loadAverage.join(' ')})`);
+log(
+  `benchmark run ${stamp}, scale ${scale}; machine busy ${(results.machine.busyBefore * 100).toFixed(0)}% of its CPU before the start (load average ${results.machine.loadAverage.join(' ')})`,
+);
 
 if (only.has('flows')) {
   log('item 1: flows (packages/flows/bench/send-event.bench.mjs)');
@@ -66,7 +72,9 @@ if (only.has('documents')) {
   results.items.documents = await runDocuments({ log });
 }
 
-const db = ['transitions', 'deadlines', 'calendar', 'queries', 'statistics', 'console'].some((item) => only.has(item)) ? await startDatabase(log) : undefined;
+const db = ['transitions', 'deadlines', 'calendar', 'queries', 'statistics', 'console'].some((item) => only.has(item))
+  ? await startDatabase(log)
+  : undefined;
 try {
   if (db) {
     results.database = { kind: db.kind, transport: transport(db.url), settings: db.settings };
@@ -96,19 +104,42 @@ try {
     try {
       await migrate(database.url, DEMO_PASSWORD);
       const dataset = await generateDataset(database.url, { cases, secrets: serviceSecrets(), log });
-      log(`  ${dataset.cases} cases, ${dataset.events} events, ${dataset.parties} parties, ${dataset.deadlines} deadline rows, ${(dataset.bytes / 2 ** 30).toFixed(1)} GiB`);
+      log(
+        `  ${dataset.cases} cases, ${dataset.events} events, ${dataset.parties} parties, ${dataset.deadlines} deadline rows, ${(dataset.bytes / 2 ** 30).toFixed(1)} GiB`,
+      );
       // A read-side instance: background jobs off, so that nothing but the measured requests runs.
-      const service = await startService({ databaseUrl: database.url, env: { JIEFEN_BACKGROUND_JOBS: 'false' }, logFile: join(outDir, 'service-queries.log'), log });
+      const service = await startService({
+        databaseUrl: database.url,
+        env: { JIEFEN_BACKGROUND_JOBS: 'false' },
+        logFile: join(outDir, 'service-queries.log'),
+        log,
+      });
       try {
         if (only.has('queries')) {
-          const queries = await runQueries({ url: database.url, baseUrl: service.baseUrl, repeats: Number(process.env.BENCH_QUERY_REPEATS ?? 100), log });
+          const queries = await runQueries({
+            url: database.url,
+            baseUrl: service.baseUrl,
+            repeats: Number(process.env.BENCH_QUERY_REPEATS ?? 100),
+            log,
+          });
           results.items.queries = { dataset, ...queries };
         }
         if (only.has('statistics')) {
-          log('item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; case_statistics backfill)');
+          log(
+            'item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; case_statistics backfill)',
+          );
           const prepared = await prepareStatistics(database.url, log);
-          const statistics = await runStatistics({ url: database.url, baseUrl: service.baseUrl, repeats: Number(process.env.BENCH_STATISTICS_REPEATS ?? 20), log });
-          results.items.statistics = { dataset: { cases: dataset.cases, events: dataset.events }, prepared, ...statistics };
+          const statistics = await runStatistics({
+            url: database.url,
+            baseUrl: service.baseUrl,
+            repeats: Number(process.env.BENCH_STATISTICS_REPEATS ?? 20),
+            log,
+          });
+          results.items.statistics = {
+            dataset: { cases: dataset.cases, events: dataset.events },
+            prepared,
+            ...statistics,
+          };
         }
       } finally {
         await service.stop();
@@ -136,7 +167,12 @@ function save(markdown) {
 /** BENCH_SERVICE_ENV="JIEFEN_DB_POOL_SIZE=8,…": service settings to compare in item 2 (and its ceiling's pool). */
 function serviceEnvFromKnob() {
   const knob = process.env.BENCH_SERVICE_ENV ?? '';
-  return Object.fromEntries(knob.split(',').filter(Boolean).map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
+  return Object.fromEntries(
+    knob
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split(/=(.*)/s).slice(0, 2)),
+  );
 }
 
 function commandLine() {
@@ -159,7 +195,7 @@ async function machine() {
     os: `${os_ ?? os.type()}, kernel ${os.release()}`,
     node: process.version,
     loadAverage: os.loadavg().map((x) => x.toFixed(2)),
-    busyBefore: (b.busy - a.busy) / ((b.total - a.total) || 1),
+    busyBefore: (b.busy - a.busy) / (b.total - a.total || 1),
     chinaToday: chinaToday(),
   };
 }
@@ -167,13 +203,30 @@ async function machine() {
 function flowsBench(scale) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, BENCH_JSON: '1', ...(scale < 1 ? { BENCH_ROUNDS: '5' } : {}) };
-    const child = spawn(process.execPath, [path(new URL('packages/flows/bench/send-event.bench.mjs', repoRoot))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path(new URL('packages/flows/bench/send-event.bench.mjs', repoRoot))], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the flows benchmark exited with ${code}`));
-      const json = JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).at(-1));
-      resolve({ table: out.split('\n').filter((l) => l.startsWith('|')).join('\n'), rows: json.rows, total: json.total, info: json.info });
+      const json = JSON.parse(
+        out
+          .trim()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .at(-1),
+      );
+      resolve({
+        table: out
+          .split('\n')
+          .filter((l) => l.startsWith('|'))
+          .join('\n'),
+        rows: json.rows,
+        total: json.total,
+        info: json.info,
+      });
     });
   });
 }

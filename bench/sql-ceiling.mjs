@@ -25,7 +25,11 @@ const { databaseUrl, cases, warmupSec, durationSec, poolSize, mode } = plan;
 const concurrency = cases.length;
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const SUMMARY = plan.summary;
-const ACTOR = { userId: '00000000-0000-4000-8000-0000000000a2', role: 'mediator', organizationId: '00000000-0000-4000-8000-000000000031' };
+const ACTOR = {
+  userId: '00000000-0000-4000-8000-0000000000a2',
+  role: 'mediator',
+  organizationId: '00000000-0000-4000-8000-000000000031',
+};
 
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 const { CasesRepository } = await import(new URL('cases/cases.repository.js', apiDist).href);
@@ -36,13 +40,24 @@ async function issueTransaction(caseId) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query({ name: 'c-lock', text: 'SELECT version, snapshot::text AS snapshot FROM cases WHERE id = $1 FOR UPDATE', values: [caseId] });
+    const { rows } = await client.query({
+      name: 'c-lock',
+      text: 'SELECT version, snapshot::text AS snapshot FROM cases WHERE id = $1 FOR UPDATE',
+      values: [caseId],
+    });
     const { version, snapshot } = rows[0];
     const at = new Date();
     await client.query({
       name: 'c-event',
       text: `INSERT INTO case_events (case_id, seq, type, payload, actor, at, today) VALUES ($1, $2, 'session.recorded', $3::jsonb, $4::jsonb, $5, $6)`,
-      values: [caseId, version + 1, JSON.stringify({ heldOn: today, summary: SUMMARY }), JSON.stringify(ACTOR), at, today],
+      values: [
+        caseId,
+        version + 1,
+        JSON.stringify({ heldOn: today, summary: SUMMARY }),
+        JSON.stringify(ACTOR),
+        at,
+        today,
+      ],
     });
     await client.query({
       name: 'c-update',
@@ -78,12 +93,25 @@ async function runnerStatements(caseId) {
       courtId: row.courtId,
     },
     organizationPath: row.organizationPath,
-    event: { type: 'session.recorded', payload: { heldOn: today, summary: SUMMARY }, actor: ACTOR, today, idempotencyKey: null, meta: null },
+    event: {
+      type: 'session.recorded',
+      payload: { heldOn: today, summary: SUMMARY },
+      actor: ACTOR,
+      today,
+      idempotencyKey: null,
+      meta: null,
+    },
     upsertDeadlines: [],
     removedDeadlineKinds: [],
     links: null,
     idempotency: null,
-    outbox: [{ kind: 'document.mediationRecord', recipient: { type: 'parties' }, payload: { caseNumber: row.caseNumber, heldOn: today } }],
+    outbox: [
+      {
+        kind: 'document.mediationRecord',
+        recipient: { type: 'parties' },
+        payload: { caseNumber: row.caseNumber, heldOn: today },
+      },
+    ],
     at,
   });
   if (!ok) throw new Error(`version moved on ${caseId}`);

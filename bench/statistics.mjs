@@ -26,7 +26,9 @@ export const STATISTICS_REPORTS = ['mediation', 'centre', 'petitions', 'courts']
 
 /** What the generator leaves out, then `case_statistics` from the migration's backfill. */
 export async function prepareStatistics(url, log = () => {}) {
-  const { BACKFILL_CASE_STATISTICS } = await import(new URL('database/migrations/1763900000011-CaseStatistics.js', apiDist).href);
+  const { BACKFILL_CASE_STATISTICS } = await import(
+    new URL('database/migrations/1763900000011-CaseStatistics.js', apiDist).href
+  );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const timings = {};
@@ -58,10 +60,15 @@ export async function prepareStatistics(url, log = () => {}) {
             (SELECT id, row_number() OVER () AS rn FROM cases WHERE flow_id = 'judicial-confirmation') jj
        WHERE j.id = jj.id AND jj.rn = m.rn`,
     );
-    await step('case_statistics (migration backfill)', `TRUNCATE case_statistics, return_visit_statistics; ${BACKFILL_CASE_STATISTICS}`);
+    await step(
+      'case_statistics (migration backfill)',
+      `TRUNCATE case_statistics, return_visit_statistics; ${BACKFILL_CASE_STATISTICS}`,
+    );
     // One statement each: VACUUM cannot run inside the implicit transaction of a multi-statement query.
-    for (const table of ['cases', 'return_visits', 'case_statistics', 'return_visit_statistics']) await step(`vacuum analyze ${table}`, `VACUUM ANALYZE ${table}`);
-    const { rows } = await client.query(`SELECT (SELECT count(*) FROM case_statistics)::int AS rows, (SELECT count(*) FROM return_visits)::int AS visits,
+    for (const table of ['cases', 'return_visits', 'case_statistics', 'return_visit_statistics'])
+      await step(`vacuum analyze ${table}`, `VACUUM ANALYZE ${table}`);
+    const { rows } =
+      await client.query(`SELECT (SELECT count(*) FROM case_statistics)::int AS rows, (SELECT count(*) FROM return_visits)::int AS visits,
       pg_relation_size('case_statistics') AS bytes`);
     return { ...rows[0], bytes: Number(rows[0].bytes), timings };
   } finally {
@@ -75,13 +82,25 @@ export async function runStatistics({ url, baseUrl, repeats = 20, exports = 5, l
   const year = Number(chinaToday().slice(0, 4)) - 1;
   const results = { year, kinds: {} };
   try {
-    const { rows: districts } = await pool.query(`SELECT id FROM organizations WHERE kind = 'centre' AND level = 'district' ORDER BY path`);
+    const { rows: districts } = await pool.query(
+      `SELECT id FROM organizations WHERE kind = 'centre' AND level = 'district' ORDER BY path`,
+    );
     const kinds = [];
     for (const report of STATISTICS_REPORTS) {
       kinds.push({ name: `${report}: city, year`, path: `/api/v1/reports/${report}?year=${year}` });
-      kinds.push({ name: `${report}: city, year by month`, path: `/api/v1/reports/${report}?year=${year}&groupBy=month` });
-      kinds.push({ name: `${report}: a district, year`, paths: districts.map((d) => `/api/v1/reports/${report}?year=${year}&organizationId=${d.id}`) });
-      kinds.push({ name: `${report}: city, year, xlsx`, path: `/api/v1/reports/${report}?year=${year}&format=xlsx`, xlsx: true });
+      kinds.push({
+        name: `${report}: city, year by month`,
+        path: `/api/v1/reports/${report}?year=${year}&groupBy=month`,
+      });
+      kinds.push({
+        name: `${report}: a district, year`,
+        paths: districts.map((d) => `/api/v1/reports/${report}?year=${year}&organizationId=${d.id}`),
+      });
+      kinds.push({
+        name: `${report}: city, year, xlsx`,
+        path: `/api/v1/reports/${report}?year=${year}&format=xlsx`,
+        xlsx: true,
+      });
     }
     for (const kind of kinds) {
       const paths = kind.paths ?? [kind.path];
@@ -94,12 +113,22 @@ export async function runStatistics({ url, baseUrl, repeats = 20, exports = 5, l
         samples.push(r.ms);
         bytes = r.bytes;
       }
-      results.kinds[kind.name] = { ...summarize(samples), coldMs: first.ms, bytes, ...(kind.xlsx ? {} : { total: first.total }) };
-      log(`  ${kind.name}: p50 ${results.kinds[kind.name].p50.toFixed(0)} ms, p95 ${results.kinds[kind.name].p95.toFixed(0)} ms (first ${first.ms.toFixed(0)} ms)`);
+      results.kinds[kind.name] = {
+        ...summarize(samples),
+        coldMs: first.ms,
+        bytes,
+        ...(kind.xlsx ? {} : { total: first.total }),
+      };
+      log(
+        `  ${kind.name}: p50 ${results.kinds[kind.name].p50.toFixed(0)} ms, p95 ${results.kinds[kind.name].p95.toFixed(0)} ms (first ${first.ms.toFixed(0)} ms)`,
+      );
     }
-    const plan = async (sql) => (await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`)).rows[0]['QUERY PLAN'][0]['Execution Time'];
+    const plan = async (sql) =>
+      (await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`)).rows[0]['QUERY PLAN'][0]['Execution Time'];
     results.sql = {
-      'centre accepted (city, year)': await plan(`SELECT organization_id, count(*) FROM case_statistics WHERE accepted_on >= '${year}-01-01' AND accepted_on < '${year + 1}-01-01' GROUP BY 1`),
+      'centre accepted (city, year)': await plan(
+        `SELECT organization_id, count(*) FROM case_statistics WHERE accepted_on >= '${year}-01-01' AND accepted_on < '${year + 1}-01-01' GROUP BY 1`,
+      ),
     };
   } finally {
     admin.close();
@@ -113,7 +142,8 @@ async function timed(client, path, xlsx) {
   const res = await client.request('GET', path, undefined, xlsx ? { accept: XLSX } : {});
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.text?.slice(0, 300)}`);
-  if (xlsx && !String(res.headers['content-type']).startsWith(XLSX)) throw new Error(`${path}: not a workbook (${res.headers['content-type']})`);
+  if (xlsx && !String(res.headers['content-type']).startsWith(XLSX))
+    throw new Error(`${path}: not a workbook (${res.headers['content-type']})`);
   return { ms, bytes: Number(res.headers['content-length'] ?? res.text?.length ?? 0), total: res.body?.total };
 }
 
@@ -121,17 +151,31 @@ async function timed(client, path, xlsx) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.BENCH_STATISTICS_DATABASE_URL;
   if (!url) {
-    console.error('BENCH_STATISTICS_DATABASE_URL: a database generated by bench/lib/generate.mjs (or run bench/run.mjs with BENCH_ONLY=statistics)');
+    console.error(
+      'BENCH_STATISTICS_DATABASE_URL: a database generated by bench/lib/generate.mjs (or run bench/run.mjs with BENCH_ONLY=statistics)',
+    );
     process.exit(1);
   }
   const { startService } = await import('./lib/service.mjs');
   const log = (m) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
   const prepared = process.env.BENCH_STATISTICS_PREPARE === '1' ? await prepareStatistics(url, log) : undefined;
   // The keys the data set was generated with (BENCH_STATISTICS_SECRETS: a JSON file of them), if its personal data is to be read.
-  const secrets = process.env.BENCH_STATISTICS_SECRETS ? JSON.parse((await import('node:fs')).readFileSync(process.env.BENCH_STATISTICS_SECRETS, 'utf8')) : {};
-  const service = await startService({ databaseUrl: url, env: { ...secrets, JIEFEN_BACKGROUND_JOBS: 'false' }, logFile: process.env.BENCH_STATISTICS_LOG ?? '/dev/null', log });
+  const secrets = process.env.BENCH_STATISTICS_SECRETS
+    ? JSON.parse((await import('node:fs')).readFileSync(process.env.BENCH_STATISTICS_SECRETS, 'utf8'))
+    : {};
+  const service = await startService({
+    databaseUrl: url,
+    env: { ...secrets, JIEFEN_BACKGROUND_JOBS: 'false' },
+    logFile: process.env.BENCH_STATISTICS_LOG ?? '/dev/null',
+    log,
+  });
   try {
-    const out = await runStatistics({ url, baseUrl: service.baseUrl, repeats: Number(process.env.BENCH_QUERY_REPEATS ?? 20), log });
+    const out = await runStatistics({
+      url,
+      baseUrl: service.baseUrl,
+      repeats: Number(process.env.BENCH_QUERY_REPEATS ?? 20),
+      log,
+    });
     process.stdout.write(`${JSON.stringify({ prepared, ...out }, null, 2)}\n`);
   } finally {
     await service.stop();

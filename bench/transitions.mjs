@@ -27,8 +27,15 @@ export function transitionOptions(scale) {
 
 export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = {} }) {
   const o = transitionOptions(scale);
-  log(`items 2+3: ${o.clients} clients × ${o.casesPerClient} cases, warm-up ${o.warmupSec} s, ${o.durationSec} s measured, ${o.repeats} repetition(s)`);
-  const service = await startService({ databaseUrl: db.url, env: serviceEnv, logFile: join(outDir, 'service-transitions.log'), log });
+  log(
+    `items 2+3: ${o.clients} clients × ${o.casesPerClient} cases, warm-up ${o.warmupSec} s, ${o.durationSec} s measured, ${o.repeats} repetition(s)`,
+  );
+  const service = await startService({
+    databaseUrl: db.url,
+    env: serviceEnv,
+    logFile: join(outDir, 'service-transitions.log'),
+    log,
+  });
   const memory = watchMemory(service.pid);
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   const poolSize = Number(serviceEnv.JIEFEN_DB_POOL_SIZE ?? 16);
@@ -39,16 +46,28 @@ export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = 
     // encryption of personal data, case row, parties, opening event, deadlines, outbox).
     log(`opening ${o.opens} cases at ${o.clients} concurrent clients (case-opening rate)`);
     const opened = await openCases(service.baseUrl, token, o.opens, { concurrency: o.clients });
-    const opening = { count: opened.count, perSecond: opened.perSecond, errors: opened.errors, latencyMs: summarize(opened.latencies) };
-    log(`  ${opening.perSecond.toFixed(0)} cases/s, p99 ${opening.latencyMs.p99.toFixed(1)} ms, ${opening.errors} errors`);
+    const opening = {
+      count: opened.count,
+      perSecond: opened.perSecond,
+      errors: opened.errors,
+      latencyMs: summarize(opened.latencies),
+    };
+    log(
+      `  ${opening.perSecond.toFixed(0)} cases/s, p99 ${opening.latencyMs.p99.toFixed(1)} ms, ${opening.errors} errors`,
+    );
 
     const total = o.clients * o.casesPerClient;
     log(`bringing ${total} cases to mediating through the API`);
     const setup = await openMediatingCases(service.baseUrl, token, total, { concurrency: 32, log });
-    const cases = Array.from({ length: o.clients }, (_, c) => setup.ids.slice(c * o.casesPerClient, (c + 1) * o.casesPerClient));
+    const cases = Array.from({ length: o.clients }, (_, c) =>
+      setup.ids.slice(c * o.casesPerClient, (c + 1) * o.casesPerClient),
+    );
     await pool.query('VACUUM ANALYZE');
     const snapshotBytes = async () =>
-      Number((await pool.query(`SELECT avg(pg_column_size(snapshot))::int AS b FROM cases WHERE id = ANY($1)`, [setup.ids])).rows[0].b);
+      Number(
+        (await pool.query(`SELECT avg(pg_column_size(snapshot))::int AS b FROM cases WHERE id = ANY($1)`, [setup.ids]))
+          .rows[0].b,
+      );
 
     await waitForOutbox(pool);
     const runs = [];
@@ -72,10 +91,13 @@ export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = 
         durationSec: o.durationSec,
       });
       // CPU is counted over the measured window only (it starts after the warm-up and the sign-ins).
-      const cpuTimer = setTimeout(() => {
-        cpuA = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
-        windowMemory = watchMemory(service.pid, 100);
-      }, (o.warmupSec + 3) * 1000);
+      const cpuTimer = setTimeout(
+        () => {
+          cpuA = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
+          windowMemory = watchMemory(service.pid, 100);
+        },
+        (o.warmupSec + 3) * 1000,
+      );
       load = await loadPromise;
       clearTimeout(cpuTimer);
       const cpuB = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
@@ -88,7 +110,11 @@ export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = 
         signInPeakRssMb: signIns.peakRssMb,
         cpu: cpuA ? cpuBetween(cpuA, cpuB) : undefined,
         snapshotBytes: { before: sizeBefore, after: await snapshotBytes() },
-        outbox: { written: after.total - before.total, delivered: after.delivered - before.delivered, pendingAfter: after.pending },
+        outbox: {
+          written: after.total - before.total,
+          delivered: after.delivered - before.delivered,
+          pendingAfter: after.pending,
+        },
       };
       // The outbox dispatcher goes on delivering the backlog; the ceiling must not run beside it.
       http.outbox.drain = await waitForOutbox(pool);
@@ -112,9 +138,16 @@ export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = 
         });
         c.cpu = cpuBetween(a, cpuSnapshot({ dataDir: db.dataDir }));
         ceilings[mode] = c;
-        log(`  run ${r} SQL ceiling (${mode}): ${c.eventsPerSecond.toFixed(0)} events/s, p50 ${c.latencyMs.p50.toFixed(1)} ms, p99 ${c.latencyMs.p99.toFixed(1)} ms, ${c.errors} errors`);
+        log(
+          `  run ${r} SQL ceiling (${mode}): ${c.eventsPerSecond.toFixed(0)} events/s, p50 ${c.latencyMs.p50.toFixed(1)} ms, p99 ${c.latencyMs.p99.toFixed(1)} ms, ${c.errors} errors`,
+        );
       }
-      runs.push({ http, ceiling: ceilings.issue, runnerSql: ceilings.runner, ratio: http.eventsPerSecond / ceilings.issue.eventsPerSecond });
+      runs.push({
+        http,
+        ceiling: ceilings.issue,
+        runnerSql: ceilings.runner,
+        ratio: http.eventsPerSecond / ceilings.issue.eventsPerSecond,
+      });
       log(`  run ${r} ratio HTTP ÷ ceiling: ${(runs.at(-1).ratio * 100).toFixed(1)}%`);
     }
 

@@ -4,9 +4,13 @@
 // fail too if JIEFEN_AUDIT_REQUIRED=true (set it where the endpoint is reachable).
 import { spawnSync } from 'node:child_process';
 
-const run = spawnSync(process.execPath, [new URL('./pnpm.mjs', import.meta.url).pathname, 'audit', '--prod', '--audit-level', 'high', '--json'], {
-  encoding: 'utf8',
-});
+const run = spawnSync(
+  process.execPath,
+  [new URL('./pnpm.mjs', import.meta.url).pathname, 'audit', '--prod', '--audit-level', 'high', '--json'],
+  {
+    encoding: 'utf8',
+  },
+);
 const output = `${run.stdout}${run.stderr}`;
 if (/ERR_PNPM_AUDIT_BAD_RESPONSE|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(output)) {
   console.error('dependency audit: the registry audit endpoint could not be reached; NO advisories were checked.');

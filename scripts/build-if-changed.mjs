@@ -42,7 +42,10 @@ function files(path) {
 function digest() {
   const hash = createHash('sha256');
   for (const file of inputs.flatMap((input) => files(resolve(input))).sort()) {
-    hash.update(`${relative(process.cwd(), file)}\0`).update(readFileSync(file)).update('\0');
+    hash
+      .update(`${relative(process.cwd(), file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -19,7 +19,10 @@ const args = process.argv.slice(2);
 const run = (command, commandArgs) =>
   spawnSync(command, commandArgs, {
     stdio: 'inherit',
-    env: command === 'pnpm' || command === 'npx' ? process.env : { ...process.env, PATH: `${dirname(command)}${delimiter}${process.env.PATH ?? ''}` },
+    env:
+      command === 'pnpm' || command === 'npx'
+        ? process.env
+        : { ...process.env, PATH: `${dirname(command)}${delimiter}${process.env.PATH ?? ''}` },
   });
 
 function onPath() {

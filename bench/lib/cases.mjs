@@ -18,8 +18,20 @@ export function intake(i, organizationId = MEIYUAN_COMMITTEE) {
     channel: 'walkIn',
     organizationId,
     parties: [
-      { role: 'applicant', kind: 'person', name: `${SURNAMES[i % 10]}某`, idNumber: ID_NUMBERS[i % 3], phone: '13800138000' },
-      { role: 'respondent', kind: 'person', name: `${SURNAMES[(i + 3) % 10]}某`, idNumber: ID_NUMBERS[(i + 1) % 3], phone: '13900139000' },
+      {
+        role: 'applicant',
+        kind: 'person',
+        name: `${SURNAMES[i % 10]}某`,
+        idNumber: ID_NUMBERS[i % 3],
+        phone: '13800138000',
+      },
+      {
+        role: 'respondent',
+        kind: 'person',
+        name: `${SURNAMES[(i + 3) % 10]}某`,
+        idNumber: ID_NUMBERS[(i + 1) % 3],
+        phone: '13900139000',
+      },
     ],
   };
 }

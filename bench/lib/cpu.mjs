@@ -42,7 +42,12 @@ function postgresCpu(dataDir) {
 }
 
 export function cpuSnapshot({ servicePid, dataDir }) {
-  return { at: Date.now(), machine: machineCpu(), service: servicePid ? cpuOf(servicePid).self : NaN, postgres: postgresCpu(dataDir) };
+  return {
+    at: Date.now(),
+    machine: machineCpu(),
+    service: servicePid ? cpuOf(servicePid).self : NaN,
+    postgres: postgresCpu(dataDir),
+  };
 }
 
 /** Cores used on average between two snapshots (2.0 = both cores of a 2-core machine busy). */

@@ -64,20 +64,29 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
         [JSON.stringify(rows)],
       );
     });
-    const { rows: organizations } = await client.query('SELECT id, parent_id, kind, level, path, short_name, case_number_pattern FROM organizations');
+    const { rows: organizations } = await client.query(
+      'SELECT id, parent_id, kind, level, path, short_name, case_number_pattern FROM organizations',
+    );
     const weights = new Map(extended.map((o) => [o.id, o.weight]));
     const pools = poolsOf(organizations.map((o) => ({ ...o, weight: weights.get(o.id) ?? 1 })));
     // The court a court-related case is before: its district's basic court (the city's court above a district).
     const courtOfDistrict = new Map(organizations.filter((o) => o.kind === 'court').map((o) => [o.parent_id, o.id]));
-    const courtOf = (o) => courtOfDistrict.get(o.path.split('/').filter(Boolean)[1]) ?? courtOfDistrict.get(o.path.split('/').filter(Boolean)[0]);
+    const courtOf = (o) =>
+      courtOfDistrict.get(o.path.split('/').filter(Boolean)[1]) ??
+      courtOfDistrict.get(o.path.split('/').filter(Boolean)[0]);
     await client.query(`CREATE UNLOGGED TABLE bench.pools (pidx int PRIMARY KEY, ids uuid[] NOT NULL)`);
     for (const [pidx, profile] of PROFILES.entries()) {
       // An organisation appears in its pool about `weight × 10` times: a weighted pick is one array index.
-      const ids = pools[profile.orgs].flatMap(([id, w]) => Array.from({ length: Math.max(1, Math.round(w * 10)) }, () => id));
+      const ids = pools[profile.orgs].flatMap(([id, w]) =>
+        Array.from({ length: Math.max(1, Math.round(w * 10)) }, () => id),
+      );
       await client.query('INSERT INTO bench.pools VALUES ($1, $2)', [pidx, ids]);
     }
     await client.query(`CREATE UNLOGGED TABLE bench.court (org_id uuid PRIMARY KEY, court_id uuid)`);
-    await client.query(`INSERT INTO bench.court SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [organizations.map((o) => o.id), organizations.map((o) => courtOf(o) ?? null)]);
+    await client.query(`INSERT INTO bench.court SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+      organizations.map((o) => o.id),
+      organizations.map((o) => courtOf(o) ?? null),
+    ]);
 
     // Case templates.
     const buckets = Math.floor((Date.parse(today) - Date.parse(START)) / 86_400_000 / BUCKET_DAYS);
@@ -87,7 +96,9 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
         CREATE UNLOGGED TABLE bench.tpl (id int PRIMARY KEY, flow_id text, flow_version int, state text, status text, final boolean, overdue boolean,
           accepted_on date, ended_on date, received_on date, last_day date, category text, channel text, risk_level text, amount numeric,
           summary text, names text, snapshot jsonb, parties jsonb, parties_view jsonb, deadlines jsonb, n_events int, court_path text[])`);
-      await client.query(`CREATE UNLOGGED TABLE bench.tpl_event (tpl int, seq int, type text, payload jsonb, actor jsonb, today date, meta jsonb)`);
+      await client.query(
+        `CREATE UNLOGGED TABLE bench.tpl_event (tpl int, seq int, type text, payload jsonb, actor jsonb, today date, meta jsonb)`,
+      );
       let batch = [];
       let events = [];
       let count = 0;
@@ -114,7 +125,8 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
             const id = (pidx * buckets + b) * VARIANTS + v;
             const start = addDays(START, b * BUCKET_DAYS + (v % BUCKET_DAYS));
             let t;
-            for (let attempt = 0; !t && attempt < 20; attempt++) t = walk(profile, start > today ? today : start, today, id * 31 + attempt, protection);
+            for (let attempt = 0; !t && attempt < 20; attempt++)
+              t = walk(profile, start > today ? today : start, today, id * 31 + attempt, protection);
             if (!t) throw new Error(`no template for ${profile.key} at ${start}`);
             // Where the template names its court (replaced per case by the handling organisation's district court).
             const courtPath =
@@ -148,7 +160,17 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
               n_events: t.events.length,
               court_path: courtPath,
             });
-            t.events.forEach((e, i) => events.push({ tpl: id, seq: i + 1, type: e.type, payload: e.payload, actor: e.actor, today: e.today, meta: e.meta ?? null }));
+            t.events.forEach((e, i) =>
+              events.push({
+                tpl: id,
+                seq: i + 1,
+                type: e.type,
+                payload: e.payload,
+                actor: e.actor,
+                today: e.today,
+                meta: e.meta ?? null,
+              }),
+            );
             count++;
             eventCount += t.events.length;
             if (batch.length >= 400) await flush();
@@ -169,7 +191,10 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
     const constraints = [];
     for (const ix of indexes) {
       if (ix.contype) {
-        const { rows } = await client.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`, [ix.conname]);
+        const { rows } = await client.query(
+          `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = $1`,
+          [ix.conname],
+        );
         constraints.push({ table: ix.tablename, name: ix.conname, def: rows[0].def });
         await client.query(`ALTER TABLE ${ix.tablename} DROP CONSTRAINT ${ix.conname}`);
       } else {
@@ -182,10 +207,15 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
     await client.query(`SET work_mem = '256MB'`);
     const shares = PROFILES.map((p) => p.share);
     const cumulative = shares.map((_, i) => shares.slice(0, i + 1).reduce((a, b) => a + b, 0));
-    const profileCase = `CASE ${cumulative.slice(0, -1).map((c, i) => `WHEN r1 < ${c} THEN ${i}`).join(' ')} ELSE ${PROFILES.length - 1} END`;
+    const profileCase = `CASE ${cumulative
+      .slice(0, -1)
+      .map((c, i) => `WHEN r1 < ${c} THEN ${i}`)
+      .join(' ')} ELSE ${PROFILES.length - 1} END`;
 
     await step('cases (staging)', async () => {
-      await client.query(`CREATE UNLOGGED TABLE bench.gen (n int, id uuid, tpl int, org_id uuid, court_id uuid, opened_at timestamptz, year int, case_number text)`);
+      await client.query(
+        `CREATE UNLOGGED TABLE bench.gen (n int, id uuid, tpl int, org_id uuid, court_id uuid, opened_at timestamptz, year int, case_number text)`,
+      );
       // Opening dates grow by 50% over the period (density rising linearly from 1 to 1.5).
       await client.query(
         `WITH r AS (SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5 FROM generate_series(1, $1) g),
@@ -277,8 +307,12 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
              (SELECT count(*) FROM deadlines)::int AS deadlines, (SELECT count(*) FROM organizations)::int AS organizations,
              (SELECT count(*) FROM cases WHERE status = 'open')::int AS open, (SELECT count(*) FROM cases WHERE overdue)::int AS overdue,
              pg_database_size(current_database()) AS bytes`);
-    const { rows: byStatus } = await client.query(`SELECT status, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`);
-    const { rows: byFlow } = await client.query(`SELECT flow_id, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`);
+    const { rows: byStatus } = await client.query(
+      `SELECT status, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`,
+    );
+    const { rows: byFlow } = await client.query(
+      `SELECT flow_id, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`,
+    );
     return { ...counts[0], bytes: Number(counts[0].bytes), byStatus, byFlow, templates: templateStats, timings };
   } finally {
     await client.end();

@@ -24,7 +24,9 @@ export class HttpClient {
           agent: this.agent,
           headers: {
             accept: 'application/json',
-            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(payload === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
             ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
             ...headers,
           },
@@ -35,7 +37,8 @@ export class HttpClient {
           res.on('end', () => {
             // A load generator only needs the status of a success: not parsing those bodies keeps
             // its own CPU (on the same two cores as the service) low.
-            if (this.skipOkBodies && res.statusCode >= 200 && res.statusCode < 300) return resolve({ status: res.statusCode, headers: res.headers });
+            if (this.skipOkBodies && res.statusCode >= 200 && res.statusCode < 300)
+              return resolve({ status: res.statusCode, headers: res.headers });
             const text = Buffer.concat(chunks).toString('utf8');
             let json;
             try {

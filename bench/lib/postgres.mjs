@@ -120,7 +120,9 @@ async function transportUrl(tcpUrl) {
 }
 
 export function transport(url) {
-  return new URL(url).searchParams.get('host') ? `Unix-domain socket (${new URL(url).searchParams.get('host')})` : 'TCP (127.0.0.1)';
+  return new URL(url).searchParams.get('host')
+    ? `Unix-domain socket (${new URL(url).searchParams.get('host')})`
+    : 'TCP (127.0.0.1)';
 }
 
 /** Creates another database on the same server (each item gets its own); returns its URL and a drop(). */
@@ -152,7 +154,11 @@ export async function exec(url, sql, values) {
 }
 
 async function settingsOf(url) {
-  const { rows } = await exec(url, `SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1) ORDER BY name`, [REPORTED]);
+  const { rows } = await exec(
+    url,
+    `SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1) ORDER BY name`,
+    [REPORTED],
+  );
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
 }
 

@@ -57,7 +57,8 @@ export async function startService({ databaseUrl, env = {}, logFile, nodeArgs = 
   const started = Date.now();
   for (;;) {
     const state = await Promise.race([exited.then((e) => ({ exited: e })), sleep(100).then(() => undefined)]);
-    if (state?.exited) throw new Error(`the service exited during start (${JSON.stringify(state.exited)}); see ${logFile}`);
+    if (state?.exited)
+      throw new Error(`the service exited during start (${JSON.stringify(state.exited)}); see ${logFile}`);
     try {
       const res = await fetch(`${baseUrl}/health`);
       if (res.ok) break;
@@ -103,7 +104,10 @@ const TICKS = 100; // USER_HZ on Linux
 export function cpuOf(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
-  return { self: (Number(fields[11]) + Number(fields[12])) / TICKS, children: (Number(fields[13]) + Number(fields[14])) / TICKS };
+  return {
+    self: (Number(fields[11]) + Number(fields[12])) / TICKS,
+    children: (Number(fields[13]) + Number(fields[14])) / TICKS,
+  };
 }
 
 /** Busy and total CPU seconds of the whole machine, from /proc/stat. */

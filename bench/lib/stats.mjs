@@ -38,5 +38,8 @@ export function markdownTable(header, rows, align) {
 }
 
 export const fmt = (value, digits = 1) =>
-  typeof value === 'number' && Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : String(value);
-export const int = (value) => (typeof value === 'number' && Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : String(value));
+  typeof value === 'number' && Number.isFinite(value)
+    ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : String(value);
+export const int = (value) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : String(value);

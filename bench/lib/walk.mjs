@@ -86,12 +86,23 @@ const CHANNELS = [
   ['letter', 3],
   ['departmentReferral', 3],
 ];
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文斌浩宇欣怡子涵梓轩雨桐'.split('');
-const TEXT = ['双方到场陈述意见，调解员释法说理。', '已电话联系当事人，约定下次调解时间。', '经核实，情况属实。', '当事人补充提交了相关材料。', '同意继续调解。'];
+const TEXT = [
+  '双方到场陈述意见，调解员释法说理。',
+  '已电话联系当事人，约定下次调解时间。',
+  '经核实，情况属实。',
+  '当事人补充提交了相关材料。',
+  '同意继续调解。',
+];
 
-const NEGATIVE = /rejected|refused|withdrawn|terminated|dismissed|failed|unreachable|objected|declined|routedToLegal|lawsuit|defaulted|recused|suspected|closed/;
-const RECORD = /recorded|supervised|answered|extended|supplement|materials|appraisal|cleared|requested|provided|hearing/;
+const NEGATIVE =
+  /rejected|refused|withdrawn|terminated|dismissed|failed|unreachable|objected|declined|routedToLegal|lawsuit|defaulted|recused|suspected|closed/;
+const RECORD =
+  /recorded|supervised|answered|extended|supplement|materials|appraisal|cleared|requested|provided|hearing/;
 function weightOf(type) {
   if (NEGATIVE.test(type)) return 0.2;
   if (type === 'session.recorded' || type === 'followUp.recorded') return 20;
@@ -100,7 +111,15 @@ function weightOf(type) {
 }
 
 /** Events the walk never sends itself: those needing other organisations or other cases. */
-const EXCLUDED = new Set(['case.escalated', 'case.assigned', 'case.transferred', 'mediation.delegated', 'mediation.referred', 'deadline.expired', 'mediation.concluded']);
+const EXCLUDED = new Set([
+  'case.escalated',
+  'case.assigned',
+  'case.transferred',
+  'mediation.delegated',
+  'mediation.referred',
+  'deadline.expired',
+  'mediation.concluded',
+]);
 
 export function rng(seed) {
   let a = seed >>> 0;
@@ -142,14 +161,22 @@ function personName(r) {
 }
 
 function intakeFor(profile, r, today) {
-  const category = profile.flow === 'administrative-mediation' ? pick(r, ['trafficAccident', 'consumer', 'medical', 'damages']) : weighted(r, CATEGORIES);
+  const category =
+    profile.flow === 'administrative-mediation'
+      ? pick(r, ['trafficAccident', 'consumer', 'medical', 'damages'])
+      : weighted(r, CATEGORIES);
   const parties = [];
   const count = r() < 0.8 ? 2 : 3;
   for (let i = 0; i < count; i++) {
     const organization = i === 1 && r() < 0.15;
     parties.push(
       organization
-        ? { role: 'respondent', kind: 'organization', name: `${pick(r, ['金陵', '玄武', '秦淮'])}${pick(r, ['物业', '建材', '餐饮', '商贸'])}有限公司`, creditCode: '91320100MA1MXXXX0X'.replace(/X/g, '0') }
+        ? {
+            role: 'respondent',
+            kind: 'organization',
+            name: `${pick(r, ['金陵', '玄武', '秦淮'])}${pick(r, ['物业', '建材', '餐饮', '商贸'])}有限公司`,
+            creditCode: '91320100MA1MXXXX0X'.replace(/X/g, '0'),
+          }
         : {
             role: i === 0 ? 'applicant' : i === 1 ? 'respondent' : 'thirdParty',
             kind: 'person',
@@ -167,7 +194,12 @@ function intakeFor(profile, r, today) {
     category,
     summary: pick(r, SUMMARIES[category]),
     parties,
-    channel: profile.flow === 'delegated-mediation' ? 'courtDelegation' : profile.flow === 'petition' ? 'petition' : weighted(r, CHANNELS),
+    channel:
+      profile.flow === 'delegated-mediation'
+        ? 'courtDelegation'
+        : profile.flow === 'petition'
+          ? 'petition'
+          : weighted(r, CHANNELS),
     organizationId: PLACEHOLDER.organization,
     receivedOn: today,
     riskLevel: weighted(r, [
@@ -196,8 +228,19 @@ function intakeFor(profile, r, today) {
           ['familyProperty', 2],
           ['other', 1],
         ]),
-        boundParties: parties.map((p) => ({ name: p.name, ...(p.idNumber ? { idNumber: p.idNumber } : {}), ...(p.creditCode ? { creditCode: p.creditCode } : {}) })),
-        terms: [{ obligorPartyId: 'p2', description: '分期支付赔偿款', amount: `${Math.floor(1000 + r() * 40000)}.00`, dueOn: addDays(today, 30 + Math.floor(r() * 60)) }],
+        boundParties: parties.map((p) => ({
+          name: p.name,
+          ...(p.idNumber ? { idNumber: p.idNumber } : {}),
+          ...(p.creditCode ? { creditCode: p.creditCode } : {}),
+        })),
+        terms: [
+          {
+            obligorPartyId: 'p2',
+            description: '分期支付赔偿款',
+            amount: `${Math.floor(1000 + r() * 40000)}.00`,
+            dueOn: addDays(today, 30 + Math.floor(r() * 60)),
+          },
+        ],
       };
     } else intake[name] = valueFor(spec, name, ctx);
   }
@@ -244,7 +287,9 @@ function valueFor(spec, name, ctx) {
     case 'array': {
       if (kindOf(spec.items) === 'string' && /PartyIds$/i.test(name)) return [...partyIds];
       const n = Math.max(spec.minItems ?? 0, 1);
-      return Array.from({ length: n }, () => valueFor(spec.items, name.replace(/s$/, ''), ctx)).filter((v) => v !== undefined);
+      return Array.from({ length: n }, () => valueFor(spec.items, name.replace(/s$/, ''), ctx)).filter(
+        (v) => v !== undefined,
+      );
     }
     case 'object': {
       const value = {};
@@ -270,7 +315,9 @@ function senderOf(flow, type) {
 }
 
 function actorFor(role) {
-  return role === 'engine' ? { userId: 'engine', role: 'engine', organizationId: null } : { userId: PLACEHOLDER.user, role, organizationId: PLACEHOLDER.organization };
+  return role === 'engine'
+    ? { userId: 'engine', role: 'engine', organizationId: null }
+    : { userId: PLACEHOLDER.user, role, organizationId: PLACEHOLDER.organization };
 }
 
 /**
@@ -291,7 +338,9 @@ export function walk(profile, startDate, now, seed, protection) {
     return undefined;
   }
   let snapshot = result.snapshot;
-  const events = [{ type: 'case.opened', payload: withoutPersonalData(intake), actor: actorFor(profile.opener), today }];
+  const events = [
+    { type: 'case.opened', payload: withoutPersonalData(intake), actor: actorFor(profile.opener), today },
+  ];
   const refusedExpiry = new Set();
   let final = flows.describeCase(snapshot).final;
 
@@ -306,7 +355,9 @@ export function walk(profile, startDate, now, seed, protection) {
     for (;;) {
       if (final) return;
       const due = snapshot.context.deadlines
-        .filter((d) => d.status === 'running' && d.dueOn && d.dueOn < today && !refusedExpiry.has(`${d.kind}:${d.dueOn}`))
+        .filter(
+          (d) => d.status === 'running' && d.dueOn && d.dueOn < today && !refusedExpiry.has(`${d.kind}:${d.dueOn}`),
+        )
         .sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0];
       if (!due) return;
       try {
@@ -325,12 +376,21 @@ export function walk(profile, startDate, now, seed, protection) {
     today = next;
     fireDue();
     if (final) break;
-    const allowed = flows.describeCase(snapshot).allowedEvents.filter((t) => !EXCLUDED.has(t) && senderOf(flow, t) !== 'engine');
+    const allowed = flows
+      .describeCase(snapshot)
+      .allowedEvents.filter((t) => !EXCLUDED.has(t) && senderOf(flow, t) !== 'engine');
     if (!allowed.length) continue;
     // Weighted by what usually happens: progress is likely, records are common, early endings rare.
-    const ordered = allowed.map((t) => [t, -Math.log(1 - r()) / weightOf(t)]).sort((a, b) => a[1] - b[1]).map(([t]) => t);
+    const ordered = allowed
+      .map((t) => [t, -Math.log(1 - r()) / weightOf(t)])
+      .sort((a, b) => a[1] - b[1])
+      .map(([t]) => t);
     for (const type of ordered.slice(0, 5)) {
-      const payload = valueFor(flow.events[type].payload, type, { r, today, partyIds: snapshot.context.parties.map((p) => p.id) });
+      const payload = valueFor(flow.events[type].payload, type, {
+        r,
+        today,
+        partyIds: snapshot.context.parties.map((p) => p.id),
+      });
       try {
         send(type, payload, senderOf(flow, type));
         break;

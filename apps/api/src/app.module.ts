@@ -31,7 +31,22 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [SecurityModule, AuthModule, UsersModule, OrganizationsModule, CasesModule, FlowsModule, DeadlinesModule, NotificationsModule, ReportsModule, CalendarModule, MeModule, DocumentsModule, SupervisionModule, ReturnVisitsModule],
+      imports: [
+        SecurityModule,
+        AuthModule,
+        UsersModule,
+        OrganizationsModule,
+        CasesModule,
+        FlowsModule,
+        DeadlinesModule,
+        NotificationsModule,
+        ReportsModule,
+        CalendarModule,
+        MeModule,
+        DocumentsModule,
+        SupervisionModule,
+        ReturnVisitsModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: DataSource, useValue: dataSource },

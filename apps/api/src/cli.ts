@@ -41,10 +41,13 @@ async function main(): Promise<void> {
     return;
   }
   if (command !== 'create-admin' && command !== 'rotate-keys') {
-    throw new Error('usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | reset-password --username <name> | rotate-keys');
+    throw new Error(
+      'usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | reset-password --username <name> | rotate-keys',
+    );
   }
   const config = loadConfig();
-  if (!config.databaseUrl || !config.secrets) throw new Error('set DATABASE_URL and the JIEFEN_* keys of the server (see README)');
+  if (!config.databaseUrl || !config.secrets)
+    throw new Error('set DATABASE_URL and the JIEFEN_* keys of the server (see README)');
   const dataSource = createDataSource(config.databaseUrl, 2);
   await dataSource.initialize();
   try {
@@ -73,11 +76,18 @@ async function withDatabase(work: (dataSource: import('typeorm').DataSource) => 
 async function createAdminCommand(dataSource: import('typeorm').DataSource): Promise<void> {
   const { values } = parseArgs({
     args: rest,
-    options: { username: { type: 'string' }, organization: { type: 'string' }, 'display-name': { type: 'string' }, 'create-city': { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      organization: { type: 'string' },
+      'display-name': { type: 'string' },
+      'create-city': { type: 'string' },
+    },
   });
   const password = process.env.JIEFEN_ADMIN_PASSWORD;
-  if (!values.username || (!values.organization && !values['create-city'])) throw new Error('--username and --organization (or --create-city) are required');
-  if (!password) throw new Error(`set JIEFEN_ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters)`);
+  if (!values.username || (!values.organization && !values['create-city']))
+    throw new Error('--username and --organization (or --create-city) are required');
+  if (!password)
+    throw new Error(`set JIEFEN_ADMIN_PASSWORD (${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters)`);
   const admin = await createAdmin(dataSource, {
     username: values.username,
     displayName: values['display-name'],
@@ -99,31 +109,43 @@ function resetPasswordArgs(): { username: string } {
  * ID number whose hash was made with another hash key (docs/security.md). Safe to run again.
  */
 async function rotateKeys(dataSource: import('typeorm').DataSource, protection: DataProtection): Promise<void> {
-  const rows: { case_id: string; party_id: string; id_number_encrypted: string | null; id_number_hash: string | null; phone_encrypted: string | null }[] =
-    await dataSource.query(
-      'SELECT case_id, party_id, id_number_encrypted, id_number_hash, phone_encrypted FROM parties WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL',
-    );
+  const rows: {
+    case_id: string;
+    party_id: string;
+    id_number_encrypted: string | null;
+    id_number_hash: string | null;
+    phone_encrypted: string | null;
+  }[] = await dataSource.query(
+    'SELECT case_id, party_id, id_number_encrypted, id_number_hash, phone_encrypted FROM parties WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL',
+  );
   let reEncrypted = 0;
   let reHashed = 0;
   for (const row of rows) {
-    const fresh = (value: string | null) => (value && protection.isStale(value) ? protection.encrypt(protection.decrypt(value)) : value);
+    const fresh = (value: string | null) =>
+      value && protection.isStale(value) ? protection.encrypt(protection.decrypt(value)) : value;
     const [idNumber, phone] = [fresh(row.id_number_encrypted), fresh(row.phone_encrypted)];
-    const hash = row.id_number_encrypted ? protection.hashIdNumber(protection.decrypt(row.id_number_encrypted)) : row.id_number_hash;
+    const hash = row.id_number_encrypted
+      ? protection.hashIdNumber(protection.decrypt(row.id_number_encrypted))
+      : row.id_number_hash;
     if (idNumber === row.id_number_encrypted && phone === row.phone_encrypted && hash === row.id_number_hash) continue;
-    await dataSource.query('UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4, id_number_hash = $5 WHERE case_id = $1 AND party_id = $2', [
-      row.case_id,
-      row.party_id,
-      idNumber,
-      phone,
-      hash,
-    ]);
+    await dataSource.query(
+      'UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4, id_number_hash = $5 WHERE case_id = $1 AND party_id = $2',
+      [row.case_id, row.party_id, idNumber, phone, hash],
+    );
     if (idNumber !== row.id_number_encrypted || phone !== row.phone_encrypted) reEncrypted++;
     if (hash !== row.id_number_hash) reHashed++;
   }
-  process.stdout.write(`re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID numbers under the current hash key\n`);
+  process.stdout.write(
+    `re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID numbers under the current hash key\n`,
+  );
   const documents = await rotateDocumentKeys(dataSource, protection);
-  process.stdout.write(`re-encrypted ${documents.reEncrypted} of ${documents.documents} documents under the current key\n`);
-  if (documents.failedIntegrity.length) process.stderr.write(`documents whose bytes fail their SHA-256, left as they are: ${documents.failedIntegrity.join(', ')}\n`);
+  process.stdout.write(
+    `re-encrypted ${documents.reEncrypted} of ${documents.documents} documents under the current key\n`,
+  );
+  if (documents.failedIntegrity.length)
+    process.stderr.write(
+      `documents whose bytes fail their SHA-256, left as they are: ${documents.failedIntegrity.join(', ')}\n`,
+    );
 }
 
 main().catch((error: unknown) => {

@@ -35,10 +35,15 @@ export function configureApp(app: INestApplication, config: AppConfig, logger: L
       },
     }),
   );
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed'] });
+  app.enableCors({
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed'],
+  });
   // Never an ID number in a log line, not even in a search's query string (PIPL Art. 51).
   app.use(requestLog(logger));
-  app.use(express.json({ limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({ limit: config.bodyLimitBytes, strict: true, type: ['application/json', 'application/*+json'] }),
+  );
   app.useGlobalPipes(
     // Before validation: no validator is handed NUL, lone surrogates or nesting that overflows it.
     new WellFormedInputPipe(),

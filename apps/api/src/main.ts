@@ -28,15 +28,26 @@ async function main(): Promise<void> {
   const migrations = await dataSource.runMigrations({ transaction: 'each' });
   if (migrations.length) logger.info({ migrations: migrations.map((m) => m.name) }, 'migrations applied');
   // The demo password is kept beside the data directory, like the generated keys.
-  const demo = config.demoData ? await seedDemoData(dataSource, logger, { password: config.demoPassword, passwordFile: `${config.dataDir}.demo-password` }) : undefined;
+  const demo = config.demoData
+    ? await seedDemoData(dataSource, logger, {
+        password: config.demoPassword,
+        passwordFile: `${config.dataDir}.demo-password`,
+      })
+    : undefined;
 
-  const app = await NestFactory.create(AppModule.with({ config: { ...config, secrets }, dataSource, clock: new SystemClock() }), {
-    bodyParser: false,
-    logger: false,
-  });
+  const app = await NestFactory.create(
+    AppModule.with({ config: { ...config, secrets }, dataSource, clock: new SystemClock() }),
+    {
+      bodyParser: false,
+      logger: false,
+    },
+  );
   configureApp(app, config, logger);
   await app.listen(config.port);
-  logger.info({ url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` }, 'Jiefen is listening');
+  logger.info(
+    { url: `http://localhost:${config.port}`, docs: `http://localhost:${config.port}/docs` },
+    'Jiefen is listening',
+  );
   // Through the log's own destination, so that it comes after the start-up lines, at every start.
   if (demo) print(demoLoginBlock(demo));
 

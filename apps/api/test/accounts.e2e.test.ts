@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 const TOKEN_URL = '/api/v1/auth/token';
-const signIn = (t: TestApp, username: string, password: string) => t.anonymous.post(TOKEN_URL).send({ username, password });
+const signIn = (t: TestApp, username: string, password: string) =>
+  t.anonymous.post(TOKEN_URL).send({ username, password });
 /** Moves both instances' clock past every sign-in window, so that each test starts with no failures counted. */
 const nextWindow = () => a.clock.set(new Date(a.clock.now().getTime() + 16 * 60_000));
 
@@ -39,14 +40,21 @@ async function tokenOf(t: TestApp, username: string, password = DEMO_PASSWORD): 
 let userCount = 0;
 /** A fresh mediator at the 梅园新村 committee, added by the city admin. */
 async function aUser(): Promise<{ id: string; username: string; password: string }> {
-  const user = { username: `acct.user${++userCount}`, displayName: '测试调解员', password: 'a-long-enough-password', role: 'mediator', organizationId: DEMO.meiyuanCommittee };
+  const user = {
+    username: `acct.user${++userCount}`,
+    displayName: '测试调解员',
+    password: 'a-long-enough-password',
+    role: 'mediator',
+    organizationId: DEMO.meiyuanCommittee,
+  };
   const { body } = await (await a.as('admin')).post('/api/v1/users').send(user).expect(201);
   return { id: body.id, username: user.username, password: user.password };
 }
 
 const patchUser = (t: TestApp, token: string, id: string, changes: Record<string, unknown>) =>
   t.anonymous.patch(`/api/v1/users/${id}`).set('Authorization', `Bearer ${token}`).send(changes);
-const listCases = (t: TestApp, token: string) => t.anonymous.get('/api/v1/cases').set('Authorization', `Bearer ${token}`);
+const listCases = (t: TestApp, token: string) =>
+  t.anonymous.get('/api/v1/cases').set('Authorization', `Bearer ${token}`);
 
 describe('sign-in limiter', () => {
   beforeEach(nextWindow);
@@ -72,7 +80,11 @@ describe('sign-in limiter', () => {
   it('never answers 500 under concurrent wrong sign-ins: the counts are locked in one order (no deadlock)', async () => {
     const statuses: number[] = [];
     for (let round = 0; round < 25; round++) {
-      const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => signIn(round % 2 ? a : b, ['supervisor', 'reception', 'court', 'petition'][i % 4]!, `wrong-${round}-${i}`)));
+      const burst = await Promise.all(
+        Array.from({ length: 16 }, (_, i) =>
+          signIn(round % 2 ? a : b, ['supervisor', 'reception', 'court', 'petition'][i % 4]!, `wrong-${round}-${i}`),
+        ),
+      );
       statuses.push(...burst.map((r) => r.status));
     }
     expect(new Set(statuses)).toEqual(new Set([401, 429]));
@@ -102,7 +114,12 @@ describe('tokens', () => {
   const claims = { role: 'mediator', org: DEMO.meiyuanCommittee, name: 'mediator', ver: 0 };
   const sign = (withExp: boolean) => {
     const now = Math.floor(a.clock.now().getTime() / 1000);
-    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(MEDIATOR_ID).setIssuer('jiefen').setAudience('jiefen-api').setIssuedAt(now);
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(MEDIATOR_ID)
+      .setIssuer('jiefen')
+      .setAudience('jiefen-api')
+      .setIssuedAt(now);
     return (withExp ? jwt.setExpirationTime(now + 60) : jwt).sign(secret);
   };
 
@@ -143,7 +160,9 @@ describe('disabling a user and changing their role (admin)', () => {
     await patchUser(b, admin, user.id, { disabled: false }).expect(200);
     await listCases(a, token).expect(401);
     await listCases(b, await tokenOf(b, user.username, user.password)).expect(200);
-    const audit = logLines.flatMap((chunk) => chunk.split('\n')).filter((l) => l.includes('user changed') && l.includes(user.id));
+    const audit = logLines
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((l) => l.includes('user changed') && l.includes(user.id));
     const ADMIN_ID = '00000000-0000-4000-8000-0000000000a5';
     expect(audit.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ adminId: ADMIN_ID, userId: user.id, changes: { disabled: true } }),
@@ -170,10 +189,30 @@ describe('disabling a user and changing their role (admin)', () => {
     expect((await patchUser(a, supervisor, user.id, { disabled: true }).expect(403)).body.code).toBe('FORBIDDEN');
     const admin = await tokenOf(a, 'admin');
     // A district admin does not see a user of the other district: no such user.
-    const district = { username: 'acct.district-admin', displayName: '玄武区管理员', password: 'a-long-enough-password', role: 'admin', organizationId: DEMO.xuanwu };
-    const { body: districtAdmin } = await a.anonymous.post('/api/v1/users').set('Authorization', `Bearer ${admin}`).send(district).expect(201);
-    const elsewhere = { username: 'acct.qinhuai', displayName: '秦淮调解员', password: 'a-long-enough-password', role: 'mediator', organizationId: DEMO.fuzimiao };
-    const { body: other } = await a.anonymous.post('/api/v1/users').set('Authorization', `Bearer ${admin}`).send(elsewhere).expect(201);
+    const district = {
+      username: 'acct.district-admin',
+      displayName: '玄武区管理员',
+      password: 'a-long-enough-password',
+      role: 'admin',
+      organizationId: DEMO.xuanwu,
+    };
+    const { body: districtAdmin } = await a.anonymous
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(district)
+      .expect(201);
+    const elsewhere = {
+      username: 'acct.qinhuai',
+      displayName: '秦淮调解员',
+      password: 'a-long-enough-password',
+      role: 'mediator',
+      organizationId: DEMO.fuzimiao,
+    };
+    const { body: other } = await a.anonymous
+      .post('/api/v1/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(elsewhere)
+      .expect(201);
     const districtToken = await tokenOf(a, district.username, district.password);
     expect((await patchUser(a, districtToken, other.id, { disabled: true }).expect(404)).body.code).toBe('NOT_FOUND');
     await patchUser(a, districtToken, user.id, { organizationId: DEMO.fuzimiao }).expect(403);

@@ -30,9 +30,12 @@ afterEach(async () => {
 
 const recomputer = (app: TestApp = t) => app.app.get(DeadlineRecomputer);
 const caseOf = async (id: string) => (await t.http.get(`/api/v1/cases/${id}`).expect(200)).body;
-const mediationPeriodOf = async (id: string) => (await caseOf(id)).deadlines.find((d: { kind: string }) => d.kind === 'mediationPeriod');
+const mediationPeriodOf = async (id: string) =>
+  (await caseOf(id)).deadlines.find((d: { kind: string }) => d.kind === 'mediationPeriod');
 const trail = async (id: string) =>
-  (await t.dataSource.query('SELECT type, payload, actor, meta FROM case_events WHERE case_id = $1 ORDER BY seq', [id])) as {
+  (await t.dataSource.query('SELECT type, payload, actor, meta FROM case_events WHERE case_id = $1 ORDER BY seq', [
+    id,
+  ])) as {
     type: string;
     payload: Record<string, unknown>;
     actor: { role: string };
@@ -62,7 +65,8 @@ function firstWorkingDayFrom(from: string, holidays: Record<string, string>): st
   }
 }
 
-const load = (year: number, body: Record<string, unknown>, client: Client = admin) => client.put(`/api/v1/calendar/years/${year}`).send(body);
+const load = (year: number, body: Record<string, unknown>, client: Client = admin) =>
+  client.put(`/api/v1/calendar/years/${year}`).send(body);
 
 describe('before the notice: the statutory holidays (全国年节及纪念日放假办法 Art. 2, rev. 2024-11-10)', () => {
   it('a one-month mediation period accepted on 2026-12-01 ends on 2027-01-04, provisional, not on New Year’s Day', async () => {
@@ -87,9 +91,16 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
     const springFestival = await acceptedOn('2027-01-08'); // last day 2027-02-08 (初三, statutory) → 2027-02-09, provisional
     expect(await mediationPeriodOf(springFestival)).toMatchObject({ dueOn: '2027-02-09', provisional: true });
 
-    const schedule = scheduleOf(2027, { '2027-01-02': '元旦', '2027-01-03': '元旦', '2027-02-09': '春节', '2027-02-10': '春节', '2027-02-11': '春节' }, { '2027-02-14': '春节' });
+    const schedule = scheduleOf(
+      2027,
+      { '2027-01-02': '元旦', '2027-01-03': '元旦', '2027-02-09': '春节', '2027-02-10': '春节', '2027-02-11': '春节' },
+      { '2027-02-14': '春节' },
+    );
     const { body: loaded } = await load(2027, schedule).expect(200);
-    expect(loaded).toMatchObject({ year: { year: 2027, version: 1, notice: schedule.notice, loadedBy: { username: ADMIN } }, recomputation: { cases: 2 } });
+    expect(loaded).toMatchObject({
+      year: { year: 2027, version: 1, notice: schedule.notice, loadedBy: { username: ADMIN } },
+      recomputation: { cases: 2 },
+    });
 
     expect(await recomputer().runOnce()).toMatchObject({ cases: 2, events: 2, failed: 0 });
     expect(await mediationPeriodOf(springFestival)).toMatchObject({ dueOn: '2027-02-12', provisional: false });
@@ -97,16 +108,35 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
     expect((await trail(springFestival)).at(-1)).toMatchObject({
       type: 'deadline.recomputed',
       actor: { role: 'engine' },
-      payload: { kind: 'mediationPeriod', from: '2027-02-09', to: '2027-02-12', provisional: false, basis: expect.stringContaining('国办发明电〔2026〕99号') },
+      payload: {
+        kind: 'mediationPeriod',
+        from: '2027-02-09',
+        to: '2027-02-12',
+        provisional: false,
+        basis: expect.stringContaining('国办发明电〔2026〕99号'),
+      },
     });
     // The durable timer follows in the same statement.
-    const [timer] = await t.dataSource.query(`SELECT due_on, provisional, provisional_reason FROM deadlines WHERE case_id = $1 AND kind = 'mediationPeriod'`, [springFestival]);
+    const [timer] = await t.dataSource.query(
+      `SELECT due_on, provisional, provisional_reason FROM deadlines WHERE case_id = $1 AND kind = 'mediationPeriod'`,
+      [springFestival],
+    );
     expect(timer).toEqual({ due_on: '2027-02-12', provisional: false, provisional_reason: null });
     // New Year's Day stays the 4th, now final: recorded, but nobody is told of a date that did not move.
     expect(await mediationPeriodOf(newYear)).toMatchObject({ dueOn: '2027-01-04', provisional: false });
-    expect((await trail(newYear)).at(-1)).toMatchObject({ type: 'deadline.recomputed', payload: { from: '2027-01-04', to: '2027-01-04', provisional: false } });
-    const notices = await t.dataSource.query(`SELECT case_id, recipient, payload FROM outbox WHERE kind = 'notice.deadlineMoved'`);
-    expect(notices).toEqual([expect.objectContaining({ case_id: springFestival, payload: expect.objectContaining({ from: '2027-02-09', to: '2027-02-12' }) })]);
+    expect((await trail(newYear)).at(-1)).toMatchObject({
+      type: 'deadline.recomputed',
+      payload: { from: '2027-01-04', to: '2027-01-04', provisional: false },
+    });
+    const notices = await t.dataSource.query(
+      `SELECT case_id, recipient, payload FROM outbox WHERE kind = 'notice.deadlineMoved'`,
+    );
+    expect(notices).toEqual([
+      expect.objectContaining({
+        case_id: springFestival,
+        payload: expect.objectContaining({ from: '2027-02-09', to: '2027-02-12' }),
+      }),
+    ]);
 
     // Exactly once: another pass finds nothing to change.
     expect(await recomputer().runOnce()).toMatchObject({ events: 0 });
@@ -126,7 +156,9 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
     };
     await bad({ ...valid, holidays: { ...valid.holidays, '2036-01-01': '元旦' } }, /2036-01-01/); // another year
     await bad({ ...valid, holidays: { ...valid.holidays, '2035-02-30': '春节' } }, /2035-02-30/); // no such day
-    const [weekday] = Object.keys(valid.holidays).filter((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+    const [weekday] = Object.keys(valid.holidays).filter(
+      (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
+    );
     await bad({ ...valid, makeUpWorkdays: { [weekday!]: '调休' } }, new RegExp(weekday!)); // a holiday and a make-up day, on a weekday
     const { '2035-01-01': _newYear, ...withoutNewYear } = valid.holidays;
     await bad({ ...valid, holidays: withoutNewYear }, /2035-01-01|holidays/); // a statutory day missing
@@ -147,12 +179,25 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
     await load(2037, scheduleOf(2037)).expect(200);
     const again = await load(2037, scheduleOf(2037, { '2037-10-05': '国庆节' })).expect(409);
     expect(again.body).toMatchObject({ code: 'CALENDAR_YEAR_EXISTS', currentVersion: 1 });
-    expect((await load(2037, { ...scheduleOf(2037), replacesVersion: 0, reason: '更正' }).expect(412)).body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 1 });
-    expect((await load(2037, { ...scheduleOf(2037), replacesVersion: 1 }).expect(400)).body.errors[0].field).toBe('reason');
-    const corrected = await load(2037, { ...scheduleOf(2037, { '2037-10-05': '国庆节' }), replacesVersion: 1, reason: '补充国庆节假日' }).expect(200);
+    expect(
+      (await load(2037, { ...scheduleOf(2037), replacesVersion: 0, reason: '更正' }).expect(412)).body,
+    ).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: 1 });
+    expect((await load(2037, { ...scheduleOf(2037), replacesVersion: 1 }).expect(400)).body.errors[0].field).toBe(
+      'reason',
+    );
+    const corrected = await load(2037, {
+      ...scheduleOf(2037, { '2037-10-05': '国庆节' }),
+      replacesVersion: 1,
+      reason: '补充国庆节假日',
+    }).expect(200);
     expect(corrected.body.year).toMatchObject({ version: 2, reason: '补充国庆节假日' });
     const { body: year } = await admin.get('/api/v1/calendar/years/2037').expect(200);
-    expect(year).toMatchObject({ year: 2037, version: 2, source: 'loaded', holidays: expect.objectContaining({ '2037-10-05': '国庆节' }) });
+    expect(year).toMatchObject({
+      year: 2037,
+      version: 2,
+      source: 'loaded',
+      holidays: expect.objectContaining({ '2037-10-05': '国庆节' }),
+    });
     expect(year.versions.map((v: { version: number; reason: string | null }) => [v.version, v.reason])).toEqual([
       [2, '补充国庆节假日'],
       [1, null],
@@ -162,8 +207,15 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
   it('corrects a bundled year only as version 1 of it, with a reason', async () => {
     const bundled = (await admin.get('/api/v1/calendar/years/2026').expect(200)).body;
     expect(bundled).toMatchObject({ year: 2026, version: 0, source: 'bundled' });
-    const body = { holidays: bundled.holidays, makeUpWorkdays: bundled.makeUpWorkdays, notice: { number: '国办发明电〔2025〕7号', date: '2025-11-04' } };
-    expect((await load(2026, body).expect(409)).body).toMatchObject({ code: 'CALENDAR_YEAR_EXISTS', currentVersion: 0 });
+    const body = {
+      holidays: bundled.holidays,
+      makeUpWorkdays: bundled.makeUpWorkdays,
+      notice: { number: '国办发明电〔2025〕7号', date: '2025-11-04' },
+    };
+    expect((await load(2026, body).expect(409)).body).toMatchObject({
+      code: 'CALENDAR_YEAR_EXISTS',
+      currentVersion: 0,
+    });
     await load(2026, { ...body, replacesVersion: 0, reason: '按通知原文核对' }).expect(200);
     const { body: list } = await t.http.get('/api/v1/calendar/years').expect(200);
     expect(list.years.find((y: { year: number }) => y.year === 2025)).toMatchObject({ source: 'bundled', version: 0 });
@@ -205,7 +257,9 @@ describe('recomputation across instances and restarts', () => {
     await load(2033, scheduleOf(2033, { '2033-10-04': '国庆节', '2033-10-05': '国庆节' })).expect(200);
     // Another instance that has not polled yet still counts on the statutory days alone: simulate its write.
     const stale = await acceptedOn('2033-09-02');
-    await t.dataSource.query(`UPDATE deadlines SET due_on = '2033-10-04', provisional = true WHERE case_id = $1`, [stale]);
+    await t.dataSource.query(`UPDATE deadlines SET due_on = '2033-10-04', provisional = true WHERE case_id = $1`, [
+      stale,
+    ]);
     await t.dataSource.query(
       `UPDATE cases SET snapshot = jsonb_set(snapshot, '{context,deadlines}',
          (SELECT jsonb_agg(CASE WHEN x->>'kind' = 'mediationPeriod' THEN x || '{"dueOn":"2033-10-04","provisional":true}'::jsonb ELSE x END)
@@ -215,13 +269,24 @@ describe('recomputation across instances and restarts', () => {
     t = await t.restart();
     admin = await t.as(ADMIN);
     expect((await recomputer().runOnce()).cases).toBeGreaterThanOrEqual(1);
-    const expected = firstWorkingDayFrom('2033-10-01', { ...statutoryHolidays(2033), '2033-10-04': '国庆节', '2033-10-05': '国庆节' });
+    const expected = firstWorkingDayFrom('2033-10-01', {
+      ...statutoryHolidays(2033),
+      '2033-10-04': '国庆节',
+      '2033-10-05': '国庆节',
+    });
     expect(await mediationPeriodOf(before)).toMatchObject({ dueOn: expected, provisional: false });
     // The sweep comes once every instance has surely loaded the year (a few polling intervals later).
     t.clock.set(new Date(t.clock.now().getTime() + 60_000));
     await recomputer().runOnce();
     await recomputer().runOnce();
-    expect(await mediationPeriodOf(stale)).toMatchObject({ dueOn: firstWorkingDayFrom('2033-10-02', { ...statutoryHolidays(2033), '2033-10-04': '国庆节', '2033-10-05': '国庆节' }), provisional: false });
+    expect(await mediationPeriodOf(stale)).toMatchObject({
+      dueOn: firstWorkingDayFrom('2033-10-02', {
+        ...statutoryHolidays(2033),
+        '2033-10-04': '国庆节',
+        '2033-10-05': '国庆节',
+      }),
+      provisional: false,
+    });
     const [job] = await t.dataSource.query('SELECT done_at, swept_at FROM calendar_recomputations WHERE year = 2033');
     expect(job.swept_at).not.toBeNull();
     expect(job.done_at).not.toBeNull();
@@ -230,7 +295,12 @@ describe('recomputation across instances and restarts', () => {
   it('uses a year another instance or the command line stored, within one polling interval and without a restart', async () => {
     const pool = new pg.Pool({ connectionString: t.databaseUrl, max: 1 });
     try {
-      await storeCalendarYear(pool, { year: 2039, ...scheduleOf(2039) }, { userId: 'cli', username: 'cli:test', role: 'admin', organizationId: null }, new Date());
+      await storeCalendarYear(
+        pool,
+        { year: 2039, ...scheduleOf(2039) },
+        { userId: 'cli', username: 'cli:test', role: 'admin', organizationId: null },
+        new Date(),
+      );
     } finally {
       await pool.end();
     }
@@ -245,16 +315,26 @@ describe('recomputation across instances and restarts', () => {
     const cli = new URL('../dist/cli.js', import.meta.url).pathname;
     const run = (args: string[]) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...TEST_ENV, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [cli, ...args], {
+          env: { ...process.env, ...TEST_ENV, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let output = '';
         child.stdout!.on('data', (c) => (output += c));
         child.stderr!.on('data', (c) => (output += c));
         child.once('exit', (code) => resolve({ code, output }));
       });
-    expect(await run(['calendar', 'load', '--year', '2041', '--file', file])).toMatchObject({ code: 0, output: expect.stringContaining('version 1') });
+    expect(await run(['calendar', 'load', '--year', '2041', '--file', file])).toMatchObject({
+      code: 0,
+      output: expect.stringContaining('version 1'),
+    });
     const again = await run(['calendar', 'load', '--year', '2041', '--file', file]);
     expect(again).toMatchObject({ code: 1, output: expect.stringContaining('already loaded') });
     const { body } = await t.http.get('/api/v1/calendar/years').expect(200);
-    expect(body.years.find((y: { year: number }) => y.year === 2041)).toMatchObject({ source: 'loaded', version: 1, loadedBy: { username: expect.stringMatching(/^cli:/) } });
+    expect(body.years.find((y: { year: number }) => y.year === 2041)).toMatchObject({
+      source: 'loaded',
+      version: 1,
+      loadedBy: { username: expect.stringMatching(/^cli:/) },
+    });
   });
 });

@@ -29,7 +29,12 @@ describe('POST /api/v1/cases', () => {
     const response = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
     expect(response.headers.location).toBe(`/api/v1/cases/${response.body.id}`);
     expect(response.headers.etag).toBe('"1"');
-    expect(response.body).toMatchObject({ version: 1, state: 'pendingAcceptance', status: 'open', flow: { id: 'people-mediation', version: 1 } });
+    expect(response.body).toMatchObject({
+      version: 1,
+      state: 'pendingAcceptance',
+      status: 'open',
+      flow: { id: 'people-mediation', version: 1 },
+    });
     expect(response.body.caseNumber).toMatch(/^（2026）玄梅人调字第\d{5}号$/);
     const next = await openCase();
     expect(Number(next.caseNumber.slice(-6, -1))).toBe(Number(response.body.caseNumber.slice(-6, -1)) + 1);
@@ -37,7 +42,12 @@ describe('POST /api/v1/cases', () => {
 
   it('masks ID numbers and phones of the parties', async () => {
     const response = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
-    expect(response.body.parties[0]).toMatchObject({ id: 'p1', name: '张三', idNumber: '110105********002X', phone: '138****8000' });
+    expect(response.body.parties[0]).toMatchObject({
+      id: 'p1',
+      name: '张三',
+      idNumber: '110105********002X',
+      phone: '138****8000',
+    });
     expect(JSON.stringify(response.body)).not.toContain(ID_NUMBERS.zhang);
   });
 
@@ -46,7 +56,11 @@ describe('POST /api/v1/cases', () => {
     ['a wrong type', { summary: 42 }, 'summary'],
     ['an impossible date', { receivedOn: '2026-02-30' }, 'receivedOn'],
     ['an unknown field', { colour: 'red' }, 'colour'],
-    ['an ID number with a wrong check digit', { parties: [aParty({ idNumber: '110105194912310021' })] }, 'parties[0].idNumber'],
+    [
+      'an ID number with a wrong check digit',
+      { parties: [aParty({ idNumber: '110105194912310021' })] },
+      'parties[0].idNumber',
+    ],
     ['an unknown organisation', { organizationId: '00000000-0000-4000-8000-00000000ffff' }, 'organizationId'],
     ['an amount that is not a decimal', { amount: '12,000' }, 'amount'],
   ])('refuses %s with 400 naming the field', async (_what, overrides, field) => {
@@ -57,24 +71,41 @@ describe('POST /api/v1/cases', () => {
   });
 
   it('names every bad field at once', async () => {
-    const response = await t.http.post('/api/v1/cases').send(anIntake({ summary: '', channel: 'pigeon', riskLevel: 'purple' })).expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['channel', 'riskLevel', 'summary']);
+    const response = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ summary: '', channel: 'pigeon', riskLevel: 'purple' }))
+      .expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'channel',
+      'riskLevel',
+      'summary',
+    ]);
   });
 
   it('refuses malformed JSON with 400, not 500', async () => {
-    const response = await t.http.post('/api/v1/cases').set('content-type', 'application/json').send('{"flow": "people-mediation",').expect(400);
+    const response = await t.http
+      .post('/api/v1/cases')
+      .set('content-type', 'application/json')
+      .send('{"flow": "people-mediation",')
+      .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('refuses a 1 MB string with 413 and writes nothing', async () => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM cases');
-    const response = await t.http.post('/api/v1/cases').send(anIntake({ summary: 'x'.repeat(1024 * 1024) })).expect(413);
+    const response = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ summary: 'x'.repeat(1024 * 1024) }))
+      .expect(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM cases')).toEqual(before);
   });
 
   it('refuses a summary longer than 2000 characters with 400', async () => {
-    const response = await t.http.post('/api/v1/cases').send(anIntake({ summary: '纠'.repeat(2001) })).expect(400);
+    const response = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ summary: '纠'.repeat(2001) }))
+      .expect(400);
     expect(response.body.errors[0].field).toBe('summary');
   });
 });
@@ -89,7 +120,9 @@ describe('GET /api/v1/cases/:id', () => {
       state: 'awaitingMediator',
       status: 'open',
       acceptedOn: '2026-03-02',
-      deadlines: [{ kind: 'mediationPeriod', sort: 'limit', dueOn: '2026-04-02', basis: 'MoJ-2002 Art. 33', status: 'running' }],
+      deadlines: [
+        { kind: 'mediationPeriod', sort: 'limit', dueOn: '2026-04-02', basis: 'MoJ-2002 Art. 33', status: 'running' },
+      ],
     });
     expect(response.body.allowedEvents).toContain('mediator.assigned');
   });
@@ -98,7 +131,10 @@ describe('GET /api/v1/cases/:id', () => {
     const missing = await t.http.get('/api/v1/cases/6f1c2a7e-0000-4000-8000-000000000000').expect(404);
     expect(missing.body.code).toBe('CASE_NOT_FOUND');
     const invalid = await t.http.get('/api/v1/cases/not-a-uuid').expect(400);
-    expect(invalid.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'id', message: 'must be a UUID' }] });
+    expect(invalid.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'id', message: 'must be a UUID' }],
+    });
   });
 });
 
@@ -109,7 +145,10 @@ describe('POST /api/v1/cases/:id/events', () => {
     const signed = await send(c.id, 'agreement.signed', writtenAgreement()).expect(200);
     expect(signed.headers.etag).toBe('"5"');
     expect(signed.body).toMatchObject({ state: 'agreementEffective', status: 'resolved', version: 5 });
-    expect(signed.body.deadlines.map((d: { kind: string }) => d.kind).sort()).toEqual(['confirmationWindow', 'performanceDue']);
+    expect(signed.body.deadlines.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'confirmationWindow',
+      'performanceDue',
+    ]);
     await send(c.id, 'performance.confirmed').expect(200);
     const events = await t.http.get(`/api/v1/cases/${c.id}/events`).expect(200);
     expect(events.body.items.map((e: { seq: number; type: string }) => [e.seq, e.type])).toEqual([
@@ -129,13 +168,23 @@ describe('POST /api/v1/cases/:id/events', () => {
     const c = await openCase();
     const response = await send(c.id, 'agreement.signed', writtenAgreement()).expect(409);
     expect(response.body).toMatchObject({ code: 'EVENT_NOT_ALLOWED', state: 'pendingAcceptance' });
-    expect(response.body.allowedEvents).toEqual(expect.arrayContaining(['application.accepted', 'application.rejected']));
+    expect(response.body.allowedEvents).toEqual(
+      expect.arrayContaining(['application.accepted', 'application.rejected']),
+    );
   });
 
   it('answers 422 RULE_VIOLATED with the rule and its article, and changes nothing (PML Art. 29)', async () => {
     const c = await mediatingCase();
-    const response = await send(c.id, 'agreement.signed', writtenAgreement({ signatures: { partyIds: ['p1'], mediator: true, committeeSeal: true } })).expect(422);
-    expect(response.body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'WRITTEN_AGREEMENT_UNSIGNED', basis: 'PML Art. 29' });
+    const response = await send(
+      c.id,
+      'agreement.signed',
+      writtenAgreement({ signatures: { partyIds: ['p1'], mediator: true, committeeSeal: true } }),
+    ).expect(422);
+    expect(response.body).toMatchObject({
+      code: 'RULE_VIOLATED',
+      rule: 'WRITTEN_AGREEMENT_UNSIGNED',
+      basis: 'PML Art. 29',
+    });
     const after = await t.http.get(`/api/v1/cases/${c.id}`).expect(200);
     expect(after.body).toMatchObject({ version: 3, state: 'mediating' });
     const events = await t.http.get(`/api/v1/cases/${c.id}/events`).expect(200);
@@ -145,9 +194,21 @@ describe('POST /api/v1/cases/:id/events', () => {
   it.each([
     ['an unknown event type', { type: 'case.teleported' }, 'type'],
     ['a malformed event type', { type: 'Teleport!' }, 'type'],
-    ['a bad payload field', { type: 'mediator.assigned', payload: { mediatorId: 'm', chosenBy: 'lottery' } }, 'payload.chosenBy'],
-    ['an unknown payload field', { type: 'application.accepted', payload: { acceptedOn: '2026-03-02', colour: 'red' } }, 'payload.colour'],
-    ['an impossible date in a payload', { type: 'application.accepted', payload: { acceptedOn: '2026-02-30' } }, 'payload.acceptedOn'],
+    [
+      'a bad payload field',
+      { type: 'mediator.assigned', payload: { mediatorId: 'm', chosenBy: 'lottery' } },
+      'payload.chosenBy',
+    ],
+    [
+      'an unknown payload field',
+      { type: 'application.accepted', payload: { acceptedOn: '2026-03-02', colour: 'red' } },
+      'payload.colour',
+    ],
+    [
+      'an impossible date in a payload',
+      { type: 'application.accepted', payload: { acceptedOn: '2026-02-30' } },
+      'payload.acceptedOn',
+    ],
     ['a payload that is not an object', { type: 'application.accepted', payload: 'yes' }, 'payload'],
   ])('refuses %s with 400 naming the field', async (_what, body, field) => {
     const c = await openCase();
@@ -169,13 +230,18 @@ describe('POST /api/v1/cases/:id/events', () => {
 
   it('refuses a centre event to an unknown organisation with 400', async () => {
     const c = await openCase();
-    const response = await send(c.id, 'case.escalated', { toOrganizationId: '00000000-0000-4000-8000-00000000ffff', reason: '疑难' }).expect(400);
+    const response = await send(c.id, 'case.escalated', {
+      toOrganizationId: '00000000-0000-4000-8000-00000000ffff',
+      reason: '疑难',
+    }).expect(400);
     expect(response.body.errors[0].field).toBe('payload.toOrganizationId');
   });
 
   it('escalates only upward: to the district, not to a sibling street (flows.md three-level centres)', async () => {
     const c = await openCase({ organizationId: DEMO.meiyuan });
-    const sideways = await send(c.id, 'case.escalated', { toOrganizationId: DEMO.xinjiekou, reason: '疑难' }).expect(422);
+    const sideways = await send(c.id, 'case.escalated', { toOrganizationId: DEMO.xinjiekou, reason: '疑难' }).expect(
+      422,
+    );
     expect(sideways.body.rule).toBe('ESCALATION_ONLY_UPWARD');
     const up = await send(c.id, 'case.escalated', { toOrganizationId: DEMO.xuanwu, reason: '疑难' }).expect(200);
     expect(up.body).toMatchObject({ organizationId: DEMO.xuanwu, state: 'pendingAcceptance' });
@@ -206,11 +272,20 @@ describe('GET /api/v1/cases', () => {
 
   it('filters by organisation subtree, status, flow and category', async () => {
     const street = await openCase({ organizationId: DEMO.fuzimiao, category: 'property' });
-    const inDistrict = await t.http.get('/api/v1/cases').query({ organizationId: DEMO.qinhuai, category: 'property' }).expect(200);
+    const inDistrict = await t.http
+      .get('/api/v1/cases')
+      .query({ organizationId: DEMO.qinhuai, category: 'property' })
+      .expect(200);
     expect(inDistrict.body.items.map((i: { id: string }) => i.id)).toContain(street.id);
-    const elsewhere = await t.http.get('/api/v1/cases').query({ organizationId: DEMO.xuanwu, category: 'property' }).expect(200);
+    const elsewhere = await t.http
+      .get('/api/v1/cases')
+      .query({ organizationId: DEMO.xuanwu, category: 'property' })
+      .expect(200);
     expect(elsewhere.body.items.map((i: { id: string }) => i.id)).not.toContain(street.id);
-    const open = await t.http.get('/api/v1/cases').query({ status: 'open', flow: 'people-mediation', limit: 100 }).expect(200);
+    const open = await t.http
+      .get('/api/v1/cases')
+      .query({ status: 'open', flow: 'people-mediation', limit: 100 })
+      .expect(200);
     expect(open.body.items.every((i: { status: string }) => i.status === 'open')).toBe(true);
   });
 

@@ -10,9 +10,17 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a refused connection', withCode('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
     ['a reset connection', withCode('ECONNRESET')],
-    ['every address of localhost refused (AggregateError)', Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], ''), { code: 'ECONNREFUSED' })],
+    [
+      'every address of localhost refused (AggregateError)',
+      Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')], ''), {
+        code: 'ECONNREFUSED',
+      }),
+    ],
     ['an AggregateError without its own code', new AggregateError([withCode('ETIMEDOUT')], '')],
-    ['57P01 admin shutdown, through TypeORM', typeorm(withCode('57P01', 'terminating connection due to administrator command'))],
+    [
+      '57P01 admin shutdown, through TypeORM',
+      typeorm(withCode('57P01', 'terminating connection due to administrator command')),
+    ],
     ['57P03 cannot connect now (starting up)', withCode('57P03', 'the database system is starting up')],
     ['53300 too many connections', withCode('53300', 'sorry, too many clients already')],
     ['08006 connection failure', withCode('08006')],

@@ -29,7 +29,9 @@ const scheduler = (app: TestApp = t) => app.app.get(DeadlineScheduler);
 const send = (id: string, type: string, payload: Record<string, unknown> = {}, app: TestApp = t) =>
   app.http.post(`/api/v1/cases/${id}/events`).send({ type, payload });
 const events = async (id: string) =>
-  (await t.dataSource.query('SELECT seq, type, actor, meta FROM case_events WHERE case_id = $1 ORDER BY seq', [id])) as {
+  (await t.dataSource.query('SELECT seq, type, actor, meta FROM case_events WHERE case_id = $1 ORDER BY seq', [
+    id,
+  ])) as {
     seq: number;
     type: string;
     actor: { role: string };
@@ -51,7 +53,11 @@ describe('durable deadlines', () => {
     expect((await scheduler().runOnce()).fired).toBe(1);
     expect((await scheduler().runOnce()).fired).toBe(0);
     const log = await events(id);
-    expect(log.at(-1)).toMatchObject({ type: 'deadline.expired', actor: { role: 'engine' }, meta: { dueOn: '2026-04-02', late: false, lagMs: 5000 } });
+    expect(log.at(-1)).toMatchObject({
+      type: 'deadline.expired',
+      actor: { role: 'engine' },
+      meta: { dueOn: '2026-04-02', late: false, lagMs: 5000 },
+    });
     const { body } = await t.http.get(`/api/v1/cases/${id}`).expect(200);
     expect(body).toMatchObject({ state: 'terminated', outcome: { reason: 'expired' }, deadlines: [] });
   });
@@ -100,17 +106,24 @@ describe('durable deadlines', () => {
 
   it('moves the timer with a paused appraisal and recounts across Golden Week (MDR Art. 38)', async () => {
     t.clock.set(at('2026-09-07T10:00:00+08:00'));
-    const { body } = await t.http.post('/api/v1/cases').send(anIntake({ category: 'medical' })).expect(201);
+    const { body } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ category: 'medical' }))
+      .expect(201);
     await send(body.id, 'application.accepted', { otherSideConsented: true }).expect(200);
     await send(body.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' }).expect(200);
     t.clock.set(at('2026-09-18T10:00:00+08:00'));
     await send(body.id, 'appraisal.started').expect(200);
-    expect(await t.dataSource.query(`SELECT status, due_on FROM deadlines WHERE case_id = $1`, [body.id])).toEqual([{ status: 'paused', due_on: null }]);
+    expect(await t.dataSource.query(`SELECT status, due_on FROM deadlines WHERE case_id = $1`, [body.id])).toEqual([
+      { status: 'paused', due_on: null },
+    ]);
     t.clock.set(at('2026-10-20T10:00:00+08:00')); // past the original last day (19 Oct): nothing fires while paused
     expect((await scheduler().runOnce()).fired).toBe(0);
     t.clock.set(at('2026-10-12T10:00:00+08:00'));
     await send(body.id, 'appraisal.completed').expect(200);
-    expect(await t.dataSource.query(`SELECT status, due_on FROM deadlines WHERE case_id = $1`, [body.id])).toEqual([{ status: 'running', due_on: '2026-11-10' }]);
+    expect(await t.dataSource.query(`SELECT status, due_on FROM deadlines WHERE case_id = $1`, [body.id])).toEqual([
+      { status: 'running', due_on: '2026-11-10' },
+    ]);
   });
 
   it('sends the reminder 3 working days before the last day, once', async () => {
@@ -118,14 +131,27 @@ describe('durable deadlines', () => {
     t.clock.set(at('2026-03-30T08:00:00+08:00'));
     expect((await scheduler().runOnce()).reminded).toBe(1);
     expect((await scheduler().runOnce()).reminded).toBe(0);
-    const rows = await t.dataSource.query(`SELECT kind, payload FROM outbox WHERE case_id = $1 AND kind = 'deadline.reminder'`, [id]);
-    expect(rows).toEqual([{ kind: 'deadline.reminder', payload: expect.objectContaining({ deadline: 'mediationPeriod', dueOn: '2026-04-02' }) }]);
+    const rows = await t.dataSource.query(
+      `SELECT kind, payload FROM outbox WHERE case_id = $1 AND kind = 'deadline.reminder'`,
+      [id],
+    );
+    expect(rows).toEqual([
+      {
+        kind: 'deadline.reminder',
+        payload: expect.objectContaining({ deadline: 'mediationPeriod', dueOn: '2026-04-02' }),
+      },
+    ]);
   });
 
   it('lists the week’s work: deadlines due by a day in an organisation’s subtree', async () => {
     const id = await acceptedCase();
-    const { body } = await t.http.get('/api/v1/deadlines').query({ dueBefore: '2026-04-05', organizationId: DEMO.xuanwu, kind: 'mediationPeriod' }).expect(200);
-    expect(body.items).toContainEqual(expect.objectContaining({ caseId: id, kind: 'mediationPeriod', dueOn: '2026-04-02', sort: 'limit' }));
+    const { body } = await t.http
+      .get('/api/v1/deadlines')
+      .query({ dueBefore: '2026-04-05', organizationId: DEMO.xuanwu, kind: 'mediationPeriod' })
+      .expect(200);
+    expect(body.items).toContainEqual(
+      expect.objectContaining({ caseId: id, kind: 'mediationPeriod', dueOn: '2026-04-02', sort: 'limit' }),
+    );
     const elsewhere = await t.http.get('/api/v1/deadlines').query({ organizationId: DEMO.qinhuai }).expect(200);
     expect(elsewhere.body.items.map((d: { caseId: string }) => d.caseId)).not.toContain(id);
     await t.http.get('/api/v1/deadlines').query({ dueBefore: '2026-02-30' }).expect(400);
@@ -134,13 +160,28 @@ describe('durable deadlines', () => {
 
 describe('the three-level centres', () => {
   it('escalates a case past its street-level target to the district by itself, in the event log', async () => {
-    const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: DEMO.meiyuan })).expect(201);
-    expect(body.deadlines).toContainEqual(expect.objectContaining({ kind: 'resolutionTarget', dueOn: '2026-03-23', basis: 'centre policy: street level (cfg)' }));
+    const { body } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ organizationId: DEMO.meiyuan }))
+      .expect(201);
+    expect(body.deadlines).toContainEqual(
+      expect.objectContaining({
+        kind: 'resolutionTarget',
+        dueOn: '2026-03-23',
+        basis: 'centre policy: street level (cfg)',
+      }),
+    );
     t.clock.set(at('2026-03-24T00:01:00+08:00'));
     await scheduler().runOnce();
     const { body: after } = await t.http.get(`/api/v1/cases/${body.id}`).expect(200);
     expect(after.organizationId).toBe(DEMO.xuanwu);
-    expect(after.deadlines).toContainEqual(expect.objectContaining({ kind: 'resolutionTarget', dueOn: '2026-04-23', basis: 'centre policy: district level (cfg)' }));
+    expect(after.deadlines).toContainEqual(
+      expect.objectContaining({
+        kind: 'resolutionTarget',
+        dueOn: '2026-04-23',
+        basis: 'centre policy: district level (cfg)',
+      }),
+    );
     expect((await events(body.id)).slice(-2).map((e) => [e.type, e.actor.role])).toEqual([
       ['deadline.expired', 'engine'],
       ['case.escalated', 'engine'],
@@ -148,7 +189,10 @@ describe('the three-level centres', () => {
   });
 
   it('marks a district case past its target overdue without escalating it', async () => {
-    const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: DEMO.xuanwu })).expect(201);
+    const { body } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ organizationId: DEMO.xuanwu }))
+      .expect(201);
     t.clock.set(at('2026-04-02T00:01:00+08:00'));
     await scheduler().runOnce();
     const { body: after } = await t.http.get(`/api/v1/cases/${body.id}`).expect(200);
@@ -158,14 +202,24 @@ describe('the three-level centres', () => {
   });
 
   it('reports a red-risk case to the city centre at once', async () => {
-    const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: DEMO.meiyuan, riskLevel: 'red' })).expect(201);
-    const rows = await t.dataSource.query(`SELECT recipient FROM outbox WHERE case_id = $1 AND kind = 'risk.red'`, [body.id]);
+    const { body } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ organizationId: DEMO.meiyuan, riskLevel: 'red' }))
+      .expect(201);
+    const rows = await t.dataSource.query(`SELECT recipient FROM outbox WHERE case_id = $1 AND kind = 'risk.red'`, [
+      body.id,
+    ]);
     expect(rows).toEqual([{ recipient: { type: 'organization', organizationId: DEMO.city } }]);
   });
 
   it('refuses to escalate downward, to a street (422 ESCALATION_ONLY_UPWARD)', async () => {
-    const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId: DEMO.xuanwu })).expect(201);
-    const response = await send(body.id, 'case.escalated', { toOrganizationId: DEMO.meiyuan, reason: '下放' }).expect(422);
+    const { body } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ organizationId: DEMO.xuanwu }))
+      .expect(201);
+    const response = await send(body.id, 'case.escalated', { toOrganizationId: DEMO.meiyuan, reason: '下放' }).expect(
+      422,
+    );
     expect(response.body.rule).toBe('ESCALATION_ONLY_UPWARD');
   });
 });
@@ -177,7 +231,10 @@ describe('notifications', () => {
     expect(written).toEqual([{ kind: 'document.acceptanceNotice' }]);
     const dispatcher = t.app.get(OutboxDispatcher);
     expect(await dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 1 });
-    const [pending] = await t.dataSource.query(`SELECT attempts, available_at, last_error, delivered_at FROM outbox WHERE case_id = $1`, [id]);
+    const [pending] = await t.dataSource.query(
+      `SELECT attempts, available_at, last_error, delivered_at FROM outbox WHERE case_id = $1`,
+      [id],
+    );
     expect(pending).toMatchObject({ attempts: 1, last_error: 'SMS gateway unreachable', delivered_at: null });
     expect(pending.available_at.getTime()).toBeGreaterThan(t.clock.now().getTime());
     expect(await dispatcher.dispatchOnce()).toEqual({ delivered: 0, failed: 0 }); // backing off
@@ -191,6 +248,8 @@ describe('notifications', () => {
   it('writes none when the event is refused', async () => {
     const id = await acceptedCase();
     await send(id, 'agreement.signed', writtenAgreement()).expect(409);
-    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE case_id = $1`, [id])).toEqual([{ n: 1 }]);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE case_id = $1`, [id])).toEqual([
+      { n: 1 },
+    ]);
   });
 });

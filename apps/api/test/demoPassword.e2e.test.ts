@@ -25,40 +25,54 @@ describe('the demo password, on the service process', () => {
   const dataDir = join(parent, 'postgres');
   const passwordFile = `${dataDir}.demo-password`;
 
-  it('survives a first start that fails after seeding, is printed in a block at every start, and JIEFEN_DEMO_PASSWORD resets it', async () => {
-    // 1. The port is taken: the service seeds the demo users, then cannot listen.
-    const squatter = createServer();
-    const busyPort = await new Promise<number>((resolve) => squatter.listen(0, '127.0.0.1', () => resolve((squatter.address() as { port: number }).port)));
-    const failed = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(busyPort) });
-    expect(await exited(failed.child)).toBe(1);
-    squatter.close();
-    const generated = readFileSync(passwordFile, 'utf8').trim();
-    expect(generated).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+  it(
+    'survives a first start that fails after seeding, is printed in a block at every start, and JIEFEN_DEMO_PASSWORD resets it',
+    async () => {
+      // 1. The port is taken: the service seeds the demo users, then cannot listen.
+      const squatter = createServer();
+      const busyPort = await new Promise<number>((resolve) =>
+        squatter.listen(0, '127.0.0.1', () => resolve((squatter.address() as { port: number }).port)),
+      );
+      const failed = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(busyPort) });
+      expect(await exited(failed.child)).toBe(1);
+      squatter.close();
+      const generated = readFileSync(passwordFile, 'utf8').trim();
+      expect(generated).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
 
-    // 2. The next start says it, in the block, last.
-    const second = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(await freePort()) });
-    await waitForHealth(second);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(passwordIn(second.output())).toBe(generated);
-    expect(second.output()).toContain(`Kept in:     ${passwordFile}`);
-    expect(second.output().indexOf('┌')).toBeGreaterThan(second.output().indexOf('Jiefen is listening')); // after the start-up lines
-    expect(await signInStatus(second.url, 'mediator', generated)).toBe(200);
-    expect(await stopService(second)).toBe(0);
+      // 2. The next start says it, in the block, last.
+      const second = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(await freePort()) });
+      await waitForHealth(second);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(passwordIn(second.output())).toBe(generated);
+      expect(second.output()).toContain(`Kept in:     ${passwordFile}`);
+      expect(second.output().indexOf('┌')).toBeGreaterThan(second.output().indexOf('Jiefen is listening')); // after the start-up lines
+      expect(await signInStatus(second.url, 'mediator', generated)).toBe(200);
+      expect(await stopService(second)).toBe(0);
 
-    // 3. JIEFEN_DEMO_PASSWORD at a later start: every demo user's password is reset to it.
-    const third = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(await freePort()), JIEFEN_DEMO_PASSWORD: 'chosen-demo-password' });
-    await waitForHealth(third);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(passwordIn(third.output())).toBe('chosen-demo-password');
-    expect(await signInStatus(third.url, 'court', 'chosen-demo-password')).toBe(200);
-    expect(await signInStatus(third.url, 'mediator', generated)).toBe(401);
-    expect(readFileSync(passwordFile, 'utf8').trim()).toBe('chosen-demo-password');
-    expect(await stopService(third)).toBe(0);
-  }, PROCESS_TEST_TIMEOUT_MS);
+      // 3. JIEFEN_DEMO_PASSWORD at a later start: every demo user's password is reset to it.
+      const third = startService({
+        JIEFEN_DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        JIEFEN_DEMO_PASSWORD: 'chosen-demo-password',
+      });
+      await waitForHealth(third);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(passwordIn(third.output())).toBe('chosen-demo-password');
+      expect(await signInStatus(third.url, 'court', 'chosen-demo-password')).toBe(200);
+      expect(await signInStatus(third.url, 'mediator', generated)).toBe(401);
+      expect(readFileSync(passwordFile, 'utf8').trim()).toBe('chosen-demo-password');
+      expect(await stopService(third)).toBe(0);
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
   it('refuses a JIEFEN_DEMO_PASSWORD shorter than the one password rule, and says why', async () => {
-    const refused = startService({ JIEFEN_DATA_DIR: dataDir, PORT: String(await freePort()), JIEFEN_DEMO_PASSWORD: 'elevenchars' });
+    const refused = startService({
+      JIEFEN_DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      JIEFEN_DEMO_PASSWORD: 'elevenchars',
+    });
     expect(await exited(refused.child)).toBe(1);
     expect(refused.output()).toContain('JIEFEN_DEMO_PASSWORD must have 12 to 200 characters');
   });
@@ -77,12 +91,29 @@ describe('seedDemoData', () => {
       expect(demoLoginBlock(unknown)).toContain('JIEFEN_DEMO_PASSWORD');
 
       const reset = await seedDemoData(t.dataSource, logger, { password: 'a-new-demo-password', passwordFile: file });
-      expect(reset).toMatchObject({ password: 'a-new-demo-password', source: 'JIEFEN_DEMO_PASSWORD', passwordFile: file });
-      const rows: { username: string; password_hash: string }[] = await t.dataSource.query('SELECT username, password_hash FROM users ORDER BY username');
-      expect(rows.map((r) => r.username)).toEqual(['admin', 'court', 'mediator', 'petition', 'reception', 'supervisor']);
-      for (const row of rows) expect(await verifyPassword(row.password_hash, 'a-new-demo-password')).toMatchObject({ valid: true });
+      expect(reset).toMatchObject({
+        password: 'a-new-demo-password',
+        source: 'JIEFEN_DEMO_PASSWORD',
+        passwordFile: file,
+      });
+      const rows: { username: string; password_hash: string }[] = await t.dataSource.query(
+        'SELECT username, password_hash FROM users ORDER BY username',
+      );
+      expect(rows.map((r) => r.username)).toEqual([
+        'admin',
+        'court',
+        'mediator',
+        'petition',
+        'reception',
+        'supervisor',
+      ]);
+      for (const row of rows)
+        expect(await verifyPassword(row.password_hash, 'a-new-demo-password')).toMatchObject({ valid: true });
       expect(new Set(rows.map((r) => r.password_hash)).size).toBe(rows.length); // a salt each
-      expect(await seedDemoData(t.dataSource, logger, { passwordFile: file })).toMatchObject({ password: 'a-new-demo-password', source: 'stored' });
+      expect(await seedDemoData(t.dataSource, logger, { passwordFile: file })).toMatchObject({
+        password: 'a-new-demo-password',
+        source: 'stored',
+      });
     } finally {
       await t.close();
     }

@@ -45,7 +45,12 @@ function dataFor(flowId: string, title: string, number: string | null, partyName
     linkedCaseId: null,
     parties: [],
     deadlines: [],
-    agreement: { form: 'written', effectiveOn: '2026-03-02', terms: [{ obligorPartyId: 'p2', description: '承担维修费用', amount: '3000.00', dueOn: '2026-04-30' }], boundPartyIds: ['p1', 'p2'] },
+    agreement: {
+      form: 'written',
+      effectiveOn: '2026-03-02',
+      terms: [{ obligorPartyId: 'p2', description: '承担维修费用', amount: '3000.00', dueOn: '2026-04-30' }],
+      boundPartyIds: ['p1', 'p2'],
+    },
     outcome: null,
     supervision: null,
     records: {},
@@ -58,13 +63,47 @@ function dataFor(flowId: string, title: string, number: string | null, partyName
     caseNumber: '（2026）玄梅人调字第00012号',
     context,
     parties: [
-      { id: 'p1', role: 'applicant', kind: 'person', name: partyName, idNumber: '11010519491231002X', creditCode: null, phone: '13800138000', address: '玄武区梅园新村17号502室', agent: null },
-      { id: 'p2', role: 'respondent', kind: 'organization', name: '金陵某物业管理有限公司', idNumber: null, creditCode: '91320102MA1XXXXXX1', phone: '025-84000000', address: '玄武区中山路1号', agent: '王五（经理）' },
+      {
+        id: 'p1',
+        role: 'applicant',
+        kind: 'person',
+        name: partyName,
+        idNumber: '11010519491231002X',
+        creditCode: null,
+        phone: '13800138000',
+        address: '玄武区梅园新村17号502室',
+        agent: null,
+      },
+      {
+        id: 'p2',
+        role: 'respondent',
+        kind: 'organization',
+        name: '金陵某物业管理有限公司',
+        idNumber: null,
+        creditCode: '91320102MA1XXXXXX1',
+        phone: '025-84000000',
+        address: '玄武区中山路1号',
+        agent: '王五（经理）',
+      },
     ],
     organization: { name: '梅园新村街道人民调解委员会', shortName: '玄梅' },
     mediatorName: '赵调解',
-    event: { type: 'x', seq: 3, today: '2026-03-02', payload: { heldOn: '2026-03-02', summary: '双方陈述了漏水经过。', chosenBy: 'committee' } },
-    details: { reason: 'noAgreement', remainingRoutes: ['arbitration', 'litigation'], result: 'explained', route: 'litigation', ruling: 'agreementValid', rulingNo: '（2026）苏0102民特1号', courtCaseNo: '（2026）苏0102民初1号', registeredOn: '2026-03-02' },
+    event: {
+      type: 'x',
+      seq: 3,
+      today: '2026-03-02',
+      payload: { heldOn: '2026-03-02', summary: '双方陈述了漏水经过。', chosenBy: 'committee' },
+    },
+    details: {
+      reason: 'noAgreement',
+      remainingRoutes: ['arbitration', 'litigation'],
+      result: 'explained',
+      route: 'litigation',
+      ruling: 'agreementValid',
+      rulingNo: '（2026）苏0102民特1号',
+      courtCaseNo: '（2026）苏0102民初1号',
+      registeredOn: '2026-03-02',
+    },
     title,
     number,
   });
@@ -79,13 +118,19 @@ it.each(issuedKinds())('%s issues %s: a template renders it', (flowId, kind) => 
   expect(registry.find(flowId, getFlow(flowId).version, kind, {})).toBeDefined();
 });
 
-describe.each(registry.templates.map((t) => [`${t.flow}/${t.kind}${t.variant ? `.${t.variant.equals}` : ''}`, t] as const))('%s', (_name, template) => {
+describe.each(
+  registry.templates.map((t) => [`${t.flow}/${t.kind}${t.variant ? `.${t.variant.equals}` : ''}`, t] as const),
+)('%s', (_name, template) => {
   it('renders an A4 PDF with its title, the case number, the parties and no unfilled placeholder', async () => {
-    const pdf = await renderDocument(template, dataFor(template.flow, template.title, template.numbered ? '（2026）玄梅人调字第12号' : null), {
-      font,
-      labels: registry.labels,
-      createdAt: new Date('2026-03-02T02:00:00Z'),
-    });
+    const pdf = await renderDocument(
+      template,
+      dataFor(template.flow, template.title, template.numbered ? '（2026）玄梅人调字第12号' : null),
+      {
+        font,
+        labels: registry.labels,
+        createdAt: new Date('2026-03-02T02:00:00Z'),
+      },
+    );
     const doc = await getDocumentProxy(new Uint8Array(pdf));
     const { view } = await doc.getPage(1);
     expect(view.map(Math.round)).toEqual([0, 0, 595, 842]); // A4 in points
@@ -100,7 +145,11 @@ describe.each(registry.templates.map((t) => [`${t.flow}/${t.kind}${t.variant ? `
 
 it('embeds the font (a subset) rather than naming a system font', async () => {
   const template = registry.find('people-mediation', 1, 'agreement', {})!;
-  const pdf = await renderDocument(template, dataFor('people-mediation', template.title, '（2026）玄梅人调字第1号'), { font, labels: registry.labels, createdAt: new Date(0) });
+  const pdf = await renderDocument(template, dataFor('people-mediation', template.title, '（2026）玄梅人调字第1号'), {
+    font,
+    labels: registry.labels,
+    createdAt: new Date(0),
+  });
   const raw = pdf.toString('latin1');
   expect(raw).toMatch(/\/FontFile2 \d+ 0 R/);
   expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifSC/);
@@ -109,13 +158,22 @@ it('embeds the font (a subset) rather than naming a system font', async () => {
 
 it('renders the same document and data to the same bytes', async () => {
   const template = registry.find('people-mediation', 1, 'agreement', {})!;
-  const render = () => renderDocument(template, dataFor('people-mediation', template.title, '（2026）玄梅人调字第1号'), { font, labels: registry.labels, createdAt: new Date('2026-03-02T02:00:00Z') });
+  const render = () =>
+    renderDocument(template, dataFor('people-mediation', template.title, '（2026）玄梅人调字第1号'), {
+      font,
+      labels: registry.labels,
+      createdAt: new Date('2026-03-02T02:00:00Z'),
+    });
   expect((await render()).equals(await render())).toBe(true);
 });
 
 it('refuses a character the font lacks with MissingGlyphError naming it (no blank box)', async () => {
   const template = registry.find('people-mediation', 1, 'agreement', {})!;
-  const render = renderDocument(template, dataFor('people-mediation', template.title, null, '张𠀾'), { font, labels: registry.labels, createdAt: new Date(0) });
+  const render = renderDocument(template, dataFor('people-mediation', template.title, null, '张𠀾'), {
+    font,
+    labels: registry.labels,
+    createdAt: new Date(0),
+  });
   await expect(render).rejects.toThrow(MissingGlyphError);
   await expect(render).rejects.toThrow(/𠀾 \(U\+2003E\)/);
 });

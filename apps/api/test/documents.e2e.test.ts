@@ -46,7 +46,8 @@ async function openCase(overrides: Record<string, unknown> = {}): Promise<string
   const { body } = await t.http.post('/api/v1/cases').send(anIntake(overrides)).expect(201);
   return body.id;
 }
-const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
+const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
 
 /** A people's mediation case at the demo committee, accepted, with the demo mediator, one session and a written agreement. */
 async function agreedCase(overrides: Record<string, unknown> = {}): Promise<string> {
@@ -67,7 +68,15 @@ async function produceAll(): Promise<void> {
 
 async function documentsOf(id: string, client: Client = mediator) {
   const { body } = await client.get(`/api/v1/cases/${id}/documents`).expect(200);
-  return body.items as { id: string; kind: string; title: string; number: string | null; status: string; event: { seq: number; type: string }; sha256: string }[];
+  return body.items as {
+    id: string;
+    kind: string;
+    title: string;
+    number: string | null;
+    status: string;
+    event: { seq: number; type: string };
+    sha256: string;
+  }[];
 }
 
 async function download(id: string, documentId: string): Promise<Buffer> {
@@ -134,7 +143,10 @@ describe('production from the outbox', () => {
       ['mediationRecord', 'issued', 'session.recorded'],
       ['agreement', 'issued', 'agreement.signed'],
     ]);
-    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE case_id = $1 AND kind LIKE 'document.%'`, [id]);
+    const { rows } = await pool.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE case_id = $1 AND kind LIKE 'document.%'`,
+      [id],
+    );
     expect(rows[0].n).toBe(after.length);
   });
 
@@ -142,7 +154,10 @@ describe('production from the outbox', () => {
     const id = await agreedCase();
     await Promise.all([producer.produceOnce(), producer.produceOnce(), producer.produceOnce()]);
     await produceAll();
-    const { rows } = await pool.query(`SELECT outbox_id, count(*)::int AS n, bool_and(status = 'issued') AS issued FROM documents WHERE case_id = $1 GROUP BY outbox_id`, [id]);
+    const { rows } = await pool.query(
+      `SELECT outbox_id, count(*)::int AS n, bool_and(status = 'issued') AS issued FROM documents WHERE case_id = $1 GROUP BY outbox_id`,
+      [id],
+    );
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.n === 1 && r.issued)).toBe(true);
   });
@@ -152,7 +167,9 @@ describe('production from the outbox', () => {
     failNextRender();
     await send(id, 'application.accepted');
     expect(await producer.produceOnce()).toEqual({ issued: 0, failed: 1 });
-    const { rows } = await pool.query(`SELECT status, attempts, last_error, number FROM documents WHERE case_id = $1`, [id]);
+    const { rows } = await pool.query(`SELECT status, attempts, last_error, number FROM documents WHERE case_id = $1`, [
+      id,
+    ]);
     expect(rows).toEqual([{ status: 'pending', attempts: 1, last_error: 'renderer crashed', number: null }]);
     // Not due again before its backoff; due after it.
     expect(await producer.produceOnce()).toEqual({ issued: 0, failed: 0 });
@@ -163,7 +180,9 @@ describe('production from the outbox', () => {
   });
 
   it('renders the rare characters 㛃 and 䶮 in names', async () => {
-    const id = await openCase({ parties: [aParty({ name: '王㛃' }), aParty({ role: 'respondent', name: '李䶮', idNumber: ID_NUMBERS.li })] });
+    const id = await openCase({
+      parties: [aParty({ name: '王㛃' }), aParty({ role: 'respondent', name: '李䶮', idNumber: ID_NUMBERS.li })],
+    });
     await send(id, 'application.accepted');
     await send(id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' });
     await produceAll();
@@ -174,7 +193,9 @@ describe('production from the outbox', () => {
   });
 
   it('refuses a name the font cannot draw (𠀾), naming the character, and keeps the document pending', async () => {
-    const id = await openCase({ parties: [aParty({ name: '张𠀾' }), aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li })] });
+    const id = await openCase({
+      parties: [aParty({ name: '张𠀾' }), aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li })],
+    });
     await send(id, 'application.accepted');
     expect(await producer.produceOnce()).toEqual({ issued: 0, failed: 1 });
     const { rows } = await pool.query(`SELECT status, last_error FROM documents WHERE case_id = $1`, [id]);
@@ -188,7 +209,10 @@ describe('numbering (文号)', () => {
   it('numbers per organisation and year without gaps, also across a failed render', async () => {
     const ids = [await openCase(), await openCase(), await openCase()];
     await produceAll();
-    const { rows: before } = await pool.query(`SELECT coalesce(max(number_seq), 0) AS last FROM documents WHERE organization_id = $1 AND number_year = 2026`, [DEMO.meiyuanCommittee]);
+    const { rows: before } = await pool.query(
+      `SELECT coalesce(max(number_seq), 0) AS last FROM documents WHERE organization_id = $1 AND number_year = 2026`,
+      [DEMO.meiyuanCommittee],
+    );
     failNextRender();
     for (const id of ids) await send(id, 'application.accepted');
     await producer.produceOnce();
@@ -211,7 +235,13 @@ describe('the people’s mediation documents', () => {
     id = await agreedCase({
       parties: [
         aParty({ address: '玄武区梅园新村17号502室' }),
-        aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: '13900139000', address: '玄武区梅园新村17号602室' }),
+        aParty({
+          role: 'respondent',
+          name: '李四',
+          idNumber: ID_NUMBERS.li,
+          phone: '13900139000',
+          address: '玄武区梅园新村17号602室',
+        }),
       ],
     });
     await produceAll();
@@ -224,7 +254,8 @@ describe('the people’s mediation documents', () => {
     const [agreement] = (await documentsOf(id)).filter((d) => d.kind === 'agreement');
     expect(text).toContain('人民调解协议书');
     expect(text).toContain(agreement!.number!); // number
-    for (const field of ['张三', '女', '76', '11010519491231002X', '13800138000', '玄武区梅园新村17号502室']) expect(text).toContain(field); // each party's details
+    for (const field of ['张三', '女', '76', '11010519491231002X', '13800138000', '玄武区梅园新村17号502室'])
+      expect(text).toContain(field); // each party's details
     for (const field of ['李四', '男', '40', ID_NUMBERS.li, '玄武区梅园新村17号602室']) expect(text).toContain(field);
     expect(text).toContain('纠纷的主要事实、争议事项以及各方当事人的责任');
     expect(text).toContain('楼上卫生间漏水，双方就维修费用发生纠纷');
@@ -241,19 +272,42 @@ describe('the people’s mediation documents', () => {
 
   it('the acceptance register names the dispute type, the source and the parties (MoJ 2010 受理登记表)', () => {
     const text = texts.acceptanceNotice!;
-    for (const field of ['人民调解受理登记表', '（2026）玄梅人调字第', '邻里纠纷', '当事人申请（来访）', '申请人：张三', '被申请人：李四', '登记人（签名）']) expect(text).toContain(field);
+    for (const field of [
+      '人民调解受理登记表',
+      '（2026）玄梅人调字第',
+      '邻里纠纷',
+      '当事人申请（来访）',
+      '申请人：张三',
+      '被申请人：李四',
+      '登记人（签名）',
+    ])
+      expect(text).toContain(field);
   });
 
   it('the notice of rights and duties lists those of PML Arts. 23 and 24', () => {
     const text = texts.rightsAndDutiesNotice!;
-    for (const field of ['选择或者接受人民调解员', '接受调解、拒绝调解或者要求终止调解', '要求调解公开进行或者不公开进行', '如实陈述纠纷事实', '尊重对方当事人行使权利', '梅园新村人民调解员']) {
+    for (const field of [
+      '选择或者接受人民调解员',
+      '接受调解、拒绝调解或者要求终止调解',
+      '要求调解公开进行或者不公开进行',
+      '如实陈述纠纷事实',
+      '尊重对方当事人行使权利',
+      '梅园新村人民调解员',
+    ]) {
       expect(text).toContain(field);
     }
   });
 
   it('the mediation record holds time, the session summary and the signature lines (PML Art. 27)', () => {
     const text = texts.mediationRecord!;
-    for (const field of ['人民调解记录', '2026年3月2日', '双方陈述了漏水经过', '记录人（签名）', '当事人（签名或按指印）：张三']) expect(text).toContain(field);
+    for (const field of [
+      '人民调解记录',
+      '2026年3月2日',
+      '双方陈述了漏水经过',
+      '记录人（签名）',
+      '当事人（签名或按指印）：张三',
+    ])
+      expect(text).toContain(field);
   });
 
   it('a termination notice names the routes left: arbitration, administrative, litigation (PML Art. 26)', async () => {
@@ -264,7 +318,15 @@ describe('the people’s mediation documents', () => {
     await produceAll();
     const notice = (await documentsOf(other)).find((d) => d.kind === 'terminationNotice')!;
     const text = await textOf(await download(other, notice.id));
-    for (const field of ['终止人民调解告知书', '经调解，双方当事人未能达成协议', '第二十六条', '依法申请仲裁', '请求有关行政机关依法处理', '依法向人民法院提起诉讼']) expect(text).toContain(field);
+    for (const field of [
+      '终止人民调解告知书',
+      '经调解，双方当事人未能达成协议',
+      '第二十六条',
+      '依法申请仲裁',
+      '请求有关行政机关依法处理',
+      '依法向人民法院提起诉讼',
+    ])
+      expect(text).toContain(field);
   });
 
   it('an oral agreement is recorded on the 口头协议登记表 (PML Art. 28)', async () => {
@@ -276,7 +338,8 @@ describe('the people’s mediation documents', () => {
     const doc = (await documentsOf(other)).find((d) => d.kind === 'agreement')!;
     expect(doc.title).toBe('人民调解口头协议登记表');
     const text = await textOf(await download(other, doc.id));
-    for (const field of ['人民调解口头协议登记表', '口头协议内容', '1.李四赔礼道歉', '第二十八条']) expect(text).toContain(field);
+    for (const field of ['人民调解口头协议登记表', '口头协议内容', '1.李四赔礼道歉', '第二十八条'])
+      expect(text).toContain(field);
   });
 
   it('a rejection notice gives the reason (PML Art. 18)', async () => {
@@ -286,8 +349,15 @@ describe('the people’s mediation documents', () => {
     const doc = (await documentsOf(other)).find((d) => d.kind === 'rejectionNotice')!;
     // No mediator was ever assigned, so no one may download it: read the stored bytes.
     const { rows } = await pool.query(`SELECT id, content_encrypted, sha256 FROM documents WHERE id = $1`, [doc.id]);
-    const text = await textOf(openContent(t.app.get(DataProtection), { id: rows[0].id, contentEncrypted: rows[0].content_encrypted, sha256: rows[0].sha256 }));
-    for (const field of ['不予受理通知书', '该纠纷不属于人民调解的受理范围', '决定不予受理']) expect(text).toContain(field);
+    const text = await textOf(
+      openContent(t.app.get(DataProtection), {
+        id: rows[0].id,
+        contentEncrypted: rows[0].content_encrypted,
+        sha256: rows[0].sha256,
+      }),
+    );
+    for (const field of ['不予受理通知书', '该纠纷不属于人民调解的受理范围', '决定不予受理'])
+      expect(text).toContain(field);
   });
 });
 
@@ -305,7 +375,16 @@ describe('the Word working copy (.docx)', () => {
       .expect('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const xml = unzipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const field of ['人民调解协议书', agreement.number!, '张三', '11010519491231002X', '1. 李四承担维修费用', '本协议一式3份', '梅园新村街道人民调解委员会（印章）']) expect(text).toContain(field);
+    for (const field of [
+      '人民调解协议书',
+      agreement.number!,
+      '张三',
+      '11010519491231002X',
+      '1. 李四承担维修费用',
+      '本协议一式3份',
+      '梅园新村街道人民调解委员会（印章）',
+    ])
+      expect(text).toContain(field);
     expect(xml).toContain('w:w="11906"'); // A4
     const record = docs.find((d) => d.kind === 'mediationRecord')!;
     await mediator.get(`/api/v1/cases/${id}/documents/${record.id}?format=docx`).expect(404);
@@ -322,9 +401,13 @@ describe('archive integrity', () => {
     const bytes = await download(id, doc!.id);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc!.sha256);
     for (const change of [`sha256 = 'x'`, `number = 'x'`, `status = 'pending'`, `byte_size = 1`, `event_seq = 1`]) {
-      await expect(pool.query(`UPDATE documents SET ${change} WHERE id = $1`, [doc!.id])).rejects.toThrow(/cannot be changed or deleted/);
+      await expect(pool.query(`UPDATE documents SET ${change} WHERE id = $1`, [doc!.id])).rejects.toThrow(
+        /cannot be changed or deleted/,
+      );
     }
-    await expect(pool.query(`DELETE FROM documents WHERE id = $1`, [doc!.id])).rejects.toThrow(/cannot be changed or deleted/);
+    await expect(pool.query(`DELETE FROM documents WHERE id = $1`, [doc!.id])).rejects.toThrow(
+      /cannot be changed or deleted/,
+    );
   });
 
   it('keeps the bytes encrypted at rest (the parties’ ID numbers are on them in full), and refuses bytes that no longer match the SHA-256', async () => {
@@ -350,15 +433,26 @@ describe('archive integrity', () => {
     await produceAll();
     const [doc] = await documentsOf(id);
     const before = await download(id, doc!.id);
-    const { secrets } = t.app.get<{ secrets: { dataKeys: { id: string; key: Buffer }[]; hashKey: Buffer } }>('APP_CONFIG');
+    const { secrets } = t.app.get<{ secrets: { dataKeys: { id: string; key: Buffer }[]; hashKey: Buffer } }>(
+      'APP_CONFIG',
+    );
     const rotated = new DataProtection([{ id: 'rotated', key: randomBytes(32) }, ...secrets.dataKeys], secrets.hashKey);
     const { reEncrypted, failedIntegrity } = await rotateDocumentKeys(t.dataSource, rotated);
     expect(reEncrypted).toBeGreaterThanOrEqual(4);
     expect(failedIntegrity).toHaveLength(1); // the one the test above replaced, left for someone to look at
     const { rows } = await pool.query(`SELECT id, content_encrypted, sha256 FROM documents WHERE id = $1`, [doc!.id]);
     expect(rows[0].content_encrypted).toMatch(/^v1\.rotated\./);
-    expect(openContent(rotated, { id: rows[0].id, contentEncrypted: rows[0].content_encrypted, sha256: rows[0].sha256 }).equals(before)).toBe(true);
-    expect(await rotateDocumentKeys(t.dataSource, rotated)).toMatchObject({ reEncrypted: 0, failedIntegrity: failedIntegrity });
+    expect(
+      openContent(rotated, {
+        id: rows[0].id,
+        contentEncrypted: rows[0].content_encrypted,
+        sha256: rows[0].sha256,
+      }).equals(before),
+    ).toBe(true);
+    expect(await rotateDocumentKeys(t.dataSource, rotated)).toMatchObject({
+      reEncrypted: 0,
+      failedIntegrity: failedIntegrity,
+    });
   });
 });
 
@@ -373,7 +467,10 @@ describe('access', () => {
 
   it('lets the case’s mediator download, and logs the access for every party', async () => {
     await download(id, docId);
-    const { rows } = await pool.query(`SELECT party_id, fields, reason FROM personal_data_access_log WHERE case_id = $1 ORDER BY party_id`, [id]);
+    const { rows } = await pool.query(
+      `SELECT party_id, fields, reason FROM personal_data_access_log WHERE case_id = $1 ORDER BY party_id`,
+      [id],
+    );
     expect(rows).toEqual([
       { party_id: 'p1', fields: [`document:${docId}`], reason: '下载文书' },
       { party_id: 'p2', fields: [`document:${docId}`], reason: '下载文书' },
@@ -419,9 +516,11 @@ describe('the dossier (一案一卷)', () => {
     const { text, totalPages } = await extractText(pdf, { mergePages: false });
     const pages = (text as string[]).map((p) => p.replace(/\s+/g, ''));
     let documentPages = 0;
-    for (const doc of docs) documentPages += (await getDocumentProxy(new Uint8Array(await download(id, doc.id)))).numPages;
+    for (const doc of docs)
+      documentPages += (await getDocumentProxy(new Uint8Array(await download(id, doc.id)))).numPages;
     expect(totalPages).toBe(1 + 1 + documentPages + 1);
-    if (process.env.DOCUMENTS_OUT) (await import('node:fs')).writeFileSync(`${process.env.DOCUMENTS_OUT}/dossier.pdf`, response.body as Buffer);
+    if (process.env.DOCUMENTS_OUT)
+      (await import('node:fs')).writeFileSync(`${process.env.DOCUMENTS_OUT}/dossier.pdf`, response.body as Buffer);
     const { body: view } = await t.http.get(`/api/v1/cases/${id}`).expect(200);
     expect(pages[0]).toContain('人民调解卷宗');
     expect(pages[0]).toContain(`卷号：${view.caseNumber}`);
@@ -430,7 +529,9 @@ describe('the dossier (一案一卷)', () => {
     expect(pages[1]).toContain('卷内目录');
     // Binding order: 受理登记表, 权利义务告知书, 调解记录, 协议书.
     const order = ['人民调解受理登记表', '人民调解当事人权利义务告知书', '人民调解记录', '人民调解协议书'];
-    expect(order.map((title) => pages[1]!.indexOf(title))).toEqual([...order.map((title) => pages[1]!.indexOf(title))].sort((a, b) => a - b));
+    expect(order.map((title) => pages[1]!.indexOf(title))).toEqual(
+      [...order.map((title) => pages[1]!.indexOf(title))].sort((a, b) => a - b),
+    );
     const firstPages = order.map((title) => pages.findIndex((page, i) => i >= 2 && page.includes(title)));
     expect(firstPages[0]).toBe(2);
     expect(firstPages).toEqual([...firstPages].sort((a, b) => a - b));

@@ -22,11 +22,20 @@ it(
   async () => {
     const parent = mkdtempSync(join(tmpdir(), 'jiefen-documents-'));
     chmodSync(parent, 0o755); // PostgreSQL runs as the OS user `postgres` when the tests run as root
-    const service = startService({ JIEFEN_DATA_DIR: join(parent, 'postgres'), PORT: String(await freePort()), JIEFEN_DEMO_PASSWORD: 'documents-demo-password', JIEFEN_POLL_INTERVAL_MS: '100' });
+    const service = startService({
+      JIEFEN_DATA_DIR: join(parent, 'postgres'),
+      PORT: String(await freePort()),
+      JIEFEN_DEMO_PASSWORD: 'documents-demo-password',
+      JIEFEN_POLL_INTERVAL_MS: '100',
+    });
     await waitForHealth(service);
     const api = `${service.url}/api/v1`;
     const token = async (username: string) => {
-      const response = await fetch(`${api}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'documents-demo-password' }) });
+      const response = await fetch(`${api}/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'documents-demo-password' }),
+      });
       return ((await response.json()) as { accessToken: string }).accessToken;
     };
     const mediator = await token('mediator');
@@ -39,7 +48,9 @@ it(
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
       return response;
     };
-    const opened = (await (await call('POST', '/cases', anIntake({ organizationId: DEMO.meiyuanCommittee }))).json()) as { id: string };
+    const opened = (await (
+      await call('POST', '/cases', anIntake({ organizationId: DEMO.meiyuanCommittee }))
+    ).json()) as { id: string };
     for (const [type, payload] of [
       ['application.accepted', {}],
       ['mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' }],
@@ -61,7 +72,15 @@ it(
     const pdf = Buffer.from(await (await call('GET', `/cases/${opened.id}/documents/${agreement.id}`)).arrayBuffer());
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
     const flat = text.replace(/\s+/g, '');
-    for (const field of ['人民调解协议书', agreement.number, '张三', '11010519491231002X', '李四承担维修费用', '本协议一式3份']) expect(flat).toContain(field);
+    for (const field of [
+      '人民调解协议书',
+      agreement.number,
+      '张三',
+      '11010519491231002X',
+      '李四承担维修费用',
+      '本协议一式3份',
+    ])
+      expect(flat).toContain(field);
     expect(await stopService(service)).toBe(0);
   },
   PROCESS_TEST_TIMEOUT_MS,

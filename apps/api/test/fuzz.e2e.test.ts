@@ -18,7 +18,16 @@ import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js'
 const SEED = Number(process.env.JIEFEN_FUZZ_SEED ?? 20261201);
 const BODIES_PER_FAMILY = 1000;
 const CONCURRENCY = 8;
-const WRITTEN_TABLES = ['cases', 'case_events', 'parties', 'outbox', 'deadlines', 'organizations', 'users', 'personal_data_access_log'] as const;
+const WRITTEN_TABLES = [
+  'cases',
+  'case_events',
+  'parties',
+  'outbox',
+  'deadlines',
+  'organizations',
+  'users',
+  'personal_data_access_log',
+] as const;
 
 type Random = () => number;
 
@@ -39,8 +48,27 @@ const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * it
 /** Strings no text field may hold. */
 const HOSTILE_TEXT = ['a\u0000b', '\u0000', '张\uD800三', '\uDC00', 'x\uDBFF', '\uDFFF\uD800'];
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
-const BAD_DATES = ['2026-02-30', '2026-13-01', '2026-00-10', '20260301', '2026-3-1', '9999-99-99', '0000-00-00', '+275760-09-13', 'yesterday', '2026-03-01T00:00:00Z', ''];
-const BAD_UUIDS = ['not-a-uuid', '00000000-0000-4000-8000-00000000003', '00000000-0000-4000-8000-0000000000311', 'g0000000-0000-4000-8000-000000000031', '{00000000-0000-4000-8000-000000000031}', ''];
+const BAD_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '20260301',
+  '2026-3-1',
+  '9999-99-99',
+  '0000-00-00',
+  '+275760-09-13',
+  'yesterday',
+  '2026-03-01T00:00:00Z',
+  '',
+];
+const BAD_UUIDS = [
+  'not-a-uuid',
+  '00000000-0000-4000-8000-00000000003',
+  '00000000-0000-4000-8000-0000000000311',
+  'g0000000-0000-4000-8000-000000000031',
+  '{00000000-0000-4000-8000-000000000031}',
+  '',
+];
 const HUGE_NUMBERS = [1e308, -1e308, 2 ** 53 + 2, -(2 ** 63), 1.5, 0.1, -1];
 /** Fails every `format` (idNumber, creditCode, phone) and the short-name rule (no digits, no braces). */
 const NOT_IN_FORMAT = ['1234', '12{3}', '9', '玄1'];
@@ -78,23 +106,49 @@ function invalidFor(r: Random, spec: Schema): unknown {
   switch (spec.type) {
     case 'integer': {
       const [min, max] = [spec.minimum!, spec.maximum!];
-      return pick(r, [min - 1, max + 1, 1.5, `${min}`, ...HUGE_NUMBERS.filter((n) => !Number.isInteger(n) || n < min || n > max)]);
+      return pick(r, [
+        min - 1,
+        max + 1,
+        1.5,
+        `${min}`,
+        ...HUGE_NUMBERS.filter((n) => !Number.isInteger(n) || n < min || n > max),
+      ]);
     }
     case 'boolean':
       return pick(r, ['true', 1, 0, 'yes', [], {}]);
     case 'array':
-      return pick(r, [() => ({ 0: 'x' }), () => 'list', () => 7, () => Array.from({ length: (spec.maxItems ?? 200) + 1 }, () => 'x')])();
+      return pick(r, [
+        () => ({ 0: 'x' }),
+        () => 'list',
+        () => 7,
+        () => Array.from({ length: (spec.maxItems ?? 200) + 1 }, () => 'x'),
+      ])();
     case 'object':
       return pick(r, [() => ['x'], () => 'object', () => 7, () => ({ [`unknown${Math.floor(r() * 1e6)}`]: 'x' })])();
   }
-  if (spec.enum) return pick(r, [() => `zz${Math.floor(r() * 1e6)}`, () => spec.enum![0]!.toUpperCase() + 'X', () => pick(r, WRONG_TYPES), () => ''])();
+  if (spec.enum)
+    return pick(r, [
+      () => `zz${Math.floor(r() * 1e6)}`,
+      () => spec.enum![0]!.toUpperCase() + 'X',
+      () => pick(r, WRONG_TYPES),
+      () => '',
+    ])();
   if (spec.format === 'date') return pick(r, [...BAD_DATES, 46000, true]);
-  if (spec.pattern === DECIMAL_PATTERN) return pick(r, ['abc', '12..3', '-5', '1e5', '0012', '1.234', 3000, '9'.repeat(40), ' 12']);
-  return pick(r, [() => 'x'.repeat(spec.maxLength! + 1 + Math.floor(r() * 50)), () => pick(r, WRONG_TYPES), () => (spec.format ? pick(r, NOT_IN_FORMAT) : pick(r, HOSTILE_TEXT))])();
+  if (spec.pattern === DECIMAL_PATTERN)
+    return pick(r, ['abc', '12..3', '-5', '1e5', '0012', '1.234', 3000, '9'.repeat(40), ' 12']);
+  return pick(r, [
+    () => 'x'.repeat(spec.maxLength! + 1 + Math.floor(r() * 50)),
+    () => pick(r, WRONG_TYPES),
+    () => (spec.format ? pick(r, NOT_IN_FORMAT) : pick(r, HOSTILE_TEXT)),
+  ])();
 }
 
 /** Fields of a schema-described value, with their paths and whether they are required, that a mutation may hit. */
-function fieldsOf(value: Record<string, unknown>, spec: Schema, path: (string | number)[] = []): { path: (string | number)[]; spec: Schema; required: boolean }[] {
+function fieldsOf(
+  value: Record<string, unknown>,
+  spec: Schema,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; spec: Schema; required: boolean }[] {
   const found: { path: (string | number)[]; spec: Schema; required: boolean }[] = [];
   for (const [key, field] of Object.entries(spec.properties ?? {})) {
     const here = [...path, key];
@@ -103,7 +157,8 @@ function fieldsOf(value: Record<string, unknown>, spec: Schema, path: (string | 
     if (field.type === 'object' && isRecord(value[key])) found.push(...fieldsOf(value[key], field, here));
     if (field.type === 'array' && Array.isArray(value[key])) {
       (value[key] as unknown[]).forEach((item, index) => {
-        if (field.items!.type === 'object' && isRecord(item)) found.push(...fieldsOf(item, field.items!, [...here, index]));
+        if (field.items!.type === 'object' && isRecord(item))
+          found.push(...fieldsOf(item, field.items!, [...here, index]));
         else found.push({ path: [...here, index], spec: field.items!, required: true });
       });
     }
@@ -111,7 +166,8 @@ function fieldsOf(value: Record<string, unknown>, spec: Schema, path: (string | 
   return found;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function setAt(target: Record<string, unknown>, path: (string | number)[], value: unknown): void {
   let node: any = target;
@@ -140,20 +196,29 @@ function mutate(r: Random, valid: Record<string, unknown>, spec: Schema): { body
     }
   }
   if (roll < 0.8) {
-    (body as Record<string, unknown>)[pick(r, ['zzz', 'isAdmin', 'id', 'version', 'state', `f${Math.floor(r() * 1e4)}`])] = pick(r, ['x', 1, true, {}]);
+    (body as Record<string, unknown>)[
+      pick(r, ['zzz', 'isAdmin', 'id', 'version', 'state', `f${Math.floor(r() * 1e4)}`])
+    ] = pick(r, ['x', 1, true, {}]);
     return { body };
   }
   if (roll < 0.9) {
     const key = pick(r, PROTOTYPE_KEYS);
     const json = JSON.stringify(body);
-    return { body, raw: `${json.slice(0, -1)},${JSON.stringify(key)}:${JSON.stringify(pick(r, [{ isAdmin: true }, 1, 'x']))}}` };
+    return {
+      body,
+      raw: `${json.slice(0, -1)},${JSON.stringify(key)}:${JSON.stringify(pick(r, [{ isAdmin: true }, 1, 'x']))}}`,
+    };
   }
   (body as Record<string, unknown>)[pick(r, [...HOSTILE_TEXT, 'summ\u0000ary'])] = 'x';
   return { body };
 }
 
 /** Runs `count` requests `CONCURRENCY` at a time; collects every answer a contract forbids. */
-async function run(count: number, send: (i: number) => request.Test, forbidden: (status: number) => boolean): Promise<string[]> {
+async function run(
+  count: number,
+  send: (i: number) => request.Test,
+  forbidden: (status: number) => boolean,
+): Promise<string[]> {
   const failures: string[] = [];
   let next = 0;
   const worker = async () => {
@@ -163,7 +228,9 @@ async function run(count: number, send: (i: number) => request.Test, forbidden: 
       const response = await test;
       if (forbidden(response.status)) {
         const { method, url, _data: sent } = test as unknown as { method: string; url: string; _data: unknown };
-        failures.push(`#${i} ${method} ${url} ${String(typeof sent === 'string' ? sent : JSON.stringify(sent)).slice(0, 2000)} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+        failures.push(
+          `#${i} ${method} ${url} ${String(typeof sent === 'string' ? sent : JSON.stringify(sent)).slice(0, 2000)} → ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`,
+        );
       }
     }
   };
@@ -182,24 +249,33 @@ describe(`fuzzing (seed ${SEED})`, () => {
   let before: Record<string, number>;
   /** What the service logged as errors: shown with a failure, to find its cause. */
   const serviceErrors: string[] = [];
-  const expectNone = (failures: string[]) => expect({ failures, serviceErrors: failures.length ? serviceErrors : [] }).toEqual({ failures: [], serviceErrors: [] });
+  const expectNone = (failures: string[]) =>
+    expect({ failures, serviceErrors: failures.length ? serviceErrors : [] }).toEqual({
+      failures: [],
+      serviceErrors: [],
+    });
 
   const counts = async () => {
     const result: Record<string, number> = {};
-    for (const table of WRITTEN_TABLES) result[table] = Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    for (const table of WRITTEN_TABLES)
+      result[table] = Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
     return result;
   };
   // One set of kept-alive connections for the whole run: a new connection per request cost more than the request.
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const anonymous = (method: 'get' | 'post', url: string) => request(server)[method](url).agent(agent);
-  const signed = (method: 'get' | 'post', url: string, user: string) => anonymous(method, url).set('Authorization', `Bearer ${tokens[user]}`);
+  const signed = (method: 'get' | 'post', url: string, user: string) =>
+    anonymous(method, url).set('Authorization', `Bearer ${tokens[user]}`);
   const withBody = (test: request.Test, mutated: { body: unknown; raw?: string }) =>
-    mutated.raw === undefined ? test.send(mutated.body as object) : test.set('content-type', 'application/json').send(mutated.raw);
+    mutated.raw === undefined
+      ? test.send(mutated.body as object)
+      : test.set('content-type', 'application/json').send(mutated.raw);
 
   beforeAll(async () => {
     const sink = new Writable({
       write(chunk, _encoding, done) {
-        for (const line of String(chunk).split('\n')) if (line.includes('"level":50')) serviceErrors.push(line.slice(0, 2000));
+        for (const line of String(chunk).split('\n'))
+          if (line.includes('"level":50')) serviceErrors.push(line.slice(0, 2000));
         done();
       },
     });
@@ -207,7 +283,9 @@ describe(`fuzzing (seed ${SEED})`, () => {
     await t.app.listen(0, '127.0.0.1');
     server = t.app.getHttpServer();
     for (const user of ['city-mediator', 'city-supervisor', 'admin']) {
-      tokens[user] = (await request(server).post('/api/v1/auth/token').send({ username: user, password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+      tokens[user] = (
+        await request(server).post('/api/v1/auth/token').send({ username: user, password: DEMO_PASSWORD }).expect(200)
+      ).body.accessToken;
     }
     caseId = (await signed('post', '/api/v1/cases', 'city-mediator').send(anIntake()).expect(201)).body.id;
     before = await counts();
@@ -219,15 +297,25 @@ describe(`fuzzing (seed ${SEED})`, () => {
 
   it(`POST /cases: ${BODIES_PER_FAMILY} intakes with one defect each are all refused, none with a 5xx`, async () => {
     const r = prng(SEED);
-    const intakes = ['people-mediation', 'administrative-mediation', 'petition'].map((flow) => ({ flow, valid: anIntake({ flow }), spec: intakeSpec(getFlow(flow).intake) }));
+    const intakes = ['people-mediation', 'administrative-mediation', 'petition'].map((flow) => ({
+      flow,
+      valid: anIntake({ flow }),
+      spec: intakeSpec(getFlow(flow).intake),
+    }));
     const failures = await run(
       BODIES_PER_FAMILY,
       () => {
         const { flow, valid, spec } = pick(r, intakes);
         const { flow: _flow, ...intake } = valid;
-        const mutated = r() < 0.05 ? { body: { ...valid, flow: invalidFor(r, { type: 'string', enum: [flow] }) } } : mutate(r, intake, spec);
+        const mutated =
+          r() < 0.05
+            ? { body: { ...valid, flow: invalidFor(r, { type: 'string', enum: [flow] }) } }
+            : mutate(r, intake, spec);
         const body = mutated.raw === undefined ? { flow, ...(mutated.body as object) } : undefined;
-        return withBody(signed('post', '/api/v1/cases', 'city-mediator'), body ? { body } : { body: null, raw: `{"flow":${JSON.stringify(flow)},${mutated.raw!.slice(1)}` });
+        return withBody(
+          signed('post', '/api/v1/cases', 'city-mediator'),
+          body ? { body } : { body: null, raw: `{"flow":${JSON.stringify(flow)},${mutated.raw!.slice(1)}` },
+        );
       },
       refusedOnly,
     );
@@ -246,14 +334,24 @@ describe(`fuzzing (seed ${SEED})`, () => {
       BODIES_PER_FAMILY,
       () => {
         const type = pick(r, Object.keys(valid));
-        const test = signed('post', `/api/v1/cases/${r() < 0.1 ? pick(r, [...BAD_UUIDS.filter(Boolean).map(encodeURIComponent), '%00', '%ZZ']) : caseId}/events`, 'city-mediator');
+        const test = signed(
+          'post',
+          `/api/v1/cases/${r() < 0.1 ? pick(r, [...BAD_UUIDS.filter(Boolean).map(encodeURIComponent), '%00', '%ZZ']) : caseId}/events`,
+          'city-mediator',
+        );
         const roll = r();
-        if (roll < 0.1) return test.send({ type: invalidFor(r, { type: 'string', maxLength: 64 }), payload: valid[type] });
+        if (roll < 0.1)
+          return test.send({ type: invalidFor(r, { type: 'string', maxLength: 64 }), payload: valid[type] });
         if (roll < 0.15) return test.send({ type, payload: pick(r, ['x', 7, ['x'], true]) });
-        if (roll < 0.2) return test.set('If-Match', pick(r, ['7', '"-1"', 'W/"x"', '"99999999999"'])).send({ type, payload: { ...valid[type], zzz: 1 } });
+        if (roll < 0.2)
+          return test
+            .set('If-Match', pick(r, ['7', '"-1"', 'W/"x"', '"99999999999"']))
+            .send({ type, payload: { ...valid[type], zzz: 1 } });
         const mutated = mutate(r, valid[type]!, flow.events[type]!.payload);
         const payload = mutated.raw === undefined ? JSON.stringify(mutated.body) : mutated.raw;
-        return test.set('content-type', 'application/json').send(`{"type":${JSON.stringify(type)},"payload":${payload}}`);
+        return test
+          .set('content-type', 'application/json')
+          .send(`{"type":${JSON.stringify(type)},"payload":${payload}}`);
       },
       refusedOnly,
     );
@@ -281,8 +379,12 @@ describe(`fuzzing (seed ${SEED})`, () => {
           limit: () => pick(r, ['1', '100', '0', '101', '-1', '1.5', '1e3', '9'.repeat(30), 'NaN', 'Infinity']),
           cursor: () =>
             pick(r, [
-              Buffer.from(JSON.stringify(['2026-03-02T02:00:00.000Z', '00000000-0000-4000-8000-000000000031'])).toString('base64url'),
-              Buffer.from(JSON.stringify(['0000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000031'])).toString('base64url'),
+              Buffer.from(
+                JSON.stringify(['2026-03-02T02:00:00.000Z', '00000000-0000-4000-8000-000000000031']),
+              ).toString('base64url'),
+              Buffer.from(
+                JSON.stringify(['0000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000031']),
+              ).toString('base64url'),
               Buffer.from(JSON.stringify(['2026-03-02T02:00:00.000Z', '-'.repeat(36)])).toString('base64url'),
               Buffer.from('{"__proto__":1}').toString('base64url'),
               'not base64!',
@@ -322,9 +424,15 @@ describe(`fuzzing (seed ${SEED})`, () => {
           if (roll < 0.55) {
             const key = pick(r, Object.keys(family.keys));
             parts.push(`${key}=${r() < 0.8 ? encodeURIComponent(family.keys[key]!()) : hostileValue()}`);
-          } else if (roll < 0.7) parts.push(`${pick(r, [...PROTOTYPE_KEYS, 'hasOwnProperty', 'toString', 'zzz', 'a[b]', 'q[]'])}=${hostileValue()}`);
+          } else if (roll < 0.7)
+            parts.push(
+              `${pick(r, [...PROTOTYPE_KEYS, 'hasOwnProperty', 'toString', 'zzz', 'a[b]', 'q[]'])}=${hostileValue()}`,
+            );
           else if (roll < 0.8) parts.push(`${pick(r, ['%ZZ', '%00', 'id%4Eumber', '', '&', '=='])}=1`);
-          else parts.push(`${pick(r, Object.keys(family.keys))}=${encodeURIComponent(family.keys[pick(r, Object.keys(family.keys))]!())}`);
+          else
+            parts.push(
+              `${pick(r, Object.keys(family.keys))}=${encodeURIComponent(family.keys[pick(r, Object.keys(family.keys))]!())}`,
+            );
         }
         return signed('get', `${family.url}${parts.length ? `?${parts.join('&')}` : ''}`, family.user);
       },
@@ -354,7 +462,14 @@ describe(`fuzzing (seed ${SEED})`, () => {
 
   it(`POST /organizations: ${BODIES_PER_FAMILY} organisations with one defect each are all refused, none with a 5xx`, async () => {
     const r = prng(SEED + 4);
-    const valid = { name: '新街口街道人民调解委员会', shortName: '新委', kind: 'committee', level: 'street', parentId: DEMO.xinjiekou, policy: { mediationPeriod: { length: 30, unit: 'day' } } };
+    const valid = {
+      name: '新街口街道人民调解委员会',
+      shortName: '新委',
+      kind: 'committee',
+      level: 'street',
+      parentId: DEMO.xinjiekou,
+      policy: { mediationPeriod: { length: 30, unit: 'day' } },
+    };
     const spec: Schema = {
       type: 'object',
       properties: {
@@ -367,7 +482,10 @@ describe(`fuzzing (seed ${SEED})`, () => {
           properties: {
             mediationPeriod: {
               type: 'object',
-              properties: { length: { type: 'integer', minimum: 1, maximum: 365 }, unit: { type: 'string', enum: ['day'] } },
+              properties: {
+                length: { type: 'integer', minimum: 1, maximum: 365 },
+                unit: { type: 'string', enum: ['day'] },
+              },
               required: ['length', 'unit'],
             },
           },
@@ -382,7 +500,18 @@ describe(`fuzzing (seed ${SEED})`, () => {
           r() < 0.1
             ? { body: { ...valid, parentId: pick(r, [...BAD_UUIDS, '00000000-0000-4000-8000-00000000ffff']) } }
             : r() < 0.15
-              ? { body: { ...valid, caseNumberPattern: pick(r, ['{year}号', '（{year}）{short}第1{seq}号', '{seq}', 'x'.repeat(101), '（{year}）{short:2}第{seq}号']) } }
+              ? {
+                  body: {
+                    ...valid,
+                    caseNumberPattern: pick(r, [
+                      '{year}号',
+                      '（{year}）{short}第1{seq}号',
+                      '{seq}',
+                      'x'.repeat(101),
+                      '（{year}）{short:2}第{seq}号',
+                    ]),
+                  },
+                }
               : mutate(r, valid, spec);
         return withBody(signed('post', '/api/v1/organizations', 'admin'), mutated);
       },

@@ -13,7 +13,8 @@ const WRITTEN_TABLES = ['cases', 'case_events', 'parties', 'outbox', 'deadlines'
 
 async function rowCounts(t: TestApp): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of WRITTEN_TABLES) counts[table] = Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  for (const table of WRITTEN_TABLES)
+    counts[table] = Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   return counts;
 }
 
@@ -44,9 +45,22 @@ describe('bad input', () => {
 
   describe('NUL and lone surrogates, which PostgreSQL refuses', () => {
     it.each([
-      ['a NUL in a party’s name', anIntake({ parties: [aParty({ name: '张\u0000三' }), aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li })] }), 'parties[0].name'],
+      [
+        'a NUL in a party’s name',
+        anIntake({
+          parties: [
+            aParty({ name: '张\u0000三' }),
+            aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li }),
+          ],
+        }),
+        'parties[0].name',
+      ],
       ['a lone high surrogate in the summary', anIntake({ summary: '楼上漏水\uD800维修费用争议' }), 'summary'],
-      ['a lone low surrogate in a respondent’s name', anIntake({ parties: [aParty(), aParty({ role: 'respondent', name: '李\uDC00四', idNumber: ID_NUMBERS.li })] }), 'parties[1].name'],
+      [
+        'a lone low surrogate in a respondent’s name',
+        anIntake({ parties: [aParty(), aParty({ role: 'respondent', name: '李\uDC00四', idNumber: ID_NUMBERS.li })] }),
+        'parties[1].name',
+      ],
       ['a NUL in a key', { ...anIntake(), 'summ\u0000ary': 'x' }, '"summ\\u0000ary"'],
     ])('refuses an intake with %s: 400 naming the field, nothing written', async (_label, intake, field) => {
       const before = await rowCounts(t);
@@ -81,13 +95,21 @@ describe('bad input', () => {
     it('refuses a party id with a NUL in the path: 400 naming params.partyId, no access logged', async () => {
       const before = Number((await t.dataSource.query(`SELECT count(*) AS n FROM personal_data_access_log`))[0].n);
       const court = await t.as('city-court');
-      const { body } = await court.post(`/api/v1/cases/${caseId}/parties/p1%00/personal-data`).send({ reason: '核对当事人身份信息' }).expect(400);
+      const { body } = await court
+        .post(`/api/v1/cases/${caseId}/parties/p1%00/personal-data`)
+        .send({ reason: '核对当事人身份信息' })
+        .expect(400);
       expect(fieldsOf(body)).toEqual(['params.partyId']);
-      expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM personal_data_access_log`))[0].n)).toBe(before);
+      expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM personal_data_access_log`))[0].n)).toBe(
+        before,
+      );
     });
 
     it('still takes text with paired surrogates (characters outside the BMP)', async () => {
-      await t.http.post('/api/v1/cases').send(anIntake({ summary: '邻里纠纷 𠀀𪚥 漏水维修' })).expect(201);
+      await t.http
+        .post('/api/v1/cases')
+        .send(anIntake({ summary: '邻里纠纷 𠀀𪚥 漏水维修' }))
+        .expect(201);
     });
   });
 
@@ -99,7 +121,12 @@ describe('bad input', () => {
         .set('content-type', 'application/json')
         .send(`{"flow":"people-mediation","summary":${'['.repeat(5000)}${']'.repeat(5000)}}`)
         .expect(400);
-      expect(body.errors).toEqual([{ field: expect.stringMatching(/^summary(\[0\])+$/), message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` }]);
+      expect(body.errors).toEqual([
+        {
+          field: expect.stringMatching(/^summary(\[0\])+$/),
+          message: `is nested deeper than ${MAX_INPUT_DEPTH} levels`,
+        },
+      ]);
       expect(await rowCounts(t)).toEqual(before);
     });
 
@@ -117,10 +144,19 @@ describe('bad input', () => {
 
     it(`refuses one level beyond ${MAX_INPUT_DEPTH} but lets ${MAX_INPUT_DEPTH} through to validation`, async () => {
       const admin = await t.as('admin');
-      const at = (depth: number) => `{"name":"x","shortName":"甲","kind":"court","level":"district","parentId":"${DEMO.xuanwu}","policy":${nested(depth - 1)}}`;
-      const deep = await admin.post('/api/v1/organizations').set('content-type', 'application/json').send(at(MAX_INPUT_DEPTH + 1)).expect(400);
+      const at = (depth: number) =>
+        `{"name":"x","shortName":"甲","kind":"court","level":"district","parentId":"${DEMO.xuanwu}","policy":${nested(depth - 1)}}`;
+      const deep = await admin
+        .post('/api/v1/organizations')
+        .set('content-type', 'application/json')
+        .send(at(MAX_INPUT_DEPTH + 1))
+        .expect(400);
       expect(deep.body.errors[0].message).toMatch(/nested deeper/);
-      const fine = await admin.post('/api/v1/organizations').set('content-type', 'application/json').send(at(MAX_INPUT_DEPTH)).expect(400);
+      const fine = await admin
+        .post('/api/v1/organizations')
+        .set('content-type', 'application/json')
+        .send(at(MAX_INPUT_DEPTH))
+        .expect(400);
       expect(fieldsOf(fine.body)).toEqual(['policy']);
     });
   });
@@ -130,12 +166,17 @@ describe('bad input', () => {
       const response = await t.anonymous.get('/health?idNumber=%ZZ');
       expect(response.status).toBeLessThan(500);
       await new Promise((resolve) => setImmediate(resolve));
-      expect(logLines.some((line) => line.includes('"url":"/health?idNumber=') && line.includes('"statusCode":'))).toBe(true);
+      expect(logLines.some((line) => line.includes('"url":"/health?idNumber=') && line.includes('"statusCode":'))).toBe(
+        true,
+      );
     });
 
-    it.each(['/api/v1/cases?idNumber=%ZZ', '/api/v1/cases?idNumber=%31%ZZ&q=%'])('answers %s with a 400, not a 500', async (url) => {
-      await t.http.get(url).expect(400);
-    });
+    it.each(['/api/v1/cases?idNumber=%ZZ', '/api/v1/cases?idNumber=%31%ZZ&q=%'])(
+      'answers %s with a 400, not a 500',
+      async (url) => {
+        await t.http.get(url).expect(400);
+      },
+    );
 
     it('reads a truncated UTF-8 escape (?q=%E4%B8) as a replacement character, not a 500', async () => {
       await t.http.get('/api/v1/cases?q=%E4%B8').expect(200);
@@ -184,34 +225,72 @@ describe('bad input', () => {
 
     it('refuses __proto__ and constructor as body fields too', async () => {
       const before = await rowCounts(t);
-      const { body } = await t.http.post('/api/v1/cases').set('content-type', 'application/json').send(`${JSON.stringify(anIntake()).slice(0, -1)},"__proto__":{"admin":true}}`).expect(400);
+      const { body } = await t.http
+        .post('/api/v1/cases')
+        .set('content-type', 'application/json')
+        .send(`${JSON.stringify(anIntake()).slice(0, -1)},"__proto__":{"admin":true}}`)
+        .expect(400);
       expect(fieldsOf(body)).toEqual(['__proto__']);
-      const withConstructor = await t.http.post(`/api/v1/cases/${caseId}/events`).send({ type: 'application.accepted', constructor: { name: 'x' } }).expect(400);
+      const withConstructor = await t.http
+        .post(`/api/v1/cases/${caseId}/events`)
+        .send({ type: 'application.accepted', constructor: { name: 'x' } })
+        .expect(400);
       expect(fieldsOf(withConstructor.body)).toEqual(['constructor']);
       expect(await rowCounts(t)).toEqual(before);
     });
   });
 
   describe('case numbers unique by construction (docs/decisions/service.md)', () => {
-    const organization = (overrides: Record<string, unknown>) => ({ name: '测试机构', kind: 'committee', level: 'street', parentId: DEMO.xinjiekou, ...overrides });
+    const organization = (overrides: Record<string, unknown>) => ({
+      name: '测试机构',
+      kind: 'committee',
+      level: 'street',
+      parentId: DEMO.xinjiekou,
+      ...overrides,
+    });
 
     it.each([
       ['a second committee named 玄梅', organization({ shortName: '玄梅', parentId: DEMO.meiyuan })],
-      ['a centre 玄梅人, whose 玄梅人调字 reads like the 玄梅 committee’s', organization({ shortName: '玄梅人', kind: 'centre', level: 'community', parentId: DEMO.meiyuan })],
-      ['a court whose own pattern gives the committee’s numbers', organization({ shortName: '玄梅', kind: 'court', level: 'street', parentId: DEMO.meiyuan, caseNumberPattern: '（{year}）{short}人调字第{seq:4}号' })],
-    ])('refuses %s: 400 on shortName naming the organisation it would collide with, nothing written', async (_label, dto) => {
-      const admin = await t.as('admin');
-      const before = await rowCounts(t);
-      const { body } = await admin.post('/api/v1/organizations').send(dto).expect(400);
-      expect(body.errors).toEqual([{ field: 'shortName', message: expect.stringContaining('梅园新村街道人民调解委员会') }]);
-      expect(await rowCounts(t)).toEqual(before);
-    });
+      [
+        'a centre 玄梅人, whose 玄梅人调字 reads like the 玄梅 committee’s',
+        organization({ shortName: '玄梅人', kind: 'centre', level: 'community', parentId: DEMO.meiyuan }),
+      ],
+      [
+        'a court whose own pattern gives the committee’s numbers',
+        organization({
+          shortName: '玄梅',
+          kind: 'court',
+          level: 'street',
+          parentId: DEMO.meiyuan,
+          caseNumberPattern: '（{year}）{short}人调字第{seq:4}号',
+        }),
+      ],
+    ])(
+      'refuses %s: 400 on shortName naming the organisation it would collide with, nothing written',
+      async (_label, dto) => {
+        const admin = await t.as('admin');
+        const before = await rowCounts(t);
+        const { body } = await admin.post('/api/v1/organizations').send(dto).expect(400);
+        expect(body.errors).toEqual([
+          { field: 'shortName', message: expect.stringContaining('梅园新村街道人民调解委员会') },
+        ]);
+        expect(await rowCounts(t)).toEqual(before);
+      },
+    );
 
     it.each([
       ['a short name with a digit', organization({ shortName: '玄1' }), 'shortName'],
       ['a short name with a brace', organization({ shortName: '玄{seq}' }), 'shortName'],
-      ['a pattern with digits of its own', organization({ shortName: '玄新', caseNumberPattern: '（{year}）{short}调字第1{seq:4}号' }), 'caseNumberPattern'],
-      ['a padded short name', organization({ shortName: '玄新', caseNumberPattern: '（{year}）{short:3}调字第{seq:4}号' }), 'caseNumberPattern'],
+      [
+        'a pattern with digits of its own',
+        organization({ shortName: '玄新', caseNumberPattern: '（{year}）{short}调字第1{seq:4}号' }),
+        'caseNumberPattern',
+      ],
+      [
+        'a padded short name',
+        organization({ shortName: '玄新', caseNumberPattern: '（{year}）{short:3}调字第{seq:4}号' }),
+        'caseNumberPattern',
+      ],
     ])('refuses %s, which could make numbers read alike', async (_label, dto, field) => {
       const { body } = await (await t.as('admin')).post('/api/v1/organizations').send(dto).expect(400);
       expect(fieldsOf(body)).toEqual([field]);
@@ -229,10 +308,15 @@ describe('bad input', () => {
 
     it('opens cases at two organisations sharing a short name but not a numbering, each with its own number', async () => {
       const admin = await t.as('admin');
-      const { body: committee } = await admin.post('/api/v1/organizations').send(organization({ name: '新街口街道人民调解委员会', shortName: '玄新' })).expect(201);
+      const { body: committee } = await admin
+        .post('/api/v1/organizations')
+        .send(organization({ name: '新街口街道人民调解委员会', shortName: '玄新' }))
+        .expect(201);
       const numbers = [];
       for (const organizationId of [committee.id, DEMO.meiyuanCommittee, committee.id]) {
-        numbers.push((await t.http.post('/api/v1/cases').send(anIntake({ organizationId })).expect(201)).body.caseNumber);
+        numbers.push(
+          (await t.http.post('/api/v1/cases').send(anIntake({ organizationId })).expect(201)).body.caseNumber,
+        );
       }
       expect(numbers[0]).toMatch(/^（2026）玄新人调字第0000[1-9]号$/);
       expect(new Set(numbers).size).toBe(3);
@@ -244,7 +328,13 @@ describe('case numbers: the migration on a database that already has colliding o
   it('stops with the organisations’ names instead of leaving openings to fail', async () => {
     const url = await createTestDatabase();
     const index = MIGRATIONS.findIndex((m) => m.name === 'UniqueCaseNumberStems1763900000005');
-    const before = new DataSource({ type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS.slice(0, index), migrationsTableName: 'migrations' });
+    const before = new DataSource({
+      type: 'postgres',
+      url,
+      entities: ENTITIES,
+      migrations: MIGRATIONS.slice(0, index),
+      migrationsTableName: 'migrations',
+    });
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
     for (const [id, name] of [
@@ -258,10 +348,18 @@ describe('case numbers: the migration on a database that already has colliding o
       );
     }
     await before.destroy();
-    const after = new DataSource({ type: 'postgres', url, entities: ENTITIES, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
+    const after = new DataSource({
+      type: 'postgres',
+      url,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsTableName: 'migrations',
+    });
     await after.initialize();
     try {
-      await expect(after.runMigrations({ transaction: 'each' })).rejects.toThrow(/(?=.*甲街道人民调解委员会)(?=.*乙街道人民调解委员会).* all number （#）同人调字第#号/);
+      await expect(after.runMigrations({ transaction: 'each' })).rejects.toThrow(
+        /(?=.*甲街道人民调解委员会)(?=.*乙街道人民调解委员会).* all number （#）同人调字第#号/,
+      );
     } finally {
       await after.destroy();
     }

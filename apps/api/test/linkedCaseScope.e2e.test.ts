@@ -11,13 +11,17 @@ afterAll(async () => {
   await t.close();
 });
 
-const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload });
+const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload });
 
 /** A people's mediation case whose written agreement took effect today, at `organizationId`. */
 async function agreedCaseAt(organizationId: string) {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId })).expect(201);
   await send(body.id, 'application.accepted').expect(200);
-  await send(body.id, 'mediator.assigned', { mediatorId: await t.mediatorAt(organizationId), chosenBy: 'committee' }).expect(200);
+  await send(body.id, 'mediator.assigned', {
+    mediatorId: await t.mediatorAt(organizationId),
+    chosenBy: 'committee',
+  }).expect(200);
   await send(body.id, 'agreement.signed', writtenAgreement()).expect(200);
   return body as { id: string; caseNumber: string };
 }
@@ -33,12 +37,20 @@ const confirmationOf = (linkedCaseId: string) =>
 
 async function stateOf(id: string) {
   const [row] = await t.dataSource.query(`SELECT version, links FROM cases WHERE id = $1`, [id]);
-  const events = await t.dataSource.query(`SELECT seq, type, payload, actor FROM case_events WHERE case_id = $1 ORDER BY seq`, [id]);
-  return { version: row.version as number, links: row.links as unknown[], events: events as { seq: number; type: string; payload: Record<string, unknown>; actor: Record<string, unknown> }[] };
+  const events = await t.dataSource.query(
+    `SELECT seq, type, payload, actor FROM case_events WHERE case_id = $1 ORDER BY seq`,
+    [id],
+  );
+  return {
+    version: row.version as number,
+    links: row.links as unknown[],
+    events: events as { seq: number; type: string; payload: Record<string, unknown>; actor: Record<string, unknown> }[],
+  };
 }
 
 /** The problem document with the case id it names taken out, to compare two refusals' shape and words. */
-const withoutId = (body: Record<string, unknown>, id: string) => JSON.parse(JSON.stringify(body).replaceAll(id, '<id>'));
+const withoutId = (body: Record<string, unknown>, id: string) =>
+  JSON.parse(JSON.stringify(body).replaceAll(id, '<id>'));
 
 describe('linkedCaseId outside the caller’s scope is no such case (docs/security.md "Scope")', () => {
   it('answers a case of another district exactly as a missing one (400 on linkedCaseId), and leaves that case untouched', async () => {
@@ -56,19 +68,29 @@ describe('linkedCaseId outside the caller’s scope is no such case (docs/securi
   it('refuses it to reception as well: a street names only cases it sees', async () => {
     const elsewhere = await agreedCaseAt(DEMO.fuzimiao);
     const reception = await t.as('reception'); // 梅园新村 street
-    const response = await reception.post('/api/v1/cases').send(anIntake({ linkedCaseId: elsewhere.id })).expect(400);
+    const response = await reception
+      .post('/api/v1/cases')
+      .send(anIntake({ linkedCaseId: elsewhere.id }))
+      .expect(400);
     expect(response.body.errors).toEqual([{ field: 'linkedCaseId', message: `no case ${elsewhere.id}` }]);
     const own = await agreedCaseAt(DEMO.meiyuanCommittee);
-    await reception.post('/api/v1/cases').send(anIntake({ linkedCaseId: own.id })).expect(201);
+    await reception
+      .post('/api/v1/cases')
+      .send(anIntake({ linkedCaseId: own.id }))
+      .expect(201);
   });
 
   it('lets a basic court name a case of its own district, which it cannot read (CPL Art. 205; PML Art. 33)', async () => {
     const agreed = await agreedCaseAt(DEMO.meiyuanCommittee);
     await court.get(`/api/v1/cases/${agreed.id}`).expect(404);
     const { body } = await court.post('/api/v1/cases').send(confirmationOf(agreed.id)).expect(201);
-    expect(body.linkedCases).toEqual([{ id: agreed.id, caseNumber: agreed.caseNumber, flowId: 'people-mediation', relation: 'continuesFrom' }]);
+    expect(body.linkedCases).toEqual([
+      { id: agreed.id, caseNumber: agreed.caseNumber, flowId: 'people-mediation', relation: 'continuesFrom' },
+    ]);
     // It holds the agreement it is asked to confirm, in its own party ids — not the linked case's parties or trail.
-    expect(body.agreement).toMatchObject({ terms: [expect.objectContaining({ obligorPartyId: 'p2', amount: '3000.00' })] });
+    expect(body.agreement).toMatchObject({
+      terms: [expect.objectContaining({ obligorPartyId: 'p2', amount: '3000.00' })],
+    });
     await court.get(`/api/v1/cases/${agreed.id}/events`).expect(404);
   });
 });
@@ -80,11 +102,18 @@ describe('a link is an audited change of both cases', () => {
     const { body } = await court.post('/api/v1/cases').send(confirmationOf(agreed.id)).expect(201);
     const after = await stateOf(agreed.id);
     expect(after.version).toBe(before.version + 1);
-    expect(after.links).toEqual([{ id: body.id, caseNumber: body.caseNumber, flowId: 'judicial-confirmation', relation: 'continuedBy' }]);
+    expect(after.links).toEqual([
+      { id: body.id, caseNumber: body.caseNumber, flowId: 'judicial-confirmation', relation: 'continuedBy' },
+    ]);
     expect(after.events.at(-1)).toEqual({
       seq: after.version,
       type: 'case.linked',
-      payload: { linkedCaseId: body.id, caseNumber: body.caseNumber, flowId: 'judicial-confirmation', relation: 'continuedBy' },
+      payload: {
+        linkedCaseId: body.id,
+        caseNumber: body.caseNumber,
+        flowId: 'judicial-confirmation',
+        relation: 'continuedBy',
+      },
       actor: expect.objectContaining({ userId: '00000000-0000-4000-8000-0000000000a4', role: 'court' }),
     });
     // The linked case's readers see it in the trail, and its version (ETag) moved on.
@@ -109,7 +138,10 @@ describe('a link is an audited change of both cases', () => {
     const supervisor = await t.as('city-supervisor');
     const churn = (async () => {
       for (let i = 0; i < 3; i++) {
-        await supervisor.post(`/api/v1/cases/${agreed.id}/events`).send({ type: 'case.supervised', payload: { instructions: `第${i + 1}次督办`, dueOn: '2026-03-09' } }).expect(200);
+        await supervisor
+          .post(`/api/v1/cases/${agreed.id}/events`)
+          .send({ type: 'case.supervised', payload: { instructions: `第${i + 1}次督办`, dueOn: '2026-03-09' } })
+          .expect(200);
         await send(agreed.id, 'supervision.answered', { note: `第${i + 1}次反馈` }).expect(200);
       }
     })();

@@ -19,16 +19,30 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe('the service logger', () => {
   it('writes one human-readable line an entry on a terminal: time, level, message, fields', async () => {
     const { lines, destination } = capture();
-    createLogger({ level: 'info', pretty: true, destination }).logger.info({ url: 'http://localhost:3000' }, 'Jiefen is listening');
+    createLogger({ level: 'info', pretty: true, destination }).logger.info(
+      { url: 'http://localhost:3000' },
+      'Jiefen is listening',
+    );
     await settle();
-    expect(lines).toEqual([expect.stringMatching(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Jiefen is listening \{"url":"http:\/\/localhost:3000"\}$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Jiefen is listening \{"url":"http:\/\/localhost:3000"\}$/,
+      ),
+    ]);
   });
 
   it('writes one JSON object a line otherwise, with the authorization header redacted', async () => {
     const { lines, destination } = capture();
-    createLogger({ level: 'info', pretty: false, destination }).logger.info({ req: { headers: { authorization: 'Bearer secret' } } }, 'request');
+    createLogger({ level: 'info', pretty: false, destination }).logger.info(
+      { req: { headers: { authorization: 'Bearer secret' } } },
+      'request',
+    );
     await settle();
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 30, msg: 'request', req: { headers: { authorization: '[Redacted]' } } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 30,
+      msg: 'request',
+      req: { headers: { authorization: '[Redacted]' } },
+    });
   });
 });
 

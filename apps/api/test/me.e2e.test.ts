@@ -26,9 +26,16 @@ describe('GET /api/v1/me', () => {
   it('gives a court the judicial-confirmation events and an admin the calendar', async () => {
     const court = await (await t.as('court')).get('/api/v1/me').expect(200);
     expect(court.body.permissions.openFlows).toEqual(expect.arrayContaining(['judicial-confirmation']));
-    expect(court.body.permissions.sendEvents['judicial-confirmation']).toEqual(expect.arrayContaining(['application.accepted', 'agreement.confirmed']));
+    expect(court.body.permissions.sendEvents['judicial-confirmation']).toEqual(
+      expect.arrayContaining(['application.accepted', 'agreement.confirmed']),
+    );
     const admin = await (await t.as('admin')).get('/api/v1/me').expect(200);
-    expect(admin.body.permissions).toMatchObject({ loadCalendarYears: true, manageUsers: true, addOrganizations: true, readReports: true });
+    expect(admin.body.permissions).toMatchObject({
+      loadCalendarYears: true,
+      manageUsers: true,
+      addOrganizations: true,
+      readReports: true,
+    });
   });
 
   it('answers 401 without a token', async () => {
@@ -42,7 +49,9 @@ describe('allowedEvents of a case are the caller’s (issue 13)', () => {
     expect(opened.body.allowedEvents).toContain('application.accepted');
     expect(opened.body.allowedEvents).not.toContain('deadline.expired');
     expect(opened.body.allowedEvents).not.toContain('case.assigned');
-    expect(opened.body.flowAllowedEvents).toEqual(expect.arrayContaining(['application.accepted', 'deadline.expired', 'case.assigned']));
+    expect(opened.body.flowAllowedEvents).toEqual(
+      expect.arrayContaining(['application.accepted', 'deadline.expired', 'case.assigned']),
+    );
 
     const read = await t.http.get(`/api/v1/cases/${opened.body.id}`).expect(200);
     expect(read.body.allowedEvents).toEqual(opened.body.allowedEvents);
@@ -53,7 +62,10 @@ describe('allowedEvents of a case are the caller’s (issue 13)', () => {
 
   it('narrows the answer to an event as well', async () => {
     const opened = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
-    const accepted = await t.http.post(`/api/v1/cases/${opened.body.id}/events`).send({ type: 'application.accepted', payload: {} }).expect(200);
+    const accepted = await t.http
+      .post(`/api/v1/cases/${opened.body.id}/events`)
+      .send({ type: 'application.accepted', payload: {} })
+      .expect(200);
     expect(accepted.body.allowedEvents).toContain('mediator.assigned');
     expect(accepted.body.allowedEvents).not.toContain('deadline.expired');
     expect(accepted.body.flowAllowedEvents).toContain('deadline.expired');
@@ -63,17 +75,28 @@ describe('allowedEvents of a case are the caller’s (issue 13)', () => {
 describe('what the console reads besides /me', () => {
   it('gives each deadline its calendar and working days left, on the case and in GET /deadlines', async () => {
     const opened = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
-    await t.http.post(`/api/v1/cases/${opened.body.id}/events`).send({ type: 'application.accepted', payload: {} }).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${opened.body.id}/events`)
+      .send({ type: 'application.accepted', payload: {} })
+      .expect(200);
     // Accepted Monday 2 March 2026: one month to Thursday 2 April; 23 working days after today (no holiday between).
     const read = await t.http.get(`/api/v1/cases/${opened.body.id}`).expect(200);
-    expect(read.body.deadlines).toEqual([expect.objectContaining({ kind: 'mediationPeriod', dueOn: '2026-04-02', daysLeft: 31, workingDaysLeft: 23 })]);
+    expect(read.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'mediationPeriod', dueOn: '2026-04-02', daysLeft: 31, workingDaysLeft: 23 }),
+    ]);
     const listed = await t.http.get('/api/v1/deadlines?dueBefore=2026-04-02').expect(200);
-    expect(listed.body.items.find((d: { caseId: string }) => d.caseId === opened.body.id)).toMatchObject({ daysLeft: 31, workingDaysLeft: 23 });
+    expect(listed.body.items.find((d: { caseId: string }) => d.caseId === opened.body.id)).toMatchObject({
+      daysLeft: 31,
+      workingDaysLeft: 23,
+    });
   });
 
   it('counts an overdue deadline as negative working days', async () => {
     const opened = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
-    await t.http.post(`/api/v1/cases/${opened.body.id}/events`).send({ type: 'application.accepted', payload: {} }).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${opened.body.id}/events`)
+      .send({ type: 'application.accepted', payload: {} })
+      .expect(200);
     t.clock.set(new Date('2026-04-07T10:00:00+08:00'));
     try {
       // 3 April (Fri) and 7 April (Tue) are working days; 4-6 April is the 2026 Qingming break.
@@ -86,8 +109,12 @@ describe('what the console reads besides /me', () => {
 
   it('names every event and state in Chinese and gives the whole intake schema', async () => {
     const flow = await t.http.get('/api/v1/flows/people-mediation').expect(200);
-    expect(flow.body.events.find((e: { type: string }) => e.type === 'mediator.assigned')).toMatchObject({ titleZh: '选定调解员' });
+    expect(flow.body.events.find((e: { type: string }) => e.type === 'mediator.assigned')).toMatchObject({
+      titleZh: '选定调解员',
+    });
     expect(flow.body.states.find((s: { name: string }) => s.name === 'mediating')).toMatchObject({ titleZh: '调解中' });
-    expect(flow.body.intakeSchema.required).toEqual(expect.arrayContaining(['category', 'summary', 'parties', 'channel', 'organizationId']));
+    expect(flow.body.intakeSchema.required).toEqual(
+      expect.arrayContaining(['category', 'summary', 'parties', 'channel', 'organizationId']),
+    );
   });
 });

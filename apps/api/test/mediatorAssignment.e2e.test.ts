@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload });
+const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload });
 
 async function awaitingMediator(overrides: Record<string, unknown> = {}): Promise<string> {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake(overrides)).expect(201);
@@ -21,15 +22,26 @@ async function awaitingMediator(overrides: Record<string, unknown> = {}): Promis
 
 async function addUser(username: string, role: string, organizationId: string): Promise<string> {
   const admin = await t.as('admin');
-  const { body } = await admin.post('/api/v1/users').send({ username, displayName: username, password: DEMO_PASSWORD, role, organizationId }).expect(201);
+  const { body } = await admin
+    .post('/api/v1/users')
+    .send({ username, displayName: username, password: DEMO_PASSWORD, role, organizationId })
+    .expect(201);
   return body.id;
 }
 
 async function refusedWith(id: string, mediatorId: string, chosenBy = 'committee') {
   const before = (await t.http.get(`/api/v1/cases/${id}`).expect(200)).body.version;
   const { body } = await send(id, 'mediator.assigned', { mediatorId, chosenBy }).expect(422);
-  expect(body).toMatchObject({ code: 'RULE_VIOLATED', rule: 'MEDIATOR_NOT_OF_ORGANIZATION', basis: 'PML Arts. 13, 19; SPC-Invited Art. 12', field: 'payload.mediatorId' });
-  expect((await t.http.get(`/api/v1/cases/${id}`).expect(200)).body).toMatchObject({ version: before, state: 'awaitingMediator' });
+  expect(body).toMatchObject({
+    code: 'RULE_VIOLATED',
+    rule: 'MEDIATOR_NOT_OF_ORGANIZATION',
+    basis: 'PML Arts. 13, 19; SPC-Invited Art. 12',
+    field: 'payload.mediatorId',
+  });
+  expect((await t.http.get(`/api/v1/cases/${id}`).expect(200)).body).toMatchObject({
+    version: before,
+    state: 'awaitingMediator',
+  });
 }
 
 describe('mediator.assigned in people’s mediation', () => {
@@ -56,8 +68,14 @@ describe('mediator.assigned in people’s mediation', () => {
 
   it('accepts an active mediator of the handling committee, designated or chosen by the parties (PML Art. 19)', async () => {
     const id = await awaitingMediator();
-    const { body } = await send(id, 'mediator.assigned', { mediatorId: COMMITTEE_MEDIATOR, chosenBy: 'parties' }).expect(200);
-    expect(body).toMatchObject({ state: 'mediating', records: { mediatorId: COMMITTEE_MEDIATOR, mediatorChosenBy: 'parties' } });
+    const { body } = await send(id, 'mediator.assigned', {
+      mediatorId: COMMITTEE_MEDIATOR,
+      chosenBy: 'parties',
+    }).expect(200);
+    expect(body).toMatchObject({
+      state: 'mediating',
+      records: { mediatorId: COMMITTEE_MEDIATOR, mediatorChosenBy: 'parties' },
+    });
   });
 
   it('accepts a mediator of the committee attached to the handling street centre', async () => {
@@ -67,7 +85,10 @@ describe('mediator.assigned in people’s mediation', () => {
 
   it('answers 409 rather than 422 when the state does not accept the event at all', async () => {
     const { body } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
-    expect((await send(body.id, 'mediator.assigned', { mediatorId: 'not-a-user', chosenBy: 'committee' }).expect(409)).body.code).toBe('EVENT_NOT_ALLOWED');
+    expect(
+      (await send(body.id, 'mediator.assigned', { mediatorId: 'not-a-user', chosenBy: 'committee' }).expect(409)).body
+        .code,
+    ).toBe('EVENT_NOT_ALLOWED');
   });
 });
 
@@ -75,13 +96,23 @@ describe('mediator.assigned in delegated mediation', () => {
   async function delegatedAtStreet(): Promise<string> {
     const { body: referral } = await t.http
       .post('/api/v1/cases')
-      .send(anIntake({ flow: 'court-referral', organizationId: DEMO.xuanwu, category: 'contract', summary: '货款纠纷，引导诉讼' }))
+      .send(
+        anIntake({
+          flow: 'court-referral',
+          organizationId: DEMO.xuanwu,
+          category: 'contract',
+          summary: '货款纠纷，引导诉讼',
+        }),
+      )
       .expect(201);
     await send(referral.id, 'referral.submitted', { courtId: DEMO.xuanwuCourt }).expect(200);
     const court = await t.as('city-court');
     const { body } = await court
       .post(`/api/v1/cases/${referral.id}/events`)
-      .send({ type: 'mediation.delegated', payload: { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调123号' } })
+      .send({
+        type: 'mediation.delegated',
+        payload: { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调123号' },
+      })
       .expect(200);
     return body.linkedCases[0].id;
   }
@@ -93,7 +124,9 @@ describe('mediator.assigned in delegated mediation', () => {
 
   it('accepts a mediator of the organisation the court delegated to (SPC-Invited Art. 12)', async () => {
     const id = await delegatedAtStreet();
-    const { body } = await send(id, 'mediator.assigned', { mediatorId: COMMITTEE_MEDIATOR, chosenBy: 'court' }).expect(200);
+    const { body } = await send(id, 'mediator.assigned', { mediatorId: COMMITTEE_MEDIATOR, chosenBy: 'court' }).expect(
+      200,
+    );
     expect(body.state).toBe('awaitingMediatorConfirmation');
   });
 });

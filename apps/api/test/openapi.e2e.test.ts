@@ -13,12 +13,14 @@ import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js'
 /** The document the client package is generated from; JIEFEN_UPDATE_OPENAPI=1 rewrites it from the service. */
 const CLIENT_DOCUMENT = new URL('../../../packages/client/openapi.json', import.meta.url);
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 let t: TestApp;
 let document: Json;
 let baseUrl: string;
 const operations = () =>
-  Object.entries(document.paths as Record<string, Record<string, Json>>).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
+  Object.entries(document.paths as Record<string, Record<string, Json>>).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+  );
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -47,7 +49,8 @@ function withoutChineseNames(node: unknown): Json {
 function schemaValidator() {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   ajv.addSchema({ $id: 'openapi', components: document.components });
-  const absolute = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
+  const absolute = (schema: unknown) =>
+    JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
   return (schema: unknown, value: unknown): string[] => {
     const validate = ajv.compile(absolute(schema));
     return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
@@ -61,7 +64,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('is the document the typed client (packages/client) was generated from', () => {
-    if (process.env.JIEFEN_UPDATE_OPENAPI === '1') writeFileSync(CLIENT_DOCUMENT, `${JSON.stringify(document, null, 2)}\n`);
+    if (process.env.JIEFEN_UPDATE_OPENAPI === '1')
+      writeFileSync(CLIENT_DOCUMENT, `${JSON.stringify(document, null, 2)}\n`);
     const committed = JSON.parse(readFileSync(CLIENT_DOCUMENT, 'utf8'));
     // On a difference: JIEFEN_UPDATE_OPENAPI=1 jest apps/api/test/openapi.e2e.test.ts, then pnpm --filter @jiefen/client generate.
     expect(document).toEqual(committed);
@@ -70,14 +74,34 @@ describe('the OpenAPI document', () => {
   it('gives every operation a stable operationId, a summary and a description, a described tag, and a 2xx response with a schema', () => {
     const ids = operations().map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['cases.open', 'cases.sendEvent', 'cases.get', 'cases.list', 'cases.events', 'flows.get', 'auth.token', 'me.get']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'cases.open',
+        'cases.sendEvent',
+        'cases.get',
+        'cases.list',
+        'cases.events',
+        'flows.get',
+        'auth.token',
+        'me.get',
+      ]),
+    );
     const tags = new Set(document.tags.map((tag: Json) => tag.name));
     for (const { path, method, operation } of operations()) {
       const where = `${method.toUpperCase()} ${path}`;
-      expect([where, operation.operationId]).toEqual([where, expect.stringMatching(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/)]);
-      expect([where, operation.summary, operation.description]).toEqual([where, expect.any(String), expect.any(String)]);
+      expect([where, operation.operationId]).toEqual([
+        where,
+        expect.stringMatching(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/),
+      ]);
+      expect([where, operation.summary, operation.description]).toEqual([
+        where,
+        expect.any(String),
+        expect.any(String),
+      ]);
       expect([where, operation.tags.every((tag: string) => tags.has(tag))]).toEqual([where, true]);
-      const success = Object.entries(operation.responses as Record<string, Json>).filter(([status]) => status.startsWith('2'));
+      const success = Object.entries(operation.responses as Record<string, Json>).filter(([status]) =>
+        status.startsWith('2'),
+      );
       expect([where, success.length]).toEqual([where, 1]);
       const content: Record<string, Json> = success[0]![1].content ?? {};
       expect([where, Object.values(content).some((media) => media.schema)]).toEqual([where, true]);
@@ -91,7 +115,9 @@ describe('the OpenAPI document', () => {
       const expected = ['400', '503', ...(operation.security?.length ? ['401'] : [])];
       expect([method, path, expected.every((s) => statuses.includes(s))]).toEqual([method, path, true]);
       for (const status of statuses.filter((s) => /^4/.test(s))) {
-        expect(operation.responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(operation.responses[status].content['application/problem+json'].schema).toEqual({
+          $ref: '#/components/schemas/Problem',
+        });
       }
     }
     const send = document.paths['/api/v1/cases/{id}/events'].post;
@@ -105,10 +131,13 @@ describe('the OpenAPI document', () => {
     expect(category.description).toContain('neighbour — 邻里纠纷');
     const channel = document.components.schemas[intakeSchemaName('petition')].properties.channel;
     expect(channel.description).toContain('hotline12345 — 12345热线');
-    const party = document.components.schemas[intakeSchemaName('people-mediation')].properties.parties.items.properties.role;
+    const party =
+      document.components.schemas[intakeSchemaName('people-mediation')].properties.parties.items.properties.role;
     expect(party.description).toContain('respondent — 被申请人');
     expect(document.components.schemas.CaseView.properties.status.description).toContain('resolved — 化解成功');
-    expect(document.components.schemas.CaseView.properties.state.description).toContain('people-mediation: pendingAcceptance — 待受理');
+    expect(document.components.schemas.CaseView.properties.state.description).toContain(
+      'people-mediation: pendingAcceptance — 待受理',
+    );
     expect(document.components.schemas.User.properties.role.description).toContain('mediator — 调解员');
     const listCategory = document.paths['/api/v1/cases'].get.parameters.find((p: Json) => p.name === 'category');
     expect(listCategory.schema.description).toContain('medical — 医疗纠纷');
@@ -126,12 +155,21 @@ describe('event payloads in the document', () => {
       for (const [type, spec] of Object.entries(flow.events)) {
         const branch = schemas[eventSchemaName(flow.id, type)];
         expect(branch.properties.type).toMatchObject({ const: type, description: `${type} — ${spec.titleZh}` });
-        expect(Object.keys(branch.properties.payload.properties ?? {}).sort()).toEqual(Object.keys(spec.payload.properties).sort());
+        expect(Object.keys(branch.properties.payload.properties ?? {}).sort()).toEqual(
+          Object.keys(spec.payload.properties).sort(),
+        );
       }
     }
     // One event type, two payloads: the union is per flow.
-    expect(schemas.PeopleMediation_MediatorAssigned.properties.payload.properties.chosenBy.enum).toEqual(['committee', 'parties']);
-    expect(schemas.DelegatedMediation_MediatorAssigned.properties.payload.properties.chosenBy.enum).toEqual(['parties', 'organization', 'court']);
+    expect(schemas.PeopleMediation_MediatorAssigned.properties.payload.properties.chosenBy.enum).toEqual([
+      'committee',
+      'parties',
+    ]);
+    expect(schemas.DelegatedMediation_MediatorAssigned.properties.payload.properties.chosenBy.enum).toEqual([
+      'parties',
+      'organization',
+      'court',
+    ]);
   });
 
   it('serve each payload as the very schema object the flows library validates with (TypeBox’s markers aside), and each intake too', () => {
@@ -144,12 +182,25 @@ describe('event payloads in the document', () => {
     expect(schemas.PeopleMediation_AgreementSigned.properties.payload).not.toHaveProperty('~kind');
     for (const flow of listFlows()) {
       for (const [type, spec] of Object.entries(flow.events)) {
-        expect([flow.id, type, schemas[eventSchemaName(flow.id, type)].properties.payload]).toEqual([flow.id, type, asJson(spec.payload)]);
+        expect([flow.id, type, schemas[eventSchemaName(flow.id, type)].properties.payload]).toEqual([
+          flow.id,
+          type,
+          asJson(spec.payload),
+        ]);
       }
       // The intake as served, less what the branch adds (`flow`, title, examples) and the Chinese names of code tables.
-      const { title: _title, description: _description, examples: _examples, properties, required, ...intake } = withoutChineseNames(schemas[intakeSchemaName(flow.id)]);
+      const {
+        title: _title,
+        description: _description,
+        examples: _examples,
+        properties,
+        required,
+        ...intake
+      } = withoutChineseNames(schemas[intakeSchemaName(flow.id)]);
       const { flow: _flow, ...fields } = properties;
-      expect({ ...intake, properties: fields, required: required.filter((name: string) => name !== 'flow') }).toEqual(asJson(intakeSpec(flow.intake)));
+      expect({ ...intake, properties: fields, required: required.filter((name: string) => name !== 'flow') }).toEqual(
+        asJson(intakeSpec(flow.intake)),
+      );
     }
   });
 
@@ -160,8 +211,16 @@ describe('event payloads in the document', () => {
         const branch = document.components.schemas[eventSchemaName(flow.id, type)];
         const [example] = branch.examples;
         expect([flow.id, type, validateObject(spec.payload, example.payload ?? {})]).toEqual([flow.id, type, []]);
-        expect([flow.id, type, check({ $ref: `#/components/schemas/${eventSchemaName(flow.id, type)}` }, example)]).toEqual([flow.id, type, []]);
-        expect([flow.id, type, check({ $ref: '#/components/schemas/CaseEvent' }, example)]).toEqual([flow.id, type, []]);
+        expect([
+          flow.id,
+          type,
+          check({ $ref: `#/components/schemas/${eventSchemaName(flow.id, type)}` }, example),
+        ]).toEqual([flow.id, type, []]);
+        expect([flow.id, type, check({ $ref: '#/components/schemas/CaseEvent' }, example)]).toEqual([
+          flow.id,
+          type,
+          [],
+        ]);
       }
     }
     const examples = document.paths['/api/v1/cases/{id}/events'].post.requestBody.content['application/json'].examples;
@@ -179,20 +238,31 @@ describe('event payloads in the document', () => {
       const { flow: id, ...intake } = examples[flow.id].value;
       expect(id).toBe(flow.id);
       expect([flow.id, validateObject(intakeSpec(getFlow(flow.id).intake), intake)]).toEqual([flow.id, []]);
-      expect([flow.id, check({ $ref: '#/components/schemas/CaseIntake' }, examples[flow.id].value)]).toEqual([flow.id, []]);
+      expect([flow.id, check({ $ref: '#/components/schemas/CaseIntake' }, examples[flow.id].value)]).toEqual([
+        flow.id,
+        [],
+      ]);
     }
   });
 
   it('make Swagger’s default bodies work as they stand: the first intake example opens a case, the first event example is accepted', async () => {
-    const intakeExamples: Record<string, Json> = document.paths['/api/v1/cases'].post.requestBody.content['application/json'].examples;
-    const eventExamples: Record<string, Json> = document.paths['/api/v1/cases/{id}/events'].post.requestBody.content['application/json'].examples;
+    const intakeExamples: Record<string, Json> =
+      document.paths['/api/v1/cases'].post.requestBody.content['application/json'].examples;
+    const eventExamples: Record<string, Json> =
+      document.paths['/api/v1/cases/{id}/events'].post.requestBody.content['application/json'].examples;
     const reception = await t.as('reception');
     const opened = await reception.post('/api/v1/cases').send(Object.values(intakeExamples)[0]!.value).expect(201);
     const mediator = await t.as('mediator');
-    const sent = await mediator.post(`/api/v1/cases/${opened.body.id}/events`).send(Object.values(eventExamples)[0]!.value).expect(200);
+    const sent = await mediator
+      .post(`/api/v1/cases/${opened.body.id}/events`)
+      .send(Object.values(eventExamples)[0]!.value)
+      .expect(200);
     expect(sent.body.state).toBe('awaitingMediator');
     // And the next step of the README tour, from its example too.
-    await mediator.post(`/api/v1/cases/${opened.body.id}/events`).send(eventExamples['people-mediation: mediator.assigned']!.value).expect(200);
+    await mediator
+      .post(`/api/v1/cases/${opened.body.id}/events`)
+      .send(eventExamples['people-mediation: mediator.assigned']!.value)
+      .expect(200);
   });
 });
 
@@ -209,7 +279,10 @@ describe('the typed client (packages/client) against the service', () => {
     expect(opened.response.status).toBe(201);
     expect(check({ $ref: '#/components/schemas/CaseView' }, opened.data)).toEqual([]);
     const id = opened.data!.id;
-    const accepted = await api.POST('/api/v1/cases/{id}/events', { params: { path: { id } }, body: { type: 'application.accepted' } });
+    const accepted = await api.POST('/api/v1/cases/{id}/events', {
+      params: { path: { id } },
+      body: { type: 'application.accepted' },
+    });
     expect(accepted.data?.state).toBe('awaitingMediator');
     expect(accepted.response.headers.get('etag')).toBe('"2"');
     expect(check({ $ref: '#/components/schemas/CaseView' }, accepted.data)).toEqual([]);
@@ -230,22 +303,52 @@ describe('the typed client (packages/client) against the service', () => {
     const check = schemaValidator();
     const id = (await api.POST('/api/v1/cases', { body: anIntake() as never })).data!.id;
     const attempts = [
-      { operation: 'cases.sendEvent', answer: await api.POST('/api/v1/cases/{id}/events', { params: { path: { id } }, body: { type: 'performance.confirmed' } }) },
-      { operation: 'cases.sendEvent', answer: await api.POST('/api/v1/cases/{id}/events', { params: { path: { id } }, body: { type: 'case.withdrawn', payload: { partyId: 'p2' } } }) },
       {
         operation: 'cases.sendEvent',
-        answer: await api.POST('/api/v1/cases/{id}/events', { params: { path: { id }, header: { 'If-Match': '"7"' } }, body: { type: 'application.accepted' } }),
+        answer: await api.POST('/api/v1/cases/{id}/events', {
+          params: { path: { id } },
+          body: { type: 'performance.confirmed' },
+        }),
       },
-      { operation: 'cases.get', answer: await api.GET('/api/v1/cases/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000999' } } }) },
+      {
+        operation: 'cases.sendEvent',
+        answer: await api.POST('/api/v1/cases/{id}/events', {
+          params: { path: { id } },
+          body: { type: 'case.withdrawn', payload: { partyId: 'p2' } },
+        }),
+      },
+      {
+        operation: 'cases.sendEvent',
+        answer: await api.POST('/api/v1/cases/{id}/events', {
+          params: { path: { id }, header: { 'If-Match': '"7"' } },
+          body: { type: 'application.accepted' },
+        }),
+      },
+      {
+        operation: 'cases.get',
+        answer: await api.GET('/api/v1/cases/{id}', {
+          params: { path: { id: '00000000-0000-4000-8000-000000000999' } },
+        }),
+      },
       { operation: 'cases.list', answer: await createJiefenClient({ baseUrl }).GET('/api/v1/cases', {}) },
-      { operation: 'reports.resolutionRate', answer: await api.GET('/api/v1/reports/resolution-rate', { params: { query: { year: 2026 } } }) },
-      { operation: 'organizations.create', answer: await api.POST('/api/v1/organizations', { body: { name: 'x' } as never }) },
+      {
+        operation: 'reports.resolutionRate',
+        answer: await api.GET('/api/v1/reports/resolution-rate', { params: { query: { year: 2026 } } }),
+      },
+      {
+        operation: 'organizations.create',
+        answer: await api.POST('/api/v1/organizations', { body: { name: 'x' } as never }),
+      },
     ];
     const statuses = attempts.map(({ answer }) => answer.response.status);
     expect(statuses).toEqual([409, 422, 412, 404, 401, 403, 403]);
     for (const { operation, answer } of attempts) {
       const documented = operations().find((o) => o.operation.operationId === operation)!.operation.responses;
-      expect([operation, answer.response.status, String(answer.response.status) in documented]).toEqual([operation, answer.response.status, true]);
+      expect([operation, answer.response.status, String(answer.response.status) in documented]).toEqual([
+        operation,
+        answer.response.status,
+        true,
+      ]);
       expect(answer.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(check({ $ref: '#/components/schemas/Problem' }, answer.error)).toEqual([]);
     }
@@ -253,8 +356,14 @@ describe('the typed client (packages/client) against the service', () => {
 
   it('reads the other resources, each valid against its documented schema', async () => {
     const check = schemaValidator();
-    const admin = createJiefenClient({ baseUrl, token: await signIn(createJiefenClient({ baseUrl }), 'admin', DEMO_PASSWORD) });
-    const supervisor = createJiefenClient({ baseUrl, token: await signIn(createJiefenClient({ baseUrl }), 'supervisor', DEMO_PASSWORD) });
+    const admin = createJiefenClient({
+      baseUrl,
+      token: await signIn(createJiefenClient({ baseUrl }), 'admin', DEMO_PASSWORD),
+    });
+    const supervisor = createJiefenClient({
+      baseUrl,
+      token: await signIn(createJiefenClient({ baseUrl }), 'supervisor', DEMO_PASSWORD),
+    });
     const answers: [string, { data?: unknown; response: Response }][] = [
       ['FlowSummary[]', await api.GET('/api/v1/flows')],
       ['FlowDetail', await api.GET('/api/v1/flows/{id}', { params: { path: { id: 'people-mediation' } } })],
@@ -262,14 +371,21 @@ describe('the typed client (packages/client) against the service', () => {
       ['Me', await api.GET('/api/v1/me')],
       ['OrganizationNode[]', await admin.GET('/api/v1/organizations')],
       ['User[]', await admin.GET('/api/v1/users')],
-      ['ResolutionRate', await supervisor.GET('/api/v1/reports/resolution-rate', { params: { query: { year: 2026, organizationId: DEMO.xuanwu } } })],
+      [
+        'ResolutionRate',
+        await supervisor.GET('/api/v1/reports/resolution-rate', {
+          params: { query: { year: 2026, organizationId: DEMO.xuanwu } },
+        }),
+      ],
       ['CalendarYears', await admin.GET('/api/v1/calendar/years')],
       ['CalendarYear', await admin.GET('/api/v1/calendar/years/{year}', { params: { path: { year: 2026 } } })],
       ['Health', await api.GET('/api/v1/health')],
     ];
     for (const [name, answer] of answers) {
       expect([name, answer.response.status]).toEqual([name, 200]);
-      const schema = name.endsWith('[]') ? { type: 'array', items: { $ref: `#/components/schemas/${name.slice(0, -2)}` } } : { $ref: `#/components/schemas/${name}` };
+      const schema = name.endsWith('[]')
+        ? { type: 'array', items: { $ref: `#/components/schemas/${name.slice(0, -2)}` } }
+        : { $ref: `#/components/schemas/${name}` };
       expect([name, check(schema, answer.data)]).toEqual([name, []]);
     }
   });

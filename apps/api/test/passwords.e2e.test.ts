@@ -9,7 +9,8 @@ import { passwordProblem } from '../src/users/passwordRule.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
 /** Written by `argon2` 0.45.1 (`argon2.hash('pw-from-old-argon2', { type: argon2.argon2id })`): its own order of parameters, m, p, t. */
-const FROM_THE_ARGON2_PACKAGE = '$argon2id$v=19$m=65536,p=4,t=3$H2YXkjp4ksTj8stzs1ue8Q$6kJ9OCZ1NTg9UC+XEG7qDJoHZVHiLIuRMCCfrlY0d/U';
+const FROM_THE_ARGON2_PACKAGE =
+  '$argon2id$v=19$m=65536,p=4,t=3$H2YXkjp4ksTj8stzs1ue8Q$6kJ9OCZ1NTg9UC+XEG7qDJoHZVHiLIuRMCCfrlY0d/U';
 const CURRENT_PARAMETERS = '$argon2id$v=19$m=65536,t=3,p=4$';
 
 let t: TestApp;
@@ -21,9 +22,15 @@ afterAll(async () => {
 });
 
 const storedHash = async (username: string): Promise<string> =>
-  ((await t.dataSource.query('SELECT password_hash FROM users WHERE username = $1', [username])) as { password_hash: string }[])[0]!.password_hash;
-const setStoredHash = (username: string, passwordHash: string) => t.dataSource.query('UPDATE users SET password_hash = $2 WHERE username = $1', [username, passwordHash]);
-const signIn = (username: string, password: string) => t.anonymous.post('/api/v1/auth/token').send({ username, password });
+  (
+    (await t.dataSource.query('SELECT password_hash FROM users WHERE username = $1', [username])) as {
+      password_hash: string;
+    }[]
+  )[0]!.password_hash;
+const setStoredHash = (username: string, passwordHash: string) =>
+  t.dataSource.query('UPDATE users SET password_hash = $2 WHERE username = $1', [username, passwordHash]);
+const signIn = (username: string, password: string) =>
+  t.anonymous.post('/api/v1/auth/token').send({ username, password });
 
 describe('password hashes', () => {
   it('makes argon2id hashes with 64 MiB, 3 passes and 4 lanes (RFC 9106, above the OWASP minimum)', async () => {
@@ -78,9 +85,20 @@ describe('the one password rule', () => {
 
   it('is the rule of POST /users', async () => {
     const admin = await t.as('admin');
-    const user = { username: 'short.password', displayName: '短密码', role: 'mediator', organizationId: '00000000-0000-4000-8000-000000000031' };
-    const refused = await admin.post('/api/v1/users').send({ ...user, password: 'elevenchars' }).expect(400);
+    const user = {
+      username: 'short.password',
+      displayName: '短密码',
+      role: 'mediator',
+      organizationId: '00000000-0000-4000-8000-000000000031',
+    };
+    const refused = await admin
+      .post('/api/v1/users')
+      .send({ ...user, password: 'elevenchars' })
+      .expect(400);
     expect(JSON.stringify(refused.body)).toContain('must have 12 to 200 characters');
-    await admin.post('/api/v1/users').send({ ...user, password: 'twelve-chars' }).expect(201);
+    await admin
+      .post('/api/v1/users')
+      .send({ ...user, password: 'twelve-chars' })
+      .expect(201);
   });
 });

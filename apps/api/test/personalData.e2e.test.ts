@@ -33,8 +33,10 @@ const PHONES = { zhang: '13800138000', li: '13900139000', wang: '13700137000' } 
 const SECRETS = [...Object.values(ID_NUMBERS).map((id) => id.slice(0, 17)), ...Object.values(PHONES)];
 
 const zhang = () => aParty();
-const li = (overrides: Record<string, unknown> = {}) => aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: PHONES.li, ...overrides });
-const wang = (overrides: Record<string, unknown> = {}) => aParty({ role: 'respondent', name: '王五', idNumber: ID_NUMBERS.wang, phone: PHONES.wang, ...overrides });
+const li = (overrides: Record<string, unknown> = {}) =>
+  aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: PHONES.li, ...overrides });
+const wang = (overrides: Record<string, unknown> = {}) =>
+  aParty({ role: 'respondent', name: '王五', idNumber: ID_NUMBERS.wang, phone: PHONES.wang, ...overrides });
 
 interface Seen {
   what: string;
@@ -43,11 +45,24 @@ interface Seen {
 const seen: Seen[] = [];
 
 /** Sends a request, keeps its whole response, and checks its status (a journey that went astray would prove nothing). */
-async function hit(client: Client | ReturnType<typeof request>, method: 'get' | 'post', url: string, body?: unknown, status = method === 'post' && !url.endsWith('/events') ? 201 : 200) {
+async function hit(
+  client: Client | ReturnType<typeof request>,
+  method: 'get' | 'post',
+  url: string,
+  body?: unknown,
+  status = method === 'post' && !url.endsWith('/events') ? 201 : 200,
+) {
   const test = (client as Client)[method](url);
   const response = await (body === undefined ? test : test.send(body as object));
-  seen.push({ what: `${method.toUpperCase()} ${url} → ${response.status}`, text: `${response.text}\n${JSON.stringify(response.headers)}` });
-  expect({ url, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({ url, status, body: undefined });
+  seen.push({
+    what: `${method.toUpperCase()} ${url} → ${response.status}`,
+    text: `${response.text}\n${JSON.stringify(response.headers)}`,
+  });
+  expect({ url, status: response.status, body: response.status === status ? undefined : response.body }).toEqual({
+    url,
+    status,
+    body: undefined,
+  });
   return response.body;
 }
 
@@ -88,9 +103,24 @@ const journeys: Record<string, () => Promise<void>> = {
   },
 
   async 'administrative-mediation'() {
-    const c = await hit(mediator, 'post', '/api/v1/cases', anIntake({ flow: 'administrative-mediation', domain: 'general', category: 'property', summary: '物业服务费争议', organizationId: DEMO.xuanwu, parties: [zhang(), wang()] }));
+    const c = await hit(
+      mediator,
+      'post',
+      '/api/v1/cases',
+      anIntake({
+        flow: 'administrative-mediation',
+        domain: 'general',
+        category: 'property',
+        summary: '物业服务费争议',
+        organizationId: DEMO.xuanwu,
+        parties: [zhang(), wang()],
+      }),
+    );
     await event(mediator, c.id, 'application.accepted');
-    await event(mediator, c.id, 'agreement.signed', { terms: [{ obligorPartyId: 'p2', description: '补缴物业费', amount: '1200.00' }], signatures: { partyIds: ['p1', 'p2'], mediator: true } });
+    await event(mediator, c.id, 'agreement.signed', {
+      terms: [{ obligorPartyId: 'p2', description: '补缴物业费', amount: '1200.00' }],
+      signatures: { partyIds: ['p1', 'p2'], mediator: true },
+    });
     await readAll(mediator, c);
   },
 
@@ -100,62 +130,135 @@ const journeys: Record<string, () => Promise<void>> = {
     await event(mediator, agreed.id, 'application.accepted');
     await event(mediator, agreed.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' });
     await event(mediator, agreed.id, 'agreement.signed', writtenAgreement());
-    const linked = await hit(court, 'post', '/api/v1/cases', anIntake({
-      flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, summary: '申请司法确认调解协议', linkedCaseId: agreed.id,
-      parties: [aParty({ linkedPartyId: 'p1' }), li({ role: 'applicant', linkedPartyId: 'p2' })],
-    }));
+    const linked = await hit(
+      court,
+      'post',
+      '/api/v1/cases',
+      anIntake({
+        flow: 'judicial-confirmation',
+        organizationId: DEMO.xuanwuCourt,
+        summary: '申请司法确认调解协议',
+        linkedCaseId: agreed.id,
+        parties: [aParty({ linkedPartyId: 'p1' }), li({ role: 'applicant', linkedPartyId: 'p2' })],
+      }),
+    );
     await event(court, linked.id, 'application.accepted');
-    await event(court, linked.id, 'agreement.confirmed', { rulingNo: '（2026）玄民特1号', ruledOn: '2026-03-02', servedOn: '2026-03-02' });
+    await event(court, linked.id, 'agreement.confirmed', {
+      rulingNo: '（2026）玄民特1号',
+      ruledOn: '2026-03-02',
+      servedOn: '2026-03-02',
+    });
     await readAll(court, linked);
     await readAll(mediator, agreed);
     // … and on an agreement given inline, whose bound parties are named by ID number (CPL-Interp Art. 354).
-    const inline = await hit(court, 'post', '/api/v1/cases', anIntake({
-      flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, category: 'contract', summary: '申请确认调解协议效力', parties: [zhang(), li({ role: 'applicant' }), wang({ role: 'applicant' })],
-      agreement: {
-        effectiveOn: '2026-02-20', subject: 'propertyObligation',
-        boundParties: [{ name: '张三', idNumber: ID_NUMBERS.zhang }, { name: '李四', idNumber: ID_NUMBERS.li }, { name: '王五', idNumber: ID_NUMBERS.wang }],
-        terms: [{ obligorPartyId: 'p2', description: '支付货款', amount: '6000.00', dueOn: '2026-05-31' }],
-      },
-    }));
+    const inline = await hit(
+      court,
+      'post',
+      '/api/v1/cases',
+      anIntake({
+        flow: 'judicial-confirmation',
+        organizationId: DEMO.xuanwuCourt,
+        category: 'contract',
+        summary: '申请确认调解协议效力',
+        parties: [zhang(), li({ role: 'applicant' }), wang({ role: 'applicant' })],
+        agreement: {
+          effectiveOn: '2026-02-20',
+          subject: 'propertyObligation',
+          boundParties: [
+            { name: '张三', idNumber: ID_NUMBERS.zhang },
+            { name: '李四', idNumber: ID_NUMBERS.li },
+            { name: '王五', idNumber: ID_NUMBERS.wang },
+          ],
+          terms: [{ obligorPartyId: 'p2', description: '支付货款', amount: '6000.00', dueOn: '2026-05-31' }],
+        },
+      }),
+    );
     await event(court, inline.id, 'application.accepted');
     await event(court, inline.id, 'application.dismissed', { reason: 'unclearContent', rulingNo: '（2026）玄民特2号' });
     await readAll(court, inline);
   },
 
   async 'court-referral'() {
-    const referral = await hit(mediator, 'post', '/api/v1/cases', anIntake({ flow: 'court-referral', organizationId: DEMO.xuanwu, category: 'contract', summary: '货款纠纷，引导诉讼', parties: [zhang(), wang()] }));
+    const referral = await hit(
+      mediator,
+      'post',
+      '/api/v1/cases',
+      anIntake({
+        flow: 'court-referral',
+        organizationId: DEMO.xuanwu,
+        category: 'contract',
+        summary: '货款纠纷，引导诉讼',
+        parties: [zhang(), wang()],
+      }),
+    );
     await event(mediator, referral.id, 'referral.submitted', { courtId: DEMO.xuanwuCourt });
     await event(court, referral.id, 'materials.requested', { items: ['身份证明'], dueOn: '2026-03-09' });
     await event(mediator, referral.id, 'materials.provided');
     // The court delegates: a delegated-mediation case is opened with the parties' data copied from this one.
-    const delegated = await event(court, referral.id, 'mediation.delegated', { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调1号' });
+    const delegated = await event(court, referral.id, 'mediation.delegated', {
+      organizationId: DEMO.meiyuan,
+      courtReference: '（2026）玄民诉前调1号',
+    });
     const child = delegated.linkedCases.find((l: { relation: string }) => l.relation === 'opened');
     await event(mediator, child.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'court' });
     await event(mediator, child.id, 'mediator.confirmed');
     await event(mediator, child.id, 'parties.reached');
-    await event(mediator, child.id, 'agreement.signed', { terms: [{ obligorPartyId: 'p2', description: '支付货款', amount: '48000.00' }], signatures: { partyIds: ['p1', 'p2'], mediator: true } });
+    await event(mediator, child.id, 'agreement.signed', {
+      terms: [{ obligorPartyId: 'p2', description: '支付货款', amount: '48000.00' }],
+      signatures: { partyIds: ['p1', 'p2'], mediator: true },
+    });
     await readAll(mediator, referral);
     await readAll(court, child);
   },
 
   async 'delegated-mediation'() {
-    const c = await hit(court, 'post', '/api/v1/cases', anIntake({
-      flow: 'delegated-mediation', category: 'contract', summary: '买卖合同货款纠纷，法院诉前委派调解', channel: 'courtDelegation',
-      organizationId: DEMO.meiyuan, courtId: DEMO.xuanwuCourt, courtReference: '（2026）玄民诉前调2号', parties: [zhang(), li()],
-    }));
+    const c = await hit(
+      court,
+      'post',
+      '/api/v1/cases',
+      anIntake({
+        flow: 'delegated-mediation',
+        category: 'contract',
+        summary: '买卖合同货款纠纷，法院诉前委派调解',
+        channel: 'courtDelegation',
+        organizationId: DEMO.meiyuan,
+        courtId: DEMO.xuanwuCourt,
+        courtReference: '（2026）玄民诉前调2号',
+        parties: [zhang(), li()],
+      }),
+    );
     await event(mediator, c.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'organization' });
     await event(mediator, c.id, 'mediator.confirmed');
     await event(mediator, c.id, 'parties.reached');
     await event(mediator, c.id, 'session.recorded', { heldOn: '2026-03-02', summary: '分歧较大' });
-    await event(mediator, c.id, 'mediation.terminated', { reason: 'gapTooWide', undisputedFacts: ['双方确认欠款金额'] });
+    await event(mediator, c.id, 'mediation.terminated', {
+      reason: 'gapTooWide',
+      undisputedFacts: ['双方确认欠款金额'],
+    });
     await readAll(court, c);
   },
 
   async petition() {
-    const c = await hit(reception, 'post', '/api/v1/cases', anIntake({ flow: 'petition', petitionType: 'claim', channel: 'letter', organizationId: DEMO.xuanwuPetitionOffice, summary: '反映邻里纠纷长期未解决', parties: [zhang(), li()] }));
+    const c = await hit(
+      reception,
+      'post',
+      '/api/v1/cases',
+      anIntake({
+        flow: 'petition',
+        petitionType: 'claim',
+        channel: 'letter',
+        organizationId: DEMO.xuanwuPetitionOffice,
+        summary: '反映邻里纠纷长期未解决',
+        parties: [zhang(), li()],
+      }),
+    );
     await event(mediator, c.id, 'petition.accepted');
     // 访调对接: a people's mediation case is opened with the parties' data copied from the petition.
-    const referred = await event(mediator, c.id, 'mediation.referred', { committeeId: DEMO.meiyuanCommittee, disputeNature: 'civil', consentingPartyIds: ['p1', 'p2'] });
+    const referred = await event(mediator, c.id, 'mediation.referred', {
+      committeeId: DEMO.meiyuanCommittee,
+      disputeNature: 'civil',
+      consentingPartyIds: ['p1', 'p2'],
+    });
     const child = referred.linkedCases.find((l: { relation: string }) => l.relation === 'opened');
     await event(mediator, child.id, 'application.accepted');
     await event(mediator, child.id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR, chosenBy: 'committee' });
@@ -167,7 +270,11 @@ const journeys: Record<string, () => Promise<void>> = {
 
 describe('no unmasked ID number or phone of a seeded party in any response (PIPL Arts. 28, 51)', () => {
   it('has a journey for every registered flow', () => {
-    expect(Object.keys(journeys).sort()).toEqual(listFlows().map((f) => f.id).sort());
+    expect(Object.keys(journeys).sort()).toEqual(
+      listFlows()
+        .map((f) => f.id)
+        .sort(),
+    );
   });
 
   for (const [flow, journey] of Object.entries(journeys)) {
@@ -201,11 +308,23 @@ describe('no unmasked ID number or phone of a seeded party in any response (PIPL
     await hit(t.anonymous, 'get', `/api/v1/cases?idNumber=${ID_NUMBERS.zhang}`, undefined, 401);
     await hit(t.anonymous, 'get', `/health?idNumber=%ZZ${ID_NUMBERS.zhang}`, undefined, 400);
     // A bad intake and a bad event naming the numbers are refused without repeating them.
-    await hit(mediator, 'post', '/api/v1/cases', anIntake({ parties: [aParty({ idNumber: `${ID_NUMBERS.zhang.slice(0, 17)}1` }), li()] }), 400);
+    await hit(
+      mediator,
+      'post',
+      '/api/v1/cases',
+      anIntake({ parties: [aParty({ idNumber: `${ID_NUMBERS.zhang.slice(0, 17)}1` }), li()] }),
+      400,
+    );
     const c = await hit(mediator, 'post', '/api/v1/cases', anIntake({ parties: [zhang(), li()] }));
     await event(mediator, c.id, 'agreement.signed', writtenAgreement(), 409);
     await event(mediator, c.id, 'session.recorded', { heldOn: '2026-03-02', summary: 'x', phone: PHONES.zhang }, 400);
-    await hit(court, 'post', `/api/v1/cases/${c.id}/parties/p1/personal-data`, { reason: '不是本案法院，试图读取' }, 403);
+    await hit(
+      court,
+      'post',
+      `/api/v1/cases/${c.id}/parties/p1/personal-data`,
+      { reason: '不是本案法院，试图读取' },
+      403,
+    );
   });
 
   // Last: Jest runs a file's tests in order, so this sees every response of the tests above.
@@ -221,26 +340,41 @@ describe('no unmasked ID number or phone of a seeded party in any response (PIPL
 describe('the audit trail of a judicial confirmation with an inline agreement (PIPL Art. 51)', () => {
   it('keeps the bound parties’ ID numbers masked in the case.opened payload, in the database and in GET /events', async () => {
     const intake = anIntake({
-      flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, category: 'contract', summary: '申请确认调解协议效力', parties: [zhang(), li({ role: 'applicant' })],
+      flow: 'judicial-confirmation',
+      organizationId: DEMO.xuanwuCourt,
+      category: 'contract',
+      summary: '申请确认调解协议效力',
+      parties: [zhang(), li({ role: 'applicant' })],
       agreement: {
-        effectiveOn: '2026-02-20', subject: 'propertyObligation',
-        boundParties: [{ name: '张三', idNumber: ID_NUMBERS.zhang }, { name: '李四', idNumber: ID_NUMBERS.li }],
+        effectiveOn: '2026-02-20',
+        subject: 'propertyObligation',
+        boundParties: [
+          { name: '张三', idNumber: ID_NUMBERS.zhang },
+          { name: '李四', idNumber: ID_NUMBERS.li },
+        ],
         terms: [{ obligorPartyId: 'p2', description: '支付货款', amount: '6000.00' }],
       },
     });
     const { body: c } = await court.post('/api/v1/cases').send(intake).expect(201);
-    expect(c.facts.boundParties).toEqual([{ name: '张三', partyId: 'p1' }, { name: '李四', partyId: 'p2' }]);
+    expect(c.facts.boundParties).toEqual([
+      { name: '张三', partyId: 'p1' },
+      { name: '李四', partyId: 'p2' },
+    ]);
     const { body: trail } = await court.get(`/api/v1/cases/${c.id}/events`).expect(200);
     expect(trail.items[0].payload.agreement.boundParties).toEqual([
       { name: '张三', idNumber: '110105********002X' },
       { name: '李四', idNumber: '320106********123X' },
     ]);
-    expect(trail.items[0].payload.parties).toEqual([expect.not.objectContaining({ idNumber: expect.anything() }), expect.not.objectContaining({ phone: expect.anything() })]);
+    expect(trail.items[0].payload.parties).toEqual([
+      expect.not.objectContaining({ idNumber: expect.anything() }),
+      expect.not.objectContaining({ phone: expect.anything() }),
+    ]);
     const [stored] = await t.dataSource.query(
       `SELECT (SELECT string_agg(payload::text, '') FROM case_events WHERE case_id = $1) AS events, (SELECT snapshot::text FROM cases WHERE id = $1) AS snapshot`,
       [c.id],
     );
-    for (const text of [stored.events, stored.snapshot]) for (const secret of SECRETS) expect(text).not.toContain(secret);
+    for (const text of [stored.events, stored.snapshot])
+      for (const secret of SECRETS) expect(text).not.toContain(secret);
   });
 });
 

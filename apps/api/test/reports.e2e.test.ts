@@ -3,7 +3,8 @@ import { startTestApp, type TestApp } from './support/testApp.js';
 
 let t: TestApp;
 
-const send = (id: string, type: string, payload: Record<string, unknown> = {}) => t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
+const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
+  t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
 
 async function openCase(overrides: Record<string, unknown> = {}) {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake(overrides)).expect(201);
@@ -13,7 +14,10 @@ async function openCase(overrides: Record<string, unknown> = {}) {
 async function accepted(overrides: Record<string, unknown> = {}) {
   const id = await openCase(overrides);
   await send(id, 'application.accepted');
-  await send(id, 'mediator.assigned', { mediatorId: await t.mediatorAt(String(overrides.organizationId ?? DEMO.meiyuanCommittee)), chosenBy: 'committee' });
+  await send(id, 'mediator.assigned', {
+    mediatorId: await t.mediatorAt(String(overrides.organizationId ?? DEMO.meiyuanCommittee)),
+    chosenBy: 'committee',
+  });
   return id;
 }
 
@@ -26,20 +30,36 @@ beforeAll(async () => {
   await accepted({ category: 'contract' });
   await openCase();
   await send(await accepted({ organizationId: DEMO.xinjiekou }), 'mediation.terminated', { reason: 'noAgreement' });
-  await send(await accepted({ organizationId: DEMO.fuzimiao, category: 'contract' }), 'agreement.signed', writtenAgreement());
+  await send(
+    await accepted({ organizationId: DEMO.fuzimiao, category: 'contract' }),
+    'agreement.signed',
+    writtenAgreement(),
+  );
 });
 afterAll(async () => {
   await t.close();
 });
 
-const report = async (username: string, query: string, status = 200) => (await (await t.as(username)).get(`/api/v1/reports/resolution-rate?${query}`).expect(status)).body;
+const report = async (username: string, query: string, status = 200) =>
+  (await (await t.as(username)).get(`/api/v1/reports/resolution-rate?${query}`).expect(status)).body;
 
 describe('GET /api/v1/reports/resolution-rate', () => {
   it('gives resolved ÷ accepted for the organisation itself and each organisation below it, with its subtree', async () => {
     const body = await report('supervisor', 'year=2026');
-    expect(body).toMatchObject({ year: 2026, organizationId: DEMO.xuanwu, groupBy: 'organization', total: { accepted: 3, resolved: 1, rate: 0.3333 } });
+    expect(body).toMatchObject({
+      year: 2026,
+      organizationId: DEMO.xuanwu,
+      groupBy: 'organization',
+      total: { accepted: 3, resolved: 1, rate: 0.3333 },
+    });
     const rows = Object.fromEntries(body.rows.map((r: { key: string }) => [r.key, r]));
-    expect(rows[DEMO.meiyuan]).toMatchObject({ label: '梅园新村街道矛盾纠纷调处化解中心', level: 'street', accepted: 2, resolved: 1, rate: 0.5 });
+    expect(rows[DEMO.meiyuan]).toMatchObject({
+      label: '梅园新村街道矛盾纠纷调处化解中心',
+      level: 'street',
+      accepted: 2,
+      resolved: 1,
+      rate: 0.5,
+    });
     expect(rows[DEMO.xinjiekou]).toMatchObject({ accepted: 1, resolved: 0, rate: 0 });
     // Organisations with nothing accepted are listed too, and the district's own row.
     expect(rows[DEMO.xuanwuCourt]).toMatchObject({ accepted: 0, resolved: 0, rate: null });
@@ -70,7 +90,10 @@ describe('GET /api/v1/reports/resolution-rate', () => {
   it('reports a smaller subtree, and nothing for a year with no accepted case', async () => {
     const street = await report('supervisor', `year=2026&organizationId=${DEMO.meiyuan}`);
     expect(street.total).toEqual({ accepted: 2, resolved: 1, rate: 0.5 });
-    expect(street.rows.find((r: { key: string }) => r.key === DEMO.meiyuanCommittee)).toMatchObject({ accepted: 2, resolved: 1 });
+    expect(street.rows.find((r: { key: string }) => r.key === DEMO.meiyuanCommittee)).toMatchObject({
+      accepted: 2,
+      resolved: 1,
+    });
     const before = await report('supervisor', 'year=2025');
     expect(before.total).toEqual({ accepted: 0, resolved: 0, rate: null });
   });
@@ -85,7 +108,11 @@ describe('GET /api/v1/reports/resolution-rate', () => {
 
   it('says that `year` is required when it is missing, not that it is too large', async () => {
     expect((await report('supervisor', '', 400)).errors).toEqual([{ field: 'year', message: 'is required' }]);
-    expect((await report('supervisor', 'groupBy=level', 400)).errors).toEqual([{ field: 'year', message: 'is required' }]);
-    expect((await report('supervisor', 'year=1999', 400)).errors).toEqual([{ field: 'year', message: 'must not be less than 2000' }]);
+    expect((await report('supervisor', 'groupBy=level', 400)).errors).toEqual([
+      { field: 'year', message: 'is required' },
+    ]);
+    expect((await report('supervisor', 'year=1999', 400)).errors).toEqual([
+      { field: 'year', message: 'must not be less than 2000' },
+    ]);
   });
 });

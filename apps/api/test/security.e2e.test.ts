@@ -25,7 +25,10 @@ afterAll(async () => {
 const DEMO_MEDIATOR_ID = '00000000-0000-4000-8000-0000000000a2';
 
 async function caseAt(organizationId: string, overrides: Record<string, unknown> = {}) {
-  const { body } = await t.http.post('/api/v1/cases').send(anIntake({ organizationId, ...overrides })).expect(201);
+  const { body } = await t.http
+    .post('/api/v1/cases')
+    .send(anIntake({ organizationId, ...overrides }))
+    .expect(201);
   return body as { id: string; caseNumber: string };
 }
 
@@ -40,26 +43,43 @@ describe('authentication', () => {
   });
 
   it('refuses a tampered token and an expired one with 401', async () => {
-    const { body } = await t.anonymous.post('/api/v1/auth/token').send({ username: 'mediator', password: DEMO_PASSWORD }).expect(200);
+    const { body } = await t.anonymous
+      .post('/api/v1/auth/token')
+      .send({ username: 'mediator', password: DEMO_PASSWORD })
+      .expect(200);
     expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
     const [header, payload, signature] = body.accessToken.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
-    const tampered = await t.anonymous.get('/api/v1/cases').set('Authorization', `Bearer ${header}.${forged}.${signature}`).expect(401);
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' }),
+    ).toString('base64url');
+    const tampered = await t.anonymous
+      .get('/api/v1/cases')
+      .set('Authorization', `Bearer ${header}.${forged}.${signature}`)
+      .expect(401);
     expect(tampered.body.detail).toMatch(/invalid/);
     await t.anonymous.get('/api/v1/cases').set('Authorization', `Bearer ${body.accessToken}`).expect(200);
     const issued = t.clock.now();
     t.clock.set(new Date(issued.getTime() + 16 * 60_000));
-    const expired = await t.anonymous.get('/api/v1/cases').set('Authorization', `Bearer ${body.accessToken}`).expect(401);
+    const expired = await t.anonymous
+      .get('/api/v1/cases')
+      .set('Authorization', `Bearer ${body.accessToken}`)
+      .expect(401);
     expect(expired.body.detail).toMatch(/expired/);
     t.clock.set(issued);
   });
 
   it('refuses a wrong password with 401 and stops guessing after five failures with 429', async () => {
     for (let i = 0; i < 5; i++) {
-      const response = await t.anonymous.post('/api/v1/auth/token').send({ username: 'court', password: `guess-${i}` }).expect(401);
+      const response = await t.anonymous
+        .post('/api/v1/auth/token')
+        .send({ username: 'court', password: `guess-${i}` })
+        .expect(401);
       expect(response.body.code).toBe('UNAUTHENTICATED');
     }
-    const locked = await t.anonymous.post('/api/v1/auth/token').send({ username: 'court', password: DEMO_PASSWORD }).expect(429);
+    const locked = await t.anonymous
+      .post('/api/v1/auth/token')
+      .send({ username: 'court', password: DEMO_PASSWORD })
+      .expect(429);
     expect(locked.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
     t.clock.set(new Date(t.clock.now().getTime() + 16 * 60_000));
     await t.anonymous.post('/api/v1/auth/token').send({ username: 'court', password: DEMO_PASSWORD }).expect(200);
@@ -93,23 +113,40 @@ describe('organisation scope', () => {
     const unrelated = await caseAt(DEMO.xuanwu);
     const court = await t.as('court');
     await court.get(`/api/v1/cases/${referral.id}`).expect(404);
-    await t.http.post(`/api/v1/cases/${referral.id}/events`).send({ type: 'referral.submitted', payload: { courtId: DEMO.xuanwuCourt } }).expect(200);
+    await t.http
+      .post(`/api/v1/cases/${referral.id}/events`)
+      .send({ type: 'referral.submitted', payload: { courtId: DEMO.xuanwuCourt } })
+      .expect(200);
     await court.get(`/api/v1/cases/${referral.id}`).expect(200);
     await court.get(`/api/v1/cases/${unrelated.id}`).expect(404);
     // Its work list: the 7 days to register the filing (CPL Art. 126), nothing of the district's own.
-    const workList = (await court.get('/api/v1/deadlines').expect(200)).body.items as { caseId: string; kind: string }[];
+    const workList = (await court.get('/api/v1/deadlines').expect(200)).body.items as {
+      caseId: string;
+      kind: string;
+    }[];
     expect(workList).toContainEqual(expect.objectContaining({ caseId: referral.id, kind: 'registrationDecision' }));
     expect(workList.map((d) => d.caseId)).not.toContain(unrelated.id);
-    const district = (await (await t.as('supervisor')).get('/api/v1/deadlines').expect(200)).body.items as { caseId: string }[];
+    const district = (await (await t.as('supervisor')).get('/api/v1/deadlines').expect(200)).body.items as {
+      caseId: string;
+    }[];
     expect(district.map((d) => d.caseId)).toEqual(expect.arrayContaining([referral.id, unrelated.id]));
-    await court.post(`/api/v1/cases/${referral.id}/events`).send({ type: 'filing.registered', payload: { courtCaseNo: '（2026）玄民初1号' } }).expect(200);
+    await court
+      .post(`/api/v1/cases/${referral.id}/events`)
+      .send({ type: 'filing.registered', payload: { courtCaseNo: '（2026）玄民初1号' } })
+      .expect(200);
   });
 
   it('refuses to open a case for an organisation outside one’s own (403)', async () => {
     const reception = await t.as('reception');
-    const response = await reception.post('/api/v1/cases').send(anIntake({ organizationId: DEMO.fuzimiao })).expect(403);
+    const response = await reception
+      .post('/api/v1/cases')
+      .send(anIntake({ organizationId: DEMO.fuzimiao }))
+      .expect(403);
     expect(response.body.code).toBe('FORBIDDEN');
-    await reception.post('/api/v1/cases').send(anIntake({ organizationId: DEMO.meiyuanCommittee })).expect(201);
+    await reception
+      .post('/api/v1/cases')
+      .send(anIntake({ organizationId: DEMO.meiyuanCommittee }))
+      .expect(201);
   });
 });
 
@@ -127,7 +164,10 @@ describe('permissions per event type (flows.md "Who sends what")', () => {
         }
         const humans = USER_ROLES.filter((role) => maySendEvent(role, flow.id, flow.version, type));
         // Engine-only events (deadline.expired, mediation.concluded) have no human sender; every other event has one.
-        expect({ type, humans: humans.length > 0 }).toEqual({ type, humans: spec.by.some((sender) => sender !== 'engine') });
+        expect({ type, humans: humans.length > 0 }).toEqual({
+          type,
+          humans: spec.by.some((sender) => sender !== 'engine'),
+        });
       }
     }
     expect(getFlow('judicial-confirmation').events['agreement.confirmed']!.by).toEqual(['court']);
@@ -140,14 +180,26 @@ describe('permissions per event type (flows.md "Who sends what")', () => {
     const reception = await t.as('reception');
     const court = await t.as('city-court');
     await reception.post(`/api/v1/cases/${c.id}/events`).send({ type: 'application.accepted' }).expect(200);
-    await court.post(`/api/v1/cases/${c.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } }).expect(403);
+    await court
+      .post(`/api/v1/cases/${c.id}/events`)
+      .send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } })
+      .expect(403);
     const mediator = await t.as('mediator');
-    await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } }).expect(200);
-    const signed = await reception.post(`/api/v1/cases/${c.id}/events`).send({ type: 'agreement.signed', payload: writtenAgreement() }).expect(403);
+    await mediator
+      .post(`/api/v1/cases/${c.id}/events`)
+      .send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } })
+      .expect(200);
+    const signed = await reception
+      .post(`/api/v1/cases/${c.id}/events`)
+      .send({ type: 'agreement.signed', payload: writtenAgreement() })
+      .expect(403);
     expect(signed.body).toMatchObject({ code: 'FORBIDDEN', eventType: 'agreement.signed' });
     expect(logLines.some((l) => l.includes('event refused: role') && l.includes('agreement.signed'))).toBe(true);
     for (const type of ['deadline.expired', 'mediation.concluded']) {
-      await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type, payload: { kind: 'mediationPeriod' } }).expect(type === 'deadline.expired' ? 403 : 400);
+      await mediator
+        .post(`/api/v1/cases/${c.id}/events`)
+        .send({ type, payload: { kind: 'mediationPeriod' } })
+        .expect(type === 'deadline.expired' ? 403 : 400);
     }
   });
 
@@ -156,12 +208,17 @@ describe('permissions per event type (flows.md "Who sends what")', () => {
     const order = { type: 'case.supervised', payload: { instructions: '五日内化解', dueOn: '2026-03-09' } };
     await (await t.as('mediator')).post(`/api/v1/cases/${c.id}/events`).send(order).expect(403);
     const response = await (await t.as('supervisor')).post(`/api/v1/cases/${c.id}/events`).send(order).expect(200);
-    expect(response.body.deadlines).toContainEqual(expect.objectContaining({ kind: 'supervision', dueOn: '2026-03-09' }));
+    expect(response.body.deadlines).toContainEqual(
+      expect.objectContaining({ kind: 'supervision', dueOn: '2026-03-09' }),
+    );
   });
 
   it('lets only a court open a judicial confirmation and rule on it', async () => {
     const reception = await t.as('reception');
-    await reception.post('/api/v1/cases').send(anIntake({ flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt })).expect(403);
+    await reception
+      .post('/api/v1/cases')
+      .send(anIntake({ flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt }))
+      .expect(403);
   });
 });
 
@@ -185,7 +242,9 @@ describe('personal data (PIPL Arts. 28, 51)', () => {
   });
 
   it('finds the cases of a party by ID number, and keeps the number out of the log', async () => {
-    const c = await caseAt(DEMO.meiyuanCommittee, { parties: [{ role: 'applicant', kind: 'person', name: '王五', idNumber: ID_NUMBERS.wang }] });
+    const c = await caseAt(DEMO.meiyuanCommittee, {
+      parties: [{ role: 'applicant', kind: 'person', name: '王五', idNumber: ID_NUMBERS.wang }],
+    });
     const { body } = await t.http.get('/api/v1/cases').query({ idNumber: ID_NUMBERS.wang }).expect(200);
     expect(body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
     const lines = logLines.join('');
@@ -223,13 +282,27 @@ describe('personal data (PIPL Arts. 28, 51)', () => {
     const c = await caseAt(DEMO.meiyuanCommittee);
     const mediator = await t.as('mediator');
     await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'application.accepted' }).expect(200);
-    await mediator.post(`/api/v1/cases/${c.id}/events`).send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } }).expect(200);
+    await mediator
+      .post(`/api/v1/cases/${c.id}/events`)
+      .send({ type: 'mediator.assigned', payload: { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' } })
+      .expect(200);
     const url = `/api/v1/cases/${c.id}/parties/p1/personal-data`;
     await mediator.post(url).send({}).expect(400);
     const { body } = await mediator.post(url).send({ reason: '制作调解协议书核对身份' }).expect(200);
     expect(body).toEqual({ caseId: c.id, partyId: 'p1', idNumber: ID_NUMBERS.zhang, phone: '13800138000' });
-    const log = await t.dataSource.query(`SELECT user_id, role, fields, reason, at FROM personal_data_access_log WHERE case_id = $1`, [c.id]);
-    expect(log).toEqual([{ user_id: DEMO_MEDIATOR_ID, role: 'mediator', fields: ['idNumber', 'phone'], reason: '制作调解协议书核对身份', at: t.clock.now() }]);
+    const log = await t.dataSource.query(
+      `SELECT user_id, role, fields, reason, at FROM personal_data_access_log WHERE case_id = $1`,
+      [c.id],
+    );
+    expect(log).toEqual([
+      {
+        user_id: DEMO_MEDIATOR_ID,
+        role: 'mediator',
+        fields: ['idNumber', 'phone'],
+        reason: '制作调解协议书核对身份',
+        at: t.clock.now(),
+      },
+    ]);
     await (await t.as('supervisor')).post(url).send({ reason: '督办需要核实' }).expect(403);
     await (await t.as('city-mediator')).post(url).send({ reason: '不是本案调解员' }).expect(403);
   });
@@ -238,18 +311,33 @@ describe('personal data (PIPL Arts. 28, 51)', () => {
 describe('administration', () => {
   it('lets an admin add users below their organisation, who can then sign in; others may not', async () => {
     const admin = await t.as('admin');
-    const user = { username: 'zhou.mediator', displayName: '周调解员', password: 'a-long-enough-password', role: 'mediator', organizationId: DEMO.fuzimiao };
+    const user = {
+      username: 'zhou.mediator',
+      displayName: '周调解员',
+      password: 'a-long-enough-password',
+      role: 'mediator',
+      organizationId: DEMO.fuzimiao,
+    };
     await (await t.as('supervisor')).post('/api/v1/users').send(user).expect(403);
-    await admin.post('/api/v1/users').send({ ...user, password: 'short' }).expect(400);
+    await admin
+      .post('/api/v1/users')
+      .send({ ...user, password: 'short' })
+      .expect(400);
     const { body } = await admin.post('/api/v1/users').send(user).expect(201);
     expect(body).toMatchObject({ username: 'zhou.mediator', role: 'mediator' });
     expect(body.passwordHash).toBeUndefined();
-    await t.anonymous.post('/api/v1/auth/token').send({ username: 'zhou.mediator', password: 'a-long-enough-password' }).expect(200);
+    await t.anonymous
+      .post('/api/v1/auth/token')
+      .send({ username: 'zhou.mediator', password: 'a-long-enough-password' })
+      .expect(200);
     await admin.post('/api/v1/users').send(user).expect(400);
   });
 
   it('refuses organisation changes from anyone but an admin', async () => {
-    await t.http.post('/api/v1/organizations').send({ name: 'x', shortName: 'x', kind: 'court', level: 'district', parentId: DEMO.xuanwu }).expect(403);
+    await t.http
+      .post('/api/v1/organizations')
+      .send({ name: 'x', shortName: 'x', kind: 'court', level: 'district', parentId: DEMO.xuanwu })
+      .expect(403);
   });
 });
 

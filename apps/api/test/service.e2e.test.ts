@@ -21,7 +21,10 @@ interface Running {
 }
 
 function start(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, ...env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -45,7 +48,11 @@ async function waitForHealth(running: Running): Promise<void> {
 }
 
 async function signIn(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${url}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
@@ -54,7 +61,8 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 const isAlive = (pid: number) => {
   try {
@@ -92,7 +100,9 @@ describe('the service process', () => {
     const second = start({ ...env, PORT: String(await freePort()) });
     await waitForHealth(second);
     expect(isAlive(orphan)).toBe(false);
-    const found = await fetch(`${second.url}/api/v1/cases/${id}`, { headers: { authorization: `Bearer ${await signIn(second.url, 'mediator', 'process-test-password')}` } });
+    const found = await fetch(`${second.url}/api/v1/cases/${id}`, {
+      headers: { authorization: `Bearer ${await signIn(second.url, 'mediator', 'process-test-password')}` },
+    });
     expect(found.status).toBe(200);
     const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
@@ -115,7 +125,10 @@ describe('the command line on a real server', () => {
   const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
   const run = (args: string[], env: Record<string, string>) =>
     new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, ...args], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout!.on('data', (c) => (output += c));
       child.stderr!.on('data', (c) => (output += c));
@@ -126,10 +139,19 @@ describe('the command line on a real server', () => {
     const databaseUrl = await createTestDatabase();
     const keys = await run(['generate-keys'], {});
     expect(keys.code).toBe(0);
-    const env = Object.fromEntries(keys.output.trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2))) as Record<string, string>;
+    const env = Object.fromEntries(
+      keys.output
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    ) as Record<string, string>;
     expect(Object.keys(env)).toEqual(['JIEFEN_DATA_KEYS', 'JIEFEN_HASH_KEY', 'JIEFEN_JWT_SECRET']);
 
-    const refused = await run(['create-admin', '--username', 'root', '--create-city', '测试市矛调中心'], { ...env, DATABASE_URL: databaseUrl, JIEFEN_ADMIN_PASSWORD: 'short' });
+    const refused = await run(['create-admin', '--username', 'root', '--create-city', '测试市矛调中心'], {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      JIEFEN_ADMIN_PASSWORD: 'short',
+    });
     expect(refused).toMatchObject({ code: 1, output: expect.stringContaining('JIEFEN_ADMIN_PASSWORD') });
     const created = await run(['create-admin', '--username', 'root', '--create-city', '测试市矛调中心'], {
       ...env,
@@ -141,14 +163,30 @@ describe('the command line on a real server', () => {
     // The service runs on the same key material as the command line.
     const t = await startTestApp({ databaseUrl, seed: false, config: { secrets: secretsFromEnv(env, []) } });
     try {
-      const signIn = await t.anonymous.post('/api/v1/auth/token').send({ username: 'root', password: 'a-long-admin-password' }).expect(200);
+      const signIn = await t.anonymous
+        .post('/api/v1/auth/token')
+        .send({ username: 'root', password: 'a-long-admin-password' })
+        .expect(200);
       const admin = `Bearer ${signIn.body.accessToken}`;
       const { body: tree } = await t.anonymous.get('/api/v1/organizations').set('Authorization', admin).expect(200);
       const city = tree[0].id as string;
-      const mediator = { username: 'first.mediator', displayName: '调解员', password: 'mediator-password-1', role: 'mediator', organizationId: city };
+      const mediator = {
+        username: 'first.mediator',
+        displayName: '调解员',
+        password: 'mediator-password-1',
+        role: 'mediator',
+        organizationId: city,
+      };
       await t.anonymous.post('/api/v1/users').set('Authorization', admin).send(mediator).expect(201);
-      const { body: token } = await t.anonymous.post('/api/v1/auth/token').send({ username: mediator.username, password: mediator.password }).expect(200);
-      await t.anonymous.post('/api/v1/cases').set('Authorization', `Bearer ${token.accessToken}`).send(anIntake({ organizationId: city })).expect(201);
+      const { body: token } = await t.anonymous
+        .post('/api/v1/auth/token')
+        .send({ username: mediator.username, password: mediator.password })
+        .expect(200);
+      await t.anonymous
+        .post('/api/v1/cases')
+        .set('Authorization', `Bearer ${token.accessToken}`)
+        .send(anIntake({ organizationId: city }))
+        .expect(201);
     } finally {
       await t.close();
     }
@@ -166,8 +204,15 @@ describe('the command line on a real server', () => {
     const findByIdNumber = async (keys: Record<string, string>) => {
       const app = await startTestApp({ databaseUrl, seed: false, config: { secrets: secretsFromEnv(keys, []) } });
       try {
-        const { body: token } = await app.anonymous.post('/api/v1/auth/token').send({ username: 'root', password: 'a-long-admin-password' }).expect(200);
-        const { body } = await app.anonymous.get('/api/v1/cases').query({ idNumber: ID_NUMBERS.li }).set('Authorization', `Bearer ${token.accessToken}`).expect(200);
+        const { body: token } = await app.anonymous
+          .post('/api/v1/auth/token')
+          .send({ username: 'root', password: 'a-long-admin-password' })
+          .expect(200);
+        const { body } = await app.anonymous
+          .get('/api/v1/cases')
+          .query({ idNumber: ID_NUMBERS.li })
+          .set('Authorization', `Bearer ${token.accessToken}`)
+          .expect(200);
         return body.items.length as number;
       } finally {
         await app.close();
@@ -175,7 +220,9 @@ describe('the command line on a real server', () => {
     };
     expect(await findByIdNumber(hashRotated)).toBe(0); // the stored hashes are still the old key's
     expect(await findByIdNumber(hashRotating)).toBe(1);
-    expect((await run(['rotate-keys'], hashRotating)).output).toContain('re-hashed 2 ID numbers under the current hash key');
+    expect((await run(['rotate-keys'], hashRotating)).output).toContain(
+      're-hashed 2 ID numbers under the current hash key',
+    );
     expect((await run(['rotate-keys'], hashRotated)).output).toContain('re-hashed 0 ID numbers');
     expect(await findByIdNumber(hashRotated)).toBe(1);
   });

@@ -51,21 +51,33 @@ const open = async (client: Client, intake: Record<string, unknown>) => {
   return r.body.id as string;
 };
 const zhang = () => aParty();
-const li = (o: Record<string, unknown> = {}) => aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: '13900139000', ...o });
-const wang = (o: Record<string, unknown> = {}) => aParty({ role: 'respondent', name: '王五', idNumber: ID_NUMBERS.wang, phone: '13700137000', ...o });
-const terms = (...amounts: string[]) => amounts.map((amount) => ({ obligorPartyId: 'p2', description: '赔偿', amount }));
+const li = (o: Record<string, unknown> = {}) =>
+  aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: '13900139000', ...o });
+const wang = (o: Record<string, unknown> = {}) =>
+  aParty({ role: 'respondent', name: '王五', idNumber: ID_NUMBERS.wang, phone: '13700137000', ...o });
+const terms = (...amounts: string[]) =>
+  amounts.map((amount) => ({ obligorPartyId: 'p2', description: '赔偿', amount }));
 
 async function mediating(name: string, overrides: Record<string, unknown> = {}) {
   const id = await open(t.http, anIntake(overrides));
   await send(t.http, id, 'application.accepted');
-  await send(t.http, id, 'mediator.assigned', { mediatorId: await t.mediatorAt(String(overrides.organizationId ?? DEMO.meiyuanCommittee)), chosenBy: 'committee' });
+  await send(t.http, id, 'mediator.assigned', {
+    mediatorId: await t.mediatorAt(String(overrides.organizationId ?? DEMO.meiyuanCommittee)),
+    chosenBy: 'committee',
+  });
   ids[name] = id;
   return id;
 }
 const visit = (id: string, visitedOn: string, satisfaction: string) =>
   supervisor
     .post(`/api/v1/cases/${id}/return-visits`)
-    .send({ visitedOn, personsVisited: '申请人（电话回访）', performance: 'performed', satisfaction, newDispute: false })
+    .send({
+      visitedOn,
+      personsVisited: '申请人（电话回访）',
+      performance: 'performed',
+      satisfaction,
+      newDispute: false,
+    })
     .expect(201);
 const inlineConfirmation = () =>
   anIntake({
@@ -101,13 +113,51 @@ beforeAll(async () => {
   ids.F = await open(t.http, anIntake());
   await mediating('H', { category: 'damages', riskLevel: 'red', organizationId: DEMO.xinjiekou });
   await mediating('E', { organizationId: DEMO.fuzimiao });
-  ids.P1 = await open(reception, anIntake({ flow: 'petition', petitionType: 'claim', channel: 'letter', organizationId: DEMO.xuanwuPetitionOffice, parties: [zhang(), li()] }));
+  ids.P1 = await open(
+    reception,
+    anIntake({
+      flow: 'petition',
+      petitionType: 'claim',
+      channel: 'letter',
+      organizationId: DEMO.xuanwuPetitionOffice,
+      parties: [zhang(), li()],
+    }),
+  );
   t.clock.set(day('2026-03-02', '10:05:00'));
-  ids.P2 = await open(reception, anIntake({ flow: 'petition', petitionType: 'claim', channel: 'letter', category: 'contract', organizationId: DEMO.xuanwuPetitionOffice, parties: [li({ role: 'applicant' }), wang()] }));
+  ids.P2 = await open(
+    reception,
+    anIntake({
+      flow: 'petition',
+      petitionType: 'claim',
+      channel: 'letter',
+      category: 'contract',
+      organizationId: DEMO.xuanwuPetitionOffice,
+      parties: [li({ role: 'applicant' }), wang()],
+    }),
+  );
   // P3 after P1: same petitioner (张三's ID number), same category.
   t.clock.set(day('2026-03-02', '10:10:00'));
-  ids.P3 = await open(reception, anIntake({ flow: 'petition', petitionType: 'claim', channel: 'walkIn', organizationId: DEMO.xuanwuPetitionOffice, parties: [zhang(), li()] }));
-  ids.P4 = await open(reception, anIntake({ flow: 'petition', petitionType: 'claim', channel: 'letter', category: 'contract', organizationId: DEMO.xuanwuPetitionOffice, parties: [wang({ role: 'applicant' }), li()] }));
+  ids.P3 = await open(
+    reception,
+    anIntake({
+      flow: 'petition',
+      petitionType: 'claim',
+      channel: 'walkIn',
+      organizationId: DEMO.xuanwuPetitionOffice,
+      parties: [zhang(), li()],
+    }),
+  );
+  ids.P4 = await open(
+    reception,
+    anIntake({
+      flow: 'petition',
+      petitionType: 'claim',
+      channel: 'letter',
+      category: 'contract',
+      organizationId: DEMO.xuanwuPetitionOffice,
+      parties: [wang({ role: 'applicant' }), li()],
+    }),
+  );
   await send(t.http, ids.P4, 'petition.accepted');
   ids.JC2 = await open(court, inlineConfirmation());
   await send(court, ids.JC2, 'application.accepted');
@@ -119,18 +169,27 @@ beforeAll(async () => {
   await send(t.http, ids.P2, 'petition.routedToLegalProcedure', { route: 'litigation' });
 
   at('2026-03-04');
-  await send(supervisor, ids.H!, 'case.escalated', { toOrganizationId: DEMO.xuanwu, reason: '涉及多部门，街道难以化解' });
+  await send(supervisor, ids.H!, 'case.escalated', {
+    toOrganizationId: DEMO.xuanwu,
+    reason: '涉及多部门，街道难以化解',
+  });
 
   at('2026-03-05');
   await send(t.http, ids.B!, 'agreement.signed', { form: 'oral', terms: terms('1200.50', '800.00') });
   await send(t.http, ids.P1, 'petition.accepted');
   await send(court, ids.JC2, 'application.dismissed', { reason: 'unclearContent', rulingNo: '（2026）玄民特2号' });
-  await supervisor.put(`/api/v1/cases/${ids.B}/criminal-risk-prevented`).send({ prevented: true, note: '双方曾扬言报复，经调解化解' }).expect(200);
+  await supervisor
+    .put(`/api/v1/cases/${ids.B}/criminal-risk-prevented`)
+    .send({ prevented: true, note: '双方曾扬言报复，经调解化解' })
+    .expect(200);
 
   at('2026-03-06');
   await send(t.http, ids.C!, 'mediation.terminated', { reason: 'noAgreement' });
   await send(t.http, ids.H!, 'agreement.signed', writtenAgreement({ terms: terms('500.00') }));
-  await supervisor.put(`/api/v1/cases/${ids.C}/criminal-risk-prevented`).send({ prevented: true, note: '双方曾扬言报复，经调解化解' }).expect(200);
+  await supervisor
+    .put(`/api/v1/cases/${ids.C}/criminal-risk-prevented`)
+    .send({ prevented: true, note: '双方曾扬言报复，经调解化解' })
+    .expect(200);
 
   at('2026-03-07');
   await visit(ids.C!, '2026-03-07', 'dissatisfied');
@@ -138,14 +197,24 @@ beforeAll(async () => {
   await visit(ids.P2, '2026-03-10', 'dissatisfied');
 
   at('2026-03-12');
-  ids.JC1 = await open(court, anIntake({
-    flow: 'judicial-confirmation', organizationId: DEMO.xuanwuCourt, summary: '申请司法确认调解协议', linkedCaseId: a,
-    parties: [aParty({ linkedPartyId: 'p1' }), li({ role: 'applicant', linkedPartyId: 'p2' })],
-  }));
+  ids.JC1 = await open(
+    court,
+    anIntake({
+      flow: 'judicial-confirmation',
+      organizationId: DEMO.xuanwuCourt,
+      summary: '申请司法确认调解协议',
+      linkedCaseId: a,
+      parties: [aParty({ linkedPartyId: 'p1' }), li({ role: 'applicant', linkedPartyId: 'p2' })],
+    }),
+  );
   await send(court, ids.JC1, 'application.accepted');
 
   at('2026-03-20');
-  await send(court, ids.JC1, 'agreement.confirmed', { rulingNo: '（2026）玄民特1号', ruledOn: '2026-03-20', servedOn: '2026-03-20' });
+  await send(court, ids.JC1, 'agreement.confirmed', {
+    rulingNo: '（2026）玄民特1号',
+    ruledOn: '2026-03-20',
+    servedOn: '2026-03-20',
+  });
   await send(t.http, ids.P1, 'opinion.issued', { result: 'supported', servedOn: '2026-03-20' });
 
   at('2026-03-21');
@@ -161,7 +230,11 @@ beforeAll(async () => {
   while ((await scheduler.runOnce()).fired > 0);
   await send(t.http, ids.P3, 'petition.accepted');
   await send(t.http, ids.P4, 'opinion.issued', { result: 'explained', servedOn: '2026-05-10' });
-  await send(court, ids.JC3, 'agreement.confirmed', { rulingNo: '（2026）玄民特3号', ruledOn: '2026-05-10', servedOn: '2026-05-10' });
+  await send(court, ids.JC3, 'agreement.confirmed', {
+    rulingNo: '（2026）玄民特3号',
+    ruledOn: '2026-05-10',
+    servedOn: '2026-05-10',
+  });
 
   at('2026-12-31');
   await mediating('G');
@@ -173,18 +246,37 @@ afterAll(async () => {
   await t?.close();
 });
 
-const get = async (client: Client, path: string, status = 200) => (await client.get(`/api/v1/reports/${path}`).expect(status)).body;
+const get = async (client: Client, path: string, status = 200) =>
+  (await client.get(`/api/v1/reports/${path}`).expect(status)).body;
 const row = (body: { rows: { key: string }[] }, key: string) => body.rows.find((r) => r.key === key);
 
 const ZERO_MEDIATION = {
-  accepted: 0, concluded: 0, succeeded: 0, failed: 0, successRate: null, oralAgreements: 0, writtenAgreements: 0, performed: 0, judiciallyConfirmed: 0,
-  parties: 0, groupCases: 0, groupParties: 0, amount: '0.00', criminalRiskPrevented: 0, criminalRiskPreventedParties: 0,
+  accepted: 0,
+  concluded: 0,
+  succeeded: 0,
+  failed: 0,
+  successRate: null,
+  oralAgreements: 0,
+  writtenAgreements: 0,
+  performed: 0,
+  judiciallyConfirmed: 0,
+  parties: 0,
+  groupCases: 0,
+  groupParties: 0,
+  amount: '0.00',
+  criminalRiskPrevented: 0,
+  criminalRiskPreventedParties: 0,
 };
 
 describe('the seeded story holds', () => {
   it('has the engine’s expiries where the story says (the premises of the figures below)', async () => {
     const expired = async (id: string) =>
-      ((await t.http.get(`/api/v1/cases/${id}/events`).expect(200)).body.items as { type: string; payload: { kind?: string } }[])
+      (
+        (await t.http.get(`/api/v1/cases/${id}/events`).expect(200)).body.items as {
+          type: string;
+          payload: { kind?: string };
+        }[]
+      )
         .filter((e) => e.type === 'deadline.expired')
         .map((e) => e.payload.kind)
         .sort();
@@ -204,19 +296,68 @@ describe('the seeded story holds', () => {
 describe('GET /api/v1/reports/mediation (人民调解案件统计表)', () => {
   it('counts the district’s mediations of 2026 by category × result, agreements, parties, amount and 防止民转刑', async () => {
     const body = await get(supervisor, 'mediation?year=2026');
-    expect(body).toMatchObject({ report: 'mediation', title: '人民调解案件统计表', groupBy: 'category', organization: { id: DEMO.xuanwu, level: 'district' } });
+    expect(body).toMatchObject({
+      report: 'mediation',
+      title: '人民调解案件统计表',
+      groupBy: 'category',
+      organization: { id: DEMO.xuanwu, level: 'district' },
+    });
     expect(body.period).toEqual({ from: '2026-01-01', to: '2026-12-31', label: '2026年' });
     // A, B, C, D, H, G accepted (F never); A, B, H succeeded (G's agreement is 2027's); C, D failed.
     expect(body.total).toEqual({
-      accepted: 6, concluded: 5, succeeded: 3, failed: 2, successRate: 0.6, oralAgreements: 1, writtenAgreements: 2, performed: 1, judiciallyConfirmed: 1,
-      parties: 2 + 3 + 2 + 2 + 2, groupCases: 1, groupParties: 3, amount: '5500.50', criminalRiskPrevented: 2, criminalRiskPreventedParties: 3 + 2,
+      accepted: 6,
+      concluded: 5,
+      succeeded: 3,
+      failed: 2,
+      successRate: 0.6,
+      oralAgreements: 1,
+      writtenAgreements: 2,
+      performed: 1,
+      judiciallyConfirmed: 1,
+      parties: 2 + 3 + 2 + 2 + 2,
+      groupCases: 1,
+      groupParties: 3,
+      amount: '5500.50',
+      criminalRiskPrevented: 2,
+      criminalRiskPreventedParties: 3 + 2,
     });
     expect(row(body, 'neighbour')).toEqual({
-      key: 'neighbour', label: '邻里纠纷', accepted: 3, concluded: 2, succeeded: 2, failed: 0, successRate: 1, oralAgreements: 1, writtenAgreements: 1, performed: 1,
-      judiciallyConfirmed: 1, parties: 5, groupCases: 1, groupParties: 3, amount: '5000.50', criminalRiskPrevented: 1, criminalRiskPreventedParties: 3,
+      key: 'neighbour',
+      label: '邻里纠纷',
+      accepted: 3,
+      concluded: 2,
+      succeeded: 2,
+      failed: 0,
+      successRate: 1,
+      oralAgreements: 1,
+      writtenAgreements: 1,
+      performed: 1,
+      judiciallyConfirmed: 1,
+      parties: 5,
+      groupCases: 1,
+      groupParties: 3,
+      amount: '5000.50',
+      criminalRiskPrevented: 1,
+      criminalRiskPreventedParties: 3,
     });
-    expect(row(body, 'contract')).toMatchObject({ accepted: 2, concluded: 2, succeeded: 0, failed: 2, successRate: 0, parties: 4, amount: '0.00', criminalRiskPrevented: 1, criminalRiskPreventedParties: 2 });
-    expect(row(body, 'damages')).toMatchObject({ accepted: 1, succeeded: 1, writtenAgreements: 1, parties: 2, amount: '500.00' });
+    expect(row(body, 'contract')).toMatchObject({
+      accepted: 2,
+      concluded: 2,
+      succeeded: 0,
+      failed: 2,
+      successRate: 0,
+      parties: 4,
+      amount: '0.00',
+      criminalRiskPrevented: 1,
+      criminalRiskPreventedParties: 2,
+    });
+    expect(row(body, 'damages')).toMatchObject({
+      accepted: 1,
+      succeeded: 1,
+      writtenAgreements: 1,
+      parties: 2,
+      amount: '500.00',
+    });
     // Every category of the form is a row, those with nothing at zero.
     expect(body.rows).toHaveLength(15);
     expect(row(body, 'medical')).toEqual({ key: 'medical', label: '医疗纠纷', ...ZERO_MEDIATION });
@@ -231,15 +372,30 @@ describe('GET /api/v1/reports/mediation (人民调解案件统计表)', () => {
     expect(january.total).toMatchObject({ succeeded: 1 });
     expect(january.period).toEqual({ from: '2027-01-01', to: '2027-01-01', label: '2027-01-01至2027-01-01' });
     const months = await get(supervisor, 'mediation?from=2026-12-01&to=2027-01-31&groupBy=month');
-    expect(months.rows.map((r: { key: string; label: string; accepted: number; succeeded: number }) => [r.key, r.label, r.accepted, r.succeeded])).toEqual([
+    expect(
+      months.rows.map((r: { key: string; label: string; accepted: number; succeeded: number }) => [
+        r.key,
+        r.label,
+        r.accepted,
+        r.succeeded,
+      ]),
+    ).toEqual([
       ['2026-12', '2026年12月', 1, 0],
       ['2027-01', '2027年1月', 0, 1],
     ]);
   });
 
   it('narrows to a quarter, an organisation below, a level, a category or a flow', async () => {
-    expect((await get(supervisor, 'mediation?year=2026&quarter=1')).total).toMatchObject({ accepted: 5, succeeded: 3, failed: 1 });
-    expect((await get(supervisor, 'mediation?year=2026&quarter=2')).total).toMatchObject({ accepted: 0, succeeded: 0, failed: 1 });
+    expect((await get(supervisor, 'mediation?year=2026&quarter=1')).total).toMatchObject({
+      accepted: 5,
+      succeeded: 3,
+      failed: 1,
+    });
+    expect((await get(supervisor, 'mediation?year=2026&quarter=2')).total).toMatchObject({
+      accepted: 0,
+      succeeded: 0,
+      failed: 1,
+    });
     // 梅园新村 street: all but H (now handled by the district itself).
     const street = await get(supervisor, `mediation?year=2026&organizationId=${DEMO.meiyuan}`);
     expect(street.total).toMatchObject({ accepted: 5, succeeded: 2, failed: 2, amount: '5000.50' });
@@ -249,7 +405,12 @@ describe('GET /api/v1/reports/mediation (人民调解案件统计表)', () => {
     expect(contract.total).toMatchObject({ accepted: 2, failed: 2 });
     expect((await get(supervisor, 'mediation?year=2026&flow=delegated-mediation')).total).toEqual(ZERO_MEDIATION);
     const byOrganization = await get(supervisor, 'mediation?year=2026&groupBy=organization');
-    expect(row(byOrganization, DEMO.xuanwu)).toMatchObject({ label: '玄武区矛盾纠纷调处化解中心', level: 'district', accepted: 1, succeeded: 1 });
+    expect(row(byOrganization, DEMO.xuanwu)).toMatchObject({
+      label: '玄武区矛盾纠纷调处化解中心',
+      level: 'district',
+      accepted: 1,
+      succeeded: 1,
+    });
     expect(row(byOrganization, DEMO.meiyuan)).toMatchObject({ accepted: 5, succeeded: 2 });
     expect(row(byOrganization, DEMO.xinjiekou)).toMatchObject({ accepted: 0, succeeded: 0 });
   });
@@ -268,11 +429,21 @@ describe('GET /api/v1/reports/mediation (人民调解案件统计表)', () => {
   });
 
   it('refuses a period that is missing, doubled or reversed, with the field (400)', async () => {
-    expect((await get(supervisor, 'mediation', 400)).errors).toEqual([{ field: 'year', message: 'is required (or from and to)' }]);
-    expect((await get(supervisor, 'mediation?year=2026&from=2026-01-01&to=2026-02-01', 400)).errors).toEqual([{ field: 'year', message: 'cannot be given with from and to' }]);
-    expect((await get(supervisor, 'mediation?from=2026-02-01&to=2026-01-31', 400)).errors).toEqual([{ field: 'to', message: 'must not be before from' }]);
-    expect((await get(supervisor, 'mediation?from=2026-02-01', 400)).errors).toEqual([{ field: 'to', message: 'is required with from' }]);
-    expect((await get(supervisor, 'mediation?year=2026&quarter=1&month=2', 400)).errors).toEqual([{ field: 'month', message: 'cannot be given with quarter' }]);
+    expect((await get(supervisor, 'mediation', 400)).errors).toEqual([
+      { field: 'year', message: 'is required (or from and to)' },
+    ]);
+    expect((await get(supervisor, 'mediation?year=2026&from=2026-01-01&to=2026-02-01', 400)).errors).toEqual([
+      { field: 'year', message: 'cannot be given with from and to' },
+    ]);
+    expect((await get(supervisor, 'mediation?from=2026-02-01&to=2026-01-31', 400)).errors).toEqual([
+      { field: 'to', message: 'must not be before from' },
+    ]);
+    expect((await get(supervisor, 'mediation?from=2026-02-01', 400)).errors).toEqual([
+      { field: 'to', message: 'is required with from' },
+    ]);
+    expect((await get(supervisor, 'mediation?year=2026&quarter=1&month=2', 400)).errors).toEqual([
+      { field: 'month', message: 'cannot be given with quarter' },
+    ]);
     expect((await get(supervisor, 'mediation?year=2026&quarter=5', 400)).code).toBe('VALIDATION_FAILED');
     expect((await get(supervisor, 'mediation?from=2026-02-30&to=2026-03-01', 400)).code).toBe('VALIDATION_FAILED');
     expect((await get(supervisor, 'mediation?year=2026&flow=petition', 400)).errors[0].field).toBe('flow');
@@ -288,20 +459,57 @@ describe('GET /api/v1/reports/centre (综治/矛调中心考核)', () => {
     // At street level: A B G (the committee); H at the district, P1 at the petition office, JC1 JC3 at the court are not.
     const total = body.total;
     expect(total).toMatchObject({
-      accepted: 12, resolved: 7, resolutionRate: 0.5833, resolvedWithin30Days: 5, within30DaysRate: 0.7143, resolvedWithinTimeLimit: 6, withinTimeLimitRate: 0.8571,
-      resolvedAtStreetLevel: 3, streetLevelRate: 0.4286, escalated: 1, redRisk: 1, orangeRisk: 0,
+      accepted: 12,
+      resolved: 7,
+      resolutionRate: 0.5833,
+      resolvedWithin30Days: 5,
+      within30DaysRate: 0.7143,
+      resolvedWithinTimeLimit: 6,
+      withinTimeLimitRate: 0.8571,
+      resolvedAtStreetLevel: 3,
+      streetLevelRate: 0.4286,
+      escalated: 1,
+      redRisk: 1,
+      orangeRisk: 0,
       // Visits: A 满意, B 基本满意, C 不满意, P2 不满意.
-      returnVisits: 4, satisfied: 1, basicallySatisfied: 1, dissatisfied: 2, satisfactionRate: 0.5,
+      returnVisits: 4,
+      satisfied: 1,
+      basicallySatisfied: 1,
+      dissatisfied: 2,
+      satisfactionRate: 0.5,
     });
     // Overdue: D (mediation period), P3 (acceptance), P4 (handling), JC3 (review); H when its resolution target expired too.
-    const hTarget = ((await t.http.get(`/api/v1/cases/${ids.H}/events`).expect(200)).body.items as { type: string; payload: { kind?: string } }[]).some(
-      (e) => e.type === 'deadline.expired' && e.payload.kind === 'resolutionTarget',
-    );
+    const hTarget = (
+      (await t.http.get(`/api/v1/cases/${ids.H}/events`).expect(200)).body.items as {
+        type: string;
+        payload: { kind?: string };
+      }[]
+    ).some((e) => e.type === 'deadline.expired' && e.payload.kind === 'resolutionTarget');
     expect(total.overdue).toBe(4 + (hTarget ? 1 : 0));
     const rows = Object.fromEntries(body.rows.map((r: { key: string }) => [r.key, r]));
-    expect(rows[DEMO.meiyuan]).toMatchObject({ accepted: 5, resolved: 3, resolvedAtStreetLevel: 3, returnVisits: 3, satisfied: 1, dissatisfied: 1 });
-    expect(rows[DEMO.xuanwuCourt]).toMatchObject({ accepted: 3, resolved: 2, resolvedWithin30Days: 1, resolvedWithinTimeLimit: 1, overdue: 1 });
-    expect(rows[DEMO.xuanwuPetitionOffice]).toMatchObject({ accepted: 3, resolved: 1, overdue: 2, returnVisits: 1, dissatisfied: 1, satisfactionRate: 0 });
+    expect(rows[DEMO.meiyuan]).toMatchObject({
+      accepted: 5,
+      resolved: 3,
+      resolvedAtStreetLevel: 3,
+      returnVisits: 3,
+      satisfied: 1,
+      dissatisfied: 1,
+    });
+    expect(rows[DEMO.xuanwuCourt]).toMatchObject({
+      accepted: 3,
+      resolved: 2,
+      resolvedWithin30Days: 1,
+      resolvedWithinTimeLimit: 1,
+      overdue: 1,
+    });
+    expect(rows[DEMO.xuanwuPetitionOffice]).toMatchObject({
+      accepted: 3,
+      resolved: 1,
+      overdue: 2,
+      returnVisits: 1,
+      dissatisfied: 1,
+      satisfactionRate: 0,
+    });
     expect(rows[DEMO.xuanwu]).toMatchObject({ accepted: 1, resolved: 1, redRisk: 1, resolvedAtStreetLevel: 0 });
     expect(rows[DEMO.xinjiekou]).toMatchObject({ accepted: 0, escalated: 0 });
   });
@@ -311,7 +519,14 @@ describe('GET /api/v1/reports/centre (综治/矛调中心考核)', () => {
     // Accepted in March: A B C D H, P1 P4, JC1 JC2 JC3 (P3 in May, G in December).
     expect(march.total).toMatchObject({ escalated: 1, accepted: 10, overdue: 0, returnVisits: 4 });
     const empty = await get(supervisor, 'centre?year=2025');
-    expect(empty.total).toMatchObject({ accepted: 0, resolved: 0, resolutionRate: null, within30DaysRate: null, satisfactionRate: null, overdue: 0 });
+    expect(empty.total).toMatchObject({
+      accepted: 0,
+      resolved: 0,
+      resolutionRate: null,
+      within30DaysRate: null,
+      satisfactionRate: null,
+      overdue: 0,
+    });
   });
 });
 
@@ -321,20 +536,41 @@ describe('GET /api/v1/reports/petitions (信访)', () => {
     expect(body.total).toEqual({
       registered: 4,
       // P1 (3 days), P2 routed (1), P4 (0) within 15 days; P3 after acceptanceDecision expired (PC-Reg Arts. 22, 23).
-      acceptanceDecisions: 4, acceptedTimely: 3, timelyAcceptanceRate: 0.75,
+      acceptanceDecisions: 4,
+      acceptedTimely: 3,
+      timelyAcceptanceRate: 0.75,
       // P1 within 60 days; P4 after handlingPeriod expired (PC-Reg Art. 34).
-      replies: 2, repliedOnTime: 1, onTimeReplyRate: 0.5,
+      replies: 2,
+      repliedOnTime: 1,
+      onTimeReplyRate: 0.5,
       // P3: 张三 again on a neighbour dispute, after P1.
-      repeat: 1, repeatRate: 0.25,
-      returnVisits: 1, satisfied: 0, basicallySatisfied: 0, dissatisfied: 1, satisfactionRate: 0,
+      repeat: 1,
+      repeatRate: 0.25,
+      returnVisits: 1,
+      satisfied: 0,
+      basicallySatisfied: 0,
+      dissatisfied: 1,
+      satisfactionRate: 0,
     });
     expect(row(body, DEMO.xuanwuPetitionOffice)).toMatchObject({ registered: 4, repeat: 1 });
     const may = await get(supervisor, 'petitions?year=2026&month=5');
-    expect(may.total).toMatchObject({ registered: 0, acceptanceDecisions: 1, acceptedTimely: 0, replies: 1, repliedOnTime: 0, repeat: 0 });
+    expect(may.total).toMatchObject({
+      registered: 0,
+      acceptanceDecisions: 1,
+      acceptedTimely: 0,
+      replies: 1,
+      repliedOnTime: 0,
+      repeat: 0,
+    });
   });
 
   it('answers an empty period with zeros', async () => {
-    expect((await get(supervisor, 'petitions?year=2025')).total).toMatchObject({ registered: 0, timelyAcceptanceRate: null, onTimeReplyRate: null, repeatRate: null });
+    expect((await get(supervisor, 'petitions?year=2025')).total).toMatchObject({
+      registered: 0,
+      timelyAcceptanceRate: null,
+      onTimeReplyRate: null,
+      repeatRate: null,
+    });
   });
 });
 
@@ -343,12 +579,34 @@ describe('GET /api/v1/reports/courts (司法确认)', () => {
     const body = await get(supervisor, 'courts?year=2026');
     // Days to ruling: JC1 8, JC2 3, JC3 69 → median 8; JC3 after specialProcedurePeriod expired.
     expect(body.total).toEqual({
-      received: 3, accepted: 3, notAccepted: 0, confirmed: 2, dismissed: 1, withdrawn: 0, rulings: 3, medianDaysToRuling: 8, withinSpecialPeriod: 2, withinSpecialPeriodRate: 0.6667,
+      received: 3,
+      accepted: 3,
+      notAccepted: 0,
+      confirmed: 2,
+      dismissed: 1,
+      withdrawn: 0,
+      rulings: 3,
+      medianDaysToRuling: 8,
+      withinSpecialPeriod: 2,
+      withinSpecialPeriodRate: 0.6667,
     });
     expect(row(body, DEMO.xuanwuCourt)).toMatchObject({ received: 3, rulings: 3 });
     const march = await get(supervisor, 'courts?year=2026&month=3');
-    expect(march.total).toMatchObject({ received: 3, confirmed: 1, dismissed: 1, rulings: 2, medianDaysToRuling: 5.5, withinSpecialPeriod: 2, withinSpecialPeriodRate: 1 });
-    expect((await get(supervisor, 'courts?year=2025')).total).toMatchObject({ received: 0, rulings: 0, medianDaysToRuling: null, withinSpecialPeriodRate: null });
+    expect(march.total).toMatchObject({
+      received: 3,
+      confirmed: 1,
+      dismissed: 1,
+      rulings: 2,
+      medianDaysToRuling: 5.5,
+      withinSpecialPeriod: 2,
+      withinSpecialPeriodRate: 1,
+    });
+    expect((await get(supervisor, 'courts?year=2025')).total).toMatchObject({
+      received: 0,
+      rulings: 0,
+      medianDaysToRuling: null,
+      withinSpecialPeriodRate: null,
+    });
   });
 });
 
@@ -362,7 +620,9 @@ describe('the Excel workbooks', () => {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     });
     expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers['content-type']).toContain(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const book = new ExcelJS.Workbook();
     // exceljs declares its own Buffer type; the body is Node's.
     await book.xlsx.load(response.body as never);
@@ -413,7 +673,11 @@ describe('case_statistics (migration 1763900000011)', () => {
       // One row per case of the story (none of its events opened another case), one per visit.
       expect(kept.cases).toHaveLength(Object.keys(ids).length);
       expect(kept.visits).toHaveLength(4);
-      expect(kept.visits.find((v: { case_id: string }) => v.case_id === ids.P2)).toMatchObject({ flow_id: 'petition', organization_id: DEMO.xuanwuPetitionOffice, satisfaction: 'dissatisfied' });
+      expect(kept.visits.find((v: { case_id: string }) => v.case_id === ids.P2)).toMatchObject({
+        flow_id: 'petition',
+        organization_id: DEMO.xuanwuPetitionOffice,
+        satisfaction: 'dissatisfied',
+      });
       await runner.query(`DELETE FROM case_statistics; DELETE FROM return_visit_statistics`);
       await runner.query(BACKFILL_CASE_STATISTICS);
       expect(await read()).toEqual(kept);
@@ -423,4 +687,3 @@ describe('case_statistics (migration 1763900000011)', () => {
     }
   });
 });
-

@@ -30,7 +30,14 @@ const port = await new Promise((resolve) => {
 const dataParent = mkdtempSync(join(tmpdir(), 'jiefen-screens-'));
 chmodSync(dataParent, 0o755); // embedded PostgreSQL runs as the OS user postgres when we are root
 const service = spawn(process.execPath, [MAIN], {
-  env: { ...process.env, DATABASE_URL: '', PORT: String(port), JIEFEN_DATA_DIR: join(dataParent, 'pg'), JIEFEN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    DATABASE_URL: '',
+    PORT: String(port),
+    JIEFEN_DATA_DIR: join(dataParent, 'pg'),
+    JIEFEN_DEMO_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;
@@ -54,11 +61,19 @@ async function call(token, method, path, body) {
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
-const tokenOf = async (username) => (await call(undefined, 'POST', '/auth/token', { username, password: PASSWORD })).accessToken;
+const tokenOf = async (username) =>
+  (await call(undefined, 'POST', '/auth/token', { username, password: PASSWORD })).accessToken;
 
 // The demo 梅园新村街道人民调解委员会 (apps/api/src/demo/demoOrganizations.ts).
 const COMMITTEE = '00000000-0000-4000-8000-000000000031';
-const intake = (summary, parties) => ({ flow: 'people-mediation', category: 'neighbour', summary, channel: 'walkIn', organizationId: COMMITTEE, parties });
+const intake = (summary, parties) => ({
+  flow: 'people-mediation',
+  category: 'neighbour',
+  summary,
+  channel: 'walkIn',
+  organizationId: COMMITTEE,
+  parties,
+});
 const person = (role, name, idNumber, phone) => ({ role, kind: 'person', name, idNumber, phone });
 
 try {
@@ -66,25 +81,54 @@ try {
   const mediator = await tokenOf('mediator');
   const me = await call(mediator, 'GET', '/me');
   const open = (summary, parties) => call(mediator, 'POST', '/cases', intake(summary, parties));
-  const first = await open('楼上卫生间漏水，双方就维修费用发生纠纷', [person('applicant', '张三', '11010519491231002X', '13800138000'), person('respondent', '李四', '32010619850312123X', '13900139000')]);
+  const first = await open('楼上卫生间漏水，双方就维修费用发生纠纷', [
+    person('applicant', '张三', '11010519491231002X', '13800138000'),
+    person('respondent', '李四', '32010619850312123X', '13900139000'),
+  ]);
   await call(mediator, 'POST', `/cases/${first.id}/events`, { type: 'application.accepted', payload: {} });
-  await call(mediator, 'POST', `/cases/${first.id}/events`, { type: 'mediator.assigned', payload: { mediatorId: me.user.id, chosenBy: 'committee' } });
-  await call(mediator, 'POST', `/cases/${first.id}/events`, { type: 'session.recorded', payload: { heldOn: new Date().toISOString().slice(0, 10), summary: '双方到场陈述，同意继续协商' } });
-  const second = await open('相邻房屋施工噪音扰民', [person('applicant', '王五', '440304199001015672', '13700137000'), person('respondent', '赵六', '11010519491231002X', '13600136000')]);
+  await call(mediator, 'POST', `/cases/${first.id}/events`, {
+    type: 'mediator.assigned',
+    payload: { mediatorId: me.user.id, chosenBy: 'committee' },
+  });
+  await call(mediator, 'POST', `/cases/${first.id}/events`, {
+    type: 'session.recorded',
+    payload: { heldOn: new Date().toISOString().slice(0, 10), summary: '双方到场陈述，同意继续协商' },
+  });
+  const second = await open('相邻房屋施工噪音扰民', [
+    person('applicant', '王五', '440304199001015672', '13700137000'),
+    person('respondent', '赵六', '11010519491231002X', '13600136000'),
+  ]);
   await call(mediator, 'POST', `/cases/${second.id}/events`, { type: 'application.accepted', payload: {} });
   await open('物业费争议，业主拒缴', [person('applicant', '陈七', '32010619850312123X', '13500135000')]);
   // An agreement in force, for the court's judicial confirmation and the documents tab.
-  const agreed = await open('邻居装修损坏墙面，协商赔偿', [person('applicant', '孙八', '11010519491231002X', '13300133000'), person('respondent', '周九', '440304199001015672', '13200132000')]);
+  const agreed = await open('邻居装修损坏墙面，协商赔偿', [
+    person('applicant', '孙八', '11010519491231002X', '13300133000'),
+    person('respondent', '周九', '440304199001015672', '13200132000'),
+  ]);
   for (const [type, payload] of [
     ['application.accepted', {}],
     ['mediator.assigned', { mediatorId: me.user.id, chosenBy: 'committee' }],
-    ['session.recorded', { heldOn: new Date().toISOString().slice(0, 10), summary: '双方确认损坏范围，同意按报价赔偿' }],
-    ['agreement.signed', { form: 'written', terms: [{ obligorPartyId: 'p2', description: '赔偿墙面修复费用', amount: '2800.00', dueOn: '2027-01-15' }], signatures: { partyIds: ['p1', 'p2'], mediator: true, committeeSeal: true } }],
+    [
+      'session.recorded',
+      { heldOn: new Date().toISOString().slice(0, 10), summary: '双方确认损坏范围，同意按报价赔偿' },
+    ],
+    [
+      'agreement.signed',
+      {
+        form: 'written',
+        terms: [{ obligorPartyId: 'p2', description: '赔偿墙面修复费用', amount: '2800.00', dueOn: '2027-01-15' }],
+        signatures: { partyIds: ['p1', 'p2'], mediator: true, committeeSeal: true },
+      },
+    ],
   ]) {
     await call(mediator, 'POST', `/cases/${agreed.id}/events`, { type, payload });
   }
 
-  const browser = await chromium.launch({ executablePath: await sparticuz.executablePath(), args: sparticuz.args, headless: true });
+  const browser = await chromium.launch({
+    executablePath: await sparticuz.executablePath(),
+    args: sparticuz.args,
+    headless: true,
+  });
   const shoot = async (page, name) => {
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => document.fonts.ready);
@@ -184,10 +228,21 @@ try {
   await shoot(admin, 'calendar-years');
 
   // The centre's pages (issue 16): 督办看板, 统计报表, 回访 on a case, 组织机构, 用户管理.
-  const risky = await open('邻里纠纷，一方扬言报复', [person('applicant', '吴十', '11010519491231002X', '13100131000')]);
+  const risky = await open('邻里纠纷，一方扬言报复', [
+    person('applicant', '吴十', '11010519491231002X', '13100131000'),
+  ]);
   await call(mediator, 'POST', `/cases/${risky.id}/events`, { type: 'application.accepted', payload: {} });
-  await call(await tokenOf('supervisor'), 'POST', `/cases/${risky.id}/events`, { type: 'case.supervised', payload: { instructions: '三日内约谈双方并反馈', dueOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10) } });
-  const visited = await open('楼道堆物引发争执', [person('applicant', '郑一', '32010619850312123X', '13000130000'), person('respondent', '冯二', '440304199001015672', '13900139001')]);
+  await call(await tokenOf('supervisor'), 'POST', `/cases/${risky.id}/events`, {
+    type: 'case.supervised',
+    payload: {
+      instructions: '三日内约谈双方并反馈',
+      dueOn: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
+    },
+  });
+  const visited = await open('楼道堆物引发争执', [
+    person('applicant', '郑一', '32010619850312123X', '13000130000'),
+    person('respondent', '冯二', '440304199001015672', '13900139001'),
+  ]);
   for (const [type, payload] of [
     ['application.accepted', {}],
     ['mediator.assigned', { mediatorId: me.user.id, chosenBy: 'committee' }],

@@ -27,7 +27,10 @@ export interface JiefenClientOptions {
 
 /** A client whose paths, parameters, bodies and responses are those of the OpenAPI document. */
 export function createJiefenClient(options: JiefenClientOptions): JiefenClient {
-  const client = createFetchClient<paths>({ baseUrl: options.baseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = createFetchClient<paths>({
+    baseUrl: options.baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const { token } = options;
   if (token) {
     client.use({

@@ -29,7 +29,9 @@ try {
   flows = await import('../dist/index.js');
   ({ pureTransition } = await import('../dist/machineSnapshot.js'));
 } catch (error) {
-  console.error('Cannot load ../dist/index.js: build first (`node scripts/pnpm.mjs run build` at the repository root).');
+  console.error(
+    'Cannot load ../dist/index.js: build first (`node scripts/pnpm.mjs run build` at the repository root).',
+  );
   console.error(error);
   process.exit(1);
 }
@@ -126,7 +128,10 @@ const SCENARIOS = [
     name: 'pm session.recorded (self)',
     note: 'people-mediation, mediating → mediating: payload validation, a record appended',
     snapshot: pmMediating(),
-    event: { type: 'session.recorded', payload: { heldOn: '2026-03-09', summary: '第二次调解，双方就赔偿金额仍有分歧' } },
+    event: {
+      type: 'session.recorded',
+      payload: { heldOn: '2026-03-09', summary: '第二次调解，双方就赔偿金额仍有分歧' },
+    },
     today: '2026-03-09',
   },
   {
@@ -155,7 +160,10 @@ const SCENARIOS = [
     name: 'jc agreement.confirmed (final)',
     note: 'judicial-confirmation, underReview → confirmed (final): objection and enforcement periods, case.ended',
     snapshot: jcUnderReview(),
-    event: { type: 'agreement.confirmed', payload: { rulingNo: '(2026)京0105民特123号', ruledOn: '2026-03-20', servedOn: '2026-03-20' } },
+    event: {
+      type: 'agreement.confirmed',
+      payload: { rulingNo: '(2026)京0105民特123号', ruledOn: '2026-03-20', servedOn: '2026-03-20' },
+    },
     today: '2026-03-20',
   },
   {
@@ -198,10 +206,14 @@ function check(s, v) {
   const ours = JSON.parse(v.ours());
   const floor = JSON.parse(v.floor());
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-  if (!same(raw.value, rawRs.value) || !same(raw.context, rawRs.context)) throw new Error(`${s.name}: raw and raw+rs differ`);
-  if (!same(rawRs.value, ours.state) || !same(rawRs.context, ours.context)) throw new Error(`${s.name}: sendEvent differs from raw`);
-  if (!same(floor.value, rawRs.value) || !same(floor.context, rawRs.context)) throw new Error(`${s.name}: floor differs from raw`);
-  if (same(ours.state, s.snapshot.state) && same(ours.context, s.snapshot.context)) throw new Error(`${s.name}: nothing changed`);
+  if (!same(raw.value, rawRs.value) || !same(raw.context, rawRs.context))
+    throw new Error(`${s.name}: raw and raw+rs differ`);
+  if (!same(rawRs.value, ours.state) || !same(rawRs.context, ours.context))
+    throw new Error(`${s.name}: sendEvent differs from raw`);
+  if (!same(floor.value, rawRs.value) || !same(floor.context, rawRs.context))
+    throw new Error(`${s.name}: floor differs from raw`);
+  if (same(ours.state, s.snapshot.state) && same(ours.context, s.snapshot.context))
+    throw new Error(`${s.name}: nothing changed`);
 }
 
 let sink = 0;
@@ -317,8 +329,26 @@ function main() {
   };
   console.log('Mean µs per operation (median of the rounds):');
   print(
-    ['event', 'raw µs', 'raw+restore+serialise µs', 'sendEvent µs', 'overhead vs raw', 'overhead vs raw+restore+serialise', 'floor µs', 'sendEvent − floor µs'],
-    [...rows, total].map((r) => [r.event, f(r.raw), f(r.rawRs), f(r.ours), pct(r.vsRaw), pct(r.vsRawRs), f(r.floor), f(r.layer)]),
+    [
+      'event',
+      'raw µs',
+      'raw+restore+serialise µs',
+      'sendEvent µs',
+      'overhead vs raw',
+      'overhead vs raw+restore+serialise',
+      'floor µs',
+      'sendEvent − floor µs',
+    ],
+    [...rows, total].map((r) => [
+      r.event,
+      f(r.raw),
+      f(r.rawRs),
+      f(r.ours),
+      pct(r.vsRaw),
+      pct(r.vsRawRs),
+      f(r.floor),
+      f(r.layer),
+    ]),
   );
   console.log('Per-operation percentiles over all rounds, µs (p50 / p99):');
   print(

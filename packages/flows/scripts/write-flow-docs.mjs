@@ -32,7 +32,9 @@ async function main(check) {
   pages.set('README.md', indexPage(lib.listFlows()));
 
   const orphans = existsSync(DOCS_DIR)
-    ? readdirSync(DOCS_DIR).filter((name) => name.endsWith('.md') && !pages.has(name)).sort()
+    ? readdirSync(DOCS_DIR)
+        .filter((name) => name.endsWith('.md') && !pages.has(name))
+        .sort()
     : [];
 
   if (check) {
@@ -42,7 +44,8 @@ async function main(check) {
       if (!existsSync(path)) stale.push(`  missing:  ${display(path)}`);
       else if (readFileSync(path, 'utf8') !== content) stale.push(`  differs:  ${display(path)}`);
     }
-    for (const name of orphans) stale.push(`  orphaned: ${display(join(DOCS_DIR, name))} (no registered flow writes it)`);
+    for (const name of orphans)
+      stale.push(`  orphaned: ${display(join(DOCS_DIR, name))} (no registered flow writes it)`);
     if (stale.length) {
       console.error('stale diagram/docs: run pnpm docs:flows');
       console.error(stale.join('\n'));
@@ -53,13 +56,17 @@ async function main(check) {
     mkdirSync(DOCS_DIR, { recursive: true });
     for (const [name, content] of pages) writeFileSync(join(DOCS_DIR, name), content);
     for (const name of orphans) rmSync(join(DOCS_DIR, name));
-    console.log(`wrote ${pages.size} pages to ${display(DOCS_DIR)}${orphans.length ? `; removed ${orphans.join(', ')}` : ''}`);
+    console.log(
+      `wrote ${pages.size} pages to ${display(DOCS_DIR)}${orphans.length ? `; removed ${orphans.join(', ')}` : ''}`,
+    );
   }
 }
 
 async function loadLibrary() {
   if (!existsSync(DIST_ENTRY)) {
-    console.error(`${display(DIST_ENTRY)} does not exist: build first (node scripts/pnpm.mjs run build at the repository root)`);
+    console.error(
+      `${display(DIST_ENTRY)} does not exist: build first (node scripts/pnpm.mjs run build at the repository root)`,
+    );
     process.exit(2);
   }
   warnIfDistIsOlderThanSources();
@@ -82,7 +89,10 @@ const display = (path) => relative(REPO_ROOT, path) || '.';
 
 function flowPage(flow) {
   const structure = lib.flowStructure(flow);
-  const versions = lib.listFlowVersions().filter((f) => f.id === flow.id).map((f) => f.version);
+  const versions = lib
+    .listFlowVersions()
+    .filter((f) => f.id === flow.id)
+    .map((f) => f.version);
   const decision = existsSync(join(DECISIONS_DIR, `${flow.id}.md`))
     ? `Decisions taken where the product contract is silent: [docs/decisions/${flow.id}.md](../decisions/${flow.id}.md).`
     : `No decision notes yet (\`docs/decisions/${flow.id}.md\` does not exist).`;
@@ -110,7 +120,12 @@ function flowPage(flow) {
     '',
     table(
       ['state', 'description', 'status', 'final'],
-      structure.states.map((s) => [code(s.name), s.description ?? '—', s.status ? code(s.status) : '*by outcome* (the flow’s `statusOf`)', s.final ? 'yes' : 'no']),
+      structure.states.map((s) => [
+        code(s.name),
+        s.description ?? '—',
+        s.status ? code(s.status) : '*by outcome* (the flow’s `statusOf`)',
+        s.final ? 'yes' : 'no',
+      ]),
     ),
     '',
     '## Events',
@@ -131,7 +146,12 @@ function flowPage(flow) {
   ];
   const intake = fieldLines(lib.intakeSpec(flow.intake), '', Object.keys(flow.intake));
   if (intake.length) {
-    lines.push('## Intake fields', '', 'Beyond the fields every case is opened with (`category`, `summary`, `parties`, `channel`, `organizationId`, …):', '');
+    lines.push(
+      '## Intake fields',
+      '',
+      'Beyond the fields every case is opened with (`category`, `summary`, `parties`, `channel`, `organizationId`, …):',
+      '',
+    );
     lines.push(...intake.map((line) => `- ${line}`), '');
   }
   lines.push(
@@ -166,7 +186,9 @@ function movesOf(flow, structure, type) {
   const groups = []; // { from: string[], to: string }
   for (const state of structure.states) {
     if (state.final || !state.events.includes(type)) continue;
-    const targets = structure.transitions.filter((t) => t.from === state.name && t.event === type).map((t) => code(t.to));
+    const targets = structure.transitions
+      .filter((t) => t.from === state.name && t.event === type)
+      .map((t) => code(t.to));
     if (hasTargetlessBranch(leafAncestors(flow, state.name), type) || !targets.length) targets.push('*same state*');
     const to = targets.join(' or ');
     const group = groups.find((g) => g.to === to);
@@ -266,7 +288,11 @@ function indexPage(all) {
       `[${flow.title}](${flow.id}.md)`,
       flow.titleZh,
       code(flow.id),
-      lib.listFlowVersions().filter((f) => f.id === flow.id).map((f) => f.version).join(', '),
+      lib
+        .listFlowVersions()
+        .filter((f) => f.id === flow.id)
+        .map((f) => f.version)
+        .join(', '),
       flow.basis,
       finals.join(', '),
     ];

@@ -22,19 +22,25 @@ const AGREEMENT_FIELDS = {
     }),
     { minItems: 1 },
   ),
-  boundPartyIds: field.optional(field.list(field.id(), { minItems: 1, description: 'default: every applicant and respondent' })),
+  boundPartyIds: field.optional(
+    field.list(field.id(), { minItems: 1, description: 'default: every applicant and respondent' }),
+  ),
   signatures: field.optional(
     field.object({
       partyIds: field.list(field.id()),
       mediator: field.boolean(),
-      committeeSeal: field.optional(field.boolean({ description: 'people’s mediation: the committee’s seal (PML Art. 29)' })),
+      committeeSeal: field.optional(
+        field.boolean({ description: 'people’s mediation: the committee’s seal (PML Art. 29)' }),
+      ),
     }),
   ),
 };
 const WRITTEN_OR_ORAL = { form: field.oneOf(['written', 'oral'] as const) };
 
 /** `agreement.signed`'s payload spec; people's mediation also allows an oral form (PML Art. 28). */
-export function agreementPayloadSpec(options: { withForm: true }): TObject<typeof WRITTEN_OR_ORAL & typeof AGREEMENT_FIELDS>;
+export function agreementPayloadSpec(options: {
+  withForm: true;
+}): TObject<typeof WRITTEN_OR_ORAL & typeof AGREEMENT_FIELDS>;
 export function agreementPayloadSpec(options: { withForm: false }): TObject<typeof AGREEMENT_FIELDS>;
 export function agreementPayloadSpec({ withForm }: { withForm: boolean }): TObject {
   return withForm ? field.object({ ...WRITTEN_OR_ORAL, ...AGREEMENT_FIELDS }) : field.object(AGREEMENT_FIELDS);
@@ -80,7 +86,8 @@ export function checkSignatures(
 ): SignatureCheck {
   if (payload.form === 'oral') return 'ok';
   const signatures = payload.signatures;
-  if (!signatures || boundPartyIdsOf(context, payload).some((id) => !signatures.partyIds.includes(id))) return 'missingParty';
+  if (!signatures || boundPartyIdsOf(context, payload).some((id) => !signatures.partyIds.includes(id)))
+    return 'missingParty';
   if (!signatures.mediator) return 'missingMediator';
   if (sealRequired && !signatures.committeeSeal) return 'missingSeal';
   return 'ok';

@@ -20,7 +20,9 @@ export function baseContext({ flowId, flowVersion, input, today, host }: CaseMac
     amount: input.amount ?? null,
     linkedCaseId: input.linkedCaseId ?? null,
     parties: assignPartyIds(input.parties),
-    deadlines: host.resolutionTarget ? startDeadline([], resolutionTargetRule(host.resolutionTarget), input.receivedOn ?? today) : [],
+    deadlines: host.resolutionTarget
+      ? startDeadline([], resolutionTargetRule(host.resolutionTarget), input.receivedOn ?? today)
+      : [],
     agreement: null,
     outcome: null,
     supervision: null,
@@ -37,5 +39,11 @@ function assignPartyIds(parties: Omit<Party, 'id'>[]): Party[] {
 
 /** The centre's resolution target as a deadline rule: a target, so it only marks the case overdue. */
 export function resolutionTargetRule(target: NonNullable<HostFacts['resolutionTarget']>): DeadlineRule {
-  return { kind: RESOLUTION_TARGET.kind, sort: RESOLUTION_TARGET.sort, basis: target.basis, length: target.length, unit: target.unit };
+  return {
+    kind: RESOLUTION_TARGET.kind,
+    sort: RESOLUTION_TARGET.sort,
+    basis: target.basis,
+    length: target.length,
+    unit: target.unit,
+  };
 }

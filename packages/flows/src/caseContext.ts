@@ -62,7 +62,10 @@ export interface Warning {
  * basis: 'SZ-DR Art. 25' } }`. `basis` is the local rule the deadline then cites; without it the
  * deadline cites "local policy (cfg)", never the national default it replaced.
  */
-export type FlowPolicy = Record<string, { length: number; unit: 'day' | 'workingDay' | 'month' | 'year'; basis?: string } | undefined>;
+export type FlowPolicy = Record<
+  string,
+  { length: number; unit: 'day' | 'workingDay' | 'month' | 'year'; basis?: string } | undefined
+>;
 
 /** Everything a case knows, kept on the snapshot. Flow-specific intake fields sit in `facts`. */
 export interface CaseContext {
@@ -134,9 +137,21 @@ export interface CaseRecords {
   reviewExtension?: { days: number; approvedBy: string; on: IsoDate };
   handlingExtension?: { on: IsoDate; days: number; reason: string; approvedBy: string };
   /** Petitions: forwardings and assignments, objections, mediations referred, hearings, the opinions served. */
-  handOvers?: { how: 'forwarded' | 'assigned'; on: IsoDate; fromOrganizationId: string; toOrganizationId: string; receivedOn: IsoDate }[];
+  handOvers?: {
+    how: 'forwarded' | 'assigned';
+    on: IsoDate;
+    fromOrganizationId: string;
+    toOrganizationId: string;
+    receivedOn: IsoDate;
+  }[];
   objections?: { on: IsoDate; reason: string }[];
-  mediations?: { referredOn: IsoDate; committeeId: string; consentingPartyIds: string[]; concludedOn?: IsoDate; outcome?: string }[];
+  mediations?: {
+    referredOn: IsoDate;
+    committeeId: string;
+    consentingPartyIds: string[];
+    concludedOn?: IsoDate;
+    outcome?: string;
+  }[];
   hearings?: { startedOn: IsoDate; endedOn?: IsoDate }[];
   handlingOpinion?: { result: string; servedOn: IsoDate };
   reviewOpinion?: { result: string; servedOn: IsoDate };

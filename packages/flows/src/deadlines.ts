@@ -70,20 +70,24 @@ export interface DeadlineRule {
 /** Starts (or restarts) the deadline `rule.kind`, counting from the day after `from`. */
 export function startDeadline(deadlines: readonly Deadline[], rule: DeadlineRule, from: IsoDate): Deadline[] {
   const due = computeDueDate({ from, length: rule.length, unit: rule.unit });
-  const remind = rule.remindWorkingDaysBefore === undefined ? {} : { remindWorkingDaysBefore: rule.remindWorkingDaysBefore };
-  return upsert(deadlines, extend(remind, {
-    kind: rule.kind,
-    sort: rule.sort,
-    basis: rule.basis,
-    status: 'running',
-    startedOn: from,
-    dueOn: due.dueOn,
-    endsOn: due.endsOn,
-    unit: rule.unit,
-    ...provisionalOf(due),
-    steps: [{ from, length: rule.length, unit: rule.unit }],
-    extensions: 0,
-  }));
+  const remind =
+    rule.remindWorkingDaysBefore === undefined ? {} : { remindWorkingDaysBefore: rule.remindWorkingDaysBefore };
+  return upsert(
+    deadlines,
+    extend(remind, {
+      kind: rule.kind,
+      sort: rule.sort,
+      basis: rule.basis,
+      status: 'running',
+      startedOn: from,
+      dueOn: due.dueOn,
+      endsOn: due.endsOn,
+      unit: rule.unit,
+      ...provisionalOf(due),
+      steps: [{ from, length: rule.length, unit: rule.unit }],
+      extensions: 0,
+    }),
+  );
 }
 
 /** Sets a deadline whose last day someone fixed (a court's time limit, a supervision order). */
@@ -93,15 +97,18 @@ export function setDeadlineOn(
   dueOn: IsoDate,
   today: IsoDate,
 ): Deadline[] {
-  return upsert(deadlines, extend(spec, {
-    status: 'running',
-    startedOn: today,
-    dueOn,
-    endsOn: dueOn,
-    unit: 'day',
-    ...provisionalOf(nextWorkingDay(dueOn)),
-    extensions: 0,
-  }));
+  return upsert(
+    deadlines,
+    extend(spec, {
+      status: 'running',
+      startedOn: today,
+      dueOn,
+      endsOn: dueOn,
+      unit: 'day',
+      ...provisionalOf(nextWorkingDay(dueOn)),
+      extensions: 0,
+    }),
+  );
 }
 
 export function clearDeadlines(deadlines: readonly Deadline[], kinds: readonly string[]): Deadline[] {
@@ -113,7 +120,13 @@ export function pauseDeadline(deadlines: readonly Deadline[], kind: string, on: 
   return update(deadlines, kind, (d) =>
     d.status !== 'running' || !d.endsOn
       ? d
-      : extend(d, { status: 'paused', pausedOn: on, remaining: pausePeriod({ endsOn: d.endsOn, unit: d.unit }, on), dueOn: null, endsOn: null }),
+      : extend(d, {
+          status: 'paused',
+          pausedOn: on,
+          remaining: pausePeriod({ endsOn: d.endsOn, unit: d.unit }, on),
+          dueOn: null,
+          endsOn: null,
+        }),
   );
 }
 
@@ -131,10 +144,18 @@ export function resumeDeadline(deadlines: readonly Deadline[], kind: string, on:
  * Extends a deadline by `length` `unit`s counted from its current last day. A paused deadline
  * keeps the extension and applies it when it resumes. An expired target runs again.
  */
-export function extendDeadline(deadlines: readonly Deadline[], kind: string, length: number, unit: PeriodUnit): Deadline[] {
+export function extendDeadline(
+  deadlines: readonly Deadline[],
+  kind: string,
+  length: number,
+  unit: PeriodUnit,
+): Deadline[] {
   return update(deadlines, kind, (d) => {
     if (d.status === 'paused') {
-      return extend(d, { pendingExtensions: [...(d.pendingExtensions ?? []), { length, unit }], extensions: d.extensions + 1 });
+      return extend(d, {
+        pendingExtensions: [...(d.pendingExtensions ?? []), { length, unit }],
+        extensions: d.extensions + 1,
+      });
     }
     if (!d.endsOn) return d;
     const { expiredOn: _expiredOn, provisionalReason: _reason, ...rest } = d;
@@ -165,7 +186,9 @@ export function markDeadlineExpired(deadlines: readonly Deadline[], kind: string
 export function recomputeDeadline(d: Deadline): Deadline {
   if (d.status !== 'running' || !d.dueOn) return d;
   const { provisionalReason: _reason, ...rest } = d;
-  const due = d.steps ? countSteps(d.steps) : { dueOn: d.dueOn, endsOn: d.endsOn, ...provisionalOf(nextWorkingDay(d.dueOn)) };
+  const due = d.steps
+    ? countSteps(d.steps)
+    : { dueOn: d.dueOn, endsOn: d.endsOn, ...provisionalOf(nextWorkingDay(d.dueOn)) };
   return withReminder(extend(rest, due));
 }
 
@@ -177,7 +200,12 @@ export function yearsOfDeadline(d: Deadline): number[] {
   return Array.from({ length: Math.max(0, last - first) + 1 }, (_, i) => first + i);
 }
 
-function countSteps(steps: readonly CountingStep[]): { dueOn: IsoDate; endsOn: IsoDate; provisional: boolean; provisionalReason?: string } {
+function countSteps(steps: readonly CountingStep[]): {
+  dueOn: IsoDate;
+  endsOn: IsoDate;
+  provisional: boolean;
+  provisionalReason?: string;
+} {
   let due: DueDate | undefined;
   const years = new Set<number>();
   let provisional = false;
@@ -192,7 +220,9 @@ function countSteps(steps: readonly CountingStep[]): { dueOn: IsoDate; endsOn: I
 }
 
 function provisionalOf(due: DueDate): { provisional: boolean; provisionalReason?: string } {
-  return due.provisionalReason ? { provisional: due.provisional, provisionalReason: due.provisionalReason } : { provisional: due.provisional };
+  return due.provisionalReason
+    ? { provisional: due.provisional, provisionalReason: due.provisionalReason }
+    : { provisional: due.provisional };
 }
 
 export function findDeadline(deadlines: readonly Deadline[], kind: string): Deadline | undefined {
@@ -216,7 +246,9 @@ function update(deadlines: readonly Deadline[], kind: string, change: (d: Deadli
 function withReminder(d: Deadline): Deadline {
   if (d.remindWorkingDaysBefore === undefined) return d;
   const { remindOn: _old, ...rest } = d;
-  return d.dueOn && d.status === 'running' ? extend(rest, { remindOn: workingDaysBefore(d.dueOn, d.remindWorkingDaysBefore) }) : rest;
+  return d.dueOn && d.status === 'running'
+    ? extend(rest, { remindOn: workingDaysBefore(d.dueOn, d.remindWorkingDaysBefore) })
+    : rest;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;

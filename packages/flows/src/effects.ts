@@ -35,7 +35,12 @@ export type Effect =
   | { type: 'deadline.cleared'; kind: string }
   | { type: 'deadline.overdue'; kind: string; sort: Deadline['sort']; dueOn: IsoDate | null }
   | { type: 'document.issued'; document: DocumentKind; details?: Record<string, unknown> }
-  | { type: 'notice.sent'; notice: string; to: 'parties' | 'court' | 'organization' | 'supervisor' | 'mediator'; details?: Record<string, unknown> }
+  | {
+      type: 'notice.sent';
+      notice: string;
+      to: 'parties' | 'court' | 'organization' | 'supervisor' | 'mediator';
+      details?: Record<string, unknown>;
+    }
   | { type: 'linkedCase.requested'; flowId: string; organizationId: string; input: Record<string, unknown> }
   | { type: 'case.ended'; status: string; outcome: MediationOutcome };
 

@@ -74,7 +74,14 @@ export function defineFlow(
     openingRules: [],
     ...definition,
     events: { ...definition.events, ...CENTRE_EVENTS },
-    deadlines: [...definition.deadlines.filter((d) => !CENTRE_DEADLINES.some((c) => c.kind === d.kind)), ...CENTRE_DEADLINES],
-    organizationFields: { ...definition.organizationFields, ...COMMON_ORGANIZATION_FIELDS, ...CENTRE_ORGANIZATION_FIELDS },
+    deadlines: [
+      ...definition.deadlines.filter((d) => !CENTRE_DEADLINES.some((c) => c.kind === d.kind)),
+      ...CENTRE_DEADLINES,
+    ],
+    organizationFields: {
+      ...definition.organizationFields,
+      ...COMMON_ORGANIZATION_FIELDS,
+      ...CENTRE_ORGANIZATION_FIELDS,
+    },
   };
 }

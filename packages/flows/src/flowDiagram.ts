@@ -20,7 +20,11 @@ export interface FlowTransitionInfo {
 }
 
 /** The states and state-changing transitions of a flow, read from its machine. */
-export function flowStructure(flow: FlowDefinition): { initial: string; states: FlowStateInfo[]; transitions: FlowTransitionInfo[] } {
+export function flowStructure(flow: FlowDefinition): {
+  initial: string;
+  states: FlowStateInfo[];
+  transitions: FlowTransitionInfo[];
+} {
   const states: FlowStateInfo[] = [];
   const transitions: FlowTransitionInfo[] = [];
   for (const [name, node] of leafNodes(flow.machine)) {
@@ -30,7 +34,8 @@ export function flowStructure(flow: FlowDefinition): { initial: string; states: 
       for (const definition of definitions) {
         for (const target of definition.target ?? []) {
           const to = pathOf(target);
-          if (!transitions.some((t) => t.from === name && t.event === event && t.to === to)) transitions.push({ from: name, event, to });
+          if (!transitions.some((t) => t.from === name && t.event === event && t.to === to))
+            transitions.push({ from: name, event, to });
         }
       }
     }
@@ -51,7 +56,8 @@ export function flowToMermaid(flow: FlowDefinition): string {
   const { initial, states, transitions } = flowStructure(flow);
   const id = (name: string) => name.replaceAll('.', '_');
   const lines = ['stateDiagram-v2', `  [*] --> ${id(initial)}`];
-  for (const s of states) if (s.description) lines.push(`  ${id(s.name)} : ${s.name} — ${s.description.split(' — ')[0]}`);
+  for (const s of states)
+    if (s.description) lines.push(`  ${id(s.name)} : ${s.name} — ${s.description.split(' — ')[0]}`);
   for (const t of transitions) lines.push(`  ${id(t.from)} --> ${id(t.to)} : ${t.event}`);
   for (const s of states) if (s.final) lines.push(`  ${id(s.name)} --> [*]`);
   return lines.join('\n');

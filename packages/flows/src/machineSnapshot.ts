@@ -101,7 +101,10 @@ export function pureTransition(
 }
 
 /** xstate's `initialTransition()`, with the same reused inert actor as `pureTransition`. */
-export function pureInitialTransition(machine: AnyStateMachine, input: unknown): [AnyMachineSnapshot, TransitionAction[]] {
+export function pureInitialTransition(
+  machine: AnyStateMachine,
+  input: unknown,
+): [AnyMachineSnapshot, TransitionAction[]] {
   const self = inertSelfOf(machine);
   if (!self) return initialViaXstate(machine, input);
   const actions: TransitionAction[] = [];

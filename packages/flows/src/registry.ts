@@ -45,7 +45,10 @@ function register(flow: FlowDefinition): void {
   if (versions.some((f) => f.version === flow.version)) {
     throw new Error(`flow ${flow.id} version ${flow.version} is already registered`);
   }
-  registry!.set(flow.id, [...versions, flow].sort((a, b) => a.version - b.version));
+  registry!.set(
+    flow.id,
+    [...versions, flow].sort((a, b) => a.version - b.version),
+  );
 }
 
 /** The flow `id` at `version`, or its latest version. */

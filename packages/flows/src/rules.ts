@@ -12,7 +12,9 @@ export interface Rule {
 }
 
 /** Declares rules keyed by code, checking at compile time that each key matches its code. */
-export function defineRules<const R extends Record<string, Omit<Rule, 'code'>>>(rules: R): { [K in keyof R]: Rule & { code: K } } {
+export function defineRules<const R extends Record<string, Omit<Rule, 'code'>>>(
+  rules: R,
+): { [K in keyof R]: Rule & { code: K } } {
   return Object.fromEntries(Object.entries(rules).map(([code, rule]) => [code, { code, ...rule }])) as never;
 }
 

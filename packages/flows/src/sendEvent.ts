@@ -74,7 +74,10 @@ export function sendEvent(snapshot: CaseSnapshot, event: FlowEvent, options: Cas
   const persisted = persistSnapshot(flow, next);
   // The snapshot in hand reads like the persisted one restored (except, for the order of
   // active nodes, on machines with parallel states): no need to restore it again.
-  const description = describeMachineSnapshot(flow, describableAsIs(flow.machine) ? next : restoreSnapshot(flow, persisted));
+  const description = describeMachineSnapshot(
+    flow,
+    describableAsIs(flow.machine) ? next : restoreSnapshot(flow, persisted),
+  );
   if (next.status === 'done') {
     effects.push({ type: 'case.ended', status: description.status, outcome: mediationOutcomeOf(description.status) });
   }

@@ -48,7 +48,9 @@ export function startCase(flowId: string, input: Record<string, unknown>, option
 
 export function checkToday(today: unknown): void {
   if (!isCalendarDate(today)) {
-    throw new InvalidEventError('options', [{ path: 'today', message: 'must be a real calendar date written YYYY-MM-DD' }]);
+    throw new InvalidEventError('options', [
+      { path: 'today', message: 'must be a real calendar date written YYYY-MM-DD' },
+    ]);
   }
 }
 

@@ -8,7 +8,11 @@ const open = () => CaseDriver.open('people-mediation', anIntake(), '2026-03-02',
 describe('centre events (flows.md "Three-level centres")', () => {
   describe('resolution target (cfg)', () => {
     it('starts the handling level’s target at opening, counted from receipt', () => {
-      expect(open().deadline('resolutionTarget')).toMatchObject({ sort: 'target', dueOn: '2026-03-23', basis: STREET_TARGET.basis });
+      expect(open().deadline('resolutionTarget')).toMatchObject({
+        sort: 'target',
+        dueOn: '2026-03-23',
+        basis: STREET_TARGET.basis,
+      });
     });
 
     it('restarts it with the new level’s target when the case is escalated', () => {
@@ -22,7 +26,9 @@ describe('centre events (flows.md "Three-level centres")', () => {
     });
 
     it('drops it when the new organisation has none', () => {
-      const c = open().send('case.escalated', { toOrganizationId: 'city', reason: '重大' }, '2026-03-10', { targetRelation: 'ancestor' });
+      const c = open().send('case.escalated', { toOrganizationId: 'city', reason: '重大' }, '2026-03-10', {
+        targetRelation: 'ancestor',
+      });
       expect(c.deadline('resolutionTarget')).toBeUndefined();
     });
 
@@ -35,27 +41,54 @@ describe('centre events (flows.md "Three-level centres")', () => {
   describe('escalation, assignment, transfer', () => {
     it('refuses an escalation that is not to an ancestor (街镇 → 区 → 市)', () => {
       for (const targetRelation of ['descendant', 'other', 'self'] as const) {
-        const error = refusal(open().attempt('case.escalated', { toOrganizationId: 'x', reason: 'r' }, '2026-03-03', { targetRelation }));
+        const error = refusal(
+          open().attempt('case.escalated', { toOrganizationId: 'x', reason: 'r' }, '2026-03-03', { targetRelation }),
+        );
         expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'ESCALATION_ONLY_UPWARD' });
       }
     });
 
     it('assigns only downward, by an organisation at or above the handling one', () => {
-      expect(refusal(open().attempt('case.assigned', { organizationId: 'x', reason: 'r' }, '2026-03-03', { targetRelation: 'ancestor', actorRelation: 'self' }))).toMatchObject({
+      expect(
+        refusal(
+          open().attempt('case.assigned', { organizationId: 'x', reason: 'r' }, '2026-03-03', {
+            targetRelation: 'ancestor',
+            actorRelation: 'self',
+          }),
+        ),
+      ).toMatchObject({
         rule: 'ASSIGNMENT_ONLY_DOWNWARD',
       });
-      expect(refusal(open().attempt('case.assigned', { organizationId: 'x', reason: 'r' }, '2026-03-03', { targetRelation: 'descendant', actorRelation: 'other' }))).toMatchObject({
+      expect(
+        refusal(
+          open().attempt('case.assigned', { organizationId: 'x', reason: 'r' }, '2026-03-03', {
+            targetRelation: 'descendant',
+            actorRelation: 'other',
+          }),
+        ),
+      ).toMatchObject({
         rule: 'ASSIGNMENT_ONLY_DOWNWARD',
       });
-      const c = open().send('case.assigned', { organizationId: 'community', reason: '就地化解' }, '2026-03-03', { targetRelation: 'descendant', actorRelation: 'ancestor' });
+      const c = open().send('case.assigned', { organizationId: 'community', reason: '就地化解' }, '2026-03-03', {
+        targetRelation: 'descendant',
+        actorRelation: 'ancestor',
+      });
       expect(c.context.organizationId).toBe('community');
     });
 
     it('transfers sideways to the competent department (吹哨报到), never to the handling body itself', () => {
-      expect(refusal(open().attempt('case.transferred', { organizationId: 'x', reason: 'r' }, '2026-03-03', { targetRelation: 'self' }))).toMatchObject({
+      expect(
+        refusal(
+          open().attempt('case.transferred', { organizationId: 'x', reason: 'r' }, '2026-03-03', {
+            targetRelation: 'self',
+          }),
+        ),
+      ).toMatchObject({
         rule: 'TRANSFER_TO_ANOTHER_BODY',
       });
-      const c = open().send('case.transferred', { organizationId: 'labour-bureau', reason: '劳动争议' }, '2026-03-03', { targetRelation: 'other' });
+      const c = open().send('case.transferred', { organizationId: 'labour-bureau', reason: '劳动争议' }, '2026-03-03', {
+        targetRelation: 'other',
+      });
       expect(c.context.organizationId).toBe('labour-bureau');
       expect(c.effects).toContainEqual(expect.objectContaining({ type: 'notice.sent', notice: 'caseTransferred' }));
     });
@@ -63,7 +96,9 @@ describe('centre events (flows.md "Three-level centres")', () => {
 
   describe('supervision (督办, PC-Reg Art. 40)', () => {
     it('opens a supervision target on its due date and closes it when answered', () => {
-      const c = open().send('case.supervised', { instructions: '五日内化解', dueOn: '2026-03-09' }, '2026-03-03', { actorRelation: 'ancestor' });
+      const c = open().send('case.supervised', { instructions: '五日内化解', dueOn: '2026-03-09' }, '2026-03-03', {
+        actorRelation: 'ancestor',
+      });
       expect(c.deadline('supervision')).toMatchObject({ sort: 'target', dueOn: '2026-03-09' });
       expect(c.context.supervision).toMatchObject({ instructions: '五日内化解', supervisedOn: '2026-03-03' });
       c.send('supervision.answered', { note: '已化解' }, '2026-03-05');
@@ -72,17 +107,31 @@ describe('centre events (flows.md "Three-level centres")', () => {
     });
 
     it('refuses supervision from an organisation that is not above the handling one (PC-Reg Art. 40)', () => {
-      const error = refusal(open().attempt('case.supervised', { instructions: 'x', dueOn: '2026-03-09' }, '2026-03-03', { actorRelation: 'self' }));
-      expect(error).toMatchObject({ rule: 'SUPERVISION_ONLY_FROM_ABOVE', basis: 'PC-Reg Art. 40; flows.md "Three-level centres" (督办)' });
+      const error = refusal(
+        open().attempt('case.supervised', { instructions: 'x', dueOn: '2026-03-09' }, '2026-03-03', {
+          actorRelation: 'self',
+        }),
+      );
+      expect(error).toMatchObject({
+        rule: 'SUPERVISION_ONLY_FROM_ABOVE',
+        basis: 'PC-Reg Art. 40; flows.md "Three-level centres" (督办)',
+      });
     });
 
     it('refuses a supervision due date that is not after today (PC-Reg Art. 40)', () => {
-      const error = refusal(open().attempt('case.supervised', { instructions: 'x', dueOn: '2026-03-03' }, '2026-03-03', { actorRelation: 'ancestor' }));
+      const error = refusal(
+        open().attempt('case.supervised', { instructions: 'x', dueOn: '2026-03-03' }, '2026-03-03', {
+          actorRelation: 'ancestor',
+        }),
+      );
       expect(error).toMatchObject({ rule: 'SUPERVISION_DUE_IN_FUTURE', basis: 'PC-Reg Art. 40' });
     });
 
     it('refuses an answer when no supervision is open (PC-Reg Art. 40)', () => {
-      expect(refusal(open().attempt('supervision.answered', { note: 'x' }))).toMatchObject({ rule: 'NO_SUPERVISION_PENDING', basis: 'PC-Reg Art. 40' });
+      expect(refusal(open().attempt('supervision.answered', { note: 'x' }))).toMatchObject({
+        rule: 'NO_SUPERVISION_PENDING',
+        basis: 'PC-Reg Art. 40',
+      });
     });
   });
 });

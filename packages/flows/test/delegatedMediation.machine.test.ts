@@ -6,7 +6,8 @@ const RECEIVED = '2026-03-02'; // Monday
 const ASSIGNED = '2026-03-03';
 const CONFIRMED = '2026-03-05'; // Thursday: 30 days end on Sat 4 Apr, inside Qingming (4–6 Apr)
 
-const open = (overrides: Record<string, unknown> = {}) => CaseDriver.open('delegated-mediation', aDelegation(overrides), RECEIVED);
+const open = (overrides: Record<string, unknown> = {}) =>
+  CaseDriver.open('delegated-mediation', aDelegation(overrides), RECEIVED);
 const assigned = () => open().send('mediator.assigned', { mediatorId: 'm-1', chosenBy: 'parties' }, ASSIGNED);
 const contacting = () => assigned().send('mediator.confirmed', { confirmedOn: CONFIRMED }, CONFIRMED);
 const mediating = () => contacting().send('parties.reached', {}, '2026-03-06');
@@ -24,7 +25,12 @@ describe('delegatedMediation', () => {
 
     it('gives the parties 2 working days to choose a mediator jointly (SPC-Online Art. 10)', () => {
       const c = open();
-      expect(c.deadline('mediatorChoice')).toMatchObject({ sort: 'target', dueOn: '2026-03-04', basis: 'SPC-Online Art. 10', unit: 'workingDay' });
+      expect(c.deadline('mediatorChoice')).toMatchObject({
+        sort: 'target',
+        dueOn: '2026-03-04',
+        basis: 'SPC-Online Art. 10',
+        unit: 'workingDay',
+      });
       expect(c.effects).toContainEqual({ type: 'deadline.set', deadline: c.deadline('mediatorChoice') });
     });
 
@@ -36,7 +42,10 @@ describe('delegatedMediation', () => {
 
     it('requires the delegating court', () => {
       const attempt = () => CaseDriver.open('delegated-mediation', aDelegation({ courtId: undefined }), RECEIVED);
-      expect(refusal(attempt)).toMatchObject({ code: 'VALIDATION_FAILED', problems: [expect.objectContaining({ path: 'courtId' })] });
+      expect(refusal(attempt)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        problems: [expect.objectContaining({ path: 'courtId' })],
+      });
     });
 
     it('opens without a court reference', () => {
@@ -50,7 +59,11 @@ describe('delegatedMediation', () => {
       const c = assigned();
       expect(c.state).toBe('awaitingMediatorConfirmation');
       expect(c.deadline('mediatorChoice')).toBeUndefined();
-      expect(c.deadline('mediatorConfirmation')).toMatchObject({ sort: 'target', dueOn: '2026-03-06', basis: 'SPC-Online Art. 12' });
+      expect(c.deadline('mediatorConfirmation')).toMatchObject({
+        sort: 'target',
+        dueOn: '2026-03-06',
+        basis: 'SPC-Online Art. 12',
+      });
       expect(c.context.records).toMatchObject({ mediatorId: 'm-1', mediatorChosenBy: 'parties' });
     });
 
@@ -58,7 +71,12 @@ describe('delegatedMediation', () => {
       const c = open().send('deadline.expired', { kind: 'mediatorChoice' }, '2026-03-05');
       expect(c.state).toBe('awaitingMediator');
       expect(describeCase(c.snapshot).overdue).toBe(true);
-      expect(c.effects).toContainEqual({ type: 'deadline.overdue', kind: 'mediatorChoice', sort: 'target', dueOn: '2026-03-04' });
+      expect(c.effects).toContainEqual({
+        type: 'deadline.overdue',
+        kind: 'mediatorChoice',
+        sort: 'target',
+        dueOn: '2026-03-04',
+      });
       c.send('mediator.assigned', { mediatorId: 'm-2', chosenBy: 'court' }, '2026-03-05');
       expect(c.deadline('mediatorChoice')).toBeUndefined();
     });
@@ -73,7 +91,9 @@ describe('delegatedMediation', () => {
     it('refuses a mediator confirmation before any mediator is assigned, with 409 and the allowed events', () => {
       const error = refusal(open().attempt('mediator.confirmed', {}));
       expect(error).toBeInstanceOf(EventNotAllowedError);
-      expect(error.allowedEvents).toEqual(expect.arrayContaining(['mediator.assigned', 'party.refused', 'case.withdrawn', 'case.escalated']));
+      expect(error.allowedEvents).toEqual(
+        expect.arrayContaining(['mediator.assigned', 'party.refused', 'case.withdrawn', 'case.escalated']),
+      );
       expect(error.allowedEvents).not.toContain('mediator.confirmed');
     });
   });
@@ -94,7 +114,11 @@ describe('delegatedMediation', () => {
     });
 
     it('gives the mediator 3 working days from confirmation to reach the other side (SPC-Online Art. 15)', () => {
-      expect(contacting().deadline('partyContact')).toMatchObject({ sort: 'target', dueOn: '2026-03-10', basis: 'SPC-Online Art. 15' });
+      expect(contacting().deadline('partyContact')).toMatchObject({
+        sort: 'target',
+        dueOn: '2026-03-10',
+        basis: 'SPC-Online Art. 15',
+      });
     });
 
     it('counts the period from today when confirmedOn is left out (SPC-Online Art. 24)', () => {
@@ -109,7 +133,9 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses a confirmation dated before the assignment, which would start the 30 days early (SPC-Online Arts. 12, 24)', () => {
-      expect(refusal(assigned().attempt('mediator.confirmed', { confirmedOn: '2026-03-02' }, '2026-03-04'))).toMatchObject({
+      expect(
+        refusal(assigned().attempt('mediator.confirmed', { confirmedOn: '2026-03-02' }, '2026-03-04')),
+      ).toMatchObject({
         code: 'RULE_VIOLATED',
         rule: 'CONFIRMATION_BEFORE_ASSIGNMENT',
         basis: 'SPC-Online Arts. 12, 24',
@@ -125,7 +151,9 @@ describe('delegatedMediation', () => {
       expect(c.deadline('mediatorConfirmation')).toBeUndefined();
       expect(c.deadline('mediatorChoice')).toMatchObject({ startedOn: '2026-03-04', dueOn: '2026-03-06' });
       expect(c.context.records.mediatorId).toBeUndefined();
-      expect(c.context.records.declines).toEqual([{ on: '2026-03-04', mediatorId: 'm-1', reason: '超出调解员擅长领域' }]);
+      expect(c.context.records.declines).toEqual([
+        { on: '2026-03-04', mediatorId: 'm-1', reason: '超出调解员擅长领域' },
+      ]);
     });
 
     it('marks the case overdue when the mediator stays silent for 3 working days (SPC-Online Art. 12)', () => {
@@ -135,7 +163,9 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses an expiry of the confirmation target before its last day is over (CPL Art. 85)', () => {
-      expect(refusal(assigned().attempt('deadline.expired', { kind: 'mediatorConfirmation' }, '2026-03-06'))).toMatchObject({
+      expect(
+        refusal(assigned().attempt('deadline.expired', { kind: 'mediatorConfirmation' }, '2026-03-06')),
+      ).toMatchObject({
         rule: 'DEADLINE_NOT_DUE',
       });
     });
@@ -164,7 +194,9 @@ describe('delegatedMediation', () => {
         document: 'failureReport',
         details: { reason: 'unreachable', courtId: 'court-district-1', courtReference: '（2026）京0105民诉前调1234号' },
       });
-      expect(c.effects).toContainEqual(expect.objectContaining({ type: 'notice.sent', notice: 'returnedForFiling', to: 'court' }));
+      expect(c.effects).toContainEqual(
+        expect.objectContaining({ type: 'notice.sent', notice: 'returnedForFiling', to: 'court' }),
+      );
       expect(describeCase(c.snapshot)).toMatchObject({ status: 'unresolved', final: true, deadlines: [] });
       expect(c.effects).toContainEqual({ type: 'case.ended', status: 'unresolved', outcome: 'failed' });
     });
@@ -176,7 +208,10 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses an unreachable party who is not a party of the case', () => {
-      expect(refusal(contacting().attempt('party.unreachable', { partyId: 'p9' }, '2026-03-09'))).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
+      expect(refusal(contacting().attempt('party.unreachable', { partyId: 'p9' }, '2026-03-09'))).toMatchObject({
+        rule: 'UNKNOWN_PARTY',
+        basis: 'flows.md "Intake"',
+      });
     });
 
     it('marks the contact target overdue without leaving the state (SPC-Online Art. 15)', () => {
@@ -192,7 +227,9 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses a session before the parties are reached with 409', () => {
-      const error = refusal(contacting().attempt('session.recorded', { heldOn: '2026-03-06', summary: 'x' }, '2026-03-06'));
+      const error = refusal(
+        contacting().attempt('session.recorded', { heldOn: '2026-03-06', summary: 'x' }, '2026-03-06'),
+      );
       expect(error).toMatchObject({ code: 'EVENT_NOT_ALLOWED' });
     });
   });
@@ -205,7 +242,9 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses a session dated in the future', () => {
-      expect(refusal(mediating().attempt('session.recorded', { heldOn: '2026-03-12', summary: 'x' }, '2026-03-09'))).toMatchObject({
+      expect(
+        refusal(mediating().attempt('session.recorded', { heldOn: '2026-03-12', summary: 'x' }, '2026-03-09')),
+      ).toMatchObject({
         rule: 'DATE_NOT_IN_FUTURE',
       });
     });
@@ -213,13 +252,21 @@ describe('delegatedMediation', () => {
     it('ends as agreed when every party and the mediator signed, and files the agreement with the court (SPC-Invited Arts. 19, 24)', () => {
       const c = mediating().send('agreement.signed', aSignedAgreement(), '2026-03-20');
       expect(c.state).toBe('agreed');
-      expect(c.context.agreement).toMatchObject({ form: 'written', effectiveOn: '2026-03-20', boundPartyIds: ['p1', 'p2'] });
+      expect(c.context.agreement).toMatchObject({
+        form: 'written',
+        effectiveOn: '2026-03-20',
+        boundPartyIds: ['p1', 'p2'],
+      });
       expect(c.documents()).toEqual(['agreement']);
       expect(c.effects).toContainEqual({
         type: 'notice.sent',
         notice: 'agreementFiledForRecord',
         to: 'court',
-        details: { basis: 'SPC-Invited Art. 19', courtId: 'court-district-1', courtReference: '（2026）京0105民诉前调1234号' },
+        details: {
+          basis: 'SPC-Invited Art. 19',
+          courtId: 'court-district-1',
+          courtReference: '（2026）京0105民诉前调1234号',
+        },
       });
       expect(describeCase(c.snapshot)).toMatchObject({ status: 'resolved', final: true, deadlines: [] });
       expect(c.effects).toContainEqual({ type: 'case.ended', status: 'resolved', outcome: 'agreed' });
@@ -228,7 +275,11 @@ describe('delegatedMediation', () => {
     it('leaves the agreement open to judicial confirmation and records until when (SPC-Invited Art. 19; CPL Art. 205)', () => {
       const c = mediating().send('agreement.signed', aSignedAgreement(), '2026-03-20');
       const flow = getFlow('delegated-mediation');
-      expect(flow.machine.resolveState({ value: c.snapshot.state, context: c.snapshot.context }).hasTag('agreementConfirmable')).toBe(true);
+      expect(
+        flow.machine
+          .resolveState({ value: c.snapshot.state, context: c.snapshot.context })
+          .hasTag('agreementConfirmable'),
+      ).toBe(true);
       expect(c.context.records.confirmableUntil).toBe('2026-04-20'); // 19 Apr is a Sunday
     });
 
@@ -238,23 +289,37 @@ describe('delegatedMediation', () => {
     ])('refuses an agreement without %s (SPC-Invited Art. 24)', (_missing, signatures) => {
       const c = mediating();
       const error = refusal(c.attempt('agreement.signed', aSignedAgreement({ signatures }), '2026-03-20'));
-      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'AGREEMENT_UNSIGNED', basis: 'SPC-Invited Art. 24; SPC-Online Art. 19' });
+      expect(error).toMatchObject({
+        code: 'RULE_VIOLATED',
+        rule: 'AGREEMENT_UNSIGNED',
+        basis: 'SPC-Invited Art. 24; SPC-Online Art. 19',
+      });
       expect(c.state).toBe('mediating');
     });
 
     it('does not need the organisation’s seal for the agreement to take effect (SPC-Invited Art. 24)', () => {
-      const c = mediating().send('agreement.signed', aSignedAgreement({ signatures: { partyIds: ['p1', 'p2'], mediator: true, committeeSeal: false } }), '2026-03-20');
+      const c = mediating().send(
+        'agreement.signed',
+        aSignedAgreement({ signatures: { partyIds: ['p1', 'p2'], mediator: true, committeeSeal: false } }),
+        '2026-03-20',
+      );
       expect(c.state).toBe('agreed');
     });
 
     it('refuses an agreement binding someone who is not a party', () => {
-      expect(refusal(mediating().attempt('agreement.signed', aSignedAgreement({ boundPartyIds: ['p1', 'p9'] }), '2026-03-20'))).toMatchObject({
+      expect(
+        refusal(
+          mediating().attempt('agreement.signed', aSignedAgreement({ boundPartyIds: ['p1', 'p9'] }), '2026-03-20'),
+        ),
+      ).toMatchObject({
         rule: 'UNKNOWN_PARTY',
       });
     });
 
     it('refuses an agreement that takes effect in the future', () => {
-      expect(refusal(mediating().attempt('agreement.signed', aSignedAgreement({ effectiveOn: '2026-03-25' }), '2026-03-20'))).toMatchObject({
+      expect(
+        refusal(mediating().attempt('agreement.signed', aSignedAgreement({ effectiveOn: '2026-03-25' }), '2026-03-20')),
+      ).toMatchObject({
         rule: 'DATE_NOT_IN_FUTURE',
       });
     });
@@ -267,7 +332,12 @@ describe('delegatedMediation', () => {
       expect(c.effects).toContainEqual({
         type: 'document.issued',
         document: 'failureReport',
-        details: { reason: 'gapTooWide', undisputedFacts, courtId: 'court-district-1', courtReference: '（2026）京0105民诉前调1234号' },
+        details: {
+          reason: 'gapTooWide',
+          undisputedFacts,
+          courtId: 'court-district-1',
+          courtReference: '（2026）京0105民诉前调1234号',
+        },
       });
     });
 
@@ -284,19 +354,36 @@ describe('delegatedMediation', () => {
     });
 
     it('extends the period with every party’s consent, counted from its last day (SPC-Online Art. 24)', () => {
-      const c = mediating().send('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2'] }, '2026-03-25');
+      const c = mediating().send(
+        'period.extended',
+        { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2'] },
+        '2026-03-25',
+      );
       // 4 Apr + 15 days = Sun 19 Apr → Mon 20 Apr.
       expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-04-20', extensions: 1 });
-      expect(c.context.records.extensions).toEqual([{ on: '2026-03-25', length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2'] }]);
+      expect(c.context.records.extensions).toEqual([
+        { on: '2026-03-25', length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2'] },
+      ]);
     });
 
     it('refuses an extension one party did not consent to (SPC-Online Art. 24)', () => {
-      const error = refusal(mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1'] }, '2026-03-25'));
-      expect(error).toMatchObject({ rule: 'ALL_PARTIES_MUST_CONSENT', basis: expect.stringContaining('SPC-Online Art. 24') });
+      const error = refusal(
+        mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1'] }, '2026-03-25'),
+      );
+      expect(error).toMatchObject({
+        rule: 'ALL_PARTIES_MUST_CONSENT',
+        basis: expect.stringContaining('SPC-Online Art. 24'),
+      });
     });
 
     it('refuses an extension naming someone who is not a party', () => {
-      const error = refusal(mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2', 'p7'] }, '2026-03-25'));
+      const error = refusal(
+        mediating().attempt(
+          'period.extended',
+          { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2', 'p7'] },
+          '2026-03-25',
+        ),
+      );
       expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
@@ -308,11 +395,16 @@ describe('delegatedMediation', () => {
     });
 
     it('refuses an expiry before the moved last day is over (SPC-Invited Art. 27; CPL Art. 85)', () => {
-      expect(refusal(mediating().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-07'))).toMatchObject({ rule: 'DEADLINE_NOT_DUE', basis: 'CPL Art. 85; CC Art. 203' });
+      expect(refusal(mediating().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-07'))).toMatchObject(
+        { rule: 'DEADLINE_NOT_DUE', basis: 'CPL Art. 85; CC Art. 203' },
+      );
     });
 
     it('refuses an expiry of a deadline the case does not have', () => {
-      expect(refusal(mediating().attempt('deadline.expired', { kind: 'partyContact' }, '2026-04-08'))).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING', basis: 'flows.md "Deadlines"' });
+      expect(refusal(mediating().attempt('deadline.expired', { kind: 'partyContact' }, '2026-04-08'))).toMatchObject({
+        rule: 'DEADLINE_NOT_RUNNING',
+        basis: 'flows.md "Deadlines"',
+      });
     });
   });
 
@@ -320,7 +412,11 @@ describe('delegatedMediation', () => {
     it('pauses the mediation period while the appraisal runs (SPC-Online Art. 26)', () => {
       const c = paused();
       expect(c.state).toBe('paused');
-      expect(c.deadline('mediationPeriod')).toMatchObject({ status: 'paused', dueOn: null, remaining: { length: 15, unit: 'day' } });
+      expect(c.deadline('mediationPeriod')).toMatchObject({
+        status: 'paused',
+        dueOn: null,
+        remaining: { length: 15, unit: 'day' },
+      });
       expect(c.effects).toContainEqual({ type: 'deadline.cleared', kind: 'mediationPeriod' });
     });
 
@@ -333,22 +429,33 @@ describe('delegatedMediation', () => {
     });
 
     it('never expires the period during the appraisal (SPC-Online Art. 26)', () => {
-      expect(refusal(paused().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-10'))).toMatchObject({ rule: 'DEADLINE_NOT_RUNNING', basis: 'flows.md "Deadlines"' });
+      expect(refusal(paused().attempt('deadline.expired', { kind: 'mediationPeriod' }, '2026-04-10'))).toMatchObject({
+        rule: 'DEADLINE_NOT_RUNNING',
+        basis: 'flows.md "Deadlines"',
+      });
     });
 
     it('keeps an extension granted during the appraisal and applies it on resumption (SPC-Online Art. 24)', () => {
-      const c = paused().send('period.extended', { length: 10, unit: 'day', consentingPartyIds: ['p1', 'p2'] }, '2026-04-01');
+      const c = paused().send(
+        'period.extended',
+        { length: 10, unit: 'day', consentingPartyIds: ['p1', 'p2'] },
+        '2026-04-01',
+      );
       c.send('appraisal.completed', {}, '2026-04-20');
       // 5 May (not moved) + 10 days = Fri 15 May.
       expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-05-15', extensions: 1 });
     });
 
     it('terminates during the appraisal (SPC-Online Art. 25)', () => {
-      expect(paused().send('mediation.terminated', { reason: 'partyUnwilling' }, '2026-04-01').state).toBe('returnedForFiling');
+      expect(paused().send('mediation.terminated', { reason: 'partyUnwilling' }, '2026-04-01').state).toBe(
+        'returnedForFiling',
+      );
     });
 
     it('refuses an agreement while the appraisal runs with 409', () => {
-      expect(refusal(paused().attempt('agreement.signed', aSignedAgreement(), '2026-03-20'))).toBeInstanceOf(EventNotAllowedError);
+      expect(refusal(paused().attempt('agreement.signed', aSignedAgreement(), '2026-03-20'))).toBeInstanceOf(
+        EventNotAllowedError,
+      );
     });
   });
 
@@ -360,7 +467,12 @@ describe('delegatedMediation', () => {
         type: 'notice.sent',
         notice: 'falseMediationSuspected',
         to: 'court',
-        details: { note: '双方疑似串通虚构债务', basis: 'SPC-Invited Art. 18', courtId: 'court-district-1', courtReference: '（2026）京0105民诉前调1234号' },
+        details: {
+          note: '双方疑似串通虚构债务',
+          basis: 'SPC-Invited Art. 18',
+          courtId: 'court-district-1',
+          courtReference: '（2026）京0105民诉前调1234号',
+        },
       });
     });
 
@@ -392,7 +504,9 @@ describe('delegatedMediation', () => {
     it('refuses an agreement while suspended with 409 (SPC-Invited Art. 18)', () => {
       const error = refusal(suspended().attempt('agreement.signed', aSignedAgreement(), '2026-03-20'));
       expect(error).toMatchObject({ code: 'EVENT_NOT_ALLOWED' });
-      expect(error.allowedEvents).toEqual(expect.arrayContaining(['falseMediation.cleared', 'mediation.terminated', 'case.withdrawn']));
+      expect(error.allowedEvents).toEqual(
+        expect.arrayContaining(['falseMediation.cleared', 'mediation.terminated', 'case.withdrawn']),
+      );
     });
   });
 
@@ -406,9 +520,16 @@ describe('delegatedMediation', () => {
       ['suspended', suspended],
     ])('ends as withdrawn from %s and tells the court (SPC-Online Art. 25; SPC-Invited Art. 26)', (_state, reach) => {
       const c = reach().send('case.withdrawn', { partyId: 'p1' }, '2026-03-25');
-      expect(describeCase(c.snapshot)).toMatchObject({ state: 'withdrawn', status: 'withdrawn', final: true, deadlines: [] });
+      expect(describeCase(c.snapshot)).toMatchObject({
+        state: 'withdrawn',
+        status: 'withdrawn',
+        final: true,
+        deadlines: [],
+      });
       expect(c.context.outcome).toEqual({ reason: 'settledByParties' });
-      expect(c.effects).toContainEqual(expect.objectContaining({ type: 'notice.sent', notice: 'delegationWithdrawn', to: 'court' }));
+      expect(c.effects).toContainEqual(
+        expect.objectContaining({ type: 'notice.sent', notice: 'delegationWithdrawn', to: 'court' }),
+      );
     });
 
     it('lets only an applicant withdraw, citing the delegated-mediation rules (SPC-Online Art. 25; SPC-Invited Art. 26)', () => {
@@ -430,19 +551,33 @@ describe('delegatedMediation', () => {
 
   describe('payload validation', () => {
     it('names every bad field', () => {
-      const error = refusal(mediating().attempt('mediation.terminated', { reason: 'tired', undisputedFacts: [], extra: 1 }, '2026-03-25'));
+      const error = refusal(
+        mediating().attempt('mediation.terminated', { reason: 'tired', undisputedFacts: [], extra: 1 }, '2026-03-25'),
+      );
       expect(error.code).toBe('VALIDATION_FAILED');
-      expect(error.problems!.map((p) => p.path).sort()).toEqual(['payload.extra', 'payload.reason', 'payload.undisputedFacts']);
+      expect(error.problems!.map((p) => p.path).sort()).toEqual([
+        'payload.extra',
+        'payload.reason',
+        'payload.undisputedFacts',
+      ]);
     });
 
     it('refuses an unknown way of choosing the mediator', () => {
       const error = refusal(open().attempt('mediator.assigned', { mediatorId: 'm-1', chosenBy: 'lottery' }));
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', problems: [expect.objectContaining({ path: 'payload.chosenBy' })] });
+      expect(error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        problems: [expect.objectContaining({ path: 'payload.chosenBy' })],
+      });
     });
 
     it('refuses a form field: written or oral, the parties sign the agreement or the record (SPC-Invited Arts. 23-24)', () => {
-      const error = refusal(mediating().attempt('agreement.signed', { ...aSignedAgreement(), form: 'oral' }, '2026-03-20'));
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', problems: [expect.objectContaining({ path: 'payload.form' })] });
+      const error = refusal(
+        mediating().attempt('agreement.signed', { ...aSignedAgreement(), form: 'oral' }, '2026-03-20'),
+      );
+      expect(error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        problems: [expect.objectContaining({ path: 'payload.form' })],
+      });
     });
   });
 });

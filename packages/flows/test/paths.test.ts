@@ -25,7 +25,14 @@ import { courtReferralModel } from './models/courtReferral.model.js';
 import { petitionModel } from './models/petition.model.js';
 import { roundTrip } from './support/factories.js';
 
-const MODELS: FlowModel[] = [peopleMediationModel, delegatedMediationModel, administrativeMediationModel, petitionModel, judicialConfirmationModel, courtReferralModel];
+const MODELS: FlowModel[] = [
+  peopleMediationModel,
+  delegatedMediationModel,
+  administrativeMediationModel,
+  petitionModel,
+  judicialConfirmationModel,
+  courtReferralModel,
+];
 
 const stateKey = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -41,25 +48,32 @@ function leafStates(machine: AnyStateMachine): { path: string; node: StateNode<a
 function explore(model: FlowModel) {
   const flow = getFlow(model.flowId);
   const reached = new Set<string>();
-  const replays: { opening: string; events: { type: string; payload: Record<string, unknown>; today: string }[] }[] = [];
+  const replays: { opening: string; events: { type: string; payload: Record<string, unknown>; today: string }[] }[] =
+    [];
   for (const opening of model.openings) {
-    const opened = startCase(model.flowId, opening.input, { today: opening.today, ...(opening.host ? { host: opening.host } : {}) });
+    const opened = startCase(model.flowId, opening.input, {
+      today: opening.today,
+      ...(opening.host ? { host: opening.host } : {}),
+    });
     const fromState = flow.machine.resolveState({ value: opened.snapshot.state, context: opened.snapshot.context });
     const paths = getShortestPaths(flow.machine, {
       fromState,
       // xstate's transition() would still run root handlers on a done snapshot; sendEvent refuses them.
       events: (snapshot: any) =>
-        snapshot.status === 'done' ? [] : model.events(describeState(snapshot.value), snapshot.context as CaseContext).map((e) => ({
-          type: e.type,
-          payload: e.payload ?? {},
-          today: e.today ?? opening.today,
-          host: e.host ?? {},
-        })),
+        snapshot.status === 'done'
+          ? []
+          : model.events(describeState(snapshot.value), snapshot.context as CaseContext).map((e) => ({
+              type: e.type,
+              payload: e.payload ?? {},
+              today: e.today ?? opening.today,
+              host: e.host ?? {},
+            })),
       // The state plus what changes which events apply: running deadlines and appraisal.
       serializeState: (snapshot: any) =>
-        `${stateKey(snapshot.value)}|${(snapshot.context as CaseContext).deadlines.map((d) => `${d.kind}:${d.status}`).sort().join(',')}|${
-          (snapshot.context as CaseContext).supervision ? 'supervised' : ''
-        }`,
+        `${stateKey(snapshot.value)}|${(snapshot.context as CaseContext).deadlines
+          .map((d) => `${d.kind}:${d.status}`)
+          .sort()
+          .join(',')}|${(snapshot.context as CaseContext).supervision ? 'supervised' : ''}`,
     } as never);
     for (const path of paths) {
       reached.add(stateKey(path.state.value));
@@ -82,7 +96,11 @@ function checkInvariants(model: FlowModel, snapshot: CaseSnapshot) {
     expect(description.deadlines).toEqual([]);
     expect(description.allowedEvents).toEqual([]);
     expect(() =>
-      sendEvent(snapshot, { type: 'case.escalated', payload: { toOrganizationId: 'x', reason: 'x' } }, { today: '2026-12-01', host: { targetRelation: 'ancestor' } }),
+      sendEvent(
+        snapshot,
+        { type: 'case.escalated', payload: { toOrganizationId: 'x', reason: 'x' } },
+        { today: '2026-12-01', host: { targetRelation: 'ancestor' } },
+      ),
     ).toThrow(EventNotAllowedError);
   }
   if (description.state === 'confirmed') {
@@ -99,13 +117,21 @@ function checkDeadlinesDocumented(snapshot: CaseSnapshot) {
     const spec = documented.find((d) => d.kind === deadline.kind);
     expect({ kind: deadline.kind, documented: spec !== undefined }).toEqual({ kind: deadline.kind, documented: true });
     const sortNamed = spec!.sort === deadline.sort || spec!.basis.includes(`(${deadline.sort})`);
-    expect({ kind: deadline.kind, sort: deadline.sort, sortNamed }).toEqual({ kind: deadline.kind, sort: deadline.sort, sortNamed: true });
+    expect({ kind: deadline.kind, sort: deadline.sort, sortNamed }).toEqual({
+      kind: deadline.kind,
+      sort: deadline.sort,
+      sortNamed: true,
+    });
   }
 }
 
 describe('every flow', () => {
   it('has a model here', () => {
-    expect(listFlows().map((f) => f.id).sort()).toEqual(MODELS.map((m) => m.flowId).sort());
+    expect(
+      listFlows()
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(MODELS.map((m) => m.flowId).sort());
   });
 
   describe.each(MODELS.map((m) => [m.flowId, m] as const))('%s', (_id, model) => {
@@ -128,10 +154,18 @@ describe('every flow', () => {
     it('keeps the invariants on every step of every path, through JSON round trips', () => {
       for (const replay of replays) {
         const opening = model.openings.find((o) => o.name === replay.opening)!;
-        let snapshot = roundTrip(startCase(model.flowId, opening.input, { today: opening.today, ...(opening.host ? { host: opening.host } : {}) }).snapshot);
+        let snapshot = roundTrip(
+          startCase(model.flowId, opening.input, {
+            today: opening.today,
+            ...(opening.host ? { host: opening.host } : {}),
+          }).snapshot,
+        );
         checkInvariants(model, snapshot);
         for (const event of replay.events as any[]) {
-          snapshot = roundTrip(sendEvent(snapshot, { type: event.type, payload: event.payload }, { today: event.today, host: event.host }).snapshot);
+          snapshot = roundTrip(
+            sendEvent(snapshot, { type: event.type, payload: event.payload }, { today: event.today, host: event.host })
+              .snapshot,
+          );
           checkInvariants(model, snapshot);
         }
       }
@@ -141,10 +175,20 @@ describe('every flow', () => {
     it('never changes the state on a centre event', () => {
       for (const replay of replays) {
         const opening = model.openings.find((o) => o.name === replay.opening)!;
-        let snapshot = startCase(model.flowId, opening.input, { today: opening.today, ...(opening.host ? { host: opening.host } : {}) }).snapshot;
+        let snapshot = startCase(model.flowId, opening.input, {
+          today: opening.today,
+          ...(opening.host ? { host: opening.host } : {}),
+        }).snapshot;
         for (const event of replay.events as any[]) {
-          const next = sendEvent(snapshot, { type: event.type, payload: event.payload }, { today: event.today, host: event.host }).snapshot;
-          if (event.type.startsWith('case.') && ['case.escalated', 'case.assigned', 'case.transferred', 'case.supervised'].includes(event.type)) {
+          const next = sendEvent(
+            snapshot,
+            { type: event.type, payload: event.payload },
+            { today: event.today, host: event.host },
+          ).snapshot;
+          if (
+            event.type.startsWith('case.') &&
+            ['case.escalated', 'case.assigned', 'case.transferred', 'case.supervised'].includes(event.type)
+          ) {
             expect(next.state).toEqual(snapshot.state);
           }
           snapshot = next;

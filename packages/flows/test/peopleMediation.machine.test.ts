@@ -2,7 +2,8 @@ import { describeCase, EventNotAllowedError, RuleViolatedError } from '../src/in
 import { aParty, anIntake, CaseDriver, ID_NUMBERS, refusal } from './support/factories.js';
 
 const RECEIVED = '2026-03-02';
-const open = (overrides: Record<string, unknown> = {}) => CaseDriver.open('people-mediation', anIntake(overrides), RECEIVED);
+const open = (overrides: Record<string, unknown> = {}) =>
+  CaseDriver.open('people-mediation', anIntake(overrides), RECEIVED);
 const accepted = (overrides: Record<string, unknown> = {}, payload: Record<string, unknown> = {}) =>
   open(overrides).send('application.accepted', payload, RECEIVED);
 const mediating = (overrides: Record<string, unknown> = {}, payload: Record<string, unknown> = {}) =>
@@ -50,18 +51,28 @@ describe('peopleMediation', () => {
     });
 
     it('cites local policy, not MoJ-2002 Art. 33, for a configured period that names no rule (cfg)', () => {
-      const c = CaseDriver.open('people-mediation', anIntake(), RECEIVED, { policy: { mediationPeriod: { length: 30, unit: 'day' } } });
+      const c = CaseDriver.open('people-mediation', anIntake(), RECEIVED, {
+        policy: { mediationPeriod: { length: 30, unit: 'day' } },
+      });
       c.send('application.accepted', {}, RECEIVED);
       expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-04-01', basis: 'local policy (cfg)' });
-      expect(open().send('application.accepted', {}, RECEIVED).deadline('mediationPeriod')).toMatchObject({ basis: 'MoJ-2002 Art. 33' });
+      expect(open().send('application.accepted', {}, RECEIVED).deadline('mediationPeriod')).toMatchObject({
+        basis: 'MoJ-2002 Art. 33',
+      });
     });
 
     it('refuses an acceptance dated before the application was received, which would shorten the period (MoJ-2002 Art. 33; MDR Art. 38)', () => {
       const c = open();
       const error = refusal(c.attempt('application.accepted', { acceptedOn: '2025-03-02' }, '2026-03-03'));
-      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'ACCEPTANCE_BEFORE_RECEIPT', basis: 'MoJ-2002 Art. 33; MDR Art. 38' });
+      expect(error).toMatchObject({
+        code: 'RULE_VIOLATED',
+        rule: 'ACCEPTANCE_BEFORE_RECEIPT',
+        basis: 'MoJ-2002 Art. 33; MDR Art. 38',
+      });
       expect(c.state).toBe('pendingAcceptance');
-      expect(c.send('application.accepted', { acceptedOn: RECEIVED }, '2026-03-03').deadline('mediationPeriod')?.dueOn).toBe('2026-04-02');
+      expect(
+        c.send('application.accepted', { acceptedOn: RECEIVED }, '2026-03-03').deadline('mediationPeriod')?.dueOn,
+      ).toBe('2026-04-02');
     });
 
     it('moves to notAccepted on application.rejected with the reason (PML Art. 25; MoJ-2002 Art. 22)', () => {
@@ -81,7 +92,13 @@ describe('peopleMediation', () => {
       const error = refusal(open().attempt('mediator.assigned', { mediatorId: 'm', chosenBy: 'committee' }));
       expect(error).toBeInstanceOf(EventNotAllowedError);
       expect(error.allowedEvents).toEqual(
-        expect.arrayContaining(['application.accepted', 'application.rejected', 'party.refused', 'case.withdrawn', 'case.escalated']),
+        expect.arrayContaining([
+          'application.accepted',
+          'application.rejected',
+          'party.refused',
+          'case.withdrawn',
+          'case.escalated',
+        ]),
       );
       expect(error.allowedEvents).not.toContain('mediator.assigned');
     });
@@ -90,7 +107,12 @@ describe('peopleMediation', () => {
   describe('medical disputes (MDR Arts. 31, 38, 39)', () => {
     it('counts 30 working days from acceptance for a medical dispute (MDR Art. 38)', () => {
       const c = accepted({ category: 'medical' }, { otherSideConsented: true });
-      expect(c.deadline('mediationPeriod')).toMatchObject({ sort: 'limit', unit: 'workingDay', dueOn: '2026-04-14', basis: 'MDR Art. 38' });
+      expect(c.deadline('mediationPeriod')).toMatchObject({
+        sort: 'limit',
+        unit: 'workingDay',
+        dueOn: '2026-04-14',
+        basis: 'MDR Art. 38',
+      });
     });
 
     it('refuses a medical dispute without both sides’ application or consent (MDR Art. 31)', () => {
@@ -101,14 +123,20 @@ describe('peopleMediation', () => {
 
     it('refuses a medical dispute a court or the health department already accepted (MDR Art. 31)', () => {
       const c = open({ category: 'medical' });
-      const error = refusal(c.attempt('application.accepted', { otherSideConsented: true }, RECEIVED, { acceptedElsewhere: true }));
+      const error = refusal(
+        c.attempt('application.accepted', { otherSideConsented: true }, RECEIVED, { acceptedElsewhere: true }),
+      );
       expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE' });
     });
 
     it('pauses the period during appraisal and resumes it with the time left (MDR Art. 38)', () => {
       const c = mediating({ category: 'medical' }, { otherSideConsented: true });
       c.send('appraisal.started', {}, '2026-03-13');
-      expect(c.deadline('mediationPeriod')).toMatchObject({ status: 'paused', dueOn: null, remaining: { length: 21, unit: 'workingDay' } });
+      expect(c.deadline('mediationPeriod')).toMatchObject({
+        status: 'paused',
+        dueOn: null,
+        remaining: { length: 21, unit: 'workingDay' },
+      });
       expect(c.effects).toContainEqual({ type: 'deadline.cleared', kind: 'mediationPeriod' });
       c.send('appraisal.completed', {}, '2026-04-20');
       // 21 working days from Mon 20 Apr, across Labour Day (1–5 May) and the make-up Saturday 9 May.
@@ -117,15 +145,24 @@ describe('peopleMediation', () => {
 
     it('refuses an oral agreement in a medical dispute (MDR Art. 39)', () => {
       const c = mediating({ category: 'medical' }, { otherSideConsented: true });
-      const error = refusal(c.attempt('agreement.signed', writtenAgreement({ form: 'oral', signatures: undefined }), '2026-03-10'));
-      expect(error).toMatchObject({ rule: 'WRITTEN_AGREEMENT_REQUIRED', basis: 'MDR Art. 39 (medical); LDMAL Art. 14 (labour)' });
+      const error = refusal(
+        c.attempt('agreement.signed', writtenAgreement({ form: 'oral', signatures: undefined }), '2026-03-10'),
+      );
+      expect(error).toMatchObject({
+        rule: 'WRITTEN_AGREEMENT_REQUIRED',
+        basis: 'MDR Art. 39 (medical); LDMAL Art. 14 (labour)',
+      });
     });
   });
 
   describe('labour disputes (LDMAL Art. 14)', () => {
     it('sets a 15-day target from receipt, not a limit (LDMAL Art. 14)', () => {
       const c = accepted({ category: 'labour', receivedOn: '2026-02-27' }, { acceptedOn: RECEIVED });
-      expect(c.deadline('mediationPeriod')).toMatchObject({ sort: 'target', dueOn: '2026-03-16', basis: 'LDMAL Art. 14' });
+      expect(c.deadline('mediationPeriod')).toMatchObject({
+        sort: 'target',
+        dueOn: '2026-03-16',
+        basis: 'LDMAL Art. 14',
+      });
     });
 
     it('keeps mediating and issues an arbitration notice when the 15 days pass (LDMAL Art. 14)', () => {
@@ -146,14 +183,20 @@ describe('peopleMediation', () => {
     });
 
     it('refuses a session dated in the future', () => {
-      const error = refusal(mediating().attempt('session.recorded', { heldOn: '2026-03-09', summary: 'x' }, '2026-03-04'));
+      const error = refusal(
+        mediating().attempt('session.recorded', { heldOn: '2026-03-09', summary: 'x' }, '2026-03-04'),
+      );
       expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
     it('makes a written agreement effective when every party, the mediator and the committee seal signed (PML Art. 29)', () => {
       const c = mediating().send('agreement.signed', writtenAgreement(), '2026-03-10');
       expect(c.state).toBe('agreementEffective');
-      expect(c.context.agreement).toMatchObject({ form: 'written', effectiveOn: '2026-03-10', boundPartyIds: ['p1', 'p2'] });
+      expect(c.context.agreement).toMatchObject({
+        form: 'written',
+        effectiveOn: '2026-03-10',
+        boundPartyIds: ['p1', 'p2'],
+      });
       expect(c.deadline('mediationPeriod')).toBeUndefined();
       expect(c.effects).toContainEqual({ type: 'deadline.cleared', kind: 'mediationPeriod' });
       expect(describeCase(c.snapshot).status).toBe('resolved');
@@ -161,7 +204,11 @@ describe('peopleMediation', () => {
 
     it('opens the 30-day judicial-confirmation window from the agreement’s effect (PML Art. 33; CPL Art. 205)', () => {
       const c = mediating().send('agreement.signed', writtenAgreement(), '2026-03-10');
-      expect(c.deadline('confirmationWindow')).toMatchObject({ sort: 'window', dueOn: '2026-04-09', basis: 'PML Art. 33; CPL Art. 205' });
+      expect(c.deadline('confirmationWindow')).toMatchObject({
+        sort: 'window',
+        dueOn: '2026-04-09',
+        basis: 'PML Art. 33; CPL Art. 205',
+      });
       expect(c.deadline('performanceDue')).toMatchObject({ sort: 'target', dueOn: '2026-04-30' });
     });
 
@@ -177,21 +224,33 @@ describe('peopleMediation', () => {
     });
 
     it('makes an oral agreement effective the day it is reached, without signatures (PML Art. 30)', () => {
-      const c = mediating().send('agreement.signed', { form: 'oral', terms: [{ obligorPartyId: 'p2', description: '道歉' }] }, '2026-03-11');
+      const c = mediating().send(
+        'agreement.signed',
+        { form: 'oral', terms: [{ obligorPartyId: 'p2', description: '道歉' }] },
+        '2026-03-11',
+      );
       expect(c.context.agreement).toMatchObject({ form: 'oral', effectiveOn: '2026-03-11' });
     });
 
     it('refuses an agreement effective before the dispute was accepted, which would shorten the confirmation window (PML Art. 33)', () => {
       const c = mediating();
-      const error = refusal(c.attempt('agreement.signed', writtenAgreement({ effectiveOn: '2026-02-10' }), '2026-03-10'));
-      expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'AGREEMENT_BEFORE_ACCEPTANCE', basis: 'PML Arts. 28, 33' });
+      const error = refusal(
+        c.attempt('agreement.signed', writtenAgreement({ effectiveOn: '2026-02-10' }), '2026-03-10'),
+      );
+      expect(error).toMatchObject({
+        code: 'RULE_VIOLATED',
+        rule: 'AGREEMENT_BEFORE_ACCEPTANCE',
+        basis: 'PML Arts. 28, 33',
+      });
       expect(c.state).toBe('mediating');
       c.send('agreement.signed', writtenAgreement({ effectiveOn: RECEIVED }), '2026-03-10');
       expect(c.deadline('confirmationWindow')?.dueOn).toBe('2026-04-01');
     });
 
     it('refuses an agreement that binds someone who is not a party', () => {
-      const error = refusal(mediating().attempt('agreement.signed', writtenAgreement({ boundPartyIds: ['p1', 'p9'] }), '2026-03-10'));
+      const error = refusal(
+        mediating().attempt('agreement.signed', writtenAgreement({ boundPartyIds: ['p1', 'p9'] }), '2026-03-10'),
+      );
       expect(error).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
     });
 
@@ -242,17 +301,28 @@ describe('peopleMediation', () => {
     });
 
     it('extends the period with every party’s consent (PML Art. 23)', () => {
-      const c = mediating().send('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2'] }, '2026-03-25');
+      const c = mediating().send(
+        'period.extended',
+        { length: 15, unit: 'day', consentingPartyIds: ['p1', 'p2'] },
+        '2026-03-25',
+      );
       expect(c.deadline('mediationPeriod')).toMatchObject({ dueOn: '2026-04-17', extensions: 1 });
     });
 
     it('refuses an extension one party did not consent to (PML Art. 23)', () => {
-      const error = refusal(mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1'] }));
-      expect(error).toMatchObject({ rule: 'ALL_PARTIES_MUST_CONSENT', basis: 'PML Art. 23; MDR Art. 38; SPC-Online Art. 24' });
+      const error = refusal(
+        mediating().attempt('period.extended', { length: 15, unit: 'day', consentingPartyIds: ['p1'] }),
+      );
+      expect(error).toMatchObject({
+        rule: 'ALL_PARTIES_MUST_CONSENT',
+        basis: 'PML Art. 23; MDR Art. 38; SPC-Online Art. 24',
+      });
     });
 
     it('lets only an applicant withdraw', () => {
-      expect(refusal(mediating().attempt('case.withdrawn', { partyId: 'p2' }))).toMatchObject({ rule: 'WITHDRAWAL_BY_APPLICANT' });
+      expect(refusal(mediating().attempt('case.withdrawn', { partyId: 'p2' }))).toMatchObject({
+        rule: 'WITHDRAWAL_BY_APPLICANT',
+      });
       expect(mediating().send('case.withdrawn', { partyId: 'p1' }).state).toBe('withdrawn');
     });
   });
@@ -264,7 +334,10 @@ describe('peopleMediation', () => {
       const c = agreed().send('performance.defaulted', { partyId: 'p2' }, '2026-03-20');
       expect(c.state).toBe('nonPerformance');
       expect(c.effects).toContainEqual(
-        expect.objectContaining({ notice: 'nonPerformanceRoutes', details: { defaultingPartyId: 'p2', routes: ['judicialConfirmation', 'paymentOrder', 'litigation'] } }),
+        expect.objectContaining({
+          notice: 'nonPerformanceRoutes',
+          details: { defaultingPartyId: 'p2', routes: ['judicialConfirmation', 'paymentOrder', 'litigation'] },
+        }),
       );
       expect(describeCase(c.snapshot).status).toBe('resolved');
     });
@@ -273,9 +346,16 @@ describe('peopleMediation', () => {
       const c = agreed().send('deadline.expired', { kind: 'confirmationWindow' }, '2026-04-10');
       expect(c.state).toBe('agreementEffective');
       expect(c.deadline('confirmationWindow')).toMatchObject({ status: 'expired' });
-      expect(c.effects).toContainEqual({ type: 'deadline.overdue', kind: 'confirmationWindow', sort: 'window', dueOn: '2026-04-09' });
+      expect(c.effects).toContainEqual({
+        type: 'deadline.overdue',
+        kind: 'confirmationWindow',
+        sort: 'window',
+        dueOn: '2026-04-09',
+      });
       c.send('performance.defaulted', { partyId: 'p2' }, '2026-05-02');
-      expect(c.effects).toContainEqual(expect.objectContaining({ details: { defaultingPartyId: 'p2', routes: ['paymentOrder', 'litigation'] } }));
+      expect(c.effects).toContainEqual(
+        expect.objectContaining({ details: { defaultingPartyId: 'p2', routes: ['paymentOrder', 'litigation'] } }),
+      );
     });
 
     it('records follow-up visits (PML Art. 31)', () => {
@@ -285,30 +365,51 @@ describe('peopleMediation', () => {
 
     it('ends as performed, with no deadline left', () => {
       const c = agreed().send('performance.confirmed', {}, '2026-04-30');
-      expect(describeCase(c.snapshot)).toMatchObject({ state: 'performed', status: 'resolved', final: true, deadlines: [], allowedEvents: [] });
+      expect(describeCase(c.snapshot)).toMatchObject({
+        state: 'performed',
+        status: 'resolved',
+        final: true,
+        deadlines: [],
+        allowedEvents: [],
+      });
       expect(c.effects).toEqual(
-        expect.arrayContaining([{ type: 'deadline.cleared', kind: 'confirmationWindow' }, { type: 'case.ended', status: 'resolved', outcome: 'agreed' }]),
+        expect.arrayContaining([
+          { type: 'deadline.cleared', kind: 'confirmationWindow' },
+          { type: 'case.ended', status: 'resolved', outcome: 'agreed' },
+        ]),
       );
     });
 
     it('closes after non-performance with the route enforcement took', () => {
-      const c = agreed().send('performance.defaulted', { partyId: 'p2' }, '2026-03-20').send('case.closed', { route: 'judicialConfirmation' }, '2026-03-21');
+      const c = agreed()
+        .send('performance.defaulted', { partyId: 'p2' }, '2026-03-20')
+        .send('case.closed', { route: 'judicialConfirmation' }, '2026-03-21');
       expect(c.state).toBe('closed');
       expect(c.context.outcome).toMatchObject({ route: 'judicialConfirmation' });
     });
 
     it('accepts no event after a final state', () => {
       const c = agreed().send('performance.confirmed', {}, '2026-04-30');
-      const error = refusal(c.attempt('case.escalated', { toOrganizationId: 'org-district-1', reason: 'x' }, '2026-05-01', { targetRelation: 'ancestor' }));
+      const error = refusal(
+        c.attempt('case.escalated', { toOrganizationId: 'org-district-1', reason: 'x' }, '2026-05-01', {
+          targetRelation: 'ancestor',
+        }),
+      );
       expect(error).toMatchObject({ code: 'EVENT_NOT_ALLOWED', allowedEvents: [] });
     });
   });
 
   describe('payload validation', () => {
     it('names every bad field', () => {
-      const error = refusal(mediating().attempt('agreement.signed', { form: 'scroll', terms: [{ obligorPartyId: 'p2' }], extra: 1 }));
+      const error = refusal(
+        mediating().attempt('agreement.signed', { form: 'scroll', terms: [{ obligorPartyId: 'p2' }], extra: 1 }),
+      );
       expect(error.code).toBe('VALIDATION_FAILED');
-      expect(error.problems!.map((p) => p.path).sort()).toEqual(['payload.extra', 'payload.form', 'payload.terms[0].description']);
+      expect(error.problems!.map((p) => p.path).sort()).toEqual([
+        'payload.extra',
+        'payload.form',
+        'payload.terms[0].description',
+      ]);
     });
 
     it('refuses an unknown event type as invalid, naming the field', () => {
@@ -318,13 +419,23 @@ describe('peopleMediation', () => {
 
     it('refuses an intake with a wrong ID check digit', () => {
       const attempt = () =>
-        CaseDriver.open('people-mediation', anIntake({ parties: [aParty({ idNumber: ID_NUMBERS.zhang.replace('X', '1') })] }), RECEIVED);
-      expect(refusal(attempt)).toMatchObject({ code: 'VALIDATION_FAILED', problems: [expect.objectContaining({ path: 'parties[0].idNumber' })] });
+        CaseDriver.open(
+          'people-mediation',
+          anIntake({ parties: [aParty({ idNumber: ID_NUMBERS.zhang.replace('X', '1') })] }),
+          RECEIVED,
+        );
+      expect(refusal(attempt)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        problems: [expect.objectContaining({ path: 'parties[0].idNumber' })],
+      });
     });
 
     it('refuses an intake without an applicant', () => {
-      const attempt = () => CaseDriver.open('people-mediation', anIntake({ parties: [aParty({ role: 'respondent' })] }), RECEIVED);
-      expect(refusal(attempt)).toMatchObject({ problems: [{ path: 'parties', message: 'must include at least one applicant' }] });
+      const attempt = () =>
+        CaseDriver.open('people-mediation', anIntake({ parties: [aParty({ role: 'respondent' })] }), RECEIVED);
+      expect(refusal(attempt)).toMatchObject({
+        problems: [{ path: 'parties', message: 'must include at least one applicant' }],
+      });
     });
   });
 });

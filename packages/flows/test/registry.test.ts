@@ -21,8 +21,19 @@ describe('registry', () => {
   });
 
   it('lists the six flows of the contract', () => {
-    expect(listFlows().map((f) => f.id).sort()).toEqual(
-      ['administrative-mediation', 'court-referral', 'delegated-mediation', 'judicial-confirmation', 'people-mediation', 'petition'].sort(),
+    expect(
+      listFlows()
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(
+      [
+        'administrative-mediation',
+        'court-referral',
+        'delegated-mediation',
+        'judicial-confirmation',
+        'people-mediation',
+        'petition',
+      ].sort(),
     );
   });
 
@@ -38,11 +49,17 @@ describe('registry', () => {
       actions: {
         startMediationPeriod: assign(({ context, event }) => ({
           acceptedOn: event.today,
-          deadlines: startDeadline(context.deadlines, { kind: 'mediationPeriod', sort: 'limit', basis: 'v2', length: 20, unit: 'day' }, event.today),
+          deadlines: startDeadline(
+            context.deadlines,
+            { kind: 'mediationPeriod', sort: 'limit', basis: 'v2', length: 20, unit: 'day' },
+            event.today,
+          ),
         })),
       },
     });
-    registerFlow(defineFlow({ ...peopleMediationV1, version: 2, machine: v2Machine, events: peopleMediationV1.events }));
+    registerFlow(
+      defineFlow({ ...peopleMediationV1, version: 2, machine: v2Machine, events: peopleMediationV1.events }),
+    );
     expect(getFlow('people-mediation').version).toBe(2);
     const next = sendEvent(started, { type: 'application.accepted' }, { today: '2026-03-02' }).snapshot;
     expect(next.flowVersion).toBe(1);

@@ -1,4 +1,12 @@
-import { assign, createMachine, fromPromise, initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  assign,
+  createMachine,
+  fromPromise,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import { describeCase, field, getFlow, sendEvent, startCase, validateObject, type CaseSnapshot } from '../src/index.js';
 import { pureInitialTransition, pureTransition, restoreSnapshot } from '../src/machineSnapshot.js';
 import { anIntake, CaseDriver, roundTrip } from './support/factories.js';
@@ -42,23 +50,31 @@ const outcome = ([next, actions]: [AnyMachineSnapshot, { type: string; params?: 
 
 describe('sendEvent', () => {
   describe('description', () => {
-    it.each(PEOPLE_MEDIATION_STEPS.map(([type]) => type))('equals describeCase of the next snapshot after %s', (type) => {
-      const { before, step } = peopleMediationStates().find((s) => s.step[0] === type)!;
-      const result = sendEvent(before, { type, payload: step[1] }, { today: step[2] });
-      expect(result.description).toEqual(describeCase(result.snapshot));
-      expect(result.description).toEqual(describeCase(roundTrip(result.snapshot)));
-    });
+    it.each(PEOPLE_MEDIATION_STEPS.map(([type]) => type))(
+      'equals describeCase of the next snapshot after %s',
+      (type) => {
+        const { before, step } = peopleMediationStates().find((s) => s.step[0] === type)!;
+        const result = sendEvent(before, { type, payload: step[1] }, { today: step[2] });
+        expect(result.description).toEqual(describeCase(result.snapshot));
+        expect(result.description).toEqual(describeCase(roundTrip(result.snapshot)));
+      },
+    );
 
     it('describes a final state the way describeCase does, and matches the case.ended effect', () => {
-      const c = CaseDriver.open('judicial-confirmation', aConfirmationIntake({ agreement: anInlineAgreement() }), '2026-03-16').send(
-        'application.accepted',
-        { acceptedOn: '2026-03-18' },
-        '2026-03-18',
-      );
+      const c = CaseDriver.open(
+        'judicial-confirmation',
+        aConfirmationIntake({ agreement: anInlineAgreement() }),
+        '2026-03-16',
+      ).send('application.accepted', { acceptedOn: '2026-03-18' }, '2026-03-18');
       const payload = { rulingNo: '(2026)京0105民特123号', ruledOn: '2026-03-20', servedOn: '2026-03-20' };
       const result = sendEvent(c.snapshot, { type: 'agreement.confirmed', payload }, { today: '2026-03-20' });
       expect(result.description).toEqual(describeCase(result.snapshot));
-      expect(result.description).toMatchObject({ state: 'confirmed', status: 'resolved', final: true, allowedEvents: [] });
+      expect(result.description).toMatchObject({
+        state: 'confirmed',
+        status: 'resolved',
+        final: true,
+        allowedEvents: [],
+      });
       expect(result.effects).toContainEqual({ type: 'case.ended', status: 'resolved', outcome: 'agreed' });
     });
 
@@ -80,7 +96,9 @@ describe('sendEvent', () => {
       for (const { before, step } of peopleMediationStates()) {
         const current = restoreSnapshot(flow, before);
         const event = { type: step[0], payload: step[1], today: step[2], host: {} };
-        expect(outcome(pureTransition(flow.machine, current, event))).toEqual(outcome(transition(flow.machine, current, event)));
+        expect(outcome(pureTransition(flow.machine, current, event))).toEqual(
+          outcome(transition(flow.machine, current, event)),
+        );
       }
     });
 
@@ -88,7 +106,12 @@ describe('sendEvent', () => {
       const flow = getFlow('people-mediation');
       const { before } = peopleMediationStates().find((s) => s.step[0] === 'agreement.signed')!;
       const current = restoreSnapshot(flow, before);
-      const event = { type: 'agreement.signed', payload: { ...signed, signatures: { partyIds: ['p1'], mediator: true } }, today: '2026-03-10', host: {} };
+      const event = {
+        type: 'agreement.signed',
+        payload: { ...signed, signatures: { partyIds: ['p1'], mediator: true } },
+        today: '2026-03-10',
+        host: {},
+      };
       const ours = outcome(pureTransition(flow.machine, current, event));
       expect(ours).toEqual(outcome(transition(flow.machine, current, event)));
       expect(ours.actions.map((a) => a.type)).toContain('ruleViolated');
@@ -97,7 +120,9 @@ describe('sendEvent', () => {
     it('open a case as xstate’s initialTransition() does', () => {
       const flow = getFlow('people-mediation');
       const input = { flowId: flow.id, flowVersion: flow.version, input: anIntake(), today: '2026-03-02', host: {} };
-      expect(outcome(pureInitialTransition(flow.machine, input))).toEqual(outcome(initialTransition(flow.machine, input)));
+      expect(outcome(pureInitialTransition(flow.machine, input))).toEqual(
+        outcome(initialTransition(flow.machine, input)),
+      );
     });
 
     it('go through xstate’s transition() for a machine that invokes or spawns actors', () => {
@@ -109,7 +134,19 @@ describe('sendEvent', () => {
         context: { child: null as unknown },
         initial: 'idle',
         states: {
-          idle: { on: { go: { actions: assign({ child: ({ spawn }) => spawn(fromPromise(async () => 1), { systemId: 'worker' }) }) } } },
+          idle: {
+            on: {
+              go: {
+                actions: assign({
+                  child: ({ spawn }) =>
+                    spawn(
+                      fromPromise(async () => 1),
+                      { systemId: 'worker' },
+                    ),
+                }),
+              },
+            },
+          },
         },
       });
       for (const machine of [invoking, spawning]) {
@@ -136,7 +173,15 @@ describe('validateObject', () => {
   });
 
   it('accepts a valid value', () => {
-    expect(validateObject(spec, { name: 'abc', code: 'AB', phone: '138 0013 8000', count: 2, items: [{ on: '2026-03-02' }] })).toEqual([]);
+    expect(
+      validateObject(spec, {
+        name: 'abc',
+        code: 'AB',
+        phone: '138 0013 8000',
+        count: 2,
+        items: [{ on: '2026-03-02' }],
+      }),
+    ).toEqual([]);
   });
 
   it('reports every problem with its path, in field order, unknown fields first', () => {
@@ -157,7 +202,10 @@ describe('validateObject', () => {
       { path: 'payload.count', message: 'must be a whole number' },
       { path: 'payload.items[0].more', message: 'is not a known field' },
       { path: 'payload.items[0].on', message: 'must be a real calendar date written YYYY-MM-DD' },
-      { path: 'payload.items[0].amount', message: 'must be an amount in yuan written as a decimal string, e.g. "12000.50"' },
+      {
+        path: 'payload.items[0].amount',
+        message: 'must be an amount in yuan written as a decimal string, e.g. "12000.50"',
+      },
       { path: 'payload.items[1]', message: 'must be an object' },
       { path: 'payload.flag', message: 'must be true or false' },
     ]);
@@ -167,10 +215,14 @@ describe('validateObject', () => {
     const dated = field.object({ on: field.date() });
     for (const on of ['2026-02-28', '2026-02-28', '2024-02-29']) expect(validateObject(dated, { on })).toEqual([]);
     for (const on of ['2026-02-29', '2026-2-28', 20260228]) {
-      expect(validateObject(dated, { on })).toEqual([{ path: 'on', message: 'must be a real calendar date written YYYY-MM-DD' }]);
+      expect(validateObject(dated, { on })).toEqual([
+        { path: 'on', message: 'must be a real calendar date written YYYY-MM-DD' },
+      ]);
     }
     const c = CaseDriver.open('people-mediation', anIntake(), '2026-03-02');
-    expect(c.attempt('application.accepted', {}, '2026-02-30')).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(c.attempt('application.accepted', {}, '2026-02-30')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
   });
 
   it('names missing fields, a list out of bounds, and the root', () => {
@@ -186,8 +238,12 @@ describe('validateObject', () => {
 describe('payload validation', () => {
   it('refuses a field named after an Object.prototype member', () => {
     const opened = startCase('people-mediation', anIntake(), { today: '2026-03-02' }).snapshot;
-    expect(() => sendEvent(opened, { type: 'application.accepted', payload: { constructor: 'x' } as never }, { today: '2026-03-02' })).toThrow(
-      /constructor is not a known field/,
-    );
+    expect(() =>
+      sendEvent(
+        opened,
+        { type: 'application.accepted', payload: { constructor: 'x' } as never },
+        { today: '2026-03-02' },
+      ),
+    ).toThrow(/constructor is not a known field/);
   });
 });

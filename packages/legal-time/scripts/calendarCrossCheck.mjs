@@ -124,7 +124,10 @@ export function serialise(file) {
 /** tyme4ts's `exports` do not list its package.json: find it above its entry point. */
 function packageJsonOf(name) {
   let dir = dirname(require.resolve(name));
-  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+  while (
+    !existsSync(join(dir, 'package.json')) ||
+    JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name
+  ) {
     dir = dirname(dir);
   }
   return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -138,7 +141,8 @@ function correctionProblems(c) {
   for (const field of ['name', 'notice', 'reason']) {
     if (typeof c?.[field] !== 'string' || c[field].trim() === '') problems.push(`${at}: ${field} is required`);
   }
-  if (c?.kind === 'makeUpWorkday' && !isWeekend(c.date)) problems.push(`${at}: a make-up working day falls on a weekend`);
+  if (c?.kind === 'makeUpWorkday' && !isWeekend(c.date))
+    problems.push(`${at}: a make-up working day falls on a weekend`);
   if (c?.kind === 'holiday' && isWeekend(c.date)) problems.push(`${at}: a holiday on a weekend needs no correction`);
   return problems;
 }

@@ -35,7 +35,11 @@ export class LegalCalendar {
     const workdays = datesOf(schedule?.makeUpWorkdays, year, 'makeUpWorkdays');
     const clash = holidays.find((d) => workdays.includes(d));
     if (clash) {
-      throw new LegalTimeError('INVALID_SCHEDULE', `${clash} is listed both as a holiday and as a make-up working day`, clash);
+      throw new LegalTimeError(
+        'INVALID_SCHEDULE',
+        `${clash} is listed both as a holiday and as a make-up working day`,
+        clash,
+      );
     }
     this.forgetYear(year);
     const entry = { holidays: holidays.map(toDayNumber), makeUpWorkdays: workdays.map(toDayNumber) };
@@ -67,10 +71,12 @@ export class LegalCalendar {
   /** The loaded schedule of `year`, as ISO dates, or undefined when none is loaded. */
   scheduleOf(year: number): { holidays: IsoDate[]; makeUpWorkdays: IsoDate[] } | undefined {
     const entry = this.schedules.get(year);
-    return entry && {
-      holidays: entry.holidays.map(fromDayNumber),
-      makeUpWorkdays: entry.makeUpWorkdays.map(fromDayNumber),
-    };
+    return (
+      entry && {
+        holidays: entry.holidays.map(fromDayNumber),
+        makeUpWorkdays: entry.makeUpWorkdays.map(fromDayNumber),
+      }
+    );
   }
 
   /**

@@ -50,9 +50,17 @@ function listProblems(field: Field, dates: IsoDate[] | undefined, year: number):
   for (const date of dates) {
     const at = `${field}["${date}"]`;
     if (!isIsoDate(date)) {
-      problems.push({ field: at, date, message: `${date} is not a date of the form YYYY-MM-DD that exists in the calendar` });
+      problems.push({
+        field: at,
+        date,
+        message: `${date} is not a date of the form YYYY-MM-DD that exists in the calendar`,
+      });
     } else if (!date.startsWith(`${year}-`)) {
-      problems.push({ field: at, date, message: `${date} lies outside ${year}: a year's schedule lists only days of that year` });
+      problems.push({
+        field: at,
+        date,
+        message: `${date} lies outside ${year}: a year's schedule lists only days of that year`,
+      });
     }
   }
   return problems;

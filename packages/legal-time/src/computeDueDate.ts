@@ -49,7 +49,8 @@ export function computeDueDate(period: Period, calendar: LegalCalendar = default
   const { from, length, unit } = checkPeriod(period);
   const start = toDayNumber(from);
   const tracker = new ProvisionalTracker(calendar);
-  const end = unit === 'workingDay' ? countWorkingDays(start, length, calendar, tracker) : nominalEnd(start, length, unit);
+  const end =
+    unit === 'workingDay' ? countWorkingDays(start, length, calendar, tracker) : nominalEnd(start, length, unit);
   tracker.see(end);
   const due = nextWorkingDayFrom(end, calendar, tracker);
   return tracker.dueDate(start, end, due);
@@ -69,7 +70,7 @@ export function workingDaysBefore(date: IsoDate, count: number, calendar: LegalC
     throw new LegalTimeError('INVALID_LENGTH', `count ${String(count)} is not a whole number ≥ 0`, count);
   }
   let day = toDayNumber(date);
-  for (let counted = 0; counted < count; ) {
+  for (let counted = 0; counted < count;) {
     day--;
     if (calendar.isWorkingDayNumber(day)) counted++;
   }
@@ -95,7 +96,11 @@ function checkPeriod(period: Period): Period {
     throw new LegalTimeError('INVALID_UNIT', `unit "${String(unit)}" is not one of ${PERIOD_UNITS.join(', ')}`, unit);
   }
   if (!Number.isInteger(length) || length < 0) {
-    throw new LegalTimeError('INVALID_LENGTH', `length ${String(length)} is not a whole number of ${unit}s ≥ 0`, length);
+    throw new LegalTimeError(
+      'INVALID_LENGTH',
+      `length ${String(length)} is not a whole number of ${unit}s ≥ 0`,
+      length,
+    );
   }
   if (length > MAX_LENGTH[unit]) {
     throw new LegalTimeError('INVALID_LENGTH', `length ${length} exceeds ${MAX_LENGTH[unit]} ${unit}s`, length);
@@ -117,7 +122,7 @@ function nominalEnd(start: number, length: number, unit: Exclude<PeriodUnit, 'wo
 
 function countWorkingDays(start: number, length: number, calendar: LegalCalendar, tracker: ProvisionalTracker): number {
   let day = start;
-  for (let counted = 0; counted < length; ) {
+  for (let counted = 0; counted < length;) {
     day++;
     tracker.see(day);
     if (calendar.isWorkingDayNumber(day)) counted++;
@@ -130,7 +135,10 @@ function nextWorkingDayFrom(day: number, calendar: LegalCalendar, tracker: Provi
     tracker.see(candidate);
     if (calendar.isWorkingDayNumber(candidate)) return candidate;
   }
-  throw new LegalTimeError('INVALID_SCHEDULE', `no working day within ${DAYS_SEARCHED_FOR_A_WORKING_DAY} days of ${fromDayNumber(day)}`);
+  throw new LegalTimeError(
+    'INVALID_SCHEDULE',
+    `no working day within ${DAYS_SEARCHED_FOR_A_WORKING_DAY} days of ${fromDayNumber(day)}`,
+  );
 }
 
 /** Notes the years without a loaded schedule that a computation looked at. */

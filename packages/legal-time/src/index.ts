@@ -1,4 +1,10 @@
-export { computeDueDate, nextWorkingDay, workingDaysBefore, workingDaysBetween, PERIOD_UNITS } from './computeDueDate.js';
+export {
+  computeDueDate,
+  nextWorkingDay,
+  workingDaysBefore,
+  workingDaysBetween,
+  PERIOD_UNITS,
+} from './computeDueDate.js';
 export type { DueDate, Period, PeriodUnit } from './computeDueDate.js';
 export { pausePeriod, resumePeriod } from './pausePeriod.js';
 export type { RemainingTime } from './pausePeriod.js';

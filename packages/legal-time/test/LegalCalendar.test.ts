@@ -25,10 +25,16 @@ describe('LegalCalendar', () => {
 
     it('treats each statutory holiday of 2027 as a rest day and the days around them as working days (放假办法 Art. 2)', () => {
       const calendar = new LegalCalendar();
-      expect(['2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'].map((d) => calendar.isWorkingDay(d)))
-        .toEqual([false, false, false, false, false, false]);
-      expect(['2027-02-04', '2027-02-09', '2027-04-06', '2027-06-08', '2027-09-16', '2027-10-04'].map((d) => calendar.isWorkingDay(d)))
-        .toEqual([true, true, true, true, true, true]);
+      expect(
+        ['2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'].map((d) =>
+          calendar.isWorkingDay(d),
+        ),
+      ).toEqual([false, false, false, false, false, false]);
+      expect(
+        ['2027-02-04', '2027-02-09', '2027-04-06', '2027-06-08', '2027-09-16', '2027-10-04'].map((d) =>
+          calendar.isWorkingDay(d),
+        ),
+      ).toEqual([true, true, true, true, true, true]);
     });
 
     it('counts no make-up working day: a Saturday next to the Spring Festival stays a rest day', () => {
@@ -114,8 +120,11 @@ describe('LegalCalendar', () => {
       calendar.loadYear(2030, { holidays: ['2030-03-04'], makeUpWorkdays: ['2030-03-09'] });
       expect([calendar.isWorkingDay('2030-03-04'), calendar.isWorkingDay('2030-03-09')]).toEqual([false, true]);
       calendar.loadYear(2030, { holidays: ['2030-03-05'], makeUpWorkdays: [] });
-      expect([calendar.isWorkingDay('2030-03-04'), calendar.isWorkingDay('2030-03-09'), calendar.isWorkingDay('2030-03-05')])
-        .toEqual([true, false, false]);
+      expect([
+        calendar.isWorkingDay('2030-03-04'),
+        calendar.isWorkingDay('2030-03-09'),
+        calendar.isWorkingDay('2030-03-05'),
+      ]).toEqual([true, false, false]);
       expect(calendar.scheduleOf(2030)).toEqual({ holidays: ['2030-03-05'], makeUpWorkdays: [] });
     });
   });

@@ -63,7 +63,9 @@ describe('crossCheck', () => {
 
   it('ignores listings that change no working day: a holiday on a Saturday, a "work" mark on a weekday', () => {
     // 2014-05-31 is a Saturday, 2012-05-02 a Wednesday.
-    expect(crossCheck(source(['2014-06-02'], []), source(['2014-05-31', '2014-06-02'], ['2012-05-02']), []).differences).toEqual([]);
+    expect(
+      crossCheck(source(['2014-06-02'], []), source(['2014-05-31', '2014-06-02'], ['2012-05-02']), []).differences,
+    ).toEqual([]);
   });
 
   it('reports a stale correction, one where the sources agree', () => {
@@ -72,7 +74,10 @@ describe('crossCheck', () => {
   });
 
   it('reports a correction without a notice, or a make-up working day on a weekday', () => {
-    const report = crossCheck(source([], []), source([], []), [aCorrection({ notice: '' }), aCorrection({ date: '2005-12-30' })]);
+    const report = crossCheck(source([], []), source([], []), [
+      aCorrection({ notice: '' }),
+      aCorrection({ date: '2005-12-30' }),
+    ]);
     expect(report.problems).toEqual([
       'correction 2005-12-31: notice is required',
       'correction 2005-12-30: a make-up working day falls on a weekend',
@@ -80,14 +85,16 @@ describe('crossCheck', () => {
   });
 
   it('compares only the years both sources cover', () => {
-    expect(crossCheck(source(['2005-10-03'], []), source(['2003-10-03', '2005-10-03'], []), []).years).toEqual(['2005']);
+    expect(crossCheck(source(['2005-10-03'], []), source(['2003-10-03', '2005-10-03'], []), []).years).toEqual([
+      '2005',
+    ]);
   });
 
   it('applies a correction by setting the day to what the notice says', () => {
     const corrected = applyCorrections(source(['2005-12-31'], []), [aCorrection()]);
     expect(corrected).toEqual({ holidays: { '2005-10-03': 'x' }, makeUpWorkdays: { '2005-12-31': '元旦' } });
-    expect(applyCorrections(source(['2005-12-30'], []), [aCorrection({ date: '2005-12-30', kind: 'ordinary' })])).toEqual(
-      source([], []),
-    );
+    expect(
+      applyCorrections(source(['2005-12-30'], []), [aCorrection({ date: '2005-12-30', kind: 'ordinary' })]),
+    ).toEqual(source([], []));
   });
 });

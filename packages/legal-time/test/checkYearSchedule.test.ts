@@ -16,13 +16,17 @@ describe('checkYearSchedule', () => {
   });
 
   it('accepts every bundled schedule, 2004–2026: make-up working days only on weekends, no clash', () => {
-    const problems = Object.entries(bundledCalendarFile.years).flatMap(([year, schedule]) => checkYearSchedule(Number(year), schedule));
+    const problems = Object.entries(bundledCalendarFile.years).flatMap(([year, schedule]) =>
+      checkYearSchedule(Number(year), schedule),
+    );
     expect(problems).toEqual([]);
   });
 
   it('accepts lists of dates as well as objects from date to name', () => {
     const { holidays, makeUpWorkdays } = valid2027();
-    expect(checkYearSchedule(2027, { holidays: Object.keys(holidays), makeUpWorkdays: Object.keys(makeUpWorkdays) })).toEqual([]);
+    expect(
+      checkYearSchedule(2027, { holidays: Object.keys(holidays), makeUpWorkdays: Object.keys(makeUpWorkdays) }),
+    ).toEqual([]);
   });
 
   it('refuses a date that does not exist, naming the field and the date', () => {
@@ -44,7 +48,11 @@ describe('checkYearSchedule', () => {
     schedule.makeUpWorkdays['2026-12-26'] = '元旦';
     const problems = checkYearSchedule(2027, schedule);
     expect(problems).toEqual([
-      { field: 'makeUpWorkdays["2026-12-26"]', date: '2026-12-26', message: expect.stringMatching(/2026-12-26 lies outside 2027/) },
+      {
+        field: 'makeUpWorkdays["2026-12-26"]',
+        date: '2026-12-26',
+        message: expect.stringMatching(/2026-12-26 lies outside 2027/),
+      },
     ]);
   });
 
@@ -52,7 +60,11 @@ describe('checkYearSchedule', () => {
     const schedule = valid2027();
     schedule.makeUpWorkdays['2027-02-06'] = '春节'; // a Saturday, so only the clash is wrong
     expect(checkYearSchedule(2027, schedule)).toEqual([
-      { field: 'makeUpWorkdays["2027-02-06"]', date: '2027-02-06', message: expect.stringMatching(/both as a holiday and as a make-up/) },
+      {
+        field: 'makeUpWorkdays["2027-02-06"]',
+        date: '2027-02-06',
+        message: expect.stringMatching(/both as a holiday and as a make-up/),
+      },
     ]);
   });
 
@@ -73,8 +85,16 @@ describe('checkYearSchedule', () => {
     delete schedule.holidays['2027-02-05']; // 除夕
     delete schedule.holidays['2027-05-02'];
     expect(checkYearSchedule(2027, schedule)).toEqual([
-      { field: 'holidays', date: '2027-02-05', message: expect.stringMatching(/2027-02-05 \(春节\) is a statutory holiday.*Art\. 2.*Decree No\. 795/) },
-      { field: 'holidays', date: '2027-05-02', message: expect.stringMatching(/2027-05-02 \(劳动节\) is a statutory holiday/) },
+      {
+        field: 'holidays',
+        date: '2027-02-05',
+        message: expect.stringMatching(/2027-02-05 \(春节\) is a statutory holiday.*Art\. 2.*Decree No\. 795/),
+      },
+      {
+        field: 'holidays',
+        date: '2027-05-02',
+        message: expect.stringMatching(/2027-05-02 \(劳动节\) is a statutory holiday/),
+      },
     ]);
   });
 
@@ -103,7 +123,11 @@ describe('checkYearSchedule', () => {
     schedule.holidays['2027-13-01'] = 'x';
     schedule.makeUpWorkdays['2027-02-10'] = '春节';
     delete schedule.holidays['2027-10-03'];
-    expect(fields(checkYearSchedule(2027, schedule))).toEqual(['holidays["2027-13-01"]', 'makeUpWorkdays["2027-02-10"]', 'holidays']);
+    expect(fields(checkYearSchedule(2027, schedule))).toEqual([
+      'holidays["2027-13-01"]',
+      'makeUpWorkdays["2027-02-10"]',
+      'holidays',
+    ]);
   });
 });
 

@@ -186,12 +186,24 @@ describe('isWorkingDay', () => {
 
   it('matches the official 2026 schedule day by day (State Council notice of 2025-11-04)', () => {
     const offDays = [
-      '2026-01-01', '2026-01-02', '2026-01-03',
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
       ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => `2026-02-${d}`),
-      '2026-04-04', '2026-04-05', '2026-04-06',
-      '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
-      '2026-06-19', '2026-06-20', '2026-06-21',
-      '2026-09-25', '2026-09-26', '2026-09-27',
+      '2026-04-04',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-03',
+      '2026-05-04',
+      '2026-05-05',
+      '2026-06-19',
+      '2026-06-20',
+      '2026-06-21',
+      '2026-09-25',
+      '2026-09-26',
+      '2026-09-27',
       ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d}`),
     ];
     const workedWeekends = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'];
@@ -215,7 +227,9 @@ describe('loadCalendarYear', () => {
   });
 
   it('refuses a year that is not a whole number, and a schedule without its lists, with a typed error', () => {
-    expect(() => loadCalendarYear(2030.5, { holidays: [], makeUpWorkdays: [] })).toThrow(/2030\.5 is not a calendar year/);
+    expect(() => loadCalendarYear(2030.5, { holidays: [], makeUpWorkdays: [] })).toThrow(
+      /2030\.5 is not a calendar year/,
+    );
     expect(() => loadCalendarYear(2030, { holidays: null, makeUpWorkdays: [] } as never)).toThrow(
       expect.objectContaining({ code: 'INVALID_SCHEDULE', message: 'the schedule for 2030 has no holidays' }),
     );

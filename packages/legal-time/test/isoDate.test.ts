@@ -1,4 +1,12 @@
-import { addDays, chinaDateOf, daysBetween, fromDayNumber, isoWeekday, toDayNumber, yearOfDayNumber } from '../src/isoDate.js';
+import {
+  addDays,
+  chinaDateOf,
+  daysBetween,
+  fromDayNumber,
+  isoWeekday,
+  toDayNumber,
+  yearOfDayNumber,
+} from '../src/isoDate.js';
 
 describe('isoDate', () => {
   it('finds the year of a day number by the Gregorian leap rules, at every year boundary 1899–2401', () => {
@@ -9,12 +17,19 @@ describe('isoDate', () => {
   });
 
   it('counts 29 February in 2000 and 2400 but not in 1900 or 2100', () => {
-    expect(['1900', '2000', '2100', '2400'].map((y) => yearOfDayNumber(toDayNumber(`${y}-02-28`) + 1))).toEqual([1900, 2000, 2100, 2400]);
-    expect(['1900', '2100'].map((y) => fromDayNumber(toDayNumber(`${y}-02-28`) + 1))).toEqual(['1900-03-01', '2100-03-01']);
+    expect(['1900', '2000', '2100', '2400'].map((y) => yearOfDayNumber(toDayNumber(`${y}-02-28`) + 1))).toEqual([
+      1900, 2000, 2100, 2400,
+    ]);
+    expect(['1900', '2100'].map((y) => fromDayNumber(toDayNumber(`${y}-02-28`) + 1))).toEqual([
+      '1900-03-01',
+      '2100-03-01',
+    ]);
   });
 
   it('numbers weekdays Monday = 1 … Sunday = 7', () => {
-    expect(['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'].map((d) => isoWeekday(toDayNumber(d)))).toEqual([5, 6, 7, 1]);
+    expect(['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'].map((d) => isoWeekday(toDayNumber(d)))).toEqual([
+      5, 6, 7, 1,
+    ]);
   });
 
   it('moves across a year end and back', () => {

@@ -21,7 +21,10 @@ describe('pausePeriod / resumePeriod', () => {
 
   it('leaves no time, not negative time, when the pause starts after the last day', () => {
     expect(pausePeriod({ endsOn: '2026-04-01', unit: 'day' }, '2026-04-03')).toEqual({ length: 0, unit: 'day' });
-    expect(pausePeriod({ endsOn: '2026-04-01', unit: 'workingDay' }, '2026-04-03')).toEqual({ length: 0, unit: 'workingDay' });
+    expect(pausePeriod({ endsOn: '2026-04-01', unit: 'workingDay' }, '2026-04-03')).toEqual({
+      length: 0,
+      unit: 'workingDay',
+    });
   });
 
   it('counts from the nominal last day, not the rolled-over one, so a pause adds no holiday twice', () => {

@@ -38,7 +38,11 @@ describe('statutoryHolidays', () => {
     });
 
     it('gives National Day 3 days, 1–3 October (Art. 2(7))', () => {
-      expect(namesIn(days, '2027-10')).toEqual({ '2027-10-01': '国庆节', '2027-10-02': '国庆节', '2027-10-03': '国庆节' });
+      expect(namesIn(days, '2027-10')).toEqual({
+        '2027-10-01': '国庆节',
+        '2027-10-02': '国庆节',
+        '2027-10-03': '国庆节',
+      });
     });
 
     it('gives 13 days in all and nothing else (Art. 2, Decree No. 795)', () => {
@@ -57,7 +61,11 @@ describe('statutoryHolidays', () => {
 
   it('keeps both names when Mid-Autumn falls inside National Day: 3 October 2028 (Art. 2(6), (7))', () => {
     const days = statutoryHolidays(2028);
-    expect(namesIn(days, '2028-10')).toEqual({ '2028-10-01': '国庆节', '2028-10-02': '国庆节', '2028-10-03': '中秋节、国庆节' });
+    expect(namesIn(days, '2028-10')).toEqual({
+      '2028-10-01': '国庆节',
+      '2028-10-02': '国庆节',
+      '2028-10-03': '中秋节、国庆节',
+    });
     expect(Object.keys(days)).toHaveLength(12);
   });
 
@@ -80,15 +88,28 @@ describe('statutoryHolidays', () => {
 
     it('applies Decree No. 513 in 2008–2013: Spring Festival 除夕 and the 1st–2nd of the first lunar month (Art. 2, 2007 revision)', () => {
       // Lunar new year 2013-02-10.
-      expect(namesIn(statutoryHolidays(2013), '2013-02')).toEqual({ '2013-02-09': '春节', '2013-02-10': '春节', '2013-02-11': '春节' });
+      expect(namesIn(statutoryHolidays(2013), '2013-02')).toEqual({
+        '2013-02-09': '春节',
+        '2013-02-10': '春节',
+        '2013-02-11': '春节',
+      });
       expect(Object.keys(statutoryHolidays(2008))).toHaveLength(11);
     });
 
     it('applies Decree No. 270 in 2000–2007: no Qingming, Dragon Boat or Mid-Autumn; Labour Day 1–3 May (Art. 2, 1999 revision)', () => {
       const days = statutoryHolidays(2006);
       // The 2006 notice (国办发明电〔2005〕35号) names 29–31 January as the statutory Spring Festival days.
-      expect(namesIn(days, '2006-01')).toEqual({ '2006-01-01': '元旦', '2006-01-29': '春节', '2006-01-30': '春节', '2006-01-31': '春节' });
-      expect(namesIn(days, '2006-05')).toEqual({ '2006-05-01': '劳动节', '2006-05-02': '劳动节', '2006-05-03': '劳动节' });
+      expect(namesIn(days, '2006-01')).toEqual({
+        '2006-01-01': '元旦',
+        '2006-01-29': '春节',
+        '2006-01-30': '春节',
+        '2006-01-31': '春节',
+      });
+      expect(namesIn(days, '2006-05')).toEqual({
+        '2006-05-01': '劳动节',
+        '2006-05-02': '劳动节',
+        '2006-05-03': '劳动节',
+      });
       expect(Object.keys(days)).toHaveLength(10);
     });
 
@@ -103,7 +124,11 @@ describe('statutoryHolidays', () => {
       const count = (year: number) => Object.keys(statutoryHolidays(year)).length;
       expect([1999, 2000, 2007, 2008, 2013, 2014, 2024, 2025].map(count)).toEqual([0, 10, 10, 11, 11, 11, 11, 13]);
       // 2014 is the first year of the 1st–3rd rule again: lunar new year 2014-01-31, no 除夕 (2014-01-30).
-      expect(namesIn(statutoryHolidays(2014), '2014-0')).toMatchObject({ '2014-01-31': '春节', '2014-02-01': '春节', '2014-02-02': '春节' });
+      expect(namesIn(statutoryHolidays(2014), '2014-0')).toMatchObject({
+        '2014-01-31': '春节',
+        '2014-02-01': '春节',
+        '2014-02-02': '春节',
+      });
       expect(statutoryHolidays(2014)['2014-01-30']).toBeUndefined();
     });
 

@@ -19,7 +19,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { actor?: AuthenticatedUser; logFields?: Record<string, unknown> }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { actor?: AuthenticatedUser; logFields?: Record<string, unknown> }>();
     const header = request.header('authorization');
     const match = header ? /^Bearer ([A-Za-z0-9._-]+)$/.exec(header) : null;
     if (!match) throw unauthenticated('a bearer token is required: POST /api/v1/auth/token');

@@ -25,7 +25,10 @@ export class AuthService {
   private readonly users: Repository<User>;
   private readonly limiter: LoginRateLimiter;
   /** token → who it names and when it stops being valid, for tokens that passed `jwtVerify`. */
-  private readonly verified = new Map<string, { user: AuthenticatedUser; ver: unknown; exp: number; nbf: number | undefined }>();
+  private readonly verified = new Map<
+    string,
+    { user: AuthenticatedUser; ver: unknown; exp: number; nbf: number | undefined }
+  >();
   private readonly sessions: UserSessions;
 
   constructor(
@@ -40,7 +43,18 @@ export class AuthService {
 
   async signIn(username: string, password: string, address: string) {
     const attempt = await this.limiter.reserve(address, username);
-    const user = await this.users.findOne({ where: { username }, select: { id: true, username: true, role: true, organizationId: true, disabled: true, passwordHash: true, tokenVersion: true } });
+    const user = await this.users.findOne({
+      where: { username },
+      select: {
+        id: true,
+        username: true,
+        role: true,
+        organizationId: true,
+        disabled: true,
+        passwordHash: true,
+        tokenVersion: true,
+      },
+    });
     const { valid, needsRehash } = await verifyPassword(user?.passwordHash, password);
     if (!user || !valid || user.disabled) {
       this.logger.warn({ username, address }, 'sign-in refused');
@@ -50,7 +64,12 @@ export class AuthService {
     // A hash made with older parameters is replaced while the password is at hand.
     if (needsRehash) await this.users.update({ id: user.id }, { passwordHash: await hashPassword(password) });
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const accessToken = await new SignJWT({ role: user.role, org: user.organizationId, name: user.username, ver: user.tokenVersion })
+    const accessToken = await new SignJWT({
+      role: user.role,
+      org: user.organizationId,
+      name: user.username,
+      ver: user.tokenVersion,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
@@ -99,19 +118,29 @@ export class AuthService {
         currentDate: this.clock.now(),
       });
       const role = payload.role as AuthenticatedUser['role'];
-      if (!payload.sub || !USER_ROLES.includes(role) || typeof payload.org !== 'string') throw unauthenticated('the token is malformed');
-      const user: AuthenticatedUser = { userId: payload.sub, username: String(payload.name), role, organizationId: payload.org };
+      if (!payload.sub || !USER_ROLES.includes(role) || typeof payload.org !== 'string')
+        throw unauthenticated('the token is malformed');
+      const user: AuthenticatedUser = {
+        userId: payload.sub,
+        username: String(payload.name),
+        role,
+        organizationId: payload.org,
+      };
       this.remember(token, { user, ver: payload.ver, exp: payload.exp!, nbf: payload.nbf });
       return { user, ver: payload.ver };
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (error instanceof errors.JWTExpired) throw unauthenticated('the token has expired; sign in again');
-      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp') throw unauthenticated('the token has no expiry (exp); sign in again');
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp')
+        throw unauthenticated('the token has no expiry (exp); sign in again');
       throw unauthenticated('the token is invalid');
     }
   }
 
-  private remember(token: string, entry: { user: AuthenticatedUser; ver: unknown; exp: number; nbf: number | undefined }): void {
+  private remember(
+    token: string,
+    entry: { user: AuthenticatedUser; ver: unknown; exp: number; nbf: number | undefined },
+  ): void {
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, entry);
   }

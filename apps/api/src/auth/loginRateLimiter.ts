@@ -52,13 +52,19 @@ export class LoginRateLimiter {
       await this.release(keys.map(([key]) => key));
       const endsAt = Math.max(...over.map((r) => r.window_started_at.getTime() + WINDOW_MS));
       const retryAfter = Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000));
-      throw new DomainError('TOO_MANY_REQUESTS', `too many failed sign-ins; try again in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+      throw new DomainError('TOO_MANY_REQUESTS', `too many failed sign-ins; try again in ${retryAfter} s`, {
+        retryAfterSeconds: retryAfter,
+      });
     }
     const [account, addressKey] = keys.map(([key]) => key) as [string, string];
     return {
       // A success clears the account's failures and gives the address its count back.
       succeeded: async () => {
-        await this.pool.query({ name: 'login-succeeded-account', text: 'DELETE FROM login_attempts WHERE key = $1', values: [account] });
+        await this.pool.query({
+          name: 'login-succeeded-account',
+          text: 'DELETE FROM login_attempts WHERE key = $1',
+          values: [account],
+        });
         await this.release([addressKey]);
       },
     };

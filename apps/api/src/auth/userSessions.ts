@@ -24,4 +24,8 @@ export class UserSessions {
   }
 }
 
-const revoked = () => new DomainError('UNAUTHENTICATED', 'the token is no longer valid (the account was changed or disabled); sign in again');
+const revoked = () =>
+  new DomainError(
+    'UNAUTHENTICATED',
+    'the token is no longer valid (the account was changed or disabled); sign in again',
+  );

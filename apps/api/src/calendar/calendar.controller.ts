@@ -19,16 +19,24 @@ export class CalendarController {
   @Get()
   @ApiOperation({
     summary: 'The official calendar years in use: bundled with the release, or loaded by whom and when',
-    description: 'Legal periods count on the State Council’s schedule of each year (CPL Art. 85); a year not listed counts the statutory holidays only and its deadlines are provisional.',
+    description:
+      'Legal periods count on the State Council’s schedule of each year (CPL Art. 85); a year not listed counts the statutory holidays only and its deadlines are provisional.',
   })
-  @ApiOkResponse({ description: 'every year with a schedule, oldest first; years not listed apply the statutory holidays (provisional)', schema: responseRef('CalendarYears') })
+  @ApiOkResponse({
+    description:
+      'every year with a schedule, oldest first; years not listed apply the statutory holidays (provisional)',
+    schema: responseRef('CalendarYears'),
+  })
   list() {
     return this.calendar.list();
   }
 
   @Get(':year')
   @ApiParam({ name: 'year', example: 2027 })
-  @ApiOperation({ summary: 'One year’s schedule: its days off, its make-up working days, and every version', description: 'Version 0 is the bundled schedule; later versions are corrections, each naming the one it replaces.' })
+  @ApiOperation({
+    summary: 'One year’s schedule: its days off, its make-up working days, and every version',
+    description: 'Version 0 is the bundled schedule; later versions are corrections, each naming the one it replaces.',
+  })
   @ApiOkResponse({ description: 'the year’s current schedule and its versions', schema: responseRef('CalendarYear') })
   @ApiProblems(404)
   get(@Param('year', CalendarYearParamPipe) year: number) {
@@ -46,9 +54,16 @@ export class CalendarController {
       'stored, used by every instance within one polling interval, and every running deadline whose count touched the year is recomputed ' +
       '(`deadline.recomputed` in its case’s trail).',
   })
-  @ApiOkResponse({ description: 'the version stored and the recomputation queued', schema: responseRef('CalendarYearLoaded') })
+  @ApiOkResponse({
+    description: 'the version stored and the recomputation queued',
+    schema: responseRef('CalendarYearLoaded'),
+  })
   @ApiProblems(403, 409)
-  load(@Param('year', CalendarYearParamPipe) year: number, @Body() dto: LoadCalendarYearDto, @CurrentActor() user: AuthenticatedUser) {
+  load(
+    @Param('year', CalendarYearParamPipe) year: number,
+    @Body() dto: LoadCalendarYearDto,
+    @CurrentActor() user: AuthenticatedUser,
+  ) {
     return this.calendar.load(year, dto, user);
   }
 }

@@ -7,7 +7,13 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/DomainError.js';
 import { poolOf } from '../database/dataSource.js';
 import { CalendarSync } from './calendarSync.js';
-import { calendarYearVersions, latestCalendarYears, storeCalendarYear, type LoadedCalendarYear, type LoadResult } from './calendarYearStore.js';
+import {
+  calendarYearVersions,
+  latestCalendarYears,
+  storeCalendarYear,
+  type LoadedCalendarYear,
+  type LoadResult,
+} from './calendarYearStore.js';
 import type { LoadCalendarYearDto } from './dto/load-calendar-year.dto.js';
 
 export interface CalendarYearSummary {
@@ -42,10 +48,14 @@ export class CalendarService {
     const years = new Set([...Object.keys(bundledCalendarFile.years).map(Number), ...loaded.keys()]);
     return {
       bundledSource: bundledCalendarFile.source,
-      years: [...years].sort((a, b) => a - b).map((year) => {
-        const y = loaded.get(year);
-        return y ? { ...summaryOf(y), ...(jobs.has(year) ? { recomputation: jobs.get(year)! } : {}) } : bundledSummary(year);
-      }),
+      years: [...years]
+        .sort((a, b) => a - b)
+        .map((year) => {
+          const y = loaded.get(year);
+          return y
+            ? { ...summaryOf(y), ...(jobs.has(year) ? { recomputation: jobs.get(year)! } : {}) }
+            : bundledSummary(year);
+        }),
     };
   }
 
@@ -54,7 +64,11 @@ export class CalendarService {
     const versions = await calendarYearVersions(this.pool, year);
     const bundled = bundledCalendarFile.years[String(year)];
     if (!versions.length && !bundled) {
-      throw new DomainError('NOT_FOUND', `no schedule is loaded for ${year}; deadlines reaching it apply the statutory holidays and are provisional`, { year });
+      throw new DomainError(
+        'NOT_FOUND',
+        `no schedule is loaded for ${year}; deadlines reaching it apply the statutory holidays and are provisional`,
+        { year },
+      );
     }
     const current = versions[0];
     const schedule = current ?? { holidays: asMap(bundled!.holidays), makeUpWorkdays: asMap(bundled!.makeUpWorkdays) };
@@ -68,7 +82,12 @@ export class CalendarService {
 
   /** Stores the year and queues the recomputation; this instance counts on it at once, the others within a polling interval. */
   async load(year: number, dto: LoadCalendarYearDto, user: AuthenticatedUser): Promise<LoadResult> {
-    const actor = { userId: user.userId, username: user.username, role: user.role, organizationId: user.organizationId };
+    const actor = {
+      userId: user.userId,
+      username: user.username,
+      role: user.role,
+      organizationId: user.organizationId,
+    };
     const result = await storeCalendarYear(this.pool, { year, ...dto }, actor, this.clock.now());
     await this.sync.refresh();
     return result;

@@ -11,19 +11,32 @@ export const CALENDAR_USAGE =
   'calendar load --year <YYYY> --file <notice.json> [--replaces-version <n> --reason <text>] | calendar list | calendar show --year <YYYY>';
 
 /** The command-line loader of a year's schedule: the same validation, storage and recomputation as `PUT /calendar/years/{year}`. */
-export async function calendarCommand(dataSource: DataSource, args: string[], out: (line: string) => void): Promise<void> {
+export async function calendarCommand(
+  dataSource: DataSource,
+  args: string[],
+  out: (line: string) => void,
+): Promise<void> {
   const [sub, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
-    options: { year: { type: 'string' }, file: { type: 'string' }, 'replaces-version': { type: 'string' }, reason: { type: 'string' } },
+    options: {
+      year: { type: 'string' },
+      file: { type: 'string' },
+      'replaces-version': { type: 'string' },
+      reason: { type: 'string' },
+    },
   });
   const pool = poolOf(dataSource);
   if (sub === 'list') {
-    for (const y of await latestCalendarYears(pool)) out(`${y.year} version ${y.version}: ${y.notice.number} (${y.notice.date}), loaded by ${y.loadedBy.username ?? y.loadedBy.userId} at ${y.loadedAt}`);
+    for (const y of await latestCalendarYears(pool))
+      out(
+        `${y.year} version ${y.version}: ${y.notice.number} (${y.notice.date}), loaded by ${y.loadedBy.username ?? y.loadedBy.userId} at ${y.loadedAt}`,
+      );
     return;
   }
   const year = Number(values.year);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new Error(`--year <YYYY> is required\nusage: ${CALENDAR_USAGE}`);
+  if (!values.year || !/^\d{4}$/.test(values.year))
+    throw new Error(`--year <YYYY> is required\nusage: ${CALENDAR_USAGE}`);
   if (sub === 'show') {
     out(JSON.stringify(await calendarYearVersions(pool, year), null, 2));
     return;
@@ -36,8 +49,18 @@ export async function calendarCommand(dataSource: DataSource, args: string[], ou
     ...(values.reason !== undefined ? { reason: values.reason } : {}),
   });
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw new Error(`${values.file} is invalid: ${errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ') || 'is invalid'}`).join('; ')}`);
-  const actor = { userId: 'cli', username: `cli:${process.env.USER ?? 'operator'}`, role: 'admin', organizationId: null };
+  if (errors.length)
+    throw new Error(
+      `${values.file} is invalid: ${errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ') || 'is invalid'}`).join('; ')}`,
+    );
+  const actor = {
+    userId: 'cli',
+    username: `cli:${process.env.USER ?? 'operator'}`,
+    role: 'admin',
+    organizationId: null,
+  };
   const result = await storeCalendarYear(pool, { year, ...dto }, actor, new Date());
-  out(`${year} schedule stored as version ${result.year.version}; ${result.recomputation.cases} cases queued for recomputation (the running service picks both up within one polling interval)`);
+  out(
+    `${year} schedule stored as version ${result.year.version}; ${result.recomputation.cases} cases queued for recomputation (the running service picks both up within one polling interval)`,
+  );
 }

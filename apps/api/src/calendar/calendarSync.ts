@@ -24,10 +24,14 @@ export class CalendarSync implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
     this.pool = poolOf(dataSource);
-    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure: 'calendar refresh failed' }, async () => {
-      await this.refresh();
-      return false;
-    });
+    this.loop = PollingLoop.polling(
+      () => this.config.pollIntervalMs,
+      { logger: this.logger, failure: 'calendar refresh failed' },
+      async () => {
+        await this.refresh();
+        return false;
+      },
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

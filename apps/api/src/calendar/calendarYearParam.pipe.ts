@@ -6,7 +6,9 @@ import { validationFailed } from '../common/errors/DomainError.js';
 export class CalendarYearParamPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
     if (!/^\d{4}$/.test(value) || Number(value) < 1949) {
-      throw validationFailed([{ field: metadata.data ?? 'year', message: 'must be a year written YYYY, 1949 or later' }]);
+      throw validationFailed([
+        { field: metadata.data ?? 'year', message: 'must be a year written YYYY, 1949 or later' },
+      ]);
     }
     return Number(value);
   }

@@ -40,33 +40,68 @@ export const BUNDLED_VERSION = 0;
  * every running deadline whose count touched that year (from its first counted day to its due
  * date). Validated first (legal-time's `checkYearSchedule`); nothing is written on any error.
  */
-export async function storeCalendarYear(pool: pg.Pool, input: CalendarYearInput, loadedBy: Actor, at: Date): Promise<LoadResult> {
+export async function storeCalendarYear(
+  pool: pg.Pool,
+  input: CalendarYearInput,
+  loadedBy: Actor,
+  at: Date,
+): Promise<LoadResult> {
   checkInput(input);
   return withTransaction(pool, async (client) => {
     // One loader of a year at a time, on every instance: the version check below is then exact.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`calendar-year:${input.year}`]);
-    const { rows } = await client.query('SELECT max(version) AS version FROM calendar_years WHERE year = $1', [input.year]);
-    const current: number | null = rows[0].version ?? (bundledCalendarFile.years[String(input.year)] ? BUNDLED_VERSION : null);
+    const { rows } = await client.query('SELECT max(version) AS version FROM calendar_years WHERE year = $1', [
+      input.year,
+    ]);
+    const current: number | null =
+      rows[0].version ?? (bundledCalendarFile.years[String(input.year)] ? BUNDLED_VERSION : null);
     checkReplacement(input, current);
     const version = (current ?? BUNDLED_VERSION) + 1;
     await client.query(
       `INSERT INTO calendar_years (year, version, holidays, make_up_workdays, notice_number, notice_date, reason, loaded_by, loaded_at)
        VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8::jsonb, $9)`,
-      [input.year, version, JSON.stringify(sorted(input.holidays)), JSON.stringify(sorted(input.makeUpWorkdays)), input.notice.number, input.notice.date, input.reason ?? null, JSON.stringify(loadedBy), at],
+      [
+        input.year,
+        version,
+        JSON.stringify(sorted(input.holidays)),
+        JSON.stringify(sorted(input.makeUpWorkdays)),
+        input.notice.number,
+        input.notice.date,
+        input.reason ?? null,
+        JSON.stringify(loadedBy),
+        at,
+      ],
     );
-    const job = await client.query('INSERT INTO calendar_recomputations (year, version, created_at) VALUES ($1, $2, $3) RETURNING id', [input.year, version, at]);
+    const job = await client.query(
+      'INSERT INTO calendar_recomputations (year, version, created_at) VALUES ($1, $2, $3) RETURNING id',
+      [input.year, version, at],
+    );
     const id = String(job.rows[0].id);
     const cases = await enqueueTouching(client, id, input.year);
     await client.query('UPDATE calendar_recomputations SET cases = $2 WHERE id = $1', [id, cases]);
     return {
-      year: { year: input.year, version, notice: input.notice, reason: input.reason ?? null, loadedBy, loadedAt: at.toISOString(), holidays: sorted(input.holidays), makeUpWorkdays: sorted(input.makeUpWorkdays) },
+      year: {
+        year: input.year,
+        version,
+        notice: input.notice,
+        reason: input.reason ?? null,
+        loadedBy,
+        loadedAt: at.toISOString(),
+        holidays: sorted(input.holidays),
+        makeUpWorkdays: sorted(input.makeUpWorkdays),
+      },
       recomputation: { id, cases },
     };
   });
 }
 
 /** Queues every case with a running deadline whose count touched `year`; returns how many were queued. */
-export async function enqueueTouching(db: pg.PoolClient | pg.Pool, recomputationId: string, year: number, changedSince?: Date): Promise<number> {
+export async function enqueueTouching(
+  db: pg.PoolClient | pg.Pool,
+  recomputationId: string,
+  year: number,
+  changedSince?: Date,
+): Promise<number> {
   const { rowCount } = await db.query(
     `INSERT INTO calendar_recompute_items (recomputation_id, case_id)
      SELECT DISTINCT $1::bigint, case_id FROM deadlines
@@ -126,13 +161,17 @@ function recordOf(r: Record<string, any>): LoadedCalendarYear {
 }
 
 function checkInput(input: CalendarYearInput): void {
-  const errors: FieldError[] = checkYearSchedule(input.year, { holidays: input.holidays, makeUpWorkdays: input.makeUpWorkdays }).map((p) => ({
+  const errors: FieldError[] = checkYearSchedule(input.year, {
+    holidays: input.holidays,
+    makeUpWorkdays: input.makeUpWorkdays,
+  }).map((p) => ({
     field: p.field,
     message: p.message,
   }));
   if (!isIsoDate(input.notice.date)) errors.push({ field: 'notice.date', message: 'must be a date (YYYY-MM-DD)' });
   // A schedule is published before its year starts, never more than a year ahead (e.g. 2027's in Nov 2026).
-  else if (input.notice.date >= `${input.year + 1}-01-01`) errors.push({ field: 'notice.date', message: `a notice for ${input.year} is dated before ${input.year + 1}` });
+  else if (input.notice.date >= `${input.year + 1}-01-01`)
+    errors.push({ field: 'notice.date', message: `a notice for ${input.year} is dated before ${input.year + 1}` });
   if (errors.length) throw validationFailed(errors, `the ${input.year} schedule`);
 }
 
@@ -146,13 +185,18 @@ function checkReplacement(input: CalendarYearInput, current: number | null): voi
     );
   }
   if (input.replacesVersion !== current) {
-    throw new DomainError('VERSION_CONFLICT', `the ${input.year} schedule is at version ${current}, not ${input.replacesVersion}: reload it and try again`, {
-      year: input.year,
-      expectedVersion: input.replacesVersion,
-      currentVersion: current,
-    });
+    throw new DomainError(
+      'VERSION_CONFLICT',
+      `the ${input.year} schedule is at version ${current}, not ${input.replacesVersion}: reload it and try again`,
+      {
+        year: input.year,
+        expectedVersion: input.replacesVersion,
+        currentVersion: current,
+      },
+    );
   }
-  if (!input.reason?.trim()) throw validationFailed([{ field: 'reason', message: `is required to correct the ${input.year} schedule` }]);
+  if (!input.reason?.trim())
+    throw validationFailed([{ field: 'reason', message: `is required to correct the ${input.year} schedule` }]);
 }
 
 function sorted(dates: Record<string, string>): Record<string, string> {

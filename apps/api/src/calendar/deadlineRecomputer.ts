@@ -71,7 +71,9 @@ export class DeadlineRecomputer extends BackgroundJob {
       // This instance has not loaded the version yet (it was stored after the refresh above).
       if ((this.calendar.versionOf(job.year) ?? 0) < job.version) continue;
       for (let batch = await this.claim(job); batch.length > 0 && !this.isStopped; batch = await this.claim(job)) {
-        const chunks = Array.from({ length: Math.ceil(batch.length / CHUNK) }, (_, i) => batch.slice(i * CHUNK, (i + 1) * CHUNK));
+        const chunks = Array.from({ length: Math.ceil(batch.length / CHUNK) }, (_, i) =>
+          batch.slice(i * CHUNK, (i + 1) * CHUNK),
+        );
         const done: string[] = [];
         let events = 0;
         await runConcurrently(chunks, CONCURRENCY, async (chunk) => {
@@ -83,8 +85,15 @@ export class DeadlineRecomputer extends BackgroundJob {
           }
         });
         // The queue's bookkeeping, once per batch: an item left behind by a crash is claimed again and finds nothing to change.
-        await this.pool.query('DELETE FROM calendar_recompute_items WHERE recomputation_id = $1 AND case_id = ANY($2::uuid[])', [job.id, done]);
-        if (events) await this.pool.query('UPDATE calendar_recomputations SET events = events + $2 WHERE id = $1', [job.id, events]);
+        await this.pool.query(
+          'DELETE FROM calendar_recompute_items WHERE recomputation_id = $1 AND case_id = ANY($2::uuid[])',
+          [job.id, done],
+        );
+        if (events)
+          await this.pool.query('UPDATE calendar_recomputations SET events = events + $2 WHERE id = $1', [
+            job.id,
+            events,
+          ]);
         pass.cases += done.length;
         pass.events += events;
       }
@@ -96,14 +105,21 @@ export class DeadlineRecomputer extends BackgroundJob {
   /** Cases gone meanwhile are done too: `applyDerivedMany` finds no row and writes nothing for them. */
   private async recompute(caseIds: string[], job: Recomputation): Promise<Map<string, number> | undefined> {
     try {
-      const written = await this.runner.applyDerivedMany(caseIds, (snapshot) => recomputations(snapshot.context.deadlines, job), {
-        calendarYear: job.year,
-        calendarVersion: job.version,
-      });
+      const written = await this.runner.applyDerivedMany(
+        caseIds,
+        (snapshot) => recomputations(snapshot.context.deadlines, job),
+        {
+          calendarYear: job.year,
+          calendarVersion: job.version,
+        },
+      );
       for (const caseId of caseIds) if (!written.has(caseId)) written.set(caseId, 0);
       return written;
     } catch (error) {
-      this.logger.error({ err: error, year: job.year, cases: caseIds.length }, 'deadline recomputation failed; retried when its lease ends');
+      this.logger.error(
+        { err: error, year: job.year, cases: caseIds.length },
+        'deadline recomputation failed; retried when its lease ends',
+      );
       return undefined;
     }
   }
@@ -113,7 +129,14 @@ export class DeadlineRecomputer extends BackgroundJob {
       `SELECT r.id, r.year, r.version, r.created_at, r.swept_at, y.notice_number
        FROM calendar_recomputations r JOIN calendar_years y USING (year, version) WHERE r.done_at IS NULL ORDER BY r.id`,
     );
-    return rows.map((r) => ({ id: String(r.id), year: r.year, version: r.version, createdAt: r.created_at, sweptAt: r.swept_at, noticeNumber: r.notice_number }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      year: r.year,
+      version: r.version,
+      createdAt: r.created_at,
+      sweptAt: r.swept_at,
+      noticeNumber: r.notice_number,
+    }));
   }
 
   private async claim(job: Recomputation): Promise<string[]> {
@@ -136,16 +159,25 @@ export class DeadlineRecomputer extends BackgroundJob {
    * after that sweep has drained, the recomputation is done.
    */
   private async finish(job: Recomputation): Promise<void> {
-    const { rows } = await this.pool.query('SELECT 1 FROM calendar_recompute_items WHERE recomputation_id = $1 LIMIT 1', [job.id]);
+    const { rows } = await this.pool.query(
+      'SELECT 1 FROM calendar_recompute_items WHERE recomputation_id = $1 LIMIT 1',
+      [job.id],
+    );
     if (rows.length) return;
     const now = this.clock.now();
     if (!job.sweptAt) {
       if (now.getTime() - job.createdAt.getTime() < SWEEP_AFTER_INTERVALS * this.config.pollIntervalMs) return;
-      const claimed = await this.pool.query('UPDATE calendar_recomputations SET swept_at = $2 WHERE id = $1 AND swept_at IS NULL', [job.id, now]);
+      const claimed = await this.pool.query(
+        'UPDATE calendar_recomputations SET swept_at = $2 WHERE id = $1 AND swept_at IS NULL',
+        [job.id, now],
+      );
       if (claimed.rowCount) await enqueueTouching(this.pool, job.id, job.year, job.createdAt);
       return;
     }
-    await this.pool.query('UPDATE calendar_recomputations SET done_at = $2 WHERE id = $1 AND done_at IS NULL', [job.id, now]);
+    await this.pool.query('UPDATE calendar_recomputations SET done_at = $2 WHERE id = $1 AND done_at IS NULL', [
+      job.id,
+      now,
+    ]);
     this.logger.log({ year: job.year, version: job.version }, 'deadline recomputation done');
   }
 }
@@ -157,12 +189,24 @@ function recomputations(deadlines: readonly Deadline[], job: Recomputation): Flo
     .filter((d) => d.status === 'running' && yearsOfDeadline(d).includes(job.year))
     .flatMap((d) => {
       const next = recomputeDeadline(d);
-      const unchanged = next.dueOn === d.dueOn && next.provisional === d.provisional && next.provisionalReason === d.provisionalReason;
-      return unchanged ? [] : [{ type: 'deadline.recomputed', payload: { kind: d.kind, from: d.dueOn!, to: next.dueOn!, basis, provisional: next.provisional } }];
+      const unchanged =
+        next.dueOn === d.dueOn && next.provisional === d.provisional && next.provisionalReason === d.provisionalReason;
+      return unchanged
+        ? []
+        : [
+            {
+              type: 'deadline.recomputed',
+              payload: { kind: d.kind, from: d.dueOn!, to: next.dueOn!, basis, provisional: next.provisional },
+            },
+          ];
     });
 }
 
-async function runConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]!);

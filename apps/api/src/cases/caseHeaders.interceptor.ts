@@ -13,10 +13,19 @@ export class CaseHeadersInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { logFields?: Record<string, unknown> }>();
     const response = http.getResponse<Response>();
-    request.logFields = { ...request.logFields, caseId: request.params.id, eventType: (request.body as { type?: unknown } | undefined)?.type };
+    request.logFields = {
+      ...request.logFields,
+      caseId: request.params.id,
+      eventType: (request.body as { type?: unknown } | undefined)?.type,
+    };
     return next.handle().pipe(
       map((body: unknown) => {
-        const result = body as { view?: { id: string; version: number }; replayed?: boolean; id?: string; version?: number };
+        const result = body as {
+          view?: { id: string; version: number };
+          replayed?: boolean;
+          id?: string;
+          version?: number;
+        };
         const view = result?.view ?? result;
         if (view && typeof view.version === 'number' && typeof view.id === 'string') {
           response.setHeader('ETag', `"${view.version}"`);

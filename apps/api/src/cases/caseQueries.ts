@@ -49,7 +49,12 @@ export function decodeCursor(cursor: string): [string, string] | undefined {
 const CURSOR_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function isIssuedInstant(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) || value.startsWith('0000')) return false;
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) ||
+    value.startsWith('0000')
+  )
+    return false;
   const parsed = new Date(value);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === value;
 }
@@ -63,7 +68,8 @@ function isIssuedInstant(value: unknown): value is string {
  */
 export function subtreeCondition(organizationPath: string, withStatus: boolean): [string, string] {
   const ids = organizationPath.split('/').filter(Boolean);
-  if (withStatus && ids.length >= 2 && ids.length <= 4) return [`split_part(organization_path, '/', ${ids.length + 1}) = ?`, ids.at(-1)!];
+  if (withStatus && ids.length >= 2 && ids.length <= 4)
+    return [`split_part(organization_path, '/', ${ids.length + 1}) = ?`, ids.at(-1)!];
   return ['organization_path LIKE ?', `${escapeLike(organizationPath)}%`];
 }
 
@@ -89,7 +95,8 @@ export async function listCases(
   if (query.riskLevel) add('risk_level = ?', query.riskLevel);
   if (query.overdue !== undefined) add('overdue = ?', query.overdue);
   if (query.q) add(`search_text LIKE ?`, `%${escapeLike(query.q.toLowerCase())}%`);
-  if (scope.idNumberHashes) add(`id IN (SELECT case_id FROM parties WHERE id_number_hash = ANY(?::text[]))`, scope.idNumberHashes);
+  if (scope.idNumberHashes)
+    add(`id IN (SELECT case_id FROM parties WHERE id_number_hash = ANY(?::text[]))`, scope.idNumberHashes);
   if (query.openedFrom) add(`opened_at >= ?::date::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedFrom);
   if (query.openedTo) add(`opened_at < (?::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`, query.openedTo);
   if (scope.after) {
@@ -105,25 +112,23 @@ export async function listCases(
      ORDER BY opened_at DESC, id DESC LIMIT $${values.length}`,
     values,
   );
-  const page = rows.slice(0, limit).map(
-    (r): CaseListItem => ({
-      id: r.id,
-      caseNumber: r.case_number,
-      flowId: r.flow_id,
-      flowVersion: r.flow_version,
-      state: r.state,
-      status: r.status,
-      final: r.final,
-      overdue: r.overdue,
-      organizationId: r.organization_id,
-      category: r.category,
-      riskLevel: r.risk_level,
-      summary: r.summary,
-      receivedOn: r.received_on,
-      openedAt: (r.opened_at as Date).toISOString(),
-      version: r.version,
-    }),
-  );
+  const page = rows.slice(0, limit).map((r): CaseListItem => ({
+    id: r.id,
+    caseNumber: r.case_number,
+    flowId: r.flow_id,
+    flowVersion: r.flow_version,
+    state: r.state,
+    status: r.status,
+    final: r.final,
+    overdue: r.overdue,
+    organizationId: r.organization_id,
+    category: r.category,
+    riskLevel: r.risk_level,
+    summary: r.summary,
+    receivedOn: r.received_on,
+    openedAt: (r.opened_at as Date).toISOString(),
+    version: r.version,
+  }));
   const last = page.at(-1);
   return { items: page, nextCursor: rows.length > limit && last ? encodeCursor(last.openedAt, last.id) : null };
 }

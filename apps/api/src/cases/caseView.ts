@@ -40,17 +40,19 @@ export function caseView(identity: CaseIdentity, snapshot: CaseSnapshot, descrip
     endedOn: c.endedOn,
     openedAt: identity.openedAt.toISOString(),
     updatedAt: identity.updatedAt.toISOString(),
-    deadlines: description.deadlines.map(({ kind, sort, basis, status, dueOn, provisional, provisionalReason, remindOn, startedOn }) => ({
-      kind,
-      sort,
-      basis,
-      status,
-      dueOn,
-      provisional,
-      ...(provisionalReason ? { provisionalReason } : {}),
-      startedOn,
-      ...(remindOn ? { remindOn } : {}),
-    })),
+    deadlines: description.deadlines.map(
+      ({ kind, sort, basis, status, dueOn, provisional, provisionalReason, remindOn, startedOn }) => ({
+        kind,
+        sort,
+        basis,
+        status,
+        dueOn,
+        provisional,
+        ...(provisionalReason ? { provisionalReason } : {}),
+        startedOn,
+        ...(remindOn ? { remindOn } : {}),
+      }),
+    ),
     /** Narrowed to the caller's role by `viewForCaller` before it leaves the service. */
     allowedEvents: description.allowedEvents,
     /** Every event the flow accepts in this state, whoever may send it. */

@@ -33,10 +33,15 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Open a case on a flow (flows.md "Intake")',
-    description: 'The body is the flow’s intake schema (`CaseIntake`, told apart by `flow`). Reception opens cases at its organisation or below; the flow’s opening rules answer 422 with their article.',
+    description:
+      'The body is the flow’s intake schema (`CaseIntake`, told apart by `flow`). Reception opens cases at its organisation or below; the flow’s opening rules answer 422 with their article.',
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/CaseIntake' }, examples: intakeExamples() })
-  @ApiResponse({ status: 201, description: 'the case at version 1; Location and ETag headers', schema: responseRef('CaseView') })
+  @ApiResponse({
+    status: 201,
+    description: 'the case at version 1; Location and ETag headers',
+    schema: responseRef('CaseView'),
+  })
   @ApiProblems(403, 404, 422)
   async open(@Body() body: unknown, @CurrentActor() actor: AuthenticatedUser) {
     const { flowId, intake } = await this.validator.intake(body);
@@ -44,14 +49,20 @@ export class CasesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Cases, newest first, with keyset pagination', description: 'Only the cases in your scope: your organisation and below (a court: the cases before it).' })
+  @ApiOperation({
+    summary: 'Cases, newest first, with keyset pagination',
+    description: 'Only the cases in your scope: your organisation and below (a court: the cases before it).',
+  })
   @ApiOkResponse({ description: 'one page; `nextCursor` fetches the next', schema: responseRef('CasePage') })
   list(@Query() query: ListCasesQuery, @CurrentActor() actor: AuthenticatedUser) {
     return this.cases.list(actor, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A case: state, status, deadlines, allowed events, masked parties, linked cases', description: 'The `ETag` header carries the version, for `If-Match` on the next event.' })
+  @ApiOperation({
+    summary: 'A case: state, status, deadlines, allowed events, masked parties, linked cases',
+    description: 'The `ETag` header carries the version, for `If-Match` on the next event.',
+  })
   @ApiOkResponse({ description: 'the case', schema: responseRef('CaseView') })
   @ApiProblems(404)
   get(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
@@ -67,10 +78,22 @@ export class CasesController {
       'The body is one of the case’s flow’s events (`CaseEvent`: one schema per flow and event type, told apart by `type`). The state must accept the event (else 409 with `allowedEvents`), your role must be one that sends it (403), and its legal rules must hold (422 with `rule` and `basis`).',
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/CaseEvent' }, examples: eventExamples() })
-  @ApiOkResponse({ description: 'the case after the event (`Idempotent-Replayed: true` when a retry was answered from the first request)', schema: responseRef('CaseView') })
+  @ApiOkResponse({
+    description:
+      'the case after the event (`Idempotent-Replayed: true` when a retry was answered from the first request)',
+    schema: responseRef('CaseView'),
+  })
   @ApiProblems(403, 404, 409, 412, 422)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'the case version you read, e.g. "3"; a stale one is refused with 412' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first answer and writes nothing' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'the case version you read, e.g. "3"; a stale one is refused with 412',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key returns the first answer and writes nothing',
+  })
   async send(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: SendEventDto,
@@ -78,12 +101,19 @@ export class CasesController {
     @IfMatchVersion() expectedVersion: number | undefined,
     @IdempotencyKey() idempotencyKey: string | undefined,
   ) {
-    const result = await this.runner.apply(id, dto, { actor, ...(expectedVersion === undefined ? {} : { expectedVersion }), ...(idempotencyKey ? { idempotencyKey } : {}) });
+    const result = await this.runner.apply(id, dto, {
+      actor,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
     return { ...result, view: viewForCaller(result.view, actor) };
   }
 
   @Get(':id/events')
-  @ApiOperation({ summary: 'The case’s audit trail, in order', description: 'Every event with who sent it and when; personal data in payloads is masked.' })
+  @ApiOperation({
+    summary: 'The case’s audit trail, in order',
+    description: 'Every event with who sent it and when; personal data in payloads is masked.',
+  })
   @ApiOkResponse({ description: 'the trail, oldest first', schema: responseRef('CaseTrail') })
   @ApiProblems(404)
   events(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {

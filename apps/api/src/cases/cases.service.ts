@@ -52,7 +52,10 @@ export class CasesService {
       describeCase(row.snapshot),
     );
     const today = this.clock.today();
-    return viewForCaller({ ...view, deadlines: view.deadlines.map((d) => ({ ...d, ...timeLeft(d.dueOn, today) })) }, user);
+    return viewForCaller(
+      { ...view, deadlines: view.deadlines.map((d) => ({ ...d, ...timeLeft(d.dueOn, today) })) },
+      user,
+    );
   }
 
   async events(user: AuthenticatedUser, caseId: string) {
@@ -62,7 +65,8 @@ export class CasesService {
 
   async list(user: AuthenticatedUser, query: ListCasesQuery) {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    if (query.cursor && !after) throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
+    if (query.cursor && !after)
+      throw validationFailed([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
     const organization = query.organizationId ? await this.organizations.get(query.organizationId) : undefined;
     return listCases(this.pool, query, {
       caseScope: await this.scopeOf(user),
@@ -78,7 +82,11 @@ export class CasesService {
    */
   async personalData(user: AuthenticatedUser, caseId: string, partyId: string, reason: string) {
     const row = await this.visibleRow(user, caseId);
-    const subject = { mediatorId: row.snapshot.context.records.mediatorId, courtId: row.court_id, organizationPath: row.organization_path };
+    const subject = {
+      mediatorId: row.snapshot.context.records.mediatorId,
+      courtId: row.court_id,
+      organizationPath: row.organization_path,
+    };
     if (!mayReadPersonalData(user, subject)) {
       this.logger.warn({ userId: user.userId, role: user.role, caseId, partyId }, 'personal data read refused');
       throw forbidden('only the case’s mediator or the court it is before may read personal data in full');
@@ -88,13 +96,23 @@ export class CasesService {
     const idNumber = secrets.idNumberEncrypted ? this.protection.decrypt(secrets.idNumberEncrypted) : null;
     const phone = secrets.phoneEncrypted ? this.protection.decrypt(secrets.phoneEncrypted) : null;
     const fields = [...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
-    await this.parties.logAccess({ at: this.clock.now(), userId: user.userId, role: user.role, organizationId: user.organizationId, caseId, partyId, fields, reason });
+    await this.parties.logAccess({
+      at: this.clock.now(),
+      userId: user.userId,
+      role: user.role,
+      organizationId: user.organizationId,
+      caseId,
+      partyId,
+      fields,
+      reason,
+    });
     return { caseId, partyId, idNumber, phone };
   }
 
   private async visibleRow(user: AuthenticatedUser, caseId: string) {
     const row = await caseDetailRow(this.pool, caseId);
-    if (!row || !inScope(await this.scopeOf(user), { organizationPath: row.organization_path, courtId: row.court_id })) throw caseNotFound(caseId);
+    if (!row || !inScope(await this.scopeOf(user), { organizationPath: row.organization_path, courtId: row.court_id }))
+      throw caseNotFound(caseId);
     return row;
   }
 

@@ -4,13 +4,17 @@
  */
 export function maskIdNumber(value: string | undefined | null): string | undefined {
   if (!value) return undefined;
-  return value.length <= 10 ? '*'.repeat(value.length) : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
+  return value.length <= 10
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 
 export function maskPhone(value: string | undefined | null): string | undefined {
   if (!value) return undefined;
   const digits = value.replace(/\D/g, '');
-  return digits.length < 7 ? '*'.repeat(digits.length) : `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+  return digits.length < 7
+    ? '*'.repeat(digits.length)
+    : `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
 /** Masks every `idNumber` and `phone` found anywhere in a value (inline agreements, records). */
@@ -20,7 +24,11 @@ export function maskDeep<T>(value: T): T {
   return Object.fromEntries(
     Object.entries(value).map(([key, v]) => [
       key,
-      key === 'idNumber' && typeof v === 'string' ? maskIdNumber(v) : key === 'phone' && typeof v === 'string' ? maskPhone(v) : maskDeep(v),
+      key === 'idNumber' && typeof v === 'string'
+        ? maskIdNumber(v)
+        : key === 'phone' && typeof v === 'string'
+          ? maskPhone(v)
+          : maskDeep(v),
     ]),
   ) as T;
 }

@@ -8,5 +8,8 @@ import type { Organization } from '../organizations/organization.entity.js';
  */
 export function mayLinkTo(own: Organization, row: { organizationPath: string; courtId: string | null }): boolean {
   if (inScope(scopeOf(own), row)) return true;
-  return own.kind === 'court' && row.organizationPath.startsWith(own.path.slice(0, own.path.slice(0, -1).lastIndexOf('/') + 1));
+  return (
+    own.kind === 'court' &&
+    row.organizationPath.startsWith(own.path.slice(0, own.path.slice(0, -1).lastIndexOf('/') + 1))
+  );
 }

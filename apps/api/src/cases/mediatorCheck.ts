@@ -15,7 +15,8 @@ export const MEDIATOR_FIELDS = ['mediatorId'] as const;
 export const MEDIATOR_OF_ORGANIZATION = {
   code: 'MEDIATOR_NOT_OF_ORGANIZATION',
   basis: 'PML Arts. 13, 19; SPC-Invited Art. 12',
-  requirement: 'the mediator is an active mediator account of the handling organisation, or of a committee attached to it',
+  requirement:
+    'the mediator is an active mediator account of the handling organisation, or of a committee attached to it',
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,21 +32,27 @@ export async function checkMediators(
   organizationOf: (id: string) => Promise<Organization | undefined>,
   state: string,
 ): Promise<void> {
-  const repository = accounts instanceof MediatorAccountsRepository ? accounts : new MediatorAccountsRepository(accounts);
+  const repository =
+    accounts instanceof MediatorAccountsRepository ? accounts : new MediatorAccountsRepository(accounts);
   for (const field of MEDIATOR_FIELDS) {
     const id = payload[field];
     if (typeof id !== 'string') continue;
     const user = UUID.test(id) ? await repository.find(id) : undefined;
     const home = user ? await organizationOf(user.organizationId) : undefined;
-    const ofHandling = !!home && (home.id === handling.id || (home.kind === 'committee' && home.parentId === handling.id));
+    const ofHandling =
+      !!home && (home.id === handling.id || (home.kind === 'committee' && home.parentId === handling.id));
     if (!user || user.role !== 'mediator' || user.disabled || !ofHandling) {
-      throw new DomainError('RULE_VIOLATED', `${id} is not an active mediator of ${handling.name} or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`, {
-        rule: MEDIATOR_OF_ORGANIZATION.code,
-        basis: MEDIATOR_OF_ORGANIZATION.basis,
-        requirement: MEDIATOR_OF_ORGANIZATION.requirement,
-        state,
-        field: `payload.${field}`,
-      });
+      throw new DomainError(
+        'RULE_VIOLATED',
+        `${id} is not an active mediator of ${handling.name} or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`,
+        {
+          rule: MEDIATOR_OF_ORGANIZATION.code,
+          basis: MEDIATOR_OF_ORGANIZATION.basis,
+          requirement: MEDIATOR_OF_ORGANIZATION.requirement,
+          state,
+          field: `payload.${field}`,
+        },
+      );
     }
   }
 }

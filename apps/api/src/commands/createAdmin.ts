@@ -24,7 +24,10 @@ const CREATE_ADMIN_LOCK = 7_363_901;
  * The first administrator, and with `createCity` the root centre: one transaction, so a refusal
  * leaves nothing behind (no second root centre). Concurrent runs queue on an advisory lock.
  */
-export async function createAdmin(dataSource: DataSource, options: CreateAdminOptions): Promise<{ username: string; organizationId: string }> {
+export async function createAdmin(
+  dataSource: DataSource,
+  options: CreateAdminOptions,
+): Promise<{ username: string; organizationId: string }> {
   const problem = passwordProblem(options.password);
   if (problem) throw new CommandError(`JIEFEN_ADMIN_PASSWORD ${problem}`);
   return dataSource.transaction(async (manager) => {
@@ -32,13 +35,23 @@ export async function createAdmin(dataSource: DataSource, options: CreateAdminOp
     const organizations = manager.getRepository(Organization);
     const users = manager.getRepository(User);
     if (await users.existsBy({ username: options.username })) {
-      throw new CommandError(`a user "${options.username}" already exists; nothing was changed (to set their password: cli.js reset-password --username ${options.username})`);
+      throw new CommandError(
+        `a user "${options.username}" already exists; nothing was changed (to set their password: cli.js reset-password --username ${options.username})`,
+      );
     }
-    const organizationId = options.createCity ? await createCity(organizations, options.createCity) : options.organizationId!;
+    const organizationId = options.createCity
+      ? await createCity(organizations, options.createCity)
+      : options.organizationId!;
     if (!options.createCity && !(await organizations.existsBy({ id: organizationId }))) {
       throw new CommandError(`no organisation ${organizationId}; nothing was changed`);
     }
-    const user = await createUser(users, { username: options.username, displayName: options.displayName ?? options.username, password: options.password, role: 'admin', organizationId });
+    const user = await createUser(users, {
+      username: options.username,
+      displayName: options.displayName ?? options.username,
+      password: options.password,
+      role: 'admin',
+      organizationId,
+    });
     return { username: user.username, organizationId };
   });
 }
@@ -46,7 +59,9 @@ export async function createAdmin(dataSource: DataSource, options: CreateAdminOp
 async function createCity(organizations: Repository<Organization>, name: string): Promise<string> {
   const root = await organizations.findOneBy({ parentId: IsNull() });
   if (root) {
-    throw new CommandError(`there is already a root organisation, ${root.name} (${root.id}); nothing was changed (add the administrator there with --organization ${root.id})`);
+    throw new CommandError(
+      `there is already a root organisation, ${root.name} (${root.id}); nothing was changed (add the administrator there with --organization ${root.id})`,
+    );
   }
   const id = randomUUID();
   await organizations.insert({

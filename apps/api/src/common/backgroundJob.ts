@@ -18,7 +18,11 @@ export abstract class BackgroundJob implements OnApplicationBootstrap, OnApplica
     failure: string,
   ) {
     this.logger = new Logger(name);
-    this.loop = PollingLoop.polling(() => this.config.pollIntervalMs, { logger: this.logger, failure }, () => this.pass());
+    this.loop = PollingLoop.polling(
+      () => this.config.pollIntervalMs,
+      { logger: this.logger, failure },
+      () => this.pass(),
+    );
   }
 
   /** One pass of the loop; true when more work is waiting, so that the next pass starts at once. */

@@ -26,12 +26,22 @@ const OPTIONS: LoggerOptions = { redact: ['req.headers.authorization'] };
  * need thousands a second, and text printed afterwards then comes after them).
  */
 export function createLogger(settings: LoggerSettings): ServiceLog {
-  const destination: DestinationStream = settings.pretty ? prettyDestination(settings.destination ?? process.stdout) : jsonDestination(settings.destination);
-  return { logger: pino({ ...OPTIONS, level: settings.level }, destination), print: (text) => void destination.write(text) };
+  const destination: DestinationStream = settings.pretty
+    ? prettyDestination(settings.destination ?? process.stdout)
+    : jsonDestination(settings.destination);
+  return {
+    logger: pino({ ...OPTIONS, level: settings.level }, destination),
+    print: (text) => void destination.write(text),
+  };
 }
 
 function prettyDestination(out: NodeJS.WritableStream): DestinationStream {
-  const prettify = prettyFactory({ colorize: out === process.stdout, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true });
+  const prettify = prettyFactory({
+    colorize: out === process.stdout,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+    singleLine: true,
+  });
   return { write: (line: string) => void out.write(line.startsWith('{') ? prettify(line) : line) };
 }
 

@@ -2,7 +2,15 @@
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Node's socket errors when the server is down, restarting or unreachable. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /**
  * PostgreSQL's SQLSTATEs for a server that will not serve now: class 08 (connection exception),
@@ -11,7 +19,12 @@ const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'
 const SQLSTATE = /^(08...|57P0[123]|53300)$/;
 
 /** node-postgres words these without a code: a connection dropped mid-query, a full pool past its timeout. */
-const PG_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/, /Connection terminated due to connection timeout/];
+const PG_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /^Client has encountered a connection error/,
+  /Connection terminated due to connection timeout/,
+];
 
 const MAX_CAUSES = 8;
 
@@ -25,7 +38,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let seen = 0; pending.length && seen < MAX_CAUSES; seen++) {
     const current = pending.shift();
     if (current === null || typeof current !== 'object') continue;
-    const { code, message, driverError, cause, errors } = current as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+    const { code, message, driverError, cause, errors } = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+    };
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || SQLSTATE.test(code))) return true;
     if (typeof message === 'string' && PG_MESSAGES.some((pattern) => pattern.test(message))) return true;
     pending.push(driverError, cause, ...(Array.isArray(errors) ? errors : []));

@@ -27,7 +27,12 @@ export class PinoNestLogger implements LoggerService {
     this.write('trace', message, context);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, context?: string, trace?: string) {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace',
+    message: unknown,
+    context?: string,
+    trace?: string,
+  ) {
     const fields = { context, ...(trace ? { trace } : {}) };
     if (message !== null && typeof message === 'object') this.logger[level]({ ...fields, ...message });
     else this.logger[level](fields, String(message));

@@ -20,7 +20,11 @@ export class PollingLoop {
    * A loop that polls every `intervalMs()` (the configured polling interval), and at once again when
    * the pass reports more work waiting; a failed pass is retried after one interval.
    */
-  static polling(intervalMs: () => number, options: { logger: Logger; failure: string }, pass: () => Promise<boolean>): PollingLoop {
+  static polling(
+    intervalMs: () => number,
+    options: { logger: Logger; failure: string },
+    pass: () => Promise<boolean>,
+  ): PollingLoop {
     return new PollingLoop(async () => ((await pass()) ? 0 : intervalMs()), { ...options, retryMs: intervalMs });
   }
 

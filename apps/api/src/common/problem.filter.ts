@@ -72,7 +72,8 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const problem = toProblem(exception);
-    if (problem.code === 'INTERNAL_ERROR') this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.code === 'INTERNAL_ERROR')
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const status = STATUS[problem.code];
     if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response
@@ -99,7 +100,12 @@ export class ProblemFilter implements ExceptionFilter {
 export function toProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) {
     const retryAfter = exception.extensions?.retryAfterSeconds;
-    return { code: exception.code, detail: exception.message, extensions: exception.extensions, ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}) };
+    return {
+      code: exception.code,
+      detail: exception.message,
+      extensions: exception.extensions,
+      ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}),
+    };
   }
   if (exception instanceof FlowError) return fromFlowError(exception);
   const refusal = fromDatabaseRefusal(exception);
@@ -108,17 +114,29 @@ export function toProblem(exception: unknown): Problem {
   if (bodyError) return bodyError;
   if (exception instanceof HttpException) return fromHttpException(exception);
   if (isDatabaseUnavailable(exception)) {
-    return { code: 'SERVICE_UNAVAILABLE', detail: 'the database cannot be reached; try again shortly (an Idempotency-Key makes a retried event safe)', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    return {
+      code: 'SERVICE_UNAVAILABLE',
+      detail: 'the database cannot be reached; try again shortly (an Idempotency-Key makes a retried event safe)',
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   }
   return { code: 'INTERNAL_ERROR', detail: 'An unexpected error occurred; it has been logged.' };
 }
 
 function fromFlowError(error: FlowError): Problem {
   if (error instanceof EventNotAllowedError) {
-    return { code: 'EVENT_NOT_ALLOWED', detail: error.message, extensions: { state: error.state, eventType: error.eventType, allowedEvents: error.allowedEvents } };
+    return {
+      code: 'EVENT_NOT_ALLOWED',
+      detail: error.message,
+      extensions: { state: error.state, eventType: error.eventType, allowedEvents: error.allowedEvents },
+    };
   }
   if (error instanceof RuleViolatedError) {
-    return { code: 'RULE_VIOLATED', detail: error.message, extensions: { rule: error.rule, basis: error.basis, state: error.state } };
+    return {
+      code: 'RULE_VIOLATED',
+      detail: error.message,
+      extensions: { rule: error.rule, basis: error.basis, state: error.state },
+    };
   }
   if (error instanceof InvalidEventError) {
     return {
@@ -149,7 +167,11 @@ function fromDatabaseRefusal(exception: unknown): Problem | undefined {
 function fromBodyParser(exception: unknown): Problem | undefined {
   const type = (exception as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') {
-    return { code: 'VALIDATION_FAILED', detail: 'the body is not valid JSON', extensions: { errors: [{ field: '(body)', message: 'is not valid JSON' }] } };
+    return {
+      code: 'VALIDATION_FAILED',
+      detail: 'the body is not valid JSON',
+      extensions: { errors: [{ field: '(body)', message: 'is not valid JSON' }] },
+    };
   }
   if (type === 'entity.too.large') return { code: 'PAYLOAD_TOO_LARGE', detail: 'the body exceeds the size limit' };
   if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
@@ -161,6 +183,23 @@ function fromBodyParser(exception: unknown): Problem | undefined {
 function fromHttpException(exception: HttpException): Problem {
   const status = exception.getStatus();
   const code: ErrorCode =
-    status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 429 ? 'TOO_MANY_REQUESTS' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL_ERROR';
-  return { code, detail: code === 'INTERNAL_ERROR' ? 'An unexpected error occurred; it has been logged.' : exception.message };
+    status === 404
+      ? 'NOT_FOUND'
+      : status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : status === 429
+            ? 'TOO_MANY_REQUESTS'
+            : status === 401
+              ? 'UNAUTHENTICATED'
+              : status === 403
+                ? 'FORBIDDEN'
+                : status < 500
+                  ? 'VALIDATION_FAILED'
+                  : 'INTERNAL_ERROR';
+  return {
+    code,
+    detail: code === 'INTERNAL_ERROR' ? 'An unexpected error occurred; it has been logged.' : exception.message,
+  };
 }

@@ -24,9 +24,17 @@ export function requestLog(logger: Logger, maskUrl: (url: string) => string = ma
       res.removeListener('close', done);
       res.removeListener('finish', done);
       res.removeListener('error', done);
-      const fields = { req: { id: req.id, method: req.method, url }, ...maskedFields(req.logFields), res: { statusCode: res.statusCode }, responseTime: Date.now() - start };
+      const fields = {
+        req: { id: req.id, method: req.method, url },
+        ...maskedFields(req.logFields),
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - start,
+      };
       if (err || res.statusCode >= 500) {
-        logger.error({ ...fields, err: err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+        logger.error(
+          { ...fields, err: err ?? new Error(`failed with status code ${res.statusCode}`) },
+          'request errored',
+        );
       } else {
         logger.info(fields, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
       }
@@ -50,5 +58,7 @@ function maskedOrPath(maskUrl: (url: string) => string, url: string): string {
 /** Fields copied from the request (a path id, an event type) are as untrusted as the URL: masked alike. */
 function maskedFields(fields: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!fields) return fields;
-  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? maskedText(value) : value]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? maskedText(value) : value]),
+  );
 }

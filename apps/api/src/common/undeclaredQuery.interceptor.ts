@@ -17,7 +17,10 @@ export class UndeclaredQueryInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http' && !this.handlerReadsQuery(context)) {
       const keys = Object.keys(context.switchToHttp().getRequest<Request>().query ?? {});
-      if (keys.length) throw validationFailed(keys.map((key) => ({ field: `query.${key}`, message: 'is not a parameter of this route' })));
+      if (keys.length)
+        throw validationFailed(
+          keys.map((key) => ({ field: `query.${key}`, message: 'is not a parameter of this route' })),
+        );
     }
     return next.handle();
   }
@@ -26,7 +29,8 @@ export class UndeclaredQueryInterceptor implements NestInterceptor {
     const handler = context.getHandler();
     let known = this.readsQuery.get(handler);
     if (known === undefined) {
-      const args: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
+      const args: Record<string, unknown> =
+        Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
       known = Object.keys(args).some((key) => key.startsWith(`${RouteParamtypes.QUERY}:`));
       this.readsQuery.set(handler, known);
     }

@@ -45,18 +45,24 @@ function findProblem(value: unknown, root: string): { field: string; message: st
   while (stack.length) {
     const { value: current, path, depth } = stack.pop()!;
     if (typeof current === 'string') {
-      if (NOT_TEXT.test(current)) return { field: path || '(body)', message: 'contains a NUL character or an unpaired UTF-16 surrogate' };
+      if (NOT_TEXT.test(current))
+        return { field: path || '(body)', message: 'contains a NUL character or an unpaired UTF-16 surrogate' };
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
-    if (depth >= MAX_INPUT_DEPTH) return { field: path || '(body)', message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
+    if (depth >= MAX_INPUT_DEPTH)
+      return { field: path || '(body)', message: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
     if (Array.isArray(current)) {
       current.forEach((item, index) => stack.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }));
       continue;
     }
     for (const [key, item] of Object.entries(current)) {
       const field = join(path, key);
-      if (NOT_TEXT.test(key)) return { field: join(path, JSON.stringify(key)), message: 'is a key with a NUL character or an unpaired UTF-16 surrogate' };
+      if (NOT_TEXT.test(key))
+        return {
+          field: join(path, JSON.stringify(key)),
+          message: 'is a key with a NUL character or an unpaired UTF-16 surrogate',
+        };
       if (HIDDEN_KEYS.has(key)) return { field, message: 'is not a known field' };
       stack.push({ value: item, path: field, depth: depth + 1 });
     }

@@ -82,14 +82,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pollIntervalMs: integer('JIEFEN_POLL_INTERVAL_MS', DEFAULT_POLL_INTERVAL_MS, 50, 60_000),
     secrets: secretsFromEnv(env, problems),
     tokenTtlSeconds: integer('JIEFEN_TOKEN_TTL_SECONDS', DEFAULT_TOKEN_TTL_SECONDS, 60, 24 * 3600),
-    corsOrigins: (env.JIEFEN_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.JIEFEN_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     demoPassword: env.JIEFEN_DEMO_PASSWORD || undefined,
   };
   const demoPasswordProblem = config.demoPassword === undefined ? undefined : passwordProblem(config.demoPassword);
   if (demoPasswordProblem) problems.push(`JIEFEN_DEMO_PASSWORD ${demoPasswordProblem}`);
-  for (const origin of config.corsOrigins) if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`JIEFEN_CORS_ORIGINS entry "${origin}" must be an origin like https://example.org`);
+  for (const origin of config.corsOrigins)
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`JIEFEN_CORS_ORIGINS entry "${origin}" must be an origin like https://example.org`);
   if (databaseUrl && !config.secrets && !problems.some((p) => p.startsWith('JIEFEN_'))) {
-    problems.push('JIEFEN_DATA_KEYS, JIEFEN_HASH_KEY and JIEFEN_JWT_SECRET are required with DATABASE_URL (print a set with: node apps/api/dist/cli.js generate-keys)');
+    problems.push(
+      'JIEFEN_DATA_KEYS, JIEFEN_HASH_KEY and JIEFEN_JWT_SECRET are required with DATABASE_URL (print a set with: node apps/api/dist/cli.js generate-keys)',
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -21,10 +21,18 @@ export function serveConsole(app: INestApplication, logger: Logger, dist = CONSO
     logger.warn({ dist }, 'the console is not built (pnpm -r run build): / serves nothing');
     return;
   }
-  app.use('/assets', express.static(`${dist}assets`, { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(`${dist}assets`, { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+  );
   app.use(express.static(dist, { index: false, maxAge: 0 }));
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVICE_PATHS.test(request.path) || !request.accepts('html')) return next();
+    if (
+      (request.method !== 'GET' && request.method !== 'HEAD') ||
+      SERVICE_PATHS.test(request.path) ||
+      !request.accepts('html')
+    )
+      return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });

@@ -81,7 +81,9 @@ const ownerFile = (dataDir: string) => `${dataDir}.owner`;
 async function claimDataDir(dataDir: string): Promise<void> {
   const previous = Number((await readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
   if (previous && previous !== process.pid && isAlive(previous)) {
-    throw new Error(`the embedded database in ${dataDir} is in use by another Jiefen process (pid ${previous}); stop it or set JIEFEN_DATA_DIR`);
+    throw new Error(
+      `the embedded database in ${dataDir} is in use by another Jiefen process (pid ${previous}); stop it or set JIEFEN_DATA_DIR`,
+    );
   }
   await writeFile(ownerFile(dataDir), `${process.pid}\n`);
 }

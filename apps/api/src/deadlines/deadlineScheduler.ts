@@ -121,23 +121,38 @@ export class DeadlineScheduler extends BackgroundJob {
     return rows.map((r) => ({ caseId: r.case_id, kind: r.kind, dueOn: r.due_on }));
   }
 
-  private async fire(timer: { caseId: string; kind: string; dueOn: string }): Promise<'fired' | 'cancelled' | 'failed'> {
+  private async fire(timer: {
+    caseId: string;
+    kind: string;
+    dueOn: string;
+  }): Promise<'fired' | 'cancelled' | 'failed'> {
     const dueAt = new Date(`${addDays(timer.dueOn, 1)}T00:00:00+08:00`);
     const lagMs = this.clock.now().getTime() - dueAt.getTime();
     try {
       await this.runner.apply(
         timer.caseId,
         { type: 'deadline.expired', payload: { kind: timer.kind } },
-        { actor: ENGINE_ACTOR, meta: { dueOn: timer.dueOn, dueAt: dueAt.toISOString(), lagMs, late: lagMs > LATE_AFTER_MS } },
+        {
+          actor: ENGINE_ACTOR,
+          meta: { dueOn: timer.dueOn, dueAt: dueAt.toISOString(), lagMs, late: lagMs > LATE_AFTER_MS },
+        },
       );
-      if (lagMs > LATE_AFTER_MS) this.logger.warn({ caseId: timer.caseId, kind: timer.kind, dueOn: timer.dueOn, lagMs }, 'deadline fired late');
+      if (lagMs > LATE_AFTER_MS)
+        this.logger.warn({ caseId: timer.caseId, kind: timer.kind, dueOn: timer.dueOn, lagMs }, 'deadline fired late');
       return 'fired';
     } catch (error) {
-      if (error instanceof RuleViolatedError || error instanceof EventNotAllowedError || (error instanceof DomainError && error.code === 'CASE_NOT_FOUND')) {
+      if (
+        error instanceof RuleViolatedError ||
+        error instanceof EventNotAllowedError ||
+        (error instanceof DomainError && error.code === 'CASE_NOT_FOUND')
+      ) {
         await this.cancel(timer);
         return 'cancelled';
       }
-      this.logger.error({ err: error, caseId: timer.caseId, kind: timer.kind }, 'deadline could not fire; it will be retried when its lease ends');
+      this.logger.error(
+        { err: error, caseId: timer.caseId, kind: timer.kind },
+        'deadline could not fire; it will be retried when its lease ends',
+      );
       return 'failed';
     }
   }

@@ -14,7 +14,10 @@ export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Work list: deadlines falling due (e.g. dueBefore = end of this week), soonest first', description: 'Running deadlines of the cases in your scope, with the days left on the official calendar.' })
+  @ApiOperation({
+    summary: 'Work list: deadlines falling due (e.g. dueBefore = end of this week), soonest first',
+    description: 'Running deadlines of the cases in your scope, with the days left on the official calendar.',
+  })
   @ApiOkResponse({ description: 'the deadlines, soonest first', schema: responseRef('DeadlineList') })
   list(@Query() query: ListDeadlinesQuery, @CurrentActor() actor: AuthenticatedUser) {
     return this.deadlines.list(actor, query);

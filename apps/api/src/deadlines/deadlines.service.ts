@@ -38,7 +38,10 @@ export class DeadlinesService {
   /** Deadlines soonest first, with their case: what a centre must act on. */
   async list(user: AuthenticatedUser, query: ListDeadlinesQuery) {
     const values: unknown[] = [query.status ?? 'running'];
-    const where = ['d.status = $1', deadlineScopeSql(scopeOf(await this.organizations.get(user.organizationId)), values)];
+    const where = [
+      'd.status = $1',
+      deadlineScopeSql(scopeOf(await this.organizations.get(user.organizationId)), values),
+    ];
     if (query.dueBefore) where.push(`d.due_on <= $${values.push(query.dueBefore)}`);
     if (query.kind) where.push(`d.kind = $${values.push(query.kind)}`);
     if (query.organizationId) {

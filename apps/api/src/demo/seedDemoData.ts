@@ -34,7 +34,11 @@ const DEMO_USERNAMES: string[] = DEMO_USERS.map((u) => u.username);
  * `passwordFile` so that every start can say it again, also after a first start that failed.
  * With JIEFEN_DEMO_PASSWORD set on a later start, the demo users' password is reset to it.
  */
-export async function seedDemoData(dataSource: DataSource, logger: Logger, options: DemoOptions = {}): Promise<DemoLogin> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  logger: Logger,
+  options: DemoOptions = {},
+): Promise<DemoLogin> {
   const organizations = dataSource.getRepository(Organization);
   if ((await organizations.count()) === 0) {
     const paths = new Map<string, string>();
@@ -85,7 +89,12 @@ export function demoLoginBlock(login: DemoLogin): string {
       'To set it:   start again with JIEFEN_DEMO_PASSWORD=<12 or more characters>',
     );
   } else {
-    const from = { JIEFEN_DEMO_PASSWORD: 'from JIEFEN_DEMO_PASSWORD', generated: 'generated at this first start', stored: 'as generated at the first start', unknown: '' }[login.source];
+    const from = {
+      JIEFEN_DEMO_PASSWORD: 'from JIEFEN_DEMO_PASSWORD',
+      generated: 'generated at this first start',
+      stored: 'as generated at the first start',
+      unknown: '',
+    }[login.source];
     lines.push(`Password:    ${login.password}   (${from})`);
     if (login.passwordFile) lines.push(`Kept in:     ${login.passwordFile} (readable by this user only)`);
     lines.push('To change:   start with JIEFEN_DEMO_PASSWORD=<12 or more characters>');

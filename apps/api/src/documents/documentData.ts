@@ -101,7 +101,11 @@ export function documentData(facts: DocumentFacts): DocumentData {
     partyNames: { all: names(bound), applicants: names(byRole('applicant')), respondents: names(byRole('respondent')) },
     event: facts.event,
     details: facts.details,
-    agreement: { form: agreement?.form ?? (facts.event.payload.form as string | undefined) ?? null, effectiveOn: agreement?.effectiveOn ?? null, terms },
+    agreement: {
+      form: agreement?.form ?? (facts.event.payload.form as string | undefined) ?? null,
+      effectiveOn: agreement?.effectiveOn ?? null,
+      terms,
+    },
     outcome: context.outcome ?? {},
     records: context.records,
     facts: context.facts,

@@ -8,7 +8,10 @@ import { openContent } from './documentContent.js';
  * column of an issued document the immutability trigger lets change). A document that fails the
  * check is left as it is and named in `failedIntegrity`. Safe to run again.
  */
-export async function rotateDocumentKeys(dataSource: DataSource, protection: DataProtection): Promise<{ reEncrypted: number; documents: number; failedIntegrity: string[] }> {
+export async function rotateDocumentKeys(
+  dataSource: DataSource,
+  protection: DataProtection,
+): Promise<{ reEncrypted: number; documents: number; failedIntegrity: string[] }> {
   const rows: { id: string; content_encrypted: string; sha256: string }[] = await dataSource.query(
     `SELECT id, content_encrypted, sha256 FROM documents WHERE status = 'issued'`,
   );
@@ -23,7 +26,10 @@ export async function rotateDocumentKeys(dataSource: DataSource, protection: Dat
       failedIntegrity.push(row.id);
       continue;
     }
-    await dataSource.query('UPDATE documents SET content_encrypted = $2 WHERE id = $1', [row.id, protection.encrypt(content.toString('base64'))]);
+    await dataSource.query('UPDATE documents SET content_encrypted = $2 WHERE id = $1', [
+      row.id,
+      protection.encrypt(content.toString('base64')),
+    ]);
     reEncrypted++;
   }
   return { reEncrypted, documents: rows.length, failedIntegrity };

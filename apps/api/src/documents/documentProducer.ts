@@ -13,7 +13,14 @@ import { documentNumber } from './documentNumber.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
 import { loadCaseFacts } from './documentSource.js';
 import { templateFile } from './templateRegistry.js';
-import { claimPending, lockPending, markFailed, markIssued, nextNumber, type PendingDocument } from './documentStore.js';
+import {
+  claimPending,
+  lockPending,
+  markFailed,
+  markIssued,
+  nextNumber,
+  type PendingDocument,
+} from './documentStore.js';
 
 const BATCH = 20;
 const LEASE_MS = 60_000;
@@ -57,7 +64,10 @@ export class DocumentProducer extends BackgroundJob {
       } catch (error) {
         failed++;
         const message = String((error as Error)?.message ?? error);
-        this.logger.warn({ documentId: doc.id, caseId: doc.caseId, kind: doc.kind, attempt: doc.attempts, err: message }, 'document not produced; it will be retried');
+        this.logger.warn(
+          { documentId: doc.id, caseId: doc.caseId, kind: doc.kind, attempt: doc.attempts, err: message },
+          'document not produced; it will be retried',
+        );
         await markFailed(this.pool, doc.id, new Date(this.clock.now().getTime() + backoffMs(doc.attempts)), message);
       }
     }
@@ -74,10 +84,18 @@ export class DocumentProducer extends BackgroundJob {
       }
       const facts = await loadCaseFacts(client, this.protection, doc);
       const template = this.renderer.templates.find(facts.context.flowId, facts.flowVersion, doc.kind, doc.details);
-      if (!template) throw new Error(`no template for document ${doc.kind} of flow ${facts.context.flowId} v${facts.flowVersion} (templates/${facts.context.flowId}/${doc.kind}.json)`);
+      if (!template)
+        throw new Error(
+          `no template for document ${doc.kind} of flow ${facts.context.flowId} v${facts.flowVersion} (templates/${facts.context.flowId}/${doc.kind}.json)`,
+        );
       const year = Number(facts.event.today.slice(0, 4));
       const number = template.numbered ? await this.number(client, doc.organizationId, year, facts.organization) : null;
-      const data = documentData({ ...facts, details: doc.details, title: template.title, number: number?.text ?? null });
+      const data = documentData({
+        ...facts,
+        details: doc.details,
+        title: template.title,
+        number: number?.text ?? null,
+      });
       const content = await this.renderer.render(template, data, doc.orderedAt);
       await markIssued(client, doc.id, {
         number,
@@ -97,8 +115,17 @@ export class DocumentProducer extends BackgroundJob {
     }
   }
 
-  private async number(client: pg.PoolClient, organizationId: string, year: number, organization: { shortName: string; caseNumberPattern: string }) {
+  private async number(
+    client: pg.PoolClient,
+    organizationId: string,
+    year: number,
+    organization: { shortName: string; caseNumberPattern: string },
+  ) {
     const seq = await nextNumber(client, organizationId, year);
-    return { year, seq, text: documentNumber(organization.caseNumberPattern, { year, short: organization.shortName, seq }) };
+    return {
+      year,
+      seq,
+      text: documentNumber(organization.caseNumberPattern, { year, short: organization.shortName, seq }),
+    };
   }
 }

@@ -9,18 +9,34 @@ import { templateFile } from './templateRegistry.js';
  * Renders a template with a case's data to PDF. Every text is filled (and its characters checked
  * against the font) before anything is drawn, so a missing glyph refuses the whole document.
  */
-export async function renderDocument(template: DocumentTemplate, data: DocumentData, options: { font: CjkFont; labels: Labels; createdAt: Date }): Promise<Buffer> {
+export async function renderDocument(
+  template: DocumentTemplate,
+  data: DocumentData,
+  options: { font: CjkFont; labels: Labels; createdAt: Date },
+): Promise<Buffer> {
   const lines = documentLines(template, data, options);
   return writePdf(options.font, { title: template.title, createdAt: options.createdAt }, lines);
 }
 
-export function documentLines(template: DocumentTemplate, data: DocumentData, options: { font: CjkFont; labels: Labels }): Line[] {
+export function documentLines(
+  template: DocumentTemplate,
+  data: DocumentData,
+  options: { font: CjkFont; labels: Labels },
+): Line[] {
   const file = templateFile(template);
-  return template.blocks.flatMap((block, index) => blockLines(block, data, template, { ...options, where: `${file} block ${index + 1} (${block.type})` }));
+  return template.blocks.flatMap((block, index) =>
+    blockLines(block, data, template, { ...options, where: `${file} block ${index + 1} (${block.type})` }),
+  );
 }
 
-function blockLines(block: Block, data: DocumentData, template: DocumentTemplate, context: { font: CjkFont; labels: Labels; where: string }): Line[] {
-  const text = (source: string, scope: object = data) => fill(source, { data: scope, labels: context.labels, font: context.font, where: context.where });
+function blockLines(
+  block: Block,
+  data: DocumentData,
+  template: DocumentTemplate,
+  context: { font: CjkFont; labels: Labels; where: string },
+): Line[] {
+  const text = (source: string, scope: object = data) =>
+    fill(source, { data: scope, labels: context.labels, font: context.font, where: context.where });
   switch (block.type) {
     case 'title':
       return [{ style: 'title', text: text(block.text ?? template.title) }];
@@ -33,22 +49,39 @@ function blockLines(block: Block, data: DocumentData, template: DocumentTemplate
     case 'fields':
       return block.items.map(([label, value]) => ({ style: 'body', text: `${text(label)}：${text(value)}` }));
     case 'parties': {
-      const parties = block.roles ? data.parties.filter((p) => (block.roles as string[]).includes(p.role)) : data.parties.filter((p) => p.role !== 'thirdParty');
-      return parties.map((party) => ({ style: 'body', text: text(party.kind === 'organization' ? block.organization : block.person, { ...data, party }) }));
+      const parties = block.roles
+        ? data.parties.filter((p) => (block.roles as string[]).includes(p.role))
+        : data.parties.filter((p) => p.role !== 'thirdParty');
+      return parties.map((party) => ({
+        style: 'body',
+        text: text(party.kind === 'organization' ? block.organization : block.person, { ...data, party }),
+      }));
     }
     case 'each': {
       const items = lookup(data, block.list);
       const list = Array.isArray(items) ? items : [];
       if (!list.length) return block.empty ? [{ style: 'indented', text: text(block.empty) }] : [];
-      return list.map((item, i) => ({ style: 'indented', text: `${block.numbered ? `${i + 1}. ` : ''}${text(block.text, { ...data, item, index: i + 1 })}` }));
+      return list.map((item, i) => ({
+        style: 'indented',
+        text: `${block.numbered ? `${i + 1}. ` : ''}${text(block.text, { ...data, item, index: i + 1 })}`,
+      }));
     }
     case 'signatures': {
       const parties = data.parties.filter((p) => p.role !== 'thirdParty');
-      const perParty = block.perParty ? parties.map((party) => ({ style: 'signature' as const, text: text(block.perParty!, { ...data, party }) })) : [];
-      return [{ style: 'space', lines: 1 }, ...perParty, ...(block.lines ?? []).map((line) => ({ style: 'signature' as const, text: text(line) }))];
+      const perParty = block.perParty
+        ? parties.map((party) => ({ style: 'signature' as const, text: text(block.perParty!, { ...data, party }) }))
+        : [];
+      return [
+        { style: 'space', lines: 1 },
+        ...perParty,
+        ...(block.lines ?? []).map((line) => ({ style: 'signature' as const, text: text(line) })),
+      ];
     }
     case 'signOff':
-      return [{ style: 'space', lines: 1 }, ...block.lines.map((line) => ({ style: 'right' as const, text: text(line) }))];
+      return [
+        { style: 'space', lines: 1 },
+        ...block.lines.map((line) => ({ style: 'right' as const, text: text(line) })),
+      ];
     case 'space':
       return [{ style: 'space', lines: block.lines ?? 1 }];
   }

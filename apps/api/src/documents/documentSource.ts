@@ -13,7 +13,11 @@ export interface CaseFacts extends Omit<DocumentFacts, 'title' | 'number' | 'det
  * Reads the case, its parties in full (decrypted: documents are for the parties), the organisation
  * whose document it is, the mediator and the event that issued it.
  */
-export async function loadCaseFacts(db: pg.PoolClient | pg.Pool, protection: DataProtection, doc: { caseId: string; eventSeq: number; organizationId: string }): Promise<CaseFacts> {
+export async function loadCaseFacts(
+  db: pg.PoolClient | pg.Pool,
+  protection: DataProtection,
+  doc: { caseId: string; eventSeq: number; organizationId: string },
+): Promise<CaseFacts> {
   const [caseRows, partyRows, orgRows, eventRows] = await Promise.all([
     db.query(`SELECT case_number, snapshot FROM cases WHERE id = $1`, [doc.caseId]),
     db.query(
@@ -21,15 +25,24 @@ export async function loadCaseFacts(db: pg.PoolClient | pg.Pool, protection: Dat
       [doc.caseId],
     ),
     db.query(`SELECT name, short_name, case_number_pattern FROM organizations WHERE id = $1`, [doc.organizationId]),
-    db.query(`SELECT type, seq, today, payload FROM case_events WHERE case_id = $1 AND seq = $2`, [doc.caseId, doc.eventSeq]),
+    db.query(`SELECT type, seq, today, payload FROM case_events WHERE case_id = $1 AND seq = $2`, [
+      doc.caseId,
+      doc.eventSeq,
+    ]),
   ]);
   const row = caseRows.rows[0];
   const event = eventRows.rows[0];
   const org = orgRows.rows[0];
-  if (!row || !event || !org) throw new Error(`document of case ${doc.caseId} (event ${doc.eventSeq}): the case, its event or its organisation is missing`);
+  if (!row || !event || !org)
+    throw new Error(
+      `document of case ${doc.caseId} (event ${doc.eventSeq}): the case, its event or its organisation is missing`,
+    );
   const context = row.snapshot.context as CaseContext;
   const mediatorId = context.records.mediatorId;
-  const mediator = typeof mediatorId === 'string' ? (await db.query(`SELECT display_name FROM users WHERE id = $1`, [mediatorId])).rows[0] : undefined;
+  const mediator =
+    typeof mediatorId === 'string'
+      ? (await db.query(`SELECT display_name FROM users WHERE id = $1`, [mediatorId])).rows[0]
+      : undefined;
   return {
     caseId: doc.caseId,
     caseNumber: row.case_number,

@@ -53,13 +53,24 @@ export async function claimPending(db: pg.Pool, now: Date, leaseMs: number, batc
     [now, new Date(now.getTime() + leaseMs), batch],
   );
   return rows
-    .map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, eventSeq: r.event_seq, organizationId: r.organization_id, details: r.details, orderedAt: r.ordered_at, attempts: r.attempts }))
+    .map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      kind: r.kind,
+      eventSeq: r.event_seq,
+      organizationId: r.organization_id,
+      details: r.details,
+      orderedAt: r.ordered_at,
+      attempts: r.attempts,
+    }))
     .sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
 }
 
 /** Locks a still-pending document for the issuing transaction; false when another instance issued it first. */
 export async function lockPending(client: pg.PoolClient, id: string): Promise<boolean> {
-  const { rowCount } = await client.query(`SELECT 1 FROM documents WHERE id = $1 AND status = 'pending' FOR UPDATE`, [id]);
+  const { rowCount } = await client.query(`SELECT 1 FROM documents WHERE id = $1 AND status = 'pending' FOR UPDATE`, [
+    id,
+  ]);
   return rowCount === 1;
 }
 
@@ -92,13 +103,28 @@ export async function markIssued(
     `UPDATE documents SET status = 'issued', number_year = $2, number_seq = $3, number = $4, template = $5, template_version = $6,
        title = $7, produced_at = $8, content_encrypted = $9, byte_size = $10, sha256 = $11, claimed_until = NULL, last_error = NULL
      WHERE id = $1 AND status = 'pending'`,
-    [id, issued.number?.year ?? null, issued.number?.seq ?? null, issued.number?.text ?? null, issued.template, issued.templateVersion, issued.title, issued.producedAt, issued.contentEncrypted, issued.byteSize, issued.sha256],
+    [
+      id,
+      issued.number?.year ?? null,
+      issued.number?.seq ?? null,
+      issued.number?.text ?? null,
+      issued.template,
+      issued.templateVersion,
+      issued.title,
+      issued.producedAt,
+      issued.contentEncrypted,
+      issued.byteSize,
+      issued.sha256,
+    ],
   );
 }
 
 /** A failed attempt: the document stays pending and is tried again at `retryAt`. */
 export async function markFailed(db: pg.Pool, id: string, retryAt: Date, error: string): Promise<void> {
-  await db.query(`UPDATE documents SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1 AND status = 'pending'`, [id, retryAt, error.slice(0, 500)]);
+  await db.query(
+    `UPDATE documents SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1 AND status = 'pending'`,
+    [id, retryAt, error.slice(0, 500)],
+  );
 }
 
 export async function listForCase(db: pg.Pool, caseId: string): Promise<DocumentSummary[]> {
@@ -137,13 +163,28 @@ export interface DocumentOrigin {
   orderedAt: Date;
 }
 
-export async function issuedDocumentOrigin(db: pg.Pool, caseId: string, documentId: string): Promise<DocumentOrigin | undefined> {
+export async function issuedDocumentOrigin(
+  db: pg.Pool,
+  caseId: string,
+  documentId: string,
+): Promise<DocumentOrigin | undefined> {
   const { rows } = await db.query(
     `SELECT id, event_seq, organization_id, details, number, template, title, ordered_at FROM documents WHERE case_id = $1 AND id = $2 AND status = 'issued'`,
     [caseId, documentId],
   );
   const r = rows[0];
-  return r && { id: r.id, eventSeq: r.event_seq, organizationId: r.organization_id, details: r.details, number: r.number, template: r.template, title: r.title, orderedAt: r.ordered_at };
+  return (
+    r && {
+      id: r.id,
+      eventSeq: r.event_seq,
+      organizationId: r.organization_id,
+      details: r.details,
+      number: r.number,
+      template: r.template,
+      title: r.title,
+      orderedAt: r.ordered_at,
+    }
+  );
 }
 
 /** Issued documents of a case with their bytes: one (`documentId`) or all, in the order of issue. */
@@ -153,5 +194,15 @@ export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: 
      WHERE case_id = $1 AND status = 'issued' AND ($2::uuid IS NULL OR id = $2::uuid) ORDER BY event_seq, outbox_id`,
     [caseId, documentId ?? null],
   );
-  return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, number: r.number, eventSeq: r.event_seq, template: r.template, orderedAt: r.ordered_at, sha256: r.sha256, contentEncrypted: r.content_encrypted }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    number: r.number,
+    eventSeq: r.event_seq,
+    template: r.template,
+    orderedAt: r.ordered_at,
+    sha256: r.sha256,
+    contentEncrypted: r.content_encrypted,
+  }));
 }

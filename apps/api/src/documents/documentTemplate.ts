@@ -41,4 +41,15 @@ export type Block =
   | { type: 'signOff'; lines: string[] }
   | { type: 'space'; lines?: number };
 
-export const BLOCK_TYPES = ['title', 'number', 'heading', 'paragraph', 'fields', 'parties', 'each', 'signatures', 'signOff', 'space'] as const;
+export const BLOCK_TYPES = [
+  'title',
+  'number',
+  'heading',
+  'paragraph',
+  'fields',
+  'parties',
+  'each',
+  'signatures',
+  'signOff',
+  'space',
+] as const;

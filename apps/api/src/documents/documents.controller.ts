@@ -18,10 +18,16 @@ export class DocumentsController {
 
   @Get('documents')
   @ApiOperation({
-    summary: 'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced',
-    description: 'Every document the case’s events issued, in the order of those events, with its SHA-256 and size once produced.',
+    summary:
+      'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced',
+    description:
+      'Every document the case’s events issued, in the order of those events, with its SHA-256 and size once produced.',
   })
-  @ApiResponse({ status: 200, description: 'the documents in the order of the events that issued them', schema: responseRef('DocumentList') })
+  @ApiResponse({
+    status: 200,
+    description: 'the documents in the order of the events that issued them',
+    schema: responseRef('DocumentList'),
+  })
   @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
   list(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: AuthenticatedUser) {
     return this.documents.list(actor, id);
@@ -29,11 +35,17 @@ export class DocumentsController {
 
   @Get('documents/:documentId')
   @ApiOperation({
-    summary: 'One issued document as archived (PDF, A4), or with format=docx the Word working copy of an agreement — personal data in full: the case’s mediator or court only; logged like a reveal',
-    description: 'The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).',
+    summary:
+      'One issued document as archived (PDF, A4), or with format=docx the Word working copy of an agreement — personal data in full: the case’s mediator or court only; logged like a reveal',
+    description:
+      'The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).',
   })
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  @ApiResponse({ status: 200, description: 'the stored bytes; Repr-Digest carries their SHA-256', content: PDF_CONTENT })
+  @ApiResponse({
+    status: 200,
+    description: 'the stored bytes; Repr-Digest carries their SHA-256',
+    content: PDF_CONTENT,
+  })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
   @ApiResponse({ status: 404, description: 'no such case in your scope, or no such issued document on it' })
   async download(
@@ -48,14 +60,25 @@ export class DocumentsController {
 
   @Get('dossier')
   @ApiOperation({
-    summary: 'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged',
-    description: 'PML Art. 27: the registration, the records and the agreement filed as one dossier; the access is logged with the reason given.',
+    summary:
+      'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged',
+    description:
+      'PML Art. 27: the registration, the records and the agreement filed as one dossier; the access is logged with the reason given.',
   })
   @ApiProduces('application/pdf')
-  @ApiResponse({ status: 200, description: 'one PDF: cover, index, the archived documents, back cover', content: PDF_CONTENT })
+  @ApiResponse({
+    status: 200,
+    description: 'one PDF: cover, index, the archived documents, back cover',
+    content: PDF_CONTENT,
+  })
   @ApiResponse({ status: 403, description: 'not the case’s mediator nor the court it is before (FORBIDDEN)' })
   @ApiResponse({ status: 404, description: 'no such case in your scope (CASE_NOT_FOUND)' })
-  async dossier(@Param('id', UuidParamPipe) id: string, @Query() query: DocumentAccessQuery, @CurrentActor() actor: AuthenticatedUser, @Res({ passthrough: true }) response: Response) {
+  async dossier(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: DocumentAccessQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return send(await this.documents.dossier(actor, id, query.reason), response);
   }
 }

@@ -56,16 +56,34 @@ export class DocumentsService {
   }
 
   /** The archived PDF, or (`format: 'docx'`) the Word working copy. */
-  download(user: AuthenticatedUser, caseId: string, documentId: string, query: { format?: DocumentFormat; reason?: string }): Promise<DocumentFile> {
-    return query.format === 'docx' ? this.wordCopy(user, caseId, documentId, query.reason) : this.archived(user, caseId, documentId, query.reason);
+  download(
+    user: AuthenticatedUser,
+    caseId: string,
+    documentId: string,
+    query: { format?: DocumentFormat; reason?: string },
+  ): Promise<DocumentFile> {
+    return query.format === 'docx'
+      ? this.wordCopy(user, caseId, documentId, query.reason)
+      : this.archived(user, caseId, documentId, query.reason);
   }
 
-  private async archived(user: AuthenticatedUser, caseId: string, documentId: string, reason = DEFAULT_REASON): Promise<DocumentFile> {
+  private async archived(
+    user: AuthenticatedUser,
+    caseId: string,
+    documentId: string,
+    reason = DEFAULT_REASON,
+  ): Promise<DocumentFile> {
     const row = await this.revealableRow(user, caseId);
     const [doc] = await issuedDocuments(this.pool, caseId, documentId);
-    if (!doc) throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
+    if (!doc)
+      throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
     await this.logAccess(user, caseId, `document:${doc.id}`, reason);
-    return { content: openContent(this.protection, doc), type: 'application/pdf', fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`, sha256: doc.sha256 };
+    return {
+      content: openContent(this.protection, doc),
+      type: 'application/pdf',
+      fileName: `${doc.number ?? row.case_number} ${doc.title}.pdf`,
+      sha256: doc.sha256,
+    };
   }
 
   /**
@@ -73,12 +91,23 @@ export class DocumentsService {
    * what the document was issued with — its event, details and 文号 — and the case's current parties.
    * Not archived and not hashed: the issued PDF stays the document.
    */
-  private async wordCopy(user: AuthenticatedUser, caseId: string, documentId: string, reason = DEFAULT_REASON): Promise<DocumentFile> {
+  private async wordCopy(
+    user: AuthenticatedUser,
+    caseId: string,
+    documentId: string,
+    reason = DEFAULT_REASON,
+  ): Promise<DocumentFile> {
     const row = await this.revealableRow(user, caseId);
     const origin = await issuedDocumentOrigin(this.pool, caseId, documentId);
-    if (!origin) throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
+    if (!origin)
+      throw new DomainError('NOT_FOUND', `case ${caseId} has no issued document ${documentId}`, { caseId, documentId });
     const template = this.renderer.templates.byFile(origin.template);
-    if (!template?.editable) throw new DomainError('NOT_FOUND', `document ${documentId} (${origin.title}) has no Word version: only forms completed before printing have one`, { caseId, documentId });
+    if (!template?.editable)
+      throw new DomainError(
+        'NOT_FOUND',
+        `document ${documentId} (${origin.title}) has no Word version: only forms completed before printing have one`,
+        { caseId, documentId },
+      );
     const facts = await loadCaseFacts(this.pool, this.protection, { caseId, ...origin });
     const data = documentData({ ...facts, details: origin.details, title: origin.title, number: origin.number });
     const lines = documentLines(template, data, { font: this.renderer.font, labels: this.renderer.templates.labels });
@@ -96,12 +125,23 @@ export class DocumentsService {
   async dossier(user: AuthenticatedUser, caseId: string, reason = DEFAULT_REASON): Promise<DocumentFile> {
     const row = await this.revealableRow(user, caseId);
     const documents = await issuedDocuments(this.pool, caseId);
-    const facts = await loadCaseFacts(this.pool, this.protection, { caseId, eventSeq: row.version, organizationId: row.snapshot.context.organizationId });
+    const facts = await loadCaseFacts(this.pool, this.protection, {
+      caseId,
+      eventSeq: row.version,
+      organizationId: row.snapshot.context.organizationId,
+    });
     const data = documentData({ ...facts, details: {}, title: '卷宗', number: null });
     const content = await bindDossier(
       documents.map((d) => ({ ...d, content: openContent(this.protection, d), dossierOrder: this.dossierOrder(d) })),
       data,
-      { template: this.renderer.templates.dossier, font: this.renderer.font, labels: this.renderer.templates.labels, compiledBy: user.username, compiledOn: this.clock.today(), createdAt: this.clock.now() },
+      {
+        template: this.renderer.templates.dossier,
+        font: this.renderer.font,
+        labels: this.renderer.templates.labels,
+        compiledBy: user.username,
+        compiledOn: this.clock.today(),
+        createdAt: this.clock.now(),
+      },
     );
     await this.logAccess(user, caseId, 'dossier', reason);
     return { content, type: 'application/pdf', fileName: `${row.case_number} 卷宗.pdf`, sha256: null };
@@ -113,17 +153,30 @@ export class DocumentsService {
 
   private async revealableRow(user: AuthenticatedUser, caseId: string) {
     const row = await this.visibleRow(user, caseId);
-    const subject = { mediatorId: row.snapshot.context.records.mediatorId, courtId: row.court_id, organizationPath: row.organization_path };
+    const subject = {
+      mediatorId: row.snapshot.context.records.mediatorId,
+      courtId: row.court_id,
+      organizationPath: row.organization_path,
+    };
     if (!mayReadPersonalData(user, subject)) {
       this.logger.warn({ userId: user.userId, role: user.role, caseId }, 'document download refused');
-      throw forbidden('documents carry personal data in full: only the case’s mediator or the court it is before may open them');
+      throw forbidden(
+        'documents carry personal data in full: only the case’s mediator or the court it is before may open them',
+      );
     }
     return row;
   }
 
   private async visibleRow(user: AuthenticatedUser, caseId: string) {
     const row = await caseDetailRow(this.pool, caseId);
-    if (!row || !inScope(scopeOf(await this.organizations.get(user.organizationId)), { organizationPath: row.organization_path, courtId: row.court_id })) throw caseNotFound(caseId);
+    if (
+      !row ||
+      !inScope(scopeOf(await this.organizations.get(user.organizationId)), {
+        organizationPath: row.organization_path,
+        courtId: row.court_id,
+      })
+    )
+      throw caseNotFound(caseId);
     return row;
   }
 

@@ -33,7 +33,14 @@ export async function writeDocx(meta: { title: string; createdAt: Date }, lines:
           },
         },
         footers: {
-          default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+              }),
+            ],
+          }),
         },
         children: paragraphs,
       },
@@ -43,11 +50,17 @@ export async function writeDocx(meta: { title: string; createdAt: Date }, lines:
 }
 
 function paragraphsOf(line: Line): Paragraph[] {
-  const text = (value: string, options: { bold?: boolean; size?: number } = {}) => [new TextRun({ text: value, font: FONT, size: options.size ?? HALF_POINTS.body, bold: options.bold ?? false })];
+  const text = (value: string, options: { bold?: boolean; size?: number } = {}) => [
+    new TextRun({ text: value, font: FONT, size: options.size ?? HALF_POINTS.body, bold: options.bold ?? false }),
+  ];
   const at = (options: IParagraphOptions) => [new Paragraph({ spacing: { after: 120, line: 360 }, ...options })];
   switch (line.style) {
     case 'title':
-      return at({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: text(line.text, { bold: true, size: HALF_POINTS.title }) });
+      return at({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: text(line.text, { bold: true, size: HALF_POINTS.title }),
+      });
     case 'heading':
       return at({ children: text(line.text, { bold: true }) });
     case 'right':

@@ -27,7 +27,14 @@ const INDEX_COLUMNS = [0.07, 0.33, 0.31, 0.2, 0.09];
 export async function bindDossier(
   documents: readonly BoundDocument[],
   data: DocumentData,
-  options: { template: DossierTemplate; font: CjkFont; labels: Labels; compiledBy: string; compiledOn: string; createdAt: Date },
+  options: {
+    template: DossierTemplate;
+    font: CjkFont;
+    labels: Labels;
+    compiledBy: string;
+    compiledOn: string;
+    createdAt: Date;
+  },
 ): Promise<Buffer> {
   const ordered = [...documents].sort((a, b) => a.dossierOrder - b.dossierOrder || a.eventSeq - b.eventSeq);
   const loaded = await Promise.all(ordered.map((d) => PDFDocument.load(d.content)));
@@ -41,14 +48,28 @@ export async function bindDossier(
   });
   const pageCount = page; // the back cover is the last page
   const t = options.template;
-  const scope = { ...data, dossier: { retention: t.retention, compiledBy: options.compiledBy, compiledOn: options.compiledOn, documentCount: ordered.length, pageCount, note: '' } };
-  const text = (source: string, where: string) => fill(source, { data: scope, labels: options.labels, font: options.font, where: `dossier.json ${where}` });
+  const scope = {
+    ...data,
+    dossier: {
+      retention: t.retention,
+      compiledBy: options.compiledBy,
+      compiledOn: options.compiledOn,
+      documentCount: ordered.length,
+      pageCount,
+      note: '',
+    },
+  };
+  const text = (source: string, where: string) =>
+    fill(source, { data: scope, labels: options.labels, font: options.font, where: `dossier.json ${where}` });
 
   const front: Line[] = [
     { style: 'space', lines: 4 },
     { style: 'title', text: text(t.coverTitle, 'coverTitle') },
     { style: 'space', lines: 3 },
-    ...t.coverFields.map(([label, value], i) => ({ style: 'body' as const, text: `${text(label, `coverFields ${i + 1}`)}：${text(value, `coverFields ${i + 1}`)}` })),
+    ...t.coverFields.map(([label, value], i) => ({
+      style: 'body' as const,
+      text: `${text(label, `coverFields ${i + 1}`)}：${text(value, `coverFields ${i + 1}`)}`,
+    })),
     { style: 'pageBreak' },
     ...ordered.flatMap((d, i): Line[] => {
       const header: Line[] =
@@ -56,22 +77,42 @@ export async function bindDossier(
           ? [
               ...(i > 0 ? [{ style: 'pageBreak' } as const] : []),
               { style: 'title', text: text(t.indexTitle, 'indexTitle') },
-              { style: 'row', header: true, widths: INDEX_COLUMNS, cells: ['序号', '文书名称', '文号', '日期', '页号'] },
+              {
+                style: 'row',
+                header: true,
+                widths: INDEX_COLUMNS,
+                cells: ['序号', '文书名称', '文号', '日期', '页号'],
+              },
             ]
           : [];
       const cells = [String(i + 1), d.title, d.number ?? '—', chineseDate(chinaDateOf(d.orderedAt)), String(starts[i])];
       cells.forEach((cell, c) => options.font.assertCovers(cell, `dossier index row ${i + 1} column ${c + 1}`));
       return [...header, { style: 'row', widths: INDEX_COLUMNS, cells, note: `SHA-256 ${d.sha256}` }];
     }),
-    ...(ordered.length ? [] : [{ style: 'title', text: text(t.indexTitle, 'indexTitle') } as const, { style: 'body', text: '（本卷尚无已签发的文书）' } as const]),
+    ...(ordered.length
+      ? []
+      : [
+          { style: 'title', text: text(t.indexTitle, 'indexTitle') } as const,
+          { style: 'body', text: '（本卷尚无已签发的文书）' } as const,
+        ]),
   ];
-  const back: Line[] = [{ style: 'title', text: text(t.backCoverTitle, 'backCoverTitle') }, ...t.backCoverLines.map((line, i) => ({ style: 'body' as const, text: text(line, `backCoverLines ${i + 1}`) }))];
+  const back: Line[] = [
+    { style: 'title', text: text(t.backCoverTitle, 'backCoverTitle') },
+    ...t.backCoverLines.map((line, i) => ({ style: 'body' as const, text: text(line, `backCoverLines ${i + 1}`) })),
+  ];
   const [frontPdf, backPdf] = await Promise.all([
-    writePdf(options.font, { title: `${data.case.number} 卷宗`, createdAt: options.createdAt }, front).then((b) => PDFDocument.load(b)),
-    writePdf(options.font, { title: `${data.case.number} 封底`, createdAt: options.createdAt }, back).then((b) => PDFDocument.load(b)),
+    writePdf(options.font, { title: `${data.case.number} 卷宗`, createdAt: options.createdAt }, front).then((b) =>
+      PDFDocument.load(b),
+    ),
+    writePdf(options.font, { title: `${data.case.number} 封底`, createdAt: options.createdAt }, back).then((b) =>
+      PDFDocument.load(b),
+    ),
   ]);
 
-  if (frontPdf.getPageCount() !== frontPages) throw new Error(`the dossier's cover and index took ${frontPdf.getPageCount()} pages, not ${frontPages}: the index's page numbers would be wrong`);
+  if (frontPdf.getPageCount() !== frontPages)
+    throw new Error(
+      `the dossier's cover and index took ${frontPdf.getPageCount()} pages, not ${frontPages}: the index's page numbers would be wrong`,
+    );
   const dossier = await PDFDocument.create();
   dossier.setTitle(`${data.case.number} 卷宗`);
   dossier.setProducer('Jiefen');

@@ -10,7 +10,9 @@ export class MissingGlyphError extends Error {
     readonly fontFamily: string,
   ) {
     const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    super(`the character ${char} (${codePoint}) in ${where} is not in the font ${fontFamily}: the document cannot be printed with it`);
+    super(
+      `the character ${char} (${codePoint}) in ${where} is not in the font ${fontFamily}: the document cannot be printed with it`,
+    );
     this.name = 'MissingGlyphError';
   }
 }

@@ -25,14 +25,24 @@ const SIZE = { title: 22, body: 14, small: 12 };
  * page (— 1 —). `createdAt` is the document's own date, not the clock, so a re-rendering of the
  * same document and data gives the same bytes.
  */
-export function writePdf(font: CjkFont, meta: { title: string; createdAt: Date }, lines: readonly Line[]): Promise<Buffer> {
+export function writePdf(
+  font: CjkFont,
+  meta: { title: string; createdAt: Date },
+  lines: readonly Line[],
+): Promise<Buffer> {
   // `font: null`: no Helvetica is loaded (its AFM parse cost more than the whole page).
   const doc = new PDFDocument({
     ...PAGE,
     font: null as unknown as string,
     bufferPages: true,
     autoFirstPage: true,
-    info: { Title: meta.title, Producer: 'Jiefen', Creator: 'Jiefen', CreationDate: meta.createdAt, ModDate: meta.createdAt },
+    info: {
+      Title: meta.title,
+      Producer: 'Jiefen',
+      Creator: 'Jiefen',
+      CreationDate: meta.createdAt,
+      ModDate: meta.createdAt,
+    },
     lang: 'zh-CN',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
@@ -58,25 +68,37 @@ export function writePdf(font: CjkFont, meta: { title: string; createdAt: Date }
     } else if (line.style === 'space') {
       doc.moveDown(line.lines);
     } else if (line.style === 'title') {
-      doc.font(bold).fontSize(SIZE.title).text(line.text, PAGE.margins.left, undefined, { width, align: 'center', characterSpacing: 2 });
+      doc
+        .font(bold)
+        .fontSize(SIZE.title)
+        .text(line.text, PAGE.margins.left, undefined, { width, align: 'center', characterSpacing: 2 });
       doc.moveDown(0.6);
     } else if (line.style === 'heading') {
       doc.font(bold).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
     } else if (line.style === 'right') {
-      doc.font(regular).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, { width, align: 'right', lineGap: 6 });
+      doc
+        .font(regular)
+        .fontSize(SIZE.body)
+        .text(line.text, PAGE.margins.left, undefined, { width, align: 'right', lineGap: 6 });
     } else if (line.style === 'centre') {
-      doc.font(regular).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, { width, align: 'center', lineGap: 6 });
+      doc
+        .font(regular)
+        .fontSize(SIZE.body)
+        .text(line.text, PAGE.margins.left, undefined, { width, align: 'center', lineGap: 6 });
     } else if (line.style === 'signature') {
       doc.font(regular).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
       doc.moveDown(0.8);
     } else {
-      doc.font(regular).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, {
-        width,
-        lineGap: 6,
-        paragraphGap: 4,
-        indent: line.style === 'indented' ? SIZE.body * 2 : 0,
-        align: 'justify',
-      });
+      doc
+        .font(regular)
+        .fontSize(SIZE.body)
+        .text(line.text, PAGE.margins.left, undefined, {
+          width,
+          lineGap: 6,
+          paragraphGap: 4,
+          indent: line.style === 'indented' ? SIZE.body * 2 : 0,
+          align: 'justify',
+        });
     }
   }
   const pages = doc.bufferedPageRange();
@@ -85,28 +107,51 @@ export function writePdf(font: CjkFont, meta: { title: string; createdAt: Date }
     // Writing inside the bottom margin would add a page: lift the margin while writing the number.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(regular).fontSize(SIZE.small).text(`— ${i + 1} —`, 0, doc.page.height - 24 * MM, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc
+      .font(regular)
+      .fontSize(SIZE.small)
+      .text(`— ${i + 1} —`, 0, doc.page.height - 24 * MM, { width: doc.page.width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
   return done;
 }
 
-function drawRow(doc: PDFKit.PDFDocument, row: Extract<Line, { style: 'row' }>, fonts: { regular: string; bold: string; width: number }): void {
+function drawRow(
+  doc: PDFKit.PDFDocument,
+  row: Extract<Line, { style: 'row' }>,
+  fonts: { regular: string; bold: string; width: number },
+): void {
   const left = PAGE.margins.left;
   const y = doc.y;
   const cellHeight = row.note ? ROW_HEIGHT - NOTE_BAND : ROW_HEIGHT;
   let x = left;
-  doc.lineWidth(0.5).rect(left, y, fonts.width, row.note ? ROW_HEIGHT : cellHeight).stroke();
+  doc
+    .lineWidth(0.5)
+    .rect(left, y, fonts.width, row.note ? ROW_HEIGHT : cellHeight)
+    .stroke();
   row.cells.forEach((cell, i) => {
     const w = fonts.width * row.widths[i]!;
-    if (i > 0) doc.moveTo(x, y).lineTo(x, y + cellHeight).stroke();
-    doc.font(row.header ? fonts.bold : fonts.regular).fontSize(11).text(cell, x + 3, y + 4, { width: w - 6, height: cellHeight - 3, ellipsis: true, lineGap: 0 });
+    if (i > 0)
+      doc
+        .moveTo(x, y)
+        .lineTo(x, y + cellHeight)
+        .stroke();
+    doc
+      .font(row.header ? fonts.bold : fonts.regular)
+      .fontSize(11)
+      .text(cell, x + 3, y + 4, { width: w - 6, height: cellHeight - 3, ellipsis: true, lineGap: 0 });
     x += w;
   });
   if (row.note) {
-    doc.moveTo(left, y + cellHeight).lineTo(left + fonts.width, y + cellHeight).stroke();
-    doc.font(fonts.regular).fontSize(7).text(row.note, left + 3, y + cellHeight + 3, { width: fonts.width - 6, lineBreak: false });
+    doc
+      .moveTo(left, y + cellHeight)
+      .lineTo(left + fonts.width, y + cellHeight)
+      .stroke();
+    doc
+      .font(fonts.regular)
+      .fontSize(7)
+      .text(row.note, left + 3, y + cellHeight + 3, { width: fonts.width - 6, lineBreak: false });
   }
   doc.x = left;
   doc.y = y + (row.note ? ROW_HEIGHT : cellHeight);

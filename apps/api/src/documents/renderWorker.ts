@@ -24,11 +24,18 @@ parentPort!.on('message', async (request: RenderRequest) => {
   try {
     const template = registry.byFile(request.templateFile);
     if (!template) throw new Error(`the render thread has no template ${request.templateFile}`);
-    const pdf = await renderDocument(template, request.data, { font, labels: registry.labels, createdAt: new Date(request.createdAt) });
+    const pdf = await renderDocument(template, request.data, {
+      font,
+      labels: registry.labels,
+      createdAt: new Date(request.createdAt),
+    });
     const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     parentPort!.postMessage({ id: request.id, pdf: bytes } satisfies RenderReply);
   } catch (error) {
     const e = error as Error;
-    parentPort!.postMessage({ id: request.id, error: { name: e?.name ?? 'Error', message: String(e?.message ?? error) } } satisfies RenderReply);
+    parentPort!.postMessage({
+      id: request.id,
+      error: { name: e?.name ?? 'Error', message: String(e?.message ?? error) },
+    } satisfies RenderReply);
   }
 });

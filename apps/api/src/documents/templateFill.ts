@@ -38,7 +38,8 @@ export function lookup(data: unknown, path: string): unknown {
 }
 
 function format(value: unknown, filter: string | undefined, argument: string | undefined, labels: Labels): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return BLANK;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+    return BLANK;
   if (filter === 'date') return chineseDate(String(value));
   if (filter === 'label') {
     const table = labels[argument ?? ''];

@@ -22,7 +22,9 @@ export class TemplateRegistry {
   static load(dir = TEMPLATES_DIR): TemplateRegistry {
     const templates: DocumentTemplate[] = [];
     for (const flow of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
-      for (const file of readdirSync(join(dir, flow.name)).filter((f) => f.endsWith('.json')).sort()) {
+      for (const file of readdirSync(join(dir, flow.name))
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         templates.push(checked(JSON.parse(readFileSync(join(dir, flow.name, file), 'utf8')), `${flow.name}/${file}`));
       }
     }
@@ -37,9 +39,19 @@ export class TemplateRegistry {
   }
 
   /** The template for an effect: the variant whose field matches the details, else the plain one. */
-  find(flowId: string, flowVersion: number, kind: string, details: Record<string, unknown>): DocumentTemplate | undefined {
-    const candidates = this.templates.filter((t) => t.flow === flowId && t.kind === kind && t.flowVersions.includes(flowVersion));
-    return candidates.find((t) => t.variant && String(details[t.variant.field]) === t.variant.equals) ?? candidates.find((t) => !t.variant);
+  find(
+    flowId: string,
+    flowVersion: number,
+    kind: string,
+    details: Record<string, unknown>,
+  ): DocumentTemplate | undefined {
+    const candidates = this.templates.filter(
+      (t) => t.flow === flowId && t.kind === kind && t.flowVersions.includes(flowVersion),
+    );
+    return (
+      candidates.find((t) => t.variant && String(details[t.variant.field]) === t.variant.equals) ??
+      candidates.find((t) => !t.variant)
+    );
   }
 }
 
@@ -64,10 +76,15 @@ function checked(raw: unknown, file: string): DocumentTemplate {
   const fail = (what: string) => {
     throw new Error(`document template ${file}: ${what}`);
   };
-  if (typeof t.kind !== 'string' || typeof t.flow !== 'string' || typeof t.title !== 'string') fail('needs kind, flow and title');
-  if (`${t.flow}/${t.kind}` !== file.replace(/(\.[\w-]+)?\.json$/, '')) fail(`must live at templates/${t.flow}/${t.kind}[.variant].json`);
-  if (!Array.isArray(t.flowVersions) || !t.flowVersions.every(Number.isInteger)) fail('flowVersions must list flow versions');
-  if (!Number.isInteger(t.version) || !Number.isInteger(t.dossierOrder) || typeof t.numbered !== 'boolean') fail('needs version, dossierOrder and numbered');
-  if (!Array.isArray(t.blocks) || t.blocks.some((b) => !(BLOCK_TYPES as readonly string[]).includes(b?.type))) fail(`every block needs a type among ${BLOCK_TYPES.join(', ')}`);
+  if (typeof t.kind !== 'string' || typeof t.flow !== 'string' || typeof t.title !== 'string')
+    fail('needs kind, flow and title');
+  if (`${t.flow}/${t.kind}` !== file.replace(/(\.[\w-]+)?\.json$/, ''))
+    fail(`must live at templates/${t.flow}/${t.kind}[.variant].json`);
+  if (!Array.isArray(t.flowVersions) || !t.flowVersions.every(Number.isInteger))
+    fail('flowVersions must list flow versions');
+  if (!Number.isInteger(t.version) || !Number.isInteger(t.dossierOrder) || typeof t.numbered !== 'boolean')
+    fail('needs version, dossierOrder and numbered');
+  if (!Array.isArray(t.blocks) || t.blocks.some((b) => !(BLOCK_TYPES as readonly string[]).includes(b?.type)))
+    fail(`every block needs a type among ${BLOCK_TYPES.join(', ')}`);
   return t;
 }

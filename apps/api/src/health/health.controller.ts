@@ -22,7 +22,11 @@ export class HealthController {
     description: 'No token needed; also at `/health` for load balancers. The database gets 2 seconds to answer.',
   })
   @ApiOkResponse({ description: 'up, and the database answers', schema: responseRef('Health') })
-  @ApiResponse({ status: 503, description: 'up, but the database does not answer (`Retry-After` set)', schema: responseRef('Health') })
+  @ApiResponse({
+    status: 503,
+    description: 'up, but the database does not answer (`Retry-After` set)',
+    schema: responseRef('Health'),
+  })
   async health(@Res({ passthrough: true }) response: Response) {
     const database = await this.databaseUp();
     if (!database) response.status(503).setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));

@@ -19,7 +19,13 @@ export class MeService {
     return {
       user: { id: user.id, username: user.username, displayName: user.displayName },
       role: actor.role,
-      organization: { id: organization.id, name: organization.name, shortName: organization.shortName, kind: organization.kind, level: organization.level },
+      organization: {
+        id: organization.id,
+        name: organization.name,
+        shortName: organization.shortName,
+        kind: organization.kind,
+        level: organization.level,
+      },
       permissions: permissionsOf(actor.role),
     };
   }

@@ -25,7 +25,10 @@ const reflector = new Reflector();
 
 /** Read from the routes' own `@Roles()`, so this never drifts from what the guard enforces. */
 function routeAllows(role: UserRole, controller: Type<unknown>, handler?: (...args: never[]) => unknown): boolean {
-  const roles = reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, handler ? [handler, controller] : [controller]);
+  const roles = reflector.getAllAndOverride<UserRole[] | undefined>(
+    ROLES,
+    handler ? [handler, controller] : [controller],
+  );
   return !roles || roles.includes(role);
 }
 
@@ -34,7 +37,10 @@ export function permissionsOf(role: UserRole): Permissions {
   return {
     openFlows: flows.filter((flow) => mayOpenCase(role, flow.id)).map((flow) => flow.id),
     sendEvents: Object.fromEntries(
-      flows.map((flow) => [flow.id, Object.keys(flow.events).filter((type) => maySendEvent(role, flow.id, flow.version, type))]),
+      flows.map((flow) => [
+        flow.id,
+        Object.keys(flow.events).filter((type) => maySendEvent(role, flow.id, flow.version, type)),
+      ]),
     ),
     loadCalendarYears: routeAllows(role, CalendarController, CalendarController.prototype.load),
     manageUsers: routeAllows(role, UsersController),

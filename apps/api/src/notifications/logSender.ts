@@ -6,6 +6,11 @@ export class LogSender extends NotificationSender {
   private readonly logger = new Logger('Notification');
 
   async send(message: OutboxMessage): Promise<void> {
-    this.logger.log({ notification: message.id, caseId: message.caseId, kind: message.kind, recipient: message.recipient });
+    this.logger.log({
+      notification: message.id,
+      caseId: message.caseId,
+      kind: message.kind,
+      recipient: message.recipient,
+    });
   }
 }

@@ -10,9 +10,17 @@ export function notificationsFor(effects: readonly Effect[], context: CaseContex
   const rows: OutboxRow[] = [];
   for (const effect of effects) {
     if (effect.type === 'document.issued') {
-      rows.push({ kind: `document.${effect.document}`, recipient: { type: 'parties' }, payload: { caseNumber, ...(effect.details ?? {}) } });
+      rows.push({
+        kind: `document.${effect.document}`,
+        recipient: { type: 'parties' },
+        payload: { caseNumber, ...(effect.details ?? {}) },
+      });
     } else if (effect.type === 'notice.sent') {
-      rows.push({ kind: `notice.${effect.notice}`, recipient: recipientOf(effect.to, context), payload: { caseNumber, ...(effect.details ?? {}) } });
+      rows.push({
+        kind: `notice.${effect.notice}`,
+        recipient: recipientOf(effect.to, context),
+        payload: { caseNumber, ...(effect.details ?? {}) },
+      });
     } else if (effect.type === 'deadline.overdue') {
       rows.push({
         kind: 'deadline.overdue',
@@ -24,12 +32,17 @@ export function notificationsFor(effects: readonly Effect[], context: CaseContex
   return rows;
 }
 
-function recipientOf(to: Extract<Effect, { type: 'notice.sent' }>['to'], context: CaseContext): Record<string, unknown> {
+function recipientOf(
+  to: Extract<Effect, { type: 'notice.sent' }>['to'],
+  context: CaseContext,
+): Record<string, unknown> {
   if (to === 'organization') return { type: 'organization', organizationId: context.organizationId };
   if (to === 'mediator') {
     // The case's own mediator once assigned; until then the organisation handling it.
     const mediatorId = context.records.mediatorId;
-    return typeof mediatorId === 'string' ? { type: 'mediator', userId: mediatorId } : { type: 'organization', organizationId: context.organizationId };
+    return typeof mediatorId === 'string'
+      ? { type: 'mediator', userId: mediatorId }
+      : { type: 'organization', organizationId: context.organizationId };
   }
   if (to === 'court') return { type: 'court', organizationId: (context.facts.courtId as string | undefined) ?? null };
   return { type: to };

@@ -50,17 +50,23 @@ export class OutboxDispatcher extends BackgroundJob {
     const delivered: string[] = [];
     let failed = 0;
     for (const row of rows) {
-      const message: OutboxMessage = { id: String(row.id), caseId: row.case_id, kind: row.kind, recipient: row.recipient, payload: row.payload, attempt: row.attempts };
+      const message: OutboxMessage = {
+        id: String(row.id),
+        caseId: row.case_id,
+        kind: row.kind,
+        recipient: row.recipient,
+        payload: row.payload,
+        attempt: row.attempts,
+      };
       try {
         await this.sender.send(message);
         delivered.push(String(row.id));
       } catch (error) {
         const retryAt = new Date(this.clock.now().getTime() + backoffMs(row.attempts));
-        await this.pool.query('UPDATE outbox SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1', [
-          row.id,
-          retryAt,
-          String((error as Error)?.message ?? error).slice(0, 500),
-        ]);
+        await this.pool.query(
+          'UPDATE outbox SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1',
+          [row.id, retryAt, String((error as Error)?.message ?? error).slice(0, 500)],
+        );
         failed++;
       }
     }
@@ -68,9 +74,16 @@ export class OutboxDispatcher extends BackgroundJob {
     // per-row updates were most of the dispatcher's cost). A send whose mark is lost to a crash is
     // sent again after the lease, as before: delivery is at least once.
     if (delivered.length) {
-      await this.pool.query('UPDATE outbox SET delivered_at = $2, claimed_until = NULL, last_error = NULL WHERE id = ANY($1::bigint[])', [delivered, this.clock.now()]);
+      await this.pool.query(
+        'UPDATE outbox SET delivered_at = $2, claimed_until = NULL, last_error = NULL WHERE id = ANY($1::bigint[])',
+        [delivered, this.clock.now()],
+      );
     }
-    if (failed) this.logger.warn({ failed, delivered: delivered.length }, 'some notifications could not be delivered; they will be retried');
+    if (failed)
+      this.logger.warn(
+        { failed, delivered: delivered.length },
+        'some notifications could not be delivered; they will be retried',
+      );
     return { delivered: delivered.length, failed };
   }
 }

@@ -17,6 +17,7 @@ export class SmsSender extends NotificationSender {
 
   async send(message: OutboxMessage): Promise<void> {
     const phones = await this.phonesOf(message);
-    for (const [i, phone] of phones.entries()) await this.gateway.sendSms(phone, this.textOf(message), `${message.id}:${i}`);
+    for (const [i, phone] of phones.entries())
+      await this.gateway.sendSms(phone, this.textOf(message), `${message.id}:${i}`);
   }
 }

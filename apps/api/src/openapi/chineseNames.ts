@@ -17,7 +17,12 @@ import {
   type RiskLevel,
 } from '@jiefen/flows';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organizations/organization.entity.js';
-import { PERFORMANCES, SATISFACTIONS, type Performance, type Satisfaction } from '../returnVisits/dto/record-return-visit.dto.js';
+import {
+  PERFORMANCES,
+  SATISFACTIONS,
+  type Performance,
+  type Satisfaction,
+} from '../returnVisits/dto/record-return-visit.dto.js';
 
 /**
  * The Chinese names of the contract's code tables, as docs/glossary.md gives them (a category is
@@ -58,7 +63,13 @@ const CHANNEL_ZH: Record<Channel, string> = {
 const RISK_LEVEL_ZH: Record<RiskLevel, string> = { red: '红色', orange: '橙色', yellow: '黄色', none: '无' };
 const PARTY_ROLE_ZH: Record<PartyRole, string> = { applicant: '申请人', respondent: '被申请人', thirdParty: '第三人' };
 const PARTY_KIND_ZH: Record<PartyKind, string> = { person: '自然人', organization: '法人或其他组织' };
-const ROLE_ZH: Record<ActorRole, string> = { reception: '受理窗口', mediator: '调解员', supervisor: '督导员', court: '法院', admin: '系统管理员' };
+const ROLE_ZH: Record<ActorRole, string> = {
+  reception: '受理窗口',
+  mediator: '调解员',
+  supervisor: '督导员',
+  court: '法院',
+  admin: '系统管理员',
+};
 const STATUS_ZH: Record<CaseStatus, string> = {
   open: '在办',
   resolved: '化解成功',
@@ -69,8 +80,17 @@ const STATUS_ZH: Record<CaseStatus, string> = {
 };
 const DEADLINE_SORT_ZH: Record<DeadlineSort, string> = { limit: '期限', target: '办理时限', window: '申请期间' };
 
-const SATISFACTION_ZH: Record<Satisfaction, string> = { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' };
-const PERFORMANCE_ZH: Record<Performance, string> = { performed: '已履行', partlyPerformed: '部分履行', notPerformed: '未履行', notDue: '未到履行期' };
+const SATISFACTION_ZH: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+};
+const PERFORMANCE_ZH: Record<Performance, string> = {
+  performed: '已履行',
+  partlyPerformed: '部分履行',
+  notPerformed: '未履行',
+  notDue: '未到履行期',
+};
 const ORGANIZATION_KIND_ZH: Record<OrganizationKind, string> = {
   centre: '矛盾纠纷调处化解中心',
   governanceCentre: '综治中心',
@@ -105,4 +125,5 @@ export function chineseNamesOf(values: readonly unknown[]): string[] | undefined
 }
 
 /** `neighbour — 邻里纠纷; contract — 合同纠纷; …`, for a schema's description. */
-export const namedValues = (values: readonly string[], names: readonly string[]) => values.map((v, i) => `${v} — ${names[i]}`).join('; ');
+export const namedValues = (values: readonly string[], names: readonly string[]) =>
+  values.map((v, i) => `${v} — ${names[i]}`).join('; ');

@@ -19,15 +19,28 @@ const TAGS = [
   { name: 'auth', description: 'Sign in: a short-lived bearer token' },
   { name: 'me', description: 'Who you are: user, role, organisation and what you may do' },
   { name: 'cases', description: 'Cases: open one on a flow, send it events, read it and its audit trail' },
-  { name: 'flows', description: 'The flows (statecharts) a case can run on: states, events with their payload schemas, deadlines, rules' },
+  {
+    name: 'flows',
+    description:
+      'The flows (statecharts) a case can run on: states, events with their payload schemas, deadlines, rules',
+  },
   { name: 'deadlines', description: 'Running deadlines of the cases in your scope: the work list' },
   { name: 'documents', description: 'The documents a case issued, and its dossier' },
   { name: 'reports', description: 'Statistics: the resolution rate' },
-  { name: 'supervision', description: 'The supervisor’s board (督办台) of a subtree, and bulk reassignment of a mediator’s cases' },
-  { name: 'return-visits', description: 'Return visits (回访) after an agreement or the end, their work queue, and the 防止民转刑 flag' },
+  {
+    name: 'supervision',
+    description: 'The supervisor’s board (督办台) of a subtree, and bulk reassignment of a mediator’s cases',
+  },
+  {
+    name: 'return-visits',
+    description: 'Return visits (回访) after an agreement or the end, their work queue, and the 防止民转刑 flag',
+  },
   { name: 'organizations', description: 'The organisation tree: centres, committees, courts, offices' },
   { name: 'users', description: 'Accounts of your organisation and below (admin)' },
-  { name: 'calendar', description: 'The State Council’s holiday schedule that legal periods count on (admin loads a year)' },
+  {
+    name: 'calendar',
+    description: 'The State Council’s holiday schedule that legal periods count on (admin loads a year)',
+  },
   { name: 'health', description: 'Liveness and database readiness' },
 ];
 
@@ -52,7 +65,14 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.tags = TAGS;
   document.components = {
     ...document.components,
-    schemas: { ...document.components?.schemas, ...intakeSchemas(), ...eventSchemas(), ...RESPONSE_SCHEMAS, ...REPORT_SCHEMAS, Problem: PROBLEM_SCHEMA } as never,
+    schemas: {
+      ...document.components?.schemas,
+      ...intakeSchemas(),
+      ...eventSchemas(),
+      ...RESPONSE_SCHEMAS,
+      ...REPORT_SCHEMAS,
+      Problem: PROBLEM_SCHEMA,
+    } as never,
   };
   delete document.components.schemas!.SendEventDto;
   for (const [path, item] of Object.entries(document.paths)) {
@@ -86,9 +106,13 @@ function completeOperation(operation: Operation, name: string): void {
 function uniqueOperationIds(document: OpenAPIObject): void {
   const seen = new Map<string, number>();
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.values(item).filter((o): o is Operation => !!o && typeof o === 'object' && 'responses' in o).map((o) => ({ path, o })),
+    Object.values(item)
+      .filter((o): o is Operation => !!o && typeof o === 'object' && 'responses' in o)
+      .map((o) => ({ path, o })),
   );
-  for (const { o } of operations.sort((a, b) => Number(b.path.startsWith('/api/')) - Number(a.path.startsWith('/api/')))) {
+  for (const { o } of operations.sort(
+    (a, b) => Number(b.path.startsWith('/api/')) - Number(a.path.startsWith('/api/')),
+  )) {
     if (!o.operationId) continue;
     const count = seen.get(o.operationId) ?? 0;
     seen.set(o.operationId, count + 1);
@@ -114,7 +138,8 @@ function toOpenApi31(node: unknown): unknown {
     if (names) {
       out['x-enum-descriptions'] = names;
       const listed = namedValues(out.enum as string[], names);
-      out.description = typeof out.description === 'string' && out.description ? `${out.description}. ${listed}` : listed;
+      out.description =
+        typeof out.description === 'string' && out.description ? `${out.description}. ${listed}` : listed;
     }
   }
   return out;

@@ -37,13 +37,28 @@ export const PROBLEM_SCHEMA = {
     errors: {
       type: 'array',
       description: '`VALIDATION_FAILED`: every bad field',
-      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string', example: 'payload.mediatorId' }, message: { type: 'string', example: 'is required' } } },
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: {
+          field: { type: 'string', example: 'payload.mediatorId' },
+          message: { type: 'string', example: 'is required' },
+        },
+      },
     },
-    rule: { type: 'string', description: '`RULE_VIOLATED`: the rule’s stable code', example: 'WRITTEN_AGREEMENT_UNSIGNED' },
+    rule: {
+      type: 'string',
+      description: '`RULE_VIOLATED`: the rule’s stable code',
+      example: 'WRITTEN_AGREEMENT_UNSIGNED',
+    },
     basis: { type: 'string', description: '`RULE_VIOLATED`: the article the rule rests on', example: 'PML Art. 29' },
     state: { type: 'string', description: 'the case’s state when it refused the event' },
     eventType: { type: 'string' },
-    allowedEvents: { type: 'array', items: { type: 'string' }, description: '`EVENT_NOT_ALLOWED`: the events the state accepts' },
+    allowedEvents: {
+      type: 'array',
+      items: { type: 'string' },
+      description: '`EVENT_NOT_ALLOWED`: the events the state accepts',
+    },
     caseId: { type: 'string' },
     expectedVersion: { type: 'integer' },
     currentVersion: { type: 'integer' },

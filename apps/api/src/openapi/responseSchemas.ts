@@ -1,4 +1,14 @@
-import { CASE_STATUSES, CATEGORIES, CHANNELS, DEADLINE_SORTS, PARTY_KINDS, PARTY_ROLES, RISK_LEVELS, flowStructure, listFlows } from '@jiefen/flows';
+import {
+  CASE_STATUSES,
+  CATEGORIES,
+  CHANNELS,
+  DEADLINE_SORTS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  RISK_LEVELS,
+  flowStructure,
+  listFlows,
+} from '@jiefen/flows';
 import { USER_ROLES } from '../users/user.entity.js';
 import { CENTRE_SCHEMAS } from './centreSchemas.js';
 
@@ -11,7 +21,11 @@ const uuid = { type: 'string', format: 'uuid' } as const;
 const date = { type: 'string', format: 'date' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
-const object = (properties: Record<string, object>, required: string[] = Object.keys(properties), extra: object = {}) => ({
+const object = (
+  properties: Record<string, object>,
+  required: string[] = Object.keys(properties),
+  extra: object = {},
+) => ({
   type: 'object',
   properties,
   required,
@@ -22,7 +36,12 @@ const flowIds = () => listFlows().map((f) => f.id);
 /** Every flow's states with their Chinese names: `people-mediation: pendingAcceptance — 待受理, …`. */
 const statesZh = () =>
   listFlows()
-    .map((flow) => `${flow.id}: ${flowStructure(flow).states.map((st) => `${st.name} — ${st.titleZh}`).join(', ')}`)
+    .map(
+      (flow) =>
+        `${flow.id}: ${flowStructure(flow)
+          .states.map((st) => `${st.name} — ${st.titleZh}`)
+          .join(', ')}`,
+    )
     .join('; ');
 
 const PARTY = object(
@@ -31,7 +50,11 @@ const PARTY = object(
     role: { type: 'string', enum: [...PARTY_ROLES] },
     kind: { type: 'string', enum: [...PARTY_KINDS] },
     name: { type: 'string' },
-    idNumber: { type: 'string', description: 'masked: 110105********002X (PIPL Arts. 28, 51); in full only through personal-data', example: '110105********002X' },
+    idNumber: {
+      type: 'string',
+      description: 'masked: 110105********002X (PIPL Arts. 28, 51); in full only through personal-data',
+      example: '110105********002X',
+    },
     creditCode: { type: 'string' },
     phone: { type: 'string', description: 'masked: 138****8000', example: '138****8000' },
     address: { type: 'string' },
@@ -57,7 +80,12 @@ const CASE_DEADLINE = object(
   ['kind', 'sort', 'basis', 'status', 'dueOn', 'provisional', 'startedOn'],
 );
 
-const CASE_LINK = object({ id: uuid, caseNumber: { type: 'string' }, flowId: { type: 'string' }, relation: { type: 'string', example: 'continuesFrom' } });
+const CASE_LINK = object({
+  id: uuid,
+  caseNumber: { type: 'string' },
+  flowId: { type: 'string' },
+  relation: { type: 'string', example: 'continuesFrom' },
+});
 
 const CASE_VIEW = object(
   {
@@ -65,8 +93,15 @@ const CASE_VIEW = object(
     caseNumber: { type: 'string', example: '（2026）玄梅人调字第00001号' },
     version: { type: 'integer', minimum: 1, description: 'send it back as `If-Match` to refuse a stale write (412)' },
     flow: object({ id: { type: 'string', enum: flowIds() }, version: { type: 'integer' } }),
-    state: { type: 'string', description: `the flow’s state (GET /flows/{id} describes each). ${statesZh()}`, example: 'awaitingMediator' },
-    stateDescription: { type: 'string', example: '待选定调解员 dài xuǎndìng tiáojiěyuán — accepted, no mediator yet (PML Art. 19)' },
+    state: {
+      type: 'string',
+      description: `the flow’s state (GET /flows/{id} describes each). ${statesZh()}`,
+      example: 'awaitingMediator',
+    },
+    stateDescription: {
+      type: 'string',
+      example: '待选定调解员 dài xuǎndìng tiáojiěyuán — accepted, no mediator yet (PML Art. 19)',
+    },
     status: { type: 'string', enum: [...CASE_STATUSES] },
     final: { type: 'boolean' },
     overdue: { type: 'boolean', description: 'a target or window has passed' },
@@ -83,8 +118,16 @@ const CASE_VIEW = object(
     openedAt: dateTime,
     updatedAt: dateTime,
     deadlines: { type: 'array', items: ref('CaseDeadline') },
-    allowedEvents: { type: 'array', items: { type: 'string' }, description: 'the events this state accepts that you may send' },
-    flowAllowedEvents: { type: 'array', items: { type: 'string' }, description: 'every event this state accepts, whoever may send it' },
+    allowedEvents: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'the events this state accepts that you may send',
+    },
+    flowAllowedEvents: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'every event this state accepts, whoever may send it',
+    },
     parties: { type: 'array', items: ref('Party') },
     agreement: nullable(free),
     outcome: nullable({}),
@@ -98,28 +141,31 @@ const CASE_VIEW = object(
   { description: 'A case: its flow’s state, deadlines, what may happen next, masked parties and linked cases.' },
 );
 
-const CASE_SUMMARY = object(
-  {
-    id: uuid,
-    caseNumber: { type: 'string' },
-    flowId: { type: 'string', enum: flowIds() },
-    flowVersion: { type: 'integer' },
-    state: { type: 'string' },
-    status: { type: 'string', enum: [...CASE_STATUSES] },
-    final: { type: 'boolean' },
-    overdue: { type: 'boolean' },
-    organizationId: uuid,
-    category: { type: 'string', enum: [...CATEGORIES] },
-    riskLevel: { type: 'string', enum: [...RISK_LEVELS] },
-    summary: { type: 'string' },
-    receivedOn: date,
-    openedAt: dateTime,
-    version: { type: 'integer' },
-  },
-);
+const CASE_SUMMARY = object({
+  id: uuid,
+  caseNumber: { type: 'string' },
+  flowId: { type: 'string', enum: flowIds() },
+  flowVersion: { type: 'integer' },
+  state: { type: 'string' },
+  status: { type: 'string', enum: [...CASE_STATUSES] },
+  final: { type: 'boolean' },
+  overdue: { type: 'boolean' },
+  organizationId: uuid,
+  category: { type: 'string', enum: [...CATEGORIES] },
+  riskLevel: { type: 'string', enum: [...RISK_LEVELS] },
+  summary: { type: 'string' },
+  receivedOn: date,
+  openedAt: dateTime,
+  version: { type: 'integer' },
+});
 
 const ACTOR = object(
-  { userId: { type: 'string' }, username: { type: 'string' }, role: { type: 'string' }, organizationId: nullable(uuid) },
+  {
+    userId: { type: 'string' },
+    username: { type: 'string' },
+    role: { type: 'string' },
+    organizationId: nullable(uuid),
+  },
   ['userId', 'role'],
 );
 
@@ -160,18 +206,38 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
   CaseDeadline: CASE_DEADLINE,
   CaseLink: CASE_LINK,
   CaseView: CASE_VIEW,
-  CasePage: object({ items: { type: 'array', items: CASE_SUMMARY }, nextCursor: nullable({ type: 'string', description: 'pass as `cursor` for the next page' }) }),
+  CasePage: object({
+    items: { type: 'array', items: CASE_SUMMARY },
+    nextCursor: nullable({ type: 'string', description: 'pass as `cursor` for the next page' }),
+  }),
   CaseTrail: object({
     caseId: uuid,
     items: {
       type: 'array',
       items: object(
-        { seq: { type: 'integer' }, version: { type: 'integer' }, type: { type: 'string', example: 'mediator.assigned' }, payload: free, actor: ACTOR, at: dateTime, today: date, meta: free },
+        {
+          seq: { type: 'integer' },
+          version: { type: 'integer' },
+          type: { type: 'string', example: 'mediator.assigned' },
+          payload: free,
+          actor: ACTOR,
+          at: dateTime,
+          today: date,
+          meta: free,
+        },
         ['seq', 'version', 'type', 'payload', 'actor', 'at', 'today'],
       ),
     },
   }),
-  PersonalData: object({ caseId: uuid, partyId: { type: 'string' }, idNumber: nullable({ type: 'string' }), phone: nullable({ type: 'string' }) }, ['caseId', 'partyId']),
+  PersonalData: object(
+    {
+      caseId: uuid,
+      partyId: { type: 'string' },
+      idNumber: nullable({ type: 'string' }),
+      phone: nullable({ type: 'string' }),
+    },
+    ['caseId', 'partyId'],
+  ),
   FlowSummary: object({
     id: { type: 'string' },
     version: { type: 'integer' },
@@ -189,19 +255,65 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       titleZh: { type: 'string' },
       basis: { type: 'string' },
       initialState: { type: 'string' },
-      states: { type: 'array', items: object({ name: { type: 'string' }, titleZh: { type: 'string' }, description: { type: 'string' }, status: { type: 'string', enum: [...CASE_STATUSES] }, final: { type: 'boolean' }, events: { type: 'array', items: { type: 'string' } } }, ['name', 'titleZh', 'status', 'final', 'events']) },
+      states: {
+        type: 'array',
+        items: object(
+          {
+            name: { type: 'string' },
+            titleZh: { type: 'string' },
+            description: { type: 'string' },
+            status: { type: 'string', enum: [...CASE_STATUSES] },
+            final: { type: 'boolean' },
+            events: { type: 'array', items: { type: 'string' } },
+          },
+          ['name', 'titleZh', 'status', 'final', 'events'],
+        ),
+      },
       transitions: { type: 'array', items: free },
       events: {
         type: 'array',
-        items: object({ type: { type: 'string' }, titleZh: { type: 'string' }, description: { type: 'string' }, sentBy: { type: 'array', items: { type: 'string' } }, payloadSchema: free }, ['type', 'titleZh', 'description', 'sentBy', 'payloadSchema']),
+        items: object(
+          {
+            type: { type: 'string' },
+            titleZh: { type: 'string' },
+            description: { type: 'string' },
+            sentBy: { type: 'array', items: { type: 'string' } },
+            payloadSchema: free,
+          },
+          ['type', 'titleZh', 'description', 'sentBy', 'payloadSchema'],
+        ),
       },
       intakeFields: free,
       intakeSchema: free,
-      deadlines: { type: 'array', items: object({ kind: { type: 'string' }, sort: { type: 'string', enum: [...DEADLINE_SORTS] }, basis: { type: 'string' }, description: { type: 'string' } }) },
-      rules: { type: 'array', items: object({ code: { type: 'string' }, basis: { type: 'string' }, requirement: { type: 'string' } }) },
+      deadlines: {
+        type: 'array',
+        items: object({
+          kind: { type: 'string' },
+          sort: { type: 'string', enum: [...DEADLINE_SORTS] },
+          basis: { type: 'string' },
+          description: { type: 'string' },
+        }),
+      },
+      rules: {
+        type: 'array',
+        items: object({ code: { type: 'string' }, basis: { type: 'string' }, requirement: { type: 'string' } }),
+      },
       mermaid: { type: 'string', description: 'the state diagram (Mermaid stateDiagram-v2)' },
     },
-    ['id', 'version', 'title', 'titleZh', 'basis', 'initialState', 'states', 'transitions', 'events', 'deadlines', 'rules', 'mermaid'],
+    [
+      'id',
+      'version',
+      'title',
+      'titleZh',
+      'basis',
+      'initialState',
+      'states',
+      'transitions',
+      'events',
+      'deadlines',
+      'rules',
+      'mermaid',
+    ],
   ),
   DeadlineList: object({
     items: {
@@ -252,12 +364,29 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     },
   }),
   Organization: ORGANIZATION,
-  OrganizationNode: { ...ORGANIZATION, properties: { ...ORGANIZATION.properties, children: { type: 'array', items: ref('OrganizationNode') } }, required: [...ORGANIZATION.required, 'children'] },
-  User: object({ id: uuid, username: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string', enum: [...USER_ROLES] }, organizationId: uuid, disabled: { type: 'boolean' } }),
+  OrganizationNode: {
+    ...ORGANIZATION,
+    properties: { ...ORGANIZATION.properties, children: { type: 'array', items: ref('OrganizationNode') } },
+    required: [...ORGANIZATION.required, 'children'],
+  },
+  User: object({
+    id: uuid,
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string', enum: [...USER_ROLES] },
+    organizationId: uuid,
+    disabled: { type: 'boolean' },
+  }),
   Me: object({
     user: object({ id: uuid, username: { type: 'string' }, displayName: { type: 'string' } }),
     role: { type: 'string', enum: [...USER_ROLES] },
-    organization: object({ id: uuid, name: { type: 'string' }, shortName: { type: 'string' }, kind: { type: 'string' }, level: { type: 'string' } }),
+    organization: object({
+      id: uuid,
+      name: { type: 'string' },
+      shortName: { type: 'string' },
+      kind: { type: 'string' },
+      level: { type: 'string' },
+    }),
     permissions: free,
   }),
   ResolutionRate: object({
@@ -267,19 +396,47 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
     total: object({ accepted: { type: 'integer' }, resolved: { type: 'integer' }, rate: nullable({ type: 'number' }) }),
     rows: {
       type: 'array',
-      items: object({ key: { type: 'string' }, label: { type: 'string' }, level: { type: 'string' }, accepted: { type: 'integer' }, resolved: { type: 'integer' }, rate: nullable({ type: 'number', minimum: 0, maximum: 1 }) }, ['key', 'label', 'accepted', 'resolved', 'rate']),
+      items: object(
+        {
+          key: { type: 'string' },
+          label: { type: 'string' },
+          level: { type: 'string' },
+          accepted: { type: 'integer' },
+          resolved: { type: 'integer' },
+          rate: nullable({ type: 'number', minimum: 0, maximum: 1 }),
+        },
+        ['key', 'label', 'accepted', 'resolved', 'rate'],
+      ),
     },
   }),
   CalendarYearSummary: CALENDAR_YEAR_SUMMARY,
-  CalendarYears: object({ bundledSource: { type: 'string' }, years: { type: 'array', items: ref('CalendarYearSummary') } }),
+  CalendarYears: object({
+    bundledSource: { type: 'string' },
+    years: { type: 'array', items: ref('CalendarYearSummary') },
+  }),
   CalendarYear: {
     ...CALENDAR_YEAR_SUMMARY,
-    properties: { ...CALENDAR_YEAR_SUMMARY.properties, holidays: dayMap, makeUpWorkdays: dayMap, versions: { type: 'array', items: ref('CalendarYearSummary') } },
+    properties: {
+      ...CALENDAR_YEAR_SUMMARY.properties,
+      holidays: dayMap,
+      makeUpWorkdays: dayMap,
+      versions: { type: 'array', items: ref('CalendarYearSummary') },
+    },
     required: [...CALENDAR_YEAR_SUMMARY.required, 'versions'],
   },
-  CalendarYearLoaded: object({ year: free, recomputation: object({ id: { type: 'string' }, cases: { type: 'integer' } }) }),
-  Health: object({ status: { type: 'string', enum: ['ok', 'degraded'] }, database: { type: 'string', enum: ['up', 'down'] } }),
-  AccessToken: object({ accessToken: { type: 'string' }, tokenType: { type: 'string', const: 'Bearer' }, expiresIn: { type: 'integer', description: 'seconds' } }),
+  CalendarYearLoaded: object({
+    year: free,
+    recomputation: object({ id: { type: 'string' }, cases: { type: 'integer' } }),
+  }),
+  Health: object({
+    status: { type: 'string', enum: ['ok', 'degraded'] },
+    database: { type: 'string', enum: ['up', 'down'] },
+  }),
+  AccessToken: object({
+    accessToken: { type: 'string' },
+    tokenType: { type: 'string', const: 'Bearer' },
+    expiresIn: { type: 'integer', description: 'seconds' },
+  }),
   ...CENTRE_SCHEMAS,
 };
 

@@ -19,8 +19,10 @@ export interface ReportDefinition<F> {
   figures(sums: Sums): F;
 }
 
-export const count = (sums: Sums, name: string): number => (typeof sums[name] === 'number' ? (sums[name] as number) : 0);
-export const cents = (sums: Sums, name: string): bigint => (typeof sums[name] === 'bigint' ? (sums[name] as bigint) : 0n);
+export const count = (sums: Sums, name: string): number =>
+  typeof sums[name] === 'number' ? (sums[name] as number) : 0;
+export const cents = (sums: Sums, name: string): bigint =>
+  typeof sums[name] === 'bigint' ? (sums[name] as bigint) : 0n;
 export const list = (sums: Sums, name: string): number[] => (Array.isArray(sums[name]) ? (sums[name] as number[]) : []);
 
 /** 123456 cents → "1234.56". */

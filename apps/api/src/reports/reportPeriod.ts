@@ -23,20 +23,31 @@ export function reportPeriod(query: Pick<StatisticsQuery, 'year' | 'quarter' | '
     if (to === undefined) errors.push({ field: 'to', message: 'is required with from' });
     if (from !== undefined && to !== undefined) {
       if (to < from) errors.push({ field: 'to', message: 'must not be before from' });
-      else if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_RANGE_DAYS) errors.push({ field: 'to', message: 'must be less than 5 years after from' });
+      else if ((Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_RANGE_DAYS)
+        errors.push({ field: 'to', message: 'must be less than 5 years after from' });
     }
     if (errors.length) throw validationFailed(errors);
     return { from: from!, to: to!, label: `${from}至${to}` };
   }
   if (year === undefined) errors.push({ field: 'year', message: 'is required (or from and to)' });
-  if (quarter !== undefined && month !== undefined) errors.push({ field: 'month', message: 'cannot be given with quarter' });
+  if (quarter !== undefined && month !== undefined)
+    errors.push({ field: 'month', message: 'cannot be given with quarter' });
   if (errors.length) throw validationFailed(errors);
   const y = year!;
   if (quarter !== undefined) {
     const first = (quarter - 1) * 3 + 1;
-    return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(first + 2)}-${pad(lastDayOfMonth(y, first + 2))}`, label: `${y}年第${quarter}季度` };
+    return {
+      from: `${y}-${pad(first)}-01`,
+      to: `${y}-${pad(first + 2)}-${pad(lastDayOfMonth(y, first + 2))}`,
+      label: `${y}年第${quarter}季度`,
+    };
   }
-  if (month !== undefined) return { from: `${y}-${pad(month)}-01`, to: `${y}-${pad(month)}-${pad(lastDayOfMonth(y, month))}`, label: `${y}年${month}月` };
+  if (month !== undefined)
+    return {
+      from: `${y}-${pad(month)}-01`,
+      to: `${y}-${pad(month)}-${pad(lastDayOfMonth(y, month))}`,
+      label: `${y}年${month}月`,
+    };
   return { from: `${y}-01-01`, to: `${y}-12-31`, label: `${y}年` };
 }
 

@@ -7,20 +7,33 @@ import { REPORT_KINDS } from './statisticsReport.js';
  */
 const integer = { type: 'integer', minimum: 0 } as const;
 const rate = { anyOf: [{ type: 'number', minimum: 0, maximum: 1 }, { type: 'null' }] } as const;
-const object = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({ type: 'object', properties, required, additionalProperties: false });
+const object = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
 
 const HEADER = {
   report: { type: 'string', enum: [...REPORT_KINDS] },
   title: { type: 'string' },
   organization: object({ id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, level: { type: 'string' } }),
-  period: object({ from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date', description: 'inclusive' }, label: { type: 'string' } }),
+  period: object({
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date', description: 'inclusive' },
+    label: { type: 'string' },
+  }),
   filters: object({ level: { type: 'string' }, category: { type: 'string' }, flow: { type: 'string' } }, []),
   groupBy: { type: 'string', enum: [...STATISTICS_GROUPS] },
   generatedAt: { type: 'string', format: 'date-time' },
 };
 
 function reportSchema(figures: Record<string, object>, description: string) {
-  const row = object({ key: { type: 'string' }, label: { type: 'string' }, level: { type: 'string' }, ...figures }, ['key', 'label', ...Object.keys(figures)]);
+  const row = object({ key: { type: 'string' }, label: { type: 'string' }, level: { type: 'string' }, ...figures }, [
+    'key',
+    'label',
+    ...Object.keys(figures),
+  ]);
   return { ...object({ ...HEADER, rows: { type: 'array', items: row }, total: object(figures) }), description };
 }
 
@@ -32,7 +45,15 @@ export const REPORT_SCHEMAS: Record<string, object> = {
     {
       ...counts('accepted', 'concluded', 'succeeded', 'failed'),
       ...rates('successRate'),
-      ...counts('oralAgreements', 'writtenAgreements', 'performed', 'judiciallyConfirmed', 'parties', 'groupCases', 'groupParties'),
+      ...counts(
+        'oralAgreements',
+        'writtenAgreements',
+        'performed',
+        'judiciallyConfirmed',
+        'parties',
+        'groupCases',
+        'groupParties',
+      ),
       amount: { type: 'string', pattern: '^-?\\d+\\.\\d{2}$', description: 'yuan' },
       ...counts('criminalRiskPrevented', 'criminalRiskPreventedParties'),
     },
@@ -48,7 +69,16 @@ export const REPORT_SCHEMAS: Record<string, object> = {
       ...rates('withinTimeLimitRate'),
       ...counts('resolvedAtStreetLevel'),
       ...rates('streetLevelRate'),
-      ...counts('escalated', 'overdue', 'redRisk', 'orangeRisk', 'returnVisits', 'satisfied', 'basicallySatisfied', 'dissatisfied'),
+      ...counts(
+        'escalated',
+        'overdue',
+        'redRisk',
+        'orangeRisk',
+        'returnVisits',
+        'satisfied',
+        'basicallySatisfied',
+        'dissatisfied',
+      ),
       ...rates('satisfactionRate'),
     },
     '综治/矛调中心考核 (docs/reports.md "Centre assessment")',

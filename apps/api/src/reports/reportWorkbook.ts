@@ -1,6 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { StatisticsGroup } from './dto/statistics.query.js';
-import type { CentreFigures, CourtFigures, MediationFigures, PetitionFigures, Report, ReportKind } from './statisticsReport.js';
+import type {
+  CentreFigures,
+  CourtFigures,
+  MediationFigures,
+  PetitionFigures,
+  Report,
+  ReportKind,
+} from './statisticsReport.js';
 
 type Format = 'count' | 'rate' | 'amount' | 'days';
 interface Column<F> {
@@ -29,7 +36,15 @@ const MEDIATION: Column<MediationFigures>[] = [
   { group: '防止民间纠纷转化为刑事案件', header: '人', value: (f) => f.criminalRiskPreventedParties },
 ];
 
-const satisfaction = <F extends { returnVisits: number; satisfied: number; basicallySatisfied: number; dissatisfied: number; satisfactionRate: number | null }>(): Column<F>[] => [
+const satisfaction = <
+  F extends {
+    returnVisits: number;
+    satisfied: number;
+    basicallySatisfied: number;
+    dissatisfied: number;
+    satisfactionRate: number | null;
+  },
+>(): Column<F>[] => [
   { group: '回访（次）', header: '合计', value: (f) => f.returnVisits },
   { group: '回访（次）', header: '满意', value: (f) => f.satisfied },
   { group: '回访（次）', header: '基本满意', value: (f) => f.basicallySatisfied },
@@ -79,8 +94,19 @@ const COURTS: Column<CourtFigures>[] = [
   { group: '30日内审结', header: '占比', value: (f) => f.withinSpecialPeriodRate, format: 'rate' },
 ];
 
-const COLUMNS: Record<ReportKind, Column<never>[]> = { mediation: MEDIATION as never, centre: CENTRE as never, petitions: PETITIONS as never, courts: COURTS as never };
-const GROUP_HEADER: Record<StatisticsGroup, string> = { organization: '单位', level: '层级', category: '纠纷类别', flow: '案件类型', month: '月份' };
+const COLUMNS: Record<ReportKind, Column<never>[]> = {
+  mediation: MEDIATION as never,
+  centre: CENTRE as never,
+  petitions: PETITIONS as never,
+  courts: COURTS as never,
+};
+const GROUP_HEADER: Record<StatisticsGroup, string> = {
+  organization: '单位',
+  level: '层级',
+  category: '纠纷类别',
+  flow: '案件类型',
+  month: '月份',
+};
 const NUMBER_FORMAT: Record<Format, string> = { count: '0', rate: '0.00%', amount: '#,##0.00', days: '0.0' };
 const thin = { style: 'thin' } as const;
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
@@ -96,7 +122,9 @@ export async function reportWorkbook(kind: ReportKind, report: Report<object>): 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jiefen';
   workbook.created = new Date(report.generatedAt);
-  const sheet = workbook.addWorksheet(report.title, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(report.title, {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
 
   sheet.mergeCells(1, 1, 1, width);
   const title = sheet.getCell(1, 1);
@@ -116,7 +144,7 @@ export async function reportWorkbook(kind: ReportKind, report: Report<object>): 
   const headerTop = 3;
   sheet.mergeCells(headerTop, 1, headerTop + 1, 1);
   sheet.getCell(headerTop, 1).value = GROUP_HEADER[report.groupBy];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const col = i + 2;
     const group = columns[i]!.group;
     if (!group) {
@@ -158,7 +186,8 @@ export async function reportWorkbook(kind: ReportKind, report: Report<object>): 
 
   const note = sheet.rowCount + 2;
   sheet.mergeCells(note, 1, note, width);
-  sheet.getCell(note, 1).value = `说明：各项口径见 docs/reports.md；按事件发生日（北京时间）统计。制表时间：${report.generatedAt}`;
+  sheet.getCell(note, 1).value =
+    `说明：各项口径见 docs/reports.md；按事件发生日（北京时间）统计。制表时间：${report.generatedAt}`;
   sheet.getCell(note, 1).font = { size: 9, color: { argb: 'FF666666' } };
 
   sheet.getColumn(1).width = report.groupBy === 'organization' ? 34 : 18;

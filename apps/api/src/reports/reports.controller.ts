@@ -34,8 +34,10 @@ export class ReportsController {
 
   @Get('resolution-rate')
   @ApiOperation({
-    summary: 'Resolution rate (resolved ÷ accepted) of the cases accepted in a year, by organisation (with subtree), level or category (supervisor, admin)',
-    description: '`year` is required. Cases count by their acceptance day (China time); a rate is null where nothing was accepted.',
+    summary:
+      'Resolution rate (resolved ÷ accepted) of the cases accepted in a year, by organisation (with subtree), level or category (supervisor, admin)',
+    description:
+      '`year` is required. Cases count by their acceptance day (China time); a rate is null where nothing was accepted.',
   })
   @ApiOkResponse({ description: 'the total and one row per group', schema: responseRef('ResolutionRate') })
   @ApiProblems(403)
@@ -45,59 +47,104 @@ export class ReportsController {
 
   @Get('mediation')
   @ApiOperation({
-    summary: 'People’s mediation statistics (人民调解案件统计表, MoJ form): by dispute category × result, agreements, parties, amount, 防止民转刑 (supervisor, admin)',
+    summary:
+      'People’s mediation statistics (人民调解案件统计表, MoJ form): by dispute category × result, agreements, parties, amount, 防止民转刑 (supervisor, admin)',
     description: `${PERIOD_DOC} Covers the people-mediation and delegated-mediation flows.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
-  @ApiOkResponse({ description: 'the total and one row per group', content: { 'application/json': { schema: responseRef('MediationReport') }, ...XLSX_CONTENT } })
+  @ApiOkResponse({
+    description: 'the total and one row per group',
+    content: { 'application/json': { schema: responseRef('MediationReport') }, ...XLSX_CONTENT },
+  })
   @ApiProblems(403)
-  mediation(@Query() query: StatisticsQuery, @CurrentActor() actor: AuthenticatedUser, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  mediation(
+    @Query() query: StatisticsQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer('mediation', query, actor, accept, response);
   }
 
   @Get('centre')
   @ApiOperation({
-    summary: 'Centre assessment (综治/矛调中心考核): 化解率, within 30 days and the time limits, 不出街镇, escalated, overdue, risk, satisfaction (supervisor, admin)',
+    summary:
+      'Centre assessment (综治/矛调中心考核): 化解率, within 30 days and the time limits, 不出街镇, escalated, overdue, risk, satisfaction (supervisor, admin)',
     description: `${PERIOD_DOC} Covers every flow.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
-  @ApiOkResponse({ description: 'the total and one row per group', content: { 'application/json': { schema: responseRef('CentreReport') }, ...XLSX_CONTENT } })
+  @ApiOkResponse({
+    description: 'the total and one row per group',
+    content: { 'application/json': { schema: responseRef('CentreReport') }, ...XLSX_CONTENT },
+  })
   @ApiProblems(403)
-  centre(@Query() query: StatisticsQuery, @CurrentActor() actor: AuthenticatedUser, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  centre(
+    @Query() query: StatisticsQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer('centre', query, actor, accept, response);
   }
 
   @Get('petitions')
   @ApiOperation({
-    summary: 'Petition statistics (信访): timely acceptance (15 days), on-time reply (60 (+30) days), repeat petitions, satisfaction (supervisor, admin)',
+    summary:
+      'Petition statistics (信访): timely acceptance (15 days), on-time reply (60 (+30) days), repeat petitions, satisfaction (supervisor, admin)',
     description: `${PERIOD_DOC} Covers the petition flow.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
-  @ApiOkResponse({ description: 'the total and one row per group', content: { 'application/json': { schema: responseRef('PetitionReport') }, ...XLSX_CONTENT } })
+  @ApiOkResponse({
+    description: 'the total and one row per group',
+    content: { 'application/json': { schema: responseRef('PetitionReport') }, ...XLSX_CONTENT },
+  })
   @ApiProblems(403)
-  petitions(@Query() query: StatisticsQuery, @CurrentActor() actor: AuthenticatedUser, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  petitions(
+    @Query() query: StatisticsQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer('petitions', query, actor, accept, response);
   }
 
   @Get('courts')
   @ApiOperation({
-    summary: 'Judicial-confirmation statistics (司法确认): applications received, accepted, confirmed, dismissed; median days to ruling; within the 30-day period (supervisor, admin)',
+    summary:
+      'Judicial-confirmation statistics (司法确认): applications received, accepted, confirmed, dismissed; median days to ruling; within the 30-day period (supervisor, admin)',
     description: `${PERIOD_DOC} Covers the judicial-confirmation flow, by the court handling it.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
-  @ApiOkResponse({ description: 'the total and one row per group', content: { 'application/json': { schema: responseRef('CourtReport') }, ...XLSX_CONTENT } })
+  @ApiOkResponse({
+    description: 'the total and one row per group',
+    content: { 'application/json': { schema: responseRef('CourtReport') }, ...XLSX_CONTENT },
+  })
   @ApiProblems(403)
-  courts(@Query() query: StatisticsQuery, @CurrentActor() actor: AuthenticatedUser, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) response: Response) {
+  courts(
+    @Query() query: StatisticsQuery,
+    @CurrentActor() actor: AuthenticatedUser,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.answer('courts', query, actor, accept, response);
   }
 
-  private async answer(kind: ReportKind, query: StatisticsQuery, actor: AuthenticatedUser, accept: string | undefined, response: Response): Promise<Report<object> | StreamableFile> {
+  private async answer(
+    kind: ReportKind,
+    query: StatisticsQuery,
+    actor: AuthenticatedUser,
+    accept: string | undefined,
+    response: Response,
+  ): Promise<Report<object> | StreamableFile> {
     const report = await this.statistics.report(kind, actor, query);
     const xlsx = query.format === 'xlsx' || (query.format === undefined && (accept ?? '').includes(XLSX_TYPE));
     if (!xlsx) return report;
     const bytes = await reportWorkbook(kind, report);
     response.setHeader('Cache-Control', 'no-store');
     const fileName = `${report.title}-${report.organization.name}-${report.period.label}.xlsx`;
-    return new StreamableFile(bytes, { type: XLSX_TYPE, disposition: `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}` });
+    return new StreamableFile(bytes, {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
   }
 }

@@ -18,7 +18,8 @@ export interface RateRow {
   rate: number | null;
 }
 
-const rateOf = (accepted: number, resolved: number) => (accepted ? Math.round((resolved / accepted) * 10_000) / 10_000 : null);
+const rateOf = (accepted: number, resolved: number) =>
+  accepted ? Math.round((resolved / accepted) * 10_000) / 10_000 : null;
 
 /**
  * The resolution rate (化解率): of the cases accepted in a year and handled in an organisation's
@@ -40,7 +41,8 @@ export class ReportsService {
   async resolutionRate(user: AuthenticatedUser, query: ResolutionRateQuery) {
     const own = await this.organizations.get(user.organizationId);
     const root = query.organizationId ? await this.organizations.get(query.organizationId) : own;
-    if (!root.path.startsWith(own.path)) throw forbidden('reports cover your organisation and those below it', { field: 'organizationId' });
+    if (!root.path.startsWith(own.path))
+      throw forbidden('reports cover your organisation and those below it', { field: 'organizationId' });
     const groupBy: ResolutionRateGroup = query.groupBy ?? 'organization';
     const byCategory = groupBy === 'category';
     // The whole tree needs no organisation filter; a subtree is its organisations' ids, which keeps
@@ -64,7 +66,7 @@ export class ReportsService {
     if (groupBy === 'organization') {
       // The organisation itself and each child with its subtree, children with no cases included.
       add(root.id, root.name, root.level, 0, 0);
-      for (const child of (await this.organizations.children(root.id))) add(child.id, child.name, child.level, 0, 0);
+      for (const child of await this.organizations.children(root.id)) add(child.id, child.name, child.level, 0, 0);
     }
     for (const row of rows as { key: string; accepted: number; resolved: number }[]) {
       if (byCategory) {

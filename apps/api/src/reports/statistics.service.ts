@@ -25,7 +25,12 @@ export const REPORTS: Record<ReportKind, ReportDefinition<object>> = {
   courts: COURT_REPORT,
 };
 
-export const LEVEL_ZH: Record<string, string> = { city: '市级', district: '区（县）级', street: '街道（乡镇）级', community: '社区（村）级' };
+export const LEVEL_ZH: Record<string, string> = {
+  city: '市级',
+  district: '区（县）级',
+  street: '街道（乡镇）级',
+  community: '社区（村）级',
+};
 const CATEGORY_NAMES = Object.fromEntries(CATEGORIES.map((c, i) => [c, chineseNamesOf(CATEGORIES)![i]!]));
 
 interface Org {
@@ -58,11 +63,14 @@ export class StatisticsService {
     const definition = REPORTS[kind];
     const period = reportPeriod(query);
     if (query.flow && !definition.flows.includes(query.flow)) {
-      throw validationFailed([{ field: 'flow', message: `is not a flow this report covers (${definition.flows.join(', ')})` }]);
+      throw validationFailed([
+        { field: 'flow', message: `is not a flow this report covers (${definition.flows.join(', ')})` },
+      ]);
     }
     const own = await this.organizations.get(user.organizationId);
     const root = query.organizationId ? await this.organizations.get(query.organizationId) : own;
-    if (!root.path.startsWith(own.path)) throw forbidden('reports cover your organisation and those below it', { field: 'organizationId' });
+    if (!root.path.startsWith(own.path))
+      throw forbidden('reports cover your organisation and those below it', { field: 'organizationId' });
     const groupBy: StatisticsGroup = query.groupBy ?? definition.defaultGroup;
 
     // The subtree, read fresh (a few thousand rows): the filter, and the rows' labels.
@@ -78,9 +86,16 @@ export class StatisticsService {
 
     const raw = await Promise.all(
       definition.queries.map(async (build) => {
-        const sql = new StatisticsSql({ from: period.from, until: dayAfter(period.to) }, groupBy, { organizationIds, category: query.category, flows });
+        const sql = new StatisticsSql({ from: period.from, until: dayAfter(period.to) }, groupBy, {
+          organizationIds,
+          category: query.category,
+          flows,
+        });
         const text = build(sql);
-        return (await this.pool.query({ text, values: sql.values })).rows as ({ key: string | null } & Record<string, unknown>)[];
+        return (await this.pool.query({ text, values: sql.values })).rows as ({ key: string | null } & Record<
+          string,
+          unknown
+        >)[];
       }),
     );
 
@@ -103,13 +118,22 @@ export class StatisticsService {
         }
       }
     }
-    const rows: ReportRow<object>[] = [...groups].map(([key, g]) => ({ key, label: g.label, ...(g.level ? { level: g.level } : {}), ...definition.figures(g.sums) }));
+    const rows: ReportRow<object>[] = [...groups].map(([key, g]) => ({
+      key,
+      label: g.label,
+      ...(g.level ? { level: g.level } : {}),
+      ...definition.figures(g.sums),
+    }));
     return {
       report: kind,
       title: definition.title,
       organization: { id: root.id, name: root.name, level: root.level },
       period,
-      filters: { ...(query.level ? { level: query.level } : {}), ...(query.category ? { category: query.category } : {}), ...(query.flow ? { flow: query.flow } : {}) },
+      filters: {
+        ...(query.level ? { level: query.level } : {}),
+        ...(query.category ? { category: query.category } : {}),
+        ...(query.flow ? { flow: query.flow } : {}),
+      },
       groupBy,
       generatedAt: new Date().toISOString(),
       rows,
@@ -118,12 +142,26 @@ export class StatisticsService {
   }
 
   /** The rows a form always shows: the root and its children, every level below, every category, flow or month. */
-  private skeleton(groupBy: StatisticsGroup, root: Org, subtree: Org[], flows: string[], period: { from: string; to: string }): [string, string, string?][] {
+  private skeleton(
+    groupBy: StatisticsGroup,
+    root: Org,
+    subtree: Org[],
+    flows: string[],
+    period: { from: string; to: string },
+  ): [string, string, string?][] {
     switch (groupBy) {
       case 'organization':
-        return [[root.id, root.name, root.level], ...subtree.filter((o) => o.parentId === root.id).sort((a, b) => a.path.localeCompare(b.path)).map((o): [string, string, string] => [o.id, o.name, o.level])];
+        return [
+          [root.id, root.name, root.level],
+          ...subtree
+            .filter((o) => o.parentId === root.id)
+            .sort((a, b) => a.path.localeCompare(b.path))
+            .map((o): [string, string, string] => [o.id, o.name, o.level]),
+        ];
       case 'level':
-        return ORGANIZATION_LEVELS.slice(ORGANIZATION_LEVELS.indexOf(root.level as never)).map((l): [string, string] => [l, LEVEL_ZH[l]!]);
+        return ORGANIZATION_LEVELS.slice(ORGANIZATION_LEVELS.indexOf(root.level as never)).map(
+          (l): [string, string] => [l, LEVEL_ZH[l]!],
+        );
       case 'category':
         return CATEGORIES.map((c): [string, string] => [c, CATEGORY_NAMES[c]!]);
       case 'flow': {
@@ -145,7 +183,13 @@ export class StatisticsService {
     }
   }
 
-  private groupOf(groupBy: StatisticsGroup, key: string | null, root: Org, byId: Map<string, Org>, group: (key: string, label: string, level?: string) => { sums: Sums }) {
+  private groupOf(
+    groupBy: StatisticsGroup,
+    key: string | null,
+    root: Org,
+    byId: Map<string, Org>,
+    group: (key: string, label: string, level?: string) => { sums: Sums },
+  ) {
     if (key === null) return undefined;
     if (groupBy === 'organization') {
       const handling = byId.get(key);

@@ -141,4 +141,5 @@ export type PetitionReport = Report<PetitionFigures>;
 export type CourtReport = Report<CourtFigures>;
 
 /** A share rounded to 4 decimals as the resolution-rate report gives it; null on an empty denominator. */
-export const rateOf = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
+export const rateOf = (part: number, whole: number): number | null =>
+  whole ? Math.round((part / whole) * 10_000) / 10_000 : null;

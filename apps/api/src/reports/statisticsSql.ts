@@ -49,7 +49,8 @@ export class StatisticsSql {
   cases(alias = 'c'): string {
     const parts = [`${alias}.flow_id = ANY(${this.param(this.filter.flows, 'text[]')})`];
     if (this.filter.category) parts.push(`${alias}.category = ${this.param(this.filter.category)}`);
-    if (this.filter.organizationIds) parts.push(`${alias}.organization_id = ANY(${this.param(this.filter.organizationIds, 'uuid[]')})`);
+    if (this.filter.organizationIds)
+      parts.push(`${alias}.organization_id = ANY(${this.param(this.filter.organizationIds, 'uuid[]')})`);
     return parts.join(' AND ');
   }
 }

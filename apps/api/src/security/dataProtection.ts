@@ -33,13 +33,20 @@ export class DataProtection {
     const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
     cipher.setAAD(Buffer.from(this.current.id));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return [VERSION, this.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return [
+      VERSION,
+      this.current.id,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(token: string): string {
     const [version, keyId, iv, tag, body] = token.split('.');
     const key = keyId ? this.byId.get(keyId) : undefined;
-    if (version !== VERSION || !key || !iv || !tag || body === undefined) throw new Error(`cannot decrypt: unknown format or key "${keyId}"`);
+    if (version !== VERSION || !key || !iv || !tag || body === undefined)
+      throw new Error(`cannot decrypt: unknown format or key "${keyId}"`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(keyId!));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -51,7 +58,11 @@ export class DataProtection {
     return token.split('.')[1] !== this.current.id;
   }
 
-  static fromSecrets(secrets: { dataKeys: DataKey[]; hashKey: Buffer; previousHashKey?: Buffer | undefined }): DataProtection {
+  static fromSecrets(secrets: {
+    dataKeys: DataKey[];
+    hashKey: Buffer;
+    previousHashKey?: Buffer | undefined;
+  }): DataProtection {
     return new DataProtection(secrets.dataKeys, secrets.hashKey, secrets.previousHashKey);
   }
 
@@ -65,7 +76,9 @@ export class DataProtection {
    * rotates, under the previous one (rows `rotate-keys` has not re-hashed yet).
    */
   idNumberHashes(idNumber: string): string[] {
-    return this.previousHashKey ? [digest(this.hashKey, idNumber), digest(this.previousHashKey, idNumber)] : [digest(this.hashKey, idNumber)];
+    return this.previousHashKey
+      ? [digest(this.hashKey, idNumber), digest(this.previousHashKey, idNumber)]
+      : [digest(this.hashKey, idNumber)];
   }
 }
 

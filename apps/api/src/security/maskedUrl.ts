@@ -24,7 +24,10 @@ export function maskedUrl(url: string): string {
   const mark = url.indexOf('?');
   const path = mark < 0 ? url : url.slice(0, mark);
   const query = mark < 0 ? undefined : url.slice(mark + 1);
-  const maskedPath = path.split('/').map((segment) => encodePart(maskInText(decodePart(segment)))).join('/');
+  const maskedPath = path
+    .split('/')
+    .map((segment) => encodePart(maskInText(decodePart(segment))))
+    .join('/');
   return query === undefined ? maskedPath : `${maskedPath}?${maskedQuery(query)}`;
 }
 
@@ -56,7 +59,9 @@ export function maskedText(text: string): string {
 
 function maskInText(text: string): string {
   if (UUID.test(text)) return text;
-  return text.replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id)!).replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone)!);
+  return text
+    .replace(ID_NUMBER_IN_TEXT, (id) => maskIdNumber(id)!)
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone)!);
 }
 
 /** `decodeURIComponent` that keeps what is not a valid escape as it is, and reads `+` as a space (as the query parser does). */
@@ -65,7 +70,9 @@ function decodePart(part: string): string {
     try {
       return decodeURIComponent(run);
     } catch {
-      return run.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => (parseInt(hex, 16) < 0x80 ? String.fromCharCode(parseInt(hex, 16)) : escape));
+      return run.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) =>
+        parseInt(hex, 16) < 0x80 ? String.fromCharCode(parseInt(hex, 16)) : escape,
+      );
     }
   });
 }

@@ -21,7 +21,8 @@ export interface PasswordCheck {
  * Verified against when the username is unknown, so that a wrong name costs as long as a wrong
  * password, from the first attempt on. Made with the current parameters (a test holds it to them).
  */
-export const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$iyWZbtIRV66EABkLOp719A$IZIjZtCT4Svhx/gN/HxicHur+M3SBbBfnBkszhFD1v0';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$iyWZbtIRV66EABkLOp719A$IZIjZtCT4Svhx/gN/HxicHur+M3SBbBfnBkszhFD1v0';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, { ...CURRENT, algorithm: ARGON2ID });

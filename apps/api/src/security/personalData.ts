@@ -37,7 +37,11 @@ export function protectCase(snapshot: CaseSnapshot, protection: DataProtection):
     partiesView: parties.map(partyView),
     snapshot: {
       ...snapshot,
-      context: { ...snapshot.context, parties: digestPersonalData(parties, protection), facts: digestPersonalData(snapshot.context.facts, protection) },
+      context: {
+        ...snapshot.context,
+        parties: digestPersonalData(parties, protection),
+        facts: digestPersonalData(snapshot.context.facts, protection),
+      },
     },
   };
 }
@@ -48,7 +52,10 @@ function digestPersonalData<T>(value: T, protection: DataProtection): T {
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value)
     .filter(([key]) => key !== 'phone')
-    .map(([key, v]) => [key, key === 'idNumber' && typeof v === 'string' ? protection.hashIdNumber(v) : digestPersonalData(v, protection)]);
+    .map(([key, v]) => [
+      key,
+      key === 'idNumber' && typeof v === 'string' ? protection.hashIdNumber(v) : digestPersonalData(v, protection),
+    ]);
   return Object.fromEntries(entries) as T;
 }
 
@@ -69,4 +76,3 @@ export function forAuditTrail(payload: Record<string, unknown>): Record<string, 
     : payload.parties;
   return { ...maskDeep(payload), ...(payload.parties === undefined ? {} : { parties }) };
 }
-

@@ -23,33 +23,47 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv, problems: string[]): Secr
   const { JIEFEN_DATA_KEYS: data, JIEFEN_HASH_KEY: hash, JIEFEN_JWT_SECRET: jwt } = env;
   if (!data && !hash && !jwt) return undefined;
   const before = problems.length;
-  const dataKeys = (data ?? '').split(',').filter(Boolean).map((entry) => {
-    const [id, value] = entry.split(':');
-    const key = Buffer.from(value ?? '', 'base64');
-    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== KEY_BYTES) {
-      problems.push(`JIEFEN_DATA_KEYS entry "${id ?? ''}:…" must be <id>:<32 bytes in base64>`);
-    }
-    return { id: id ?? '', key };
-  });
+  const dataKeys = (data ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, value] = entry.split(':');
+      const key = Buffer.from(value ?? '', 'base64');
+      if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== KEY_BYTES) {
+        problems.push(`JIEFEN_DATA_KEYS entry "${id ?? ''}:…" must be <id>:<32 bytes in base64>`);
+      }
+      return { id: id ?? '', key };
+    });
   if (!dataKeys.length) problems.push('JIEFEN_DATA_KEYS is required when key material is configured');
   const hashKey = Buffer.from(hash ?? '', 'base64');
   if (hashKey.length < KEY_BYTES) problems.push('JIEFEN_HASH_KEY must be at least 32 bytes in base64');
   const jwtSecret = Buffer.from(jwt ?? '', 'base64');
   if (jwtSecret.length < KEY_BYTES) problems.push('JIEFEN_JWT_SECRET must be at least 32 bytes in base64');
   const previous = env.JIEFEN_PREVIOUS_HASH_KEY ? Buffer.from(env.JIEFEN_PREVIOUS_HASH_KEY, 'base64') : undefined;
-  if (previous && previous.length < KEY_BYTES) problems.push('JIEFEN_PREVIOUS_HASH_KEY must be at least 32 bytes in base64');
-  return problems.length > before ? undefined : { dataKeys, hashKey, jwtSecret, ...(previous ? { previousHashKey: previous } : {}) };
+  if (previous && previous.length < KEY_BYTES)
+    problems.push('JIEFEN_PREVIOUS_HASH_KEY must be at least 32 bytes in base64');
+  return problems.length > before
+    ? undefined
+    : { dataKeys, hashKey, jwtSecret, ...(previous ? { previousHashKey: previous } : {}) };
 }
 
 export function generateSecrets(): Secrets {
-  return { dataKeys: [{ id: 'k1', key: randomBytes(KEY_BYTES) }], hashKey: randomBytes(KEY_BYTES), jwtSecret: randomBytes(KEY_BYTES) };
+  return {
+    dataKeys: [{ id: 'k1', key: randomBytes(KEY_BYTES) }],
+    hashKey: randomBytes(KEY_BYTES),
+    jwtSecret: randomBytes(KEY_BYTES),
+  };
 }
 
 /** The embedded default: key material generated at first start and kept beside the data directory (mode 600). */
 export async function loadOrCreateSecrets(file: string): Promise<Secrets> {
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing) {
-    const parsed = JSON.parse(existing) as { dataKeys: { id: string; key: string }[]; hashKey: string; jwtSecret: string };
+    const parsed = JSON.parse(existing) as {
+      dataKeys: { id: string; key: string }[];
+      hashKey: string;
+      jwtSecret: string;
+    };
     return {
       dataKeys: parsed.dataKeys.map((k) => ({ id: k.id, key: Buffer.from(k.key, 'base64') })),
       hashKey: Buffer.from(parsed.hashKey, 'base64'),
@@ -62,7 +76,11 @@ export async function loadOrCreateSecrets(file: string): Promise<Secrets> {
 }
 
 function toEnvShape(s: Secrets) {
-  return { dataKeys: s.dataKeys.map((k) => ({ id: k.id, key: k.key.toString('base64') })), hashKey: s.hashKey.toString('base64'), jwtSecret: s.jwtSecret.toString('base64') };
+  return {
+    dataKeys: s.dataKeys.map((k) => ({ id: k.id, key: k.key.toString('base64') })),
+    hashKey: s.hashKey.toString('base64'),
+    jwtSecret: s.jwtSecret.toString('base64'),
+  };
 }
 
 /** The three variables, ready to paste into an environment (`cli generate-keys`). */

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
@@ -19,7 +27,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Users of your organisation and below (admin)', description: 'Never a password hash; `disabled` users cannot sign in.' })
+  @ApiOperation({
+    summary: 'Users of your organisation and below (admin)',
+    description: 'Never a password hash; `disabled` users cannot sign in.',
+  })
   @ApiOkResponse({ description: 'the users', schema: { type: 'array', items: responseRef('User') } })
   @ApiProblems(403)
   list(@CurrentActor() actor: AuthenticatedUser) {
@@ -28,7 +39,10 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a user at your organisation or below (admin)', description: 'Passwords have 12 to 200 characters.' })
+  @ApiOperation({
+    summary: 'Add a user at your organisation or below (admin)',
+    description: 'Passwords have 12 to 200 characters.',
+  })
   @ApiCreatedResponse({ description: 'the user', schema: responseRef('User') })
   @ApiProblems(403)
   create(@Body() dto: CreateUserDto, @CurrentActor() actor: AuthenticatedUser) {
@@ -39,7 +53,8 @@ export class UsersController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOperation({
     summary: 'Disable a user, or change their role or organisation (admin); their tokens stop working at once',
-    description: 'Only users of your organisation or below, moved only within it; an administrator cannot lock themselves out (400).',
+    description:
+      'Only users of your organisation or below, moved only within it; an administrator cannot lock themselves out (400).',
   })
   @ApiResponse({ status: 200, description: 'the user as changed', schema: responseRef('User') })
   @ApiProblems(403, 404)

@@ -12,7 +12,14 @@ export const ID_NUMBERS = {
 } as const;
 
 export function aParty(overrides: Record<string, unknown> = {}) {
-  return { role: 'applicant', kind: 'person', name: '张三', idNumber: ID_NUMBERS.zhang, phone: '13800138000', ...overrides };
+  return {
+    role: 'applicant',
+    kind: 'person',
+    name: '张三',
+    idNumber: ID_NUMBERS.zhang,
+    phone: '13800138000',
+    ...overrides,
+  };
 }
 
 /** A people's mediation intake at the demo committee. */

@@ -23,7 +23,16 @@ export default async function globalSetup() {
       dataDir: join(runDir, 'postgres'),
       database: 'postgres',
       // A throwaway cluster: durability off for speed.
-      postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+      postgresFlags: [
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=300',
+      ],
     });
     adminUrl = embedded.url;
     globalThis.__JIEFEN_EMBEDDED__ = embedded;

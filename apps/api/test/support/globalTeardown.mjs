@@ -17,7 +17,9 @@ async function dropRunDatabases() {
   const admin = new pg.Client({ connectionString: process.env.JIEFEN_TEST_ADMIN_URL });
   await admin.connect();
   try {
-    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`jiefen\\_t\\_${runId}\\_%`]);
+    const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `jiefen\\_t\\_${runId}\\_%`,
+    ]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await admin.end();

@@ -20,7 +20,10 @@ export function killAll(): void {
 
 /** Starts dist/main.js on the embedded PostgreSQL (DATABASE_URL cleared). */
 export function startService(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATABASE_URL: '', JIEFEN_DEMO_PASSWORD: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, DATABASE_URL: '', JIEFEN_DEMO_PASSWORD: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -29,7 +32,9 @@ export function startService(env: Record<string, string>): Running {
 }
 
 export const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 
 export async function waitForHealth(running: Running): Promise<void> {
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
@@ -52,9 +57,16 @@ export async function stopService(running: Running): Promise<number | null> {
 }
 
 /** Runs dist/cli.js; `input` is written to its standard input. */
-export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; output: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     children.push(child);
     let output = '';
     child.stdout!.on('data', (c) => (output += c));
@@ -65,6 +77,10 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 }
 
 export async function signInStatus(url: string, username: string, password: string): Promise<number> {
-  const response = await fetch(`${url}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${url}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   return response.status;
 }

@@ -49,7 +49,9 @@ export const TEST_TODAY = '2026-03-02';
 export const DEMO_PASSWORD = 'demo-password-for-tests';
 /** The key material every test app of this run uses (so that a restart can read what it wrote). */
 export const TEST_ENV: Record<string, string> = Object.fromEntries(
-  secretsAsEnv(generateSecrets()).split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  secretsAsEnv(generateSecrets())
+    .split('\n')
+    .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
 );
 /** City-level users, one per role, so that tests not about scope can act anywhere. */
 const CITY_ROLES = ['reception', 'mediator', 'supervisor', 'court'] as const;
@@ -87,7 +89,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = options.clock ?? new FixedClock(new Date(`${TEST_TODAY}T10:00:00+08:00`));
   // Background jobs stay off: tests run the scheduler and the outbox by hand, on the fixed clock.
   const config = {
-    ...loadConfig({ ...TEST_ENV, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', JIEFEN_BACKGROUND_JOBS: 'false', JIEFEN_DEMO_PASSWORD: DEMO_PASSWORD }),
+    ...loadConfig({
+      ...TEST_ENV,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      JIEFEN_BACKGROUND_JOBS: 'false',
+      JIEFEN_DEMO_PASSWORD: DEMO_PASSWORD,
+    }),
     ...options.config,
   };
   const dataSource = createDataSource(databaseUrl, config.poolSize);
@@ -114,8 +122,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const tokenFor = async (username: string): Promise<string> => {
     const now = clock.now().getTime();
     const cached = tokens.get(username);
-    if (cached && now >= cached.issuedAt && now - cached.issuedAt < (config.tokenTtlSeconds * 1000) / 2) return cached.token;
-    const { body } = await request(server).post('/api/v1/auth/token').send({ username, password: DEMO_PASSWORD }).expect(200);
+    if (cached && now >= cached.issuedAt && now - cached.issuedAt < (config.tokenTtlSeconds * 1000) / 2)
+      return cached.token;
+    const { body } = await request(server)
+      .post('/api/v1/auth/token')
+      .send({ username, password: DEMO_PASSWORD })
+      .expect(200);
     tokens.set(username, { token: body.accessToken, issuedAt: now });
     return body.accessToken;
   };
@@ -163,13 +175,27 @@ async function mediatorAt(dataSource: DataSource, organizationId: string): Promi
   const username = `mediator-${organizationId.slice(-4)}`;
   const existing = await users.findOneBy({ username });
   if (existing) return existing.id;
-  return (await createUser(users, { username, displayName: username, password: DEMO_PASSWORD, role: 'mediator', organizationId })).id;
+  return (
+    await createUser(users, {
+      username,
+      displayName: username,
+      password: DEMO_PASSWORD,
+      role: 'mediator',
+      organizationId,
+    })
+  ).id;
 }
 
 async function seedCityUsers(dataSource: DataSource): Promise<void> {
   const users = dataSource.getRepository(User);
   if (await users.existsBy({ username: 'city-mediator' })) return;
   for (const role of CITY_ROLES) {
-    await createUser(users, { username: `city-${role}`, displayName: `city ${role}`, password: DEMO_PASSWORD, role, organizationId: DEMO.city });
+    await createUser(users, {
+      username: `city-${role}`,
+      displayName: `city ${role}`,
+      password: DEMO_PASSWORD,
+      role,
+      organizationId: DEMO.city,
+    });
   }
 }

@@ -43,7 +43,8 @@ export interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const url = new URL(`${BASE}${path}`, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
   const token = tokenStore.get();
   const response = await fetch(url, {
     method: options.method ?? 'GET',
@@ -72,7 +73,12 @@ async function requestFile(path: string, query: Record<string, string | undefine
   const url = new URL(`${BASE}${path}`, window.location.origin);
   for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
   const token = tokenStore.get();
-  const response = await fetch(url, { headers: { Accept: 'application/pdf, application/problem+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } });
+  const response = await fetch(url, {
+    headers: {
+      Accept: 'application/pdf, application/problem+json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+  });
   if (!response.ok) {
     const text = await response.text();
     if (response.status === 401) {
@@ -86,25 +92,43 @@ async function requestFile(path: string, query: Record<string, string | undefine
 
 export const api = {
   signIn: (username: string, password: string) =>
-    request<{ accessToken: string; expiresIn: number }>('/auth/token', { method: 'POST', body: { username, password }, anonymous: true }),
+    request<{ accessToken: string; expiresIn: number }>('/auth/token', {
+      method: 'POST',
+      body: { username, password },
+      anonymous: true,
+    }),
   me: () => request<Me>('/me'),
   flows: () => request<FlowSummary[]>('/flows'),
   flow: (id: string) => request<Flow>(`/flows/${encodeURIComponent(id)}`),
   organizations: () => request<OrganizationNode[]>('/organizations'),
-  cases: (query: Record<string, string | number | boolean | undefined>) => request<{ items: CaseListItem[]; nextCursor: string | null }>('/cases', { query }),
-  deadlines: (query: Record<string, string | number | undefined>) => request<{ items: DeadlineListItem[] }>('/deadlines', { query }),
+  cases: (query: Record<string, string | number | boolean | undefined>) =>
+    request<{ items: CaseListItem[]; nextCursor: string | null }>('/cases', { query }),
+  deadlines: (query: Record<string, string | number | undefined>) =>
+    request<{ items: DeadlineListItem[] }>('/deadlines', { query }),
   case: (id: string) => request<CaseDetail>(`/cases/${id}`),
   caseEvents: (id: string) => request<{ items: CaseEventItem[] }>(`/cases/${id}/events`),
   openCase: (intake: Record<string, unknown>) => request<CaseDetail>('/cases', { method: 'POST', body: intake }),
   sendEvent: (id: string, version: number, type: string, payload: Record<string, unknown>) =>
-    request<CaseDetail>(`/cases/${id}/events`, { method: 'POST', body: { type, payload }, headers: { 'If-Match': `"${version}"` } }),
+    request<CaseDetail>(`/cases/${id}/events`, {
+      method: 'POST',
+      body: { type, payload },
+      headers: { 'If-Match': `"${version}"` },
+    }),
   revealPersonalData: (caseId: string, partyId: string, reason: string) =>
-    request<{ idNumber: string | null; phone: string | null }>(`/cases/${caseId}/parties/${encodeURIComponent(partyId)}/personal-data`, { method: 'POST', body: { reason } }),
+    request<{ idNumber: string | null; phone: string | null }>(
+      `/cases/${caseId}/parties/${encodeURIComponent(partyId)}/personal-data`,
+      { method: 'POST', body: { reason } },
+    ),
   linkableCase: (caseNumber: string) => request<LinkableCase>('/linkable-cases', { query: { caseNumber } }),
   documents: (caseId: string) => request<{ items: CaseDocument[] }>(`/cases/${caseId}/documents`),
-  documentFile: (caseId: string, documentId: string, reason: string) => requestFile(`/cases/${caseId}/documents/${documentId}`, { reason }),
+  documentFile: (caseId: string, documentId: string, reason: string) =>
+    requestFile(`/cases/${caseId}/documents/${documentId}`, { reason }),
   dossierFile: (caseId: string, reason: string) => requestFile(`/cases/${caseId}/dossier`, { reason }),
   calendarYears: () => request<{ years: CalendarYearSummary[]; bundledSource: string }>('/calendar/years'),
-  calendarYear: (year: number) => request<CalendarYearSummary & { holidays: Record<string, string>; makeUpWorkdays: Record<string, string> }>(`/calendar/years/${year}`),
-  loadCalendarYear: (year: number, body: Record<string, unknown>) => request<unknown>(`/calendar/years/${year}`, { method: 'PUT', body }),
+  calendarYear: (year: number) =>
+    request<CalendarYearSummary & { holidays: Record<string, string>; makeUpWorkdays: Record<string, string> }>(
+      `/calendar/years/${year}`,
+    ),
+  loadCalendarYear: (year: number, body: Record<string, unknown>) =>
+    request<unknown>(`/calendar/years/${year}`, { method: 'PUT', body }),
 };

@@ -4,7 +4,12 @@ import type { JsonSchema } from '../api/types';
 export function initialValue(schema: JsonSchema, required = true): unknown {
   if (schema.type === 'object') {
     if (!required) return undefined;
-    return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, initialValue(s, schema.required?.includes(k) ?? false)]));
+    return Object.fromEntries(
+      Object.entries(schema.properties ?? {}).map(([k, s]) => [
+        k,
+        initialValue(s, schema.required?.includes(k) ?? false),
+      ]),
+    );
   }
   if (schema.type === 'array') {
     // An optional list starts empty, even when it needs at least one item once given.
@@ -26,7 +31,8 @@ export function cleanValue(schema: JsonSchema, value: unknown): unknown {
       .filter(([k, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0 && !schema.required?.includes(k)));
     return Object.fromEntries(entries);
   }
-  if (schema.type === 'array' && Array.isArray(value)) return value.map((item) => cleanValue(schema.items ?? {}, item)).filter((v) => v !== undefined);
+  if (schema.type === 'array' && Array.isArray(value))
+    return value.map((item) => cleanValue(schema.items ?? {}, item)).filter((v) => v !== undefined);
   return value;
 }
 

@@ -38,7 +38,12 @@ export function useWorkQueue(options: { flowId?: string }) {
     loading.value = true;
     try {
       const term = search.value.trim();
-      const query = { status: 'open', limit: PAGE, flow: options.flowId, ...(ID_NUMBER.test(term) ? { idNumber: term.toUpperCase() } : { q: term || undefined }) };
+      const query = {
+        status: 'open',
+        limit: PAGE,
+        flow: options.flowId,
+        ...(ID_NUMBER.test(term) ? { idNumber: term.toUpperCase() } : { q: term || undefined }),
+      };
       const [list, due] = await Promise.all([api.cases(query), api.deadlines({ limit: 500 })]);
       cases.value = list.items;
       deadlines.value = due.items;
@@ -61,7 +66,11 @@ export function useWorkQueue(options: { flowId?: string }) {
         if (filter.value === 'thisWeek') return !!row.nearest?.dueOn && row.nearest.dueOn <= weekEnd;
         return true;
       })
-      .sort((a, b) => (a.nearest?.dueOn ?? '9999').localeCompare(b.nearest?.dueOn ?? '9999') || a.caseNumber.localeCompare(b.caseNumber));
+      .sort(
+        (a, b) =>
+          (a.nearest?.dueOn ?? '9999').localeCompare(b.nearest?.dueOn ?? '9999') ||
+          a.caseNumber.localeCompare(b.caseNumber),
+      );
   });
 
   /** One screen of rows: a short table renders at once even when a thousand cases are open. */

@@ -12,9 +12,21 @@ export const zh = {
     locked: '尝试次数过多，请稍后再试',
     expired: '登录已过期，请重新登录。您填写的内容已保留。',
   },
-  header: { signOut: '退出登录', organization: '单位', role: '角色', fontSize: '字号', fontSizes: { normal: '标准', large: '大', xlarge: '特大' } },
+  header: {
+    signOut: '退出登录',
+    organization: '单位',
+    role: '角色',
+    fontSize: '字号',
+    fontSizes: { normal: '标准', large: '大', xlarge: '特大' },
+  },
   nav: { queue: '工作台', intake: '登记受理', calendar: '节假日安排', court: '司法确认' },
-  roles: { reception: '登记受理', mediator: '调解员', supervisor: '督导员', court: '法院', admin: '系统管理员' } as Record<string, string>,
+  roles: {
+    reception: '登记受理',
+    mediator: '调解员',
+    supervisor: '督导员',
+    court: '法院',
+    admin: '系统管理员',
+  } as Record<string, string>,
   queue: {
     title: '我的待办案件',
     courtTitle: '司法确认申请',
@@ -157,9 +169,23 @@ export const zh = {
     dossierReason: '调阅卷宗',
     operations: '操作',
   },
-  linkedRelations: { continuesFrom: '本案依据该案件', continuedBy: '该案件依据本案', opened: '由本案开启', openedBy: '本案由该案件开启' } as Record<string, string>,
+  linkedRelations: {
+    continuesFrom: '本案依据该案件',
+    continuedBy: '该案件依据本案',
+    opened: '由本案开启',
+    openedBy: '本案由该案件开启',
+  } as Record<string, string>,
   hostEvents: { 'case.opened': '登记', 'case.linked': '关联案件' } as Record<string, string>,
-  form: { required: '必填', yes: '是', no: '否', add: '添加', remove: '删除', item: (n: number) => `第${n}项`, select: '请选择', me: (name: string) => `我（${name}）` },
+  form: {
+    required: '必填',
+    yes: '是',
+    no: '否',
+    add: '添加',
+    remove: '删除',
+    item: (n: number) => `第${n}项`,
+    select: '请选择',
+    me: (name: string) => `我（${name}）`,
+  },
   errors: { generic: '操作失败', network: '无法连接服务，请稍后再试' },
 };
 
@@ -262,7 +288,9 @@ export function basisZh(basis: string): string {
       const articles = match[2]!.replace(/^Arts?\.\s*/, '').replace(/\s*\(([^)]*)\)/g, '（$1）');
       if (!articles) return `《${LAWS[match[1]!]}》`;
       const list = articles.replace(/,\s*/g, '、').replace(/-/g, '至');
-      return /^\d/.test(list) ? `《${LAWS[match[1]!]}》第${list.replace(/^([\d、至]+)/, '$1条')}` : `《${LAWS[match[1]!]}》${list}`;
+      return /^\d/.test(list)
+        ? `《${LAWS[match[1]!]}》第${list.replace(/^([\d、至]+)/, '$1条')}`
+        : `《${LAWS[match[1]!]}》${list}`;
     })
     .join('；');
 }
@@ -299,9 +327,14 @@ export function messageZh(message: string): string {
  * one clause pair per year) in Chinese; an unknown wording is shown as sent.
  */
 export function provisionalReasonZh(reason: string): string {
-  const years = [...reason.matchAll(/calendar year (\d{4}) not published; (statutory holidays applied|weekends only)/g)];
+  const years = [
+    ...reason.matchAll(/calendar year (\d{4}) not published; (statutory holidays applied|weekends only)/g),
+  ];
   if (!years.length) return reason;
   return years
-    .map(([, year, assumed]) => `${year}年节假日安排尚未公布，${assumed === 'weekends only' ? '仅按周末计算' : '暂按法定节假日计算'}`)
+    .map(
+      ([, year, assumed]) =>
+        `${year}年节假日安排尚未公布，${assumed === 'weekends only' ? '仅按周末计算' : '暂按法定节假日计算'}`,
+    )
     .join('；');
 }

@@ -25,14 +25,16 @@ const domainOf = (context: CaseContext) => context.facts.domain as string;
 function acceptanceAndPeriodInvariant(state: string, context: CaseContext): void {
   const period = context.deadlines.find((d) => d.kind === 'mediationPeriod');
   if (state === 'pendingAcceptance') expect(context.acceptedOn).toBeNull();
-  if (['awaitingStart', 'mediating', 'paused', 'agreementSigned', 'failed'].includes(state)) expect(context.acceptedOn).not.toBeNull();
+  if (['awaitingStart', 'mediating', 'paused', 'agreementSigned', 'failed'].includes(state))
+    expect(context.acceptedOn).not.toBeNull();
   if (state === 'awaitingStart') {
     expect(domainOf(context)).toBe('trafficAccident');
     expect(period).toBeUndefined();
   }
   if (state === 'mediating') expect(period?.status).toBe('running');
   if (state === 'paused') expect(period?.status).toBe(domainOf(context) === 'trafficAccident' ? 'running' : 'paused');
-  if (state !== 'pendingAcceptance') expect(context.deadlines.find((d) => d.kind === 'acceptanceDecision')).toBeUndefined();
+  if (state !== 'pendingAcceptance')
+    expect(context.deadlines.find((d) => d.kind === 'acceptanceDecision')).toBeUndefined();
   if (state === 'agreementSigned') expect(context.agreement?.boundPartyIds.length).toBeGreaterThan(0);
 }
 
@@ -78,7 +80,13 @@ export const administrativeMediationModel: FlowModel = {
           ...withdrawals(),
         ];
       case 'paused':
-        return [...common, { type: 'appraisal.completed', payload: {} }, ...periodEvents(), ...lawsuits(), ...withdrawals()];
+        return [
+          ...common,
+          { type: 'appraisal.completed', payload: {} },
+          ...periodEvents(),
+          ...lawsuits(),
+          ...withdrawals(),
+        ];
       default:
         return common;
     }

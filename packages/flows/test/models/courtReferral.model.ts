@@ -54,7 +54,8 @@ export const courtReferralModel: FlowModel = {
     (state, context) => {
       const kinds = context.deadlines.map((d) => d.kind);
       if (state === 'submitted') expect(kinds).toContain('registrationDecision');
-      if (state === 'awaitingMaterials' || state === 'awaitingDelegatedMediation') expect(kinds).not.toContain('registrationDecision');
+      if (state === 'awaitingMaterials' || state === 'awaitingDelegatedMediation')
+        expect(kinds).not.toContain('registrationDecision');
     },
   ],
 };

@@ -41,7 +41,12 @@ export const delegatedMediationModel: FlowModel = {
     const common = [...centreEvents(), ...expiryEvents(context)];
     switch (state) {
       case 'awaitingMediator':
-        return [...common, { type: 'mediator.assigned', payload: { mediatorId: 'm-1', chosenBy: 'parties' } }, ...refusals(), ...withdrawals()];
+        return [
+          ...common,
+          { type: 'mediator.assigned', payload: { mediatorId: 'm-1', chosenBy: 'parties' } },
+          ...refusals(),
+          ...withdrawals(),
+        ];
       case 'awaitingMediatorConfirmation':
         return [
           ...common,
@@ -85,7 +90,12 @@ export const delegatedMediationModel: FlowModel = {
           ...withdrawals(),
         ];
       case 'suspended':
-        return [...common, { type: 'falseMediation.cleared', payload: {} }, ...terminations('falseMediation'), ...withdrawals()];
+        return [
+          ...common,
+          { type: 'falseMediation.cleared', payload: {} },
+          ...terminations('falseMediation'),
+          ...withdrawals(),
+        ];
       default:
         return common;
     }

@@ -31,9 +31,21 @@ export function expiryEvents(context: CaseContext): ModelEvent[] {
 /** Centre events: they must never change a flow's state. */
 export function centreEvents(): ModelEvent[] {
   return [
-    { type: 'case.escalated', payload: { toOrganizationId: 'org-district', reason: '疑难' }, host: { targetRelation: 'ancestor' } },
-    { type: 'case.escalated', payload: { toOrganizationId: 'org-community', reason: '下放' }, host: { targetRelation: 'descendant' } },
-    { type: 'case.supervised', payload: { instructions: '限期化解', dueOn: '2026-12-31' }, host: { actorRelation: 'ancestor' } },
+    {
+      type: 'case.escalated',
+      payload: { toOrganizationId: 'org-district', reason: '疑难' },
+      host: { targetRelation: 'ancestor' },
+    },
+    {
+      type: 'case.escalated',
+      payload: { toOrganizationId: 'org-community', reason: '下放' },
+      host: { targetRelation: 'descendant' },
+    },
+    {
+      type: 'case.supervised',
+      payload: { instructions: '限期化解', dueOn: '2026-12-31' },
+      host: { actorRelation: 'ancestor' },
+    },
     { type: 'supervision.answered', payload: { note: '已化解' } },
   ];
 }

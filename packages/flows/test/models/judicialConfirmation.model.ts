@@ -1,9 +1,17 @@
 import type { CaseContext } from '../../src/index.js';
-import { aConfirmationIntake, aLinkedAgreementCase, anInlineAgreement } from '../support/judicialConfirmation.factories.js';
+import {
+  aConfirmationIntake,
+  aLinkedAgreementCase,
+  anInlineAgreement,
+} from '../support/judicialConfirmation.factories.js';
 import { centreEvents, expiryEvents, type FlowModel, type ModelEvent } from './flowModel.js';
 
 const APPLIED = '2026-03-16';
-const ruling = (payload: Record<string, unknown> = {}) => ({ rulingNo: '(2026)京0105民特1号', ruledOn: APPLIED, ...payload });
+const ruling = (payload: Record<string, unknown> = {}) => ({
+  rulingNo: '(2026)京0105民特1号',
+  ruledOn: APPLIED,
+  ...payload,
+});
 
 const extensions = (): ModelEvent[] => [
   { type: 'review.extended', payload: { days: 10, approvedBy: '院长王某' } },
@@ -69,17 +77,21 @@ export const judicialConfirmationModel: FlowModel = {
     // The agreement is always on the case: a confirmation always has one to confirm (PML Art. 33).
     (_state, context: CaseContext) => expect(context.agreement?.effectiveOn).toEqual(expect.any(String)),
     (state, context) => {
-      if (['underReview', 'awaitingSupplement', 'confirmed', 'dismissed'].includes(state)) expect(context.acceptedOn).not.toBeNull();
+      if (['underReview', 'awaitingSupplement', 'confirmed', 'dismissed'].includes(state))
+        expect(context.acceptedOn).not.toBeNull();
       if (state === 'applied') expect(context.acceptedOn).toBeNull();
     },
     (state, context) => {
       if (state === 'underReview' || state === 'awaitingSupplement') {
-        expect(context.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['reviewDecision', 'specialProcedurePeriod']));
+        expect(context.deadlines.map((d) => d.kind)).toEqual(
+          expect.arrayContaining(['reviewDecision', 'specialProcedurePeriod']),
+        );
       }
       if (state === 'awaitingSupplement') expect(context.deadlines.map((d) => d.kind)).toContain('supplementDue');
     },
     (state, context) => {
-      if (state === 'confirmed') expect(context.records.enforcementUntil).toEqual(expect.objectContaining({ basis: 'CPL Art. 250' }));
+      if (state === 'confirmed')
+        expect(context.records.enforcementUntil).toEqual(expect.objectContaining({ basis: 'CPL Art. 250' }));
     },
   ],
 };

@@ -51,8 +51,14 @@ export const peopleMediationModel: FlowModel = {
           { type: 'appraisal.completed', payload: {} },
           { type: 'mediator.recused', payload: { reason: '回避' } },
           { type: 'agreement.signed', payload: signed({ partyIds: ['p1'], mediator: true, committeeSeal: true }) },
-          { type: 'agreement.signed', payload: signed({ partyIds: ['p1', 'p2'], mediator: true, committeeSeal: true }) },
-          { type: 'agreement.signed', payload: { form: 'oral', terms: [{ obligorPartyId: 'p2', description: '道歉' }] } },
+          {
+            type: 'agreement.signed',
+            payload: signed({ partyIds: ['p1', 'p2'], mediator: true, committeeSeal: true }),
+          },
+          {
+            type: 'agreement.signed',
+            payload: { form: 'oral', terms: [{ obligorPartyId: 'p2', description: '道歉' }] },
+          },
           { type: 'mediation.terminated', payload: { reason: 'noAgreement' } },
           { type: 'party.refused', payload: { partyId: 'p2' } },
           { type: 'case.withdrawn', payload: { partyId: 'p1' } },

@@ -5,13 +5,22 @@ import { centreEvents, expiryEvents, type FlowModel, type ModelEvent } from './f
 const RECEIVED = '2026-03-02';
 const ABOVE = { targetRelation: 'ancestor' } as const;
 
-const claim = (overrides: Record<string, unknown> = {}) => anIntake({ petitionType: 'claim', channel: 'letter', ...overrides });
+const claim = (overrides: Record<string, unknown> = {}) =>
+  anIntake({ petitionType: 'claim', channel: 'letter', ...overrides });
 
 const handOvers = (): ModelEvent[] => [
   { type: 'petition.forwarded', payload: { organizationId: 'org-dept-1' }, host: { targetRelation: 'other' } },
   { type: 'petition.forwarded', payload: { organizationId: 'org-district' }, host: ABOVE },
-  { type: 'petition.assigned', payload: { organizationId: 'org-community-1', dueOn: '2026-04-30' }, host: { targetRelation: 'descendant' } },
-  { type: 'petition.assigned', payload: { organizationId: 'org-community-1', dueOn: RECEIVED }, host: { targetRelation: 'descendant' } },
+  {
+    type: 'petition.assigned',
+    payload: { organizationId: 'org-community-1', dueOn: '2026-04-30' },
+    host: { targetRelation: 'descendant' },
+  },
+  {
+    type: 'petition.assigned',
+    payload: { organizationId: 'org-community-1', dueOn: RECEIVED },
+    host: { targetRelation: 'descendant' },
+  },
   { type: 'assignment.objected', payload: { reason: '不属于本单位职权范围' } },
   { type: 'assignment.objected', payload: { reason: '逾期异议' }, today: '2026-06-01' },
 ];
@@ -45,9 +54,22 @@ export const petitionModel: FlowModel = {
           ...common,
           ...handOvers(),
           ...extensions(),
-          { type: 'mediation.referred', payload: { committeeId: 'org-committee-1', disputeNature: 'civil', consentingPartyIds: ['p1', 'p2'] } },
-          { type: 'mediation.referred', payload: { committeeId: 'org-committee-1', disputeNature: 'administrative', consentingPartyIds: ['p1', 'p2'] } },
-          { type: 'mediation.referred', payload: { committeeId: 'org-committee-1', disputeNature: 'civil', consentingPartyIds: ['p1'] } },
+          {
+            type: 'mediation.referred',
+            payload: { committeeId: 'org-committee-1', disputeNature: 'civil', consentingPartyIds: ['p1', 'p2'] },
+          },
+          {
+            type: 'mediation.referred',
+            payload: {
+              committeeId: 'org-committee-1',
+              disputeNature: 'administrative',
+              consentingPartyIds: ['p1', 'p2'],
+            },
+          },
+          {
+            type: 'mediation.referred',
+            payload: { committeeId: 'org-committee-1', disputeNature: 'civil', consentingPartyIds: ['p1'] },
+          },
           { type: 'opinion.issued', payload: { result: 'supported', servedOn: RECEIVED } },
           { type: 'opinion.issued', payload: { result: 'notSupported', servedOn: RECEIVED } },
         ];
@@ -62,8 +84,17 @@ export const petitionModel: FlowModel = {
         return [
           ...common,
           { type: 'review.requested', payload: { reviewOrganizationId: 'org-district' }, host: ABOVE },
-          { type: 'review.requested', payload: { reviewOrganizationId: 'org-street-2' }, host: { targetRelation: 'other' } },
-          { type: 'review.requested', payload: { reviewOrganizationId: 'org-district' }, host: ABOVE, today: '2026-12-01' },
+          {
+            type: 'review.requested',
+            payload: { reviewOrganizationId: 'org-street-2' },
+            host: { targetRelation: 'other' },
+          },
+          {
+            type: 'review.requested',
+            payload: { reviewOrganizationId: 'org-district' },
+            host: ABOVE,
+            today: '2026-12-01',
+          },
         ];
       case 'underReview':
         return [...common, { type: 'review.decided', payload: { result: 'explained' } }];
@@ -71,7 +102,11 @@ export const petitionModel: FlowModel = {
         return [
           ...common,
           { type: 'rereview.requested', payload: { rereviewOrganizationId: 'org-city' }, host: ABOVE },
-          { type: 'rereview.requested', payload: { rereviewOrganizationId: 'org-street-2' }, host: { targetRelation: 'descendant' } },
+          {
+            type: 'rereview.requested',
+            payload: { rereviewOrganizationId: 'org-street-2' },
+            host: { targetRelation: 'descendant' },
+          },
         ];
       case 'underRereview':
         return [
@@ -80,14 +115,19 @@ export const petitionModel: FlowModel = {
           { type: 'rereview.decided', payload: { result: 'notSupported' } },
         ];
       case 'inHearing':
-        return [...common, { type: 'hearing.ended', payload: {} }, { type: 'rereview.decided', payload: { result: 'supported' } }];
+        return [
+          ...common,
+          { type: 'hearing.ended', payload: {} },
+          { type: 'rereview.decided', payload: { result: 'supported' } },
+        ];
       default:
         return common;
     }
   },
   invariants: [
     (state: string, context: CaseContext) => {
-      if (!['registered', 'notAccepted', 'routedToLegalProcedure'].includes(state)) expect(context.acceptedOn).toEqual(expect.any(String));
+      if (!['registered', 'notAccepted', 'routedToLegalProcedure'].includes(state))
+        expect(context.acceptedOn).toEqual(expect.any(String));
       if (state === 'handling' || state === 'inMediation') {
         expect(context.deadlines.map((d) => d.kind)).toContain('handlingPeriod');
       }
@@ -99,7 +139,10 @@ export const petitionModel: FlowModel = {
         expect(context.outcome).toEqual(expect.objectContaining({ decidedBy: expect.any(String) }));
       }
       if (state === 'concluded') {
-        expect(context.records.noFurtherAcceptance).toMatchObject({ sameFactsAndReasons: true, basis: 'PC-Reg Art. 36' });
+        expect(context.records.noFurtherAcceptance).toMatchObject({
+          sameFactsAndReasons: true,
+          basis: 'PC-Reg Art. 36',
+        });
       }
     },
   ],

@@ -10,7 +10,12 @@ const DOMAIN_INTAKE: Record<string, Record<string, unknown>> = {
   },
   medical: { category: 'medical', summary: '术后并发症赔偿争议' },
   consumer: { category: 'consumer', summary: '购买的冰箱存在质量问题，要求退货' },
-  publicSecurity: { category: 'damages', summary: '邻里口角引发推搡，损坏手机', minorCivilMatter: true, partiesConsent: true },
+  publicSecurity: {
+    category: 'damages',
+    summary: '邻里口角引发推搡，损坏手机',
+    minorCivilMatter: true,
+    partiesConsent: true,
+  },
   general: { category: 'property', summary: '物业服务费争议' },
 };
 

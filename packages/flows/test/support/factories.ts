@@ -1,10 +1,4 @@
-import {
-  sendEvent,
-  startCase,
-  type CaseSnapshot,
-  type Effect,
-  type HostFacts,
-} from '../../src/index.js';
+import { sendEvent, startCase, type CaseSnapshot, type Effect, type HostFacts } from '../../src/index.js';
 
 /** Valid resident ID numbers (GB 11643 check digits) for tests. */
 export const ID_NUMBERS = {
@@ -17,7 +11,14 @@ export const ID_NUMBERS = {
 export const CREDIT_CODE = '91320100MA1M9Y8P08';
 
 export function aParty(overrides: Record<string, unknown> = {}) {
-  return { role: 'applicant', kind: 'person', name: '张三', idNumber: ID_NUMBERS.zhang, phone: '13800138000', ...overrides };
+  return {
+    role: 'applicant',
+    kind: 'person',
+    name: '张三',
+    idNumber: ID_NUMBERS.zhang,
+    phone: '13800138000',
+    ...overrides,
+  };
 }
 
 export function anIntake(overrides: Record<string, unknown> = {}) {
@@ -79,7 +80,13 @@ export function roundTrip<T>(value: T): T {
 }
 
 /** Asserts that `attempt` throws an error with `code` (and `rule`, when given) and returns it. */
-export function refusal(attempt: () => unknown): { code: string; rule?: string; basis?: string; allowedEvents?: string[]; problems?: { path: string }[] } {
+export function refusal(attempt: () => unknown): {
+  code: string;
+  rule?: string;
+  basis?: string;
+  allowedEvents?: string[];
+  problems?: { path: string }[];
+} {
   try {
     attempt();
   } catch (error) {

@@ -30,7 +30,12 @@ const STAGES: Stage[] = ['registered', 'handling', 'opinionIssued', 'underReview
  */
 export function aPetitionAt(
   stage: Stage,
-  { days = {}, intake = {}, opinionResult = 'notSupported', reviewResult = 'notSupported' }: {
+  {
+    days = {},
+    intake = {},
+    opinionResult = 'notSupported',
+    reviewResult = 'notSupported',
+  }: {
     days?: Partial<PetitionDays>;
     intake?: Record<string, unknown>;
     opinionResult?: string;
@@ -41,15 +46,33 @@ export function aPetitionAt(
   const c = CaseDriver.open('petition', aPetitionIntake({ receivedOn: d.receivedOn, ...intake }), d.receivedOn);
   const steps: [Stage, () => unknown][] = [
     ['handling', () => c.send('petition.accepted', { acceptedOn: d.acceptedOn }, d.acceptedOn)],
-    ['opinionIssued', () => c.send('opinion.issued', { result: opinionResult, servedOn: d.opinionServedOn }, d.opinionServedOn)],
+    [
+      'opinionIssued',
+      () => c.send('opinion.issued', { result: opinionResult, servedOn: d.opinionServedOn }, d.opinionServedOn),
+    ],
     [
       'underReview',
-      () => c.send('review.requested', { requestedOn: d.reviewRequestedOn, reviewOrganizationId: 'org-district-1' }, d.reviewRequestedOn, ABOVE),
+      () =>
+        c.send(
+          'review.requested',
+          { requestedOn: d.reviewRequestedOn, reviewOrganizationId: 'org-district-1' },
+          d.reviewRequestedOn,
+          ABOVE,
+        ),
     ],
-    ['reviewDecided', () => c.send('review.decided', { result: reviewResult, servedOn: d.reviewServedOn }, d.reviewServedOn)],
+    [
+      'reviewDecided',
+      () => c.send('review.decided', { result: reviewResult, servedOn: d.reviewServedOn }, d.reviewServedOn),
+    ],
     [
       'underRereview',
-      () => c.send('rereview.requested', { requestedOn: d.rereviewRequestedOn, rereviewOrganizationId: 'org-city-1' }, d.rereviewRequestedOn, ABOVE),
+      () =>
+        c.send(
+          'rereview.requested',
+          { requestedOn: d.rereviewRequestedOn, rereviewOrganizationId: 'org-city-1' },
+          d.rereviewRequestedOn,
+          ABOVE,
+        ),
     ],
   ];
   for (const [reached, step] of steps) {

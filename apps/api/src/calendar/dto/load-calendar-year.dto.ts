@@ -14,7 +14,13 @@ const IsDateNameMap = () =>
           typeof value === 'object' &&
           !Array.isArray(value) &&
           Object.keys(value).length <= 40 &&
-          Object.entries(value).every(([date, name]) => /^\d{4}-\d{2}-\d{2}$/.test(date) && typeof name === 'string' && name.trim().length >= 1 && name.length <= 20),
+          Object.entries(value).every(
+            ([date, name]) =>
+              /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+              typeof name === 'string' &&
+              name.trim().length >= 1 &&
+              name.length <= 20,
+          ),
       },
     },
     { message: 'must map dates (YYYY-MM-DD) to the holiday’s name (1-20 characters), at most 40 dates' },
@@ -33,7 +39,10 @@ export class CalendarNoticeDto {
 
 /** A year's schedule from the State Council General Office's notice (国务院办公厅关于…部分节假日安排的通知). */
 export class LoadCalendarYearDto {
-  @ApiProperty({ example: { '2027-01-01': '元旦', '2027-02-05': '春节' }, description: 'the days off (放假), each with its holiday' })
+  @ApiProperty({
+    example: { '2027-01-01': '元旦', '2027-02-05': '春节' },
+    description: 'the days off (放假), each with its holiday',
+  })
   @IsDateNameMap()
   holidays!: Record<string, string>;
 
@@ -46,14 +55,20 @@ export class LoadCalendarYearDto {
   @Type(() => CalendarNoticeDto)
   notice!: CalendarNoticeDto;
 
-  @ApiPropertyOptional({ example: 0, description: 'to correct a loaded year: the version being corrected (0 = the bundled schedule)' })
+  @ApiPropertyOptional({
+    example: 0,
+    description: 'to correct a loaded year: the version being corrected (0 = the bundled schedule)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000)
   replacesVersion?: number;
 
-  @ApiPropertyOptional({ example: '补充遗漏的调休上班日', description: 'why the year is corrected (required with replacesVersion)' })
+  @ApiPropertyOptional({
+    example: '补充遗漏的调休上班日',
+    description: 'why the year is corrected (required with replacesVersion)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)

@@ -52,7 +52,9 @@ export class ListCasesQuery {
   @Length(1, 100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'a party’s resident ID number: finds the cases it appears in (matched by keyed hash)' })
+  @ApiPropertyOptional({
+    description: 'a party’s resident ID number: finds the cases it appears in (matched by keyed hash)',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{17}[\dXx]$/, { message: 'must be an 18-character resident ID number' })

@@ -22,9 +22,13 @@ export interface FieldError {
 }
 
 export function validationFailed(errors: FieldError[], subject = 'the request'): DomainError {
-  return new DomainError('VALIDATION_FAILED', `${subject} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
-    errors,
-  });
+  return new DomainError(
+    'VALIDATION_FAILED',
+    `${subject} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+    {
+      errors,
+    },
+  );
 }
 
 export function caseNotFound(caseId: string): DomainError {
@@ -32,11 +36,15 @@ export function caseNotFound(caseId: string): DomainError {
 }
 
 export function versionConflict(caseId: string, expected: number, actual: number): DomainError {
-  return new DomainError('VERSION_CONFLICT', `case ${caseId} is at version ${actual}, not ${expected}: reload it and try again`, {
-    caseId,
-    expectedVersion: expected,
-    currentVersion: actual,
-  });
+  return new DomainError(
+    'VERSION_CONFLICT',
+    `case ${caseId} is at version ${actual}, not ${expected}: reload it and try again`,
+    {
+      caseId,
+      expectedVersion: expected,
+      currentVersion: actual,
+    },
+  );
 }
 
 /** An organisation id in the request that names no organisation: a 400 on that field. */

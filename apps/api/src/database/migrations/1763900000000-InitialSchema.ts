@@ -58,7 +58,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
       )`);
     // Keyset pagination, newest first, within an organisation subtree and with each list filter.
     await q.query(`CREATE INDEX cases_newest ON cases (opened_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX cases_org_newest ON cases (organization_path text_pattern_ops, opened_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX cases_org_newest ON cases (organization_path text_pattern_ops, opened_at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX cases_status_newest ON cases (status, opened_at DESC, id DESC)`);
     await q.query(`CREATE INDEX cases_overdue ON cases (opened_at DESC, id DESC) WHERE overdue`);
     await q.query(`CREATE INDEX cases_flow_state ON cases (flow_id, state)`);

@@ -13,7 +13,9 @@ export class DurableDeadlinesAndOutbox1763900000001 implements MigrationInterfac
     await q.query(`ALTER TABLE deadlines ADD COLUMN claimed_until timestamptz`);
     await q.query(`ALTER TABLE deadlines ADD COLUMN reminded_on date`);
     // What the scheduler scans: running timers by due date, and reminders not yet sent.
-    await q.query(`CREATE INDEX deadlines_remind ON deadlines (remind_on) WHERE status = 'running' AND reminded_on IS NULL`);
+    await q.query(
+      `CREATE INDEX deadlines_remind ON deadlines (remind_on) WHERE status = 'running' AND reminded_on IS NULL`,
+    );
     await q.query(`
       CREATE TABLE outbox (
         id bigserial PRIMARY KEY,

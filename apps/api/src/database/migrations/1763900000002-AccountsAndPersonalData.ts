@@ -35,7 +35,9 @@ export class AccountsAndPersonalData1763900000002 implements MigrationInterface 
     await q.query(`CREATE INDEX personal_data_access_log_case ON personal_data_access_log (case_id, at)`);
     // Clear ID numbers and phones give way to ciphertext and a keyed hash; nothing in clear remains.
     await q.query(`ALTER TABLE parties DROP COLUMN id_number, DROP COLUMN phone`);
-    await q.query(`ALTER TABLE parties ADD COLUMN id_number_encrypted text, ADD COLUMN id_number_hash text, ADD COLUMN phone_encrypted text`);
+    await q.query(
+      `ALTER TABLE parties ADD COLUMN id_number_encrypted text, ADD COLUMN id_number_hash text, ADD COLUMN phone_encrypted text`,
+    );
     await q.query(`CREATE INDEX parties_id_number_hash ON parties (id_number_hash) WHERE id_number_hash IS NOT NULL`);
     await q.query(`ALTER TABLE cases ADD COLUMN court_id uuid REFERENCES organizations (id)`);
     await q.query(`ALTER TABLE cases ADD COLUMN parties_view jsonb NOT NULL DEFAULT '[]'`);
@@ -46,7 +48,9 @@ export class AccountsAndPersonalData1763900000002 implements MigrationInterface 
     await q.query(`DROP INDEX cases_court`);
     await q.query(`ALTER TABLE cases DROP COLUMN parties_view, DROP COLUMN court_id`);
     await q.query(`DROP INDEX parties_id_number_hash`);
-    await q.query(`ALTER TABLE parties DROP COLUMN phone_encrypted, DROP COLUMN id_number_hash, DROP COLUMN id_number_encrypted`);
+    await q.query(
+      `ALTER TABLE parties DROP COLUMN phone_encrypted, DROP COLUMN id_number_hash, DROP COLUMN id_number_encrypted`,
+    );
     await q.query(`ALTER TABLE parties ADD COLUMN id_number text, ADD COLUMN phone text`);
     await q.query(`CREATE INDEX parties_id_number ON parties (id_number) WHERE id_number IS NOT NULL`);
     await q.query(`DROP TABLE personal_data_access_log`);

@@ -27,7 +27,9 @@ export class UniqueCaseNumberStems1763900000005 implements MigrationInterface {
           'Change the short_name (or case_number_pattern) of all but one of each group, then start again.',
       );
     }
-    await q.query(`CREATE UNIQUE INDEX organizations_case_number_stem ON organizations (case_number_stem(case_number_pattern, short_name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX organizations_case_number_stem ON organizations (case_number_stem(case_number_pattern, short_name))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -33,7 +33,9 @@ export class AccountSessionsAndTrailRedaction1763900000006 implements MigrationI
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER users_revoke_tokens BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION users_revoke_tokens()`);
+    await q.query(
+      `CREATE TRIGGER users_revoke_tokens BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION users_revoke_tokens()`,
+    );
     await q.query(`ALTER TABLE case_events DISABLE TRIGGER case_events_append_only`);
     await q.query(`
       UPDATE case_events SET payload = jsonb_set(payload, '{agreement,boundParties}', (

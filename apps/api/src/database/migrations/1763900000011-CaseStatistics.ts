@@ -32,7 +32,15 @@ export const STATISTICS_EVENT_TYPES = [
   'application.dismissed',
 ];
 /** A party's option or obligation, not the handling body's period (reports/statisticsSql.ts). */
-const PARTY_KINDS = ['confirmationWindow', 'objectionWindow', 'reviewRequestPeriod', 'rereviewRequestPeriod', 'performanceDue', 'supplementDue', 'materialsDue'];
+const PARTY_KINDS = [
+  'confirmationWindow',
+  'objectionWindow',
+  'reviewRequestPeriod',
+  'rereviewRequestPeriod',
+  'performanceDue',
+  'supplementDue',
+  'materialsDue',
+];
 /** The centre's own targets: overdue, but no statutory time limit. */
 const CENTRE_KINDS = ['resolutionTarget', 'supervision'];
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -40,7 +48,8 @@ const list = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 const DECISIONS = ['petition.accepted', 'petition.rejected', 'petition.routedToLegalProcedure'];
 const RULINGS = ['agreement.confirmed', 'application.dismissed'];
 /** The last value of `expr` among a case's events of `types`, in trail order. */
-const last = (expr: string, types: string[]) => `(array_agg(${expr} ORDER BY seq DESC) FILTER (WHERE type IN (${list(types)})))[1]`;
+const last = (expr: string, types: string[]) =>
+  `(array_agg(${expr} ORDER BY seq DESC) FILTER (WHERE type IN (${list(types)})))[1]`;
 
 /**
  * The same rows as the triggers keep, computed set-wise from the trail (an upgrade, and the
@@ -176,7 +185,9 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
         ON CONFLICT (visit_id) DO UPDATE SET visited_on = EXCLUDED.visited_on, satisfaction = EXCLUDED.satisfaction;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER return_visit_statistics_on_visit AFTER INSERT OR UPDATE OF visited_on, satisfaction ON return_visits FOR EACH ROW EXECUTE FUNCTION return_visit_statistics_on_visit()`);
+    await q.query(
+      `CREATE TRIGGER return_visit_statistics_on_visit AFTER INSERT OR UPDATE OF visited_on, satisfaction ON return_visits FOR EACH ROW EXECUTE FUNCTION return_visit_statistics_on_visit()`,
+    );
     await q.query(`
       CREATE FUNCTION case_statistics_apply(p_case uuid, p_type text, p_payload jsonb, p_today date) RETURNS integer LANGUAGE plpgsql AS $$
       DECLARE
@@ -247,7 +258,9 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER case_statistics_on_case_insert AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION case_statistics_on_case()`);
+    await q.query(
+      `CREATE TRIGGER case_statistics_on_case_insert AFTER INSERT ON cases FOR EACH ROW EXECUTE FUNCTION case_statistics_on_case()`,
+    );
     // Most transitions change none of these (a session recorded, a follow-up): they do not fire it.
     await q.query(`
       CREATE TRIGGER case_statistics_on_case_update AFTER UPDATE ON cases FOR EACH ROW
@@ -257,10 +270,14 @@ export class CaseStatistics1763900000011 implements MigrationInterface {
       EXECUTE FUNCTION case_statistics_on_case()`);
     await q.query(BACKFILL_CASE_STATISTICS);
     for (const [day, columns] of Object.entries(CASE_STATISTICS_INDEXES)) {
-      await q.query(`CREATE INDEX case_statistics_${day} ON case_statistics (flow_id, ${day}) INCLUDE (${columns.join(', ')}) WHERE ${day} IS NOT NULL`);
+      await q.query(
+        `CREATE INDEX case_statistics_${day} ON case_statistics (flow_id, ${day}) INCLUDE (${columns.join(', ')}) WHERE ${day} IS NOT NULL`,
+      );
     }
     // Return visits join their case by id: its flow, organisation and category without the heap.
-    await q.query(`CREATE INDEX return_visit_statistics_visited_on ON return_visit_statistics (flow_id, visited_on) INCLUDE (${GROUPING.join(', ')}, satisfaction)`);
+    await q.query(
+      `CREATE INDEX return_visit_statistics_visited_on ON return_visit_statistics (flow_id, visited_on) INCLUDE (${GROUPING.join(', ')}, satisfaction)`,
+    );
     await q.query(`CREATE INDEX return_visit_statistics_case ON return_visit_statistics (case_id)`);
   }
 

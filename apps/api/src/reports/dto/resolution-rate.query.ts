@@ -7,7 +7,12 @@ export type ResolutionRateGroup = (typeof RESOLUTION_RATE_GROUPS)[number];
 
 /** `GET /reports/resolution-rate`. */
 export class ResolutionRateQuery {
-  @ApiProperty({ example: 2025, minimum: 2000, maximum: 2100, description: 'cases accepted in this calendar year (China time); required' })
+  @ApiProperty({
+    example: 2025,
+    minimum: 2000,
+    maximum: 2100,
+    description: 'cases accepted in this calendar year (China time); required',
+  })
   // Checked before the others (class-validator runs IsDefined first), so a missing year says so.
   @IsDefined({ message: 'is required' })
   @Type(() => Number)
@@ -24,7 +29,8 @@ export class ResolutionRateQuery {
   @ApiPropertyOptional({
     enum: RESOLUTION_RATE_GROUPS,
     default: 'organization',
-    description: 'organization: the organisation itself and each organisation directly below it, with its subtree; level: the handling organisation’s level; category: the dispute category',
+    description:
+      'organization: the organisation itself and each organisation directly below it, with its subtree; level: the handling organisation’s level; category: the dispute category',
   })
   @IsOptional()
   @IsIn(RESOLUTION_RATE_GROUPS)

@@ -21,7 +21,12 @@ const flowIds = () => listFlows().map((f) => f.id);
  * (Asia/Shanghai). The combinations are checked in `reportPeriod` (400 naming the field).
  */
 export class StatisticsQuery {
-  @ApiPropertyOptional({ example: 2026, minimum: 2000, maximum: 2100, description: 'a calendar year (China time); with `quarter` or `month` a part of it' })
+  @ApiPropertyOptional({
+    example: 2026,
+    minimum: 2000,
+    maximum: 2100,
+    description: 'a calendar year (China time); with `quarter` or `month` a part of it',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -45,12 +50,20 @@ export class StatisticsQuery {
   @Max(12)
   month?: number;
 
-  @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'first day of a range (inclusive), with `to`; instead of `year`' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-01-01',
+    description: 'first day of a range (inclusive), with `to`; instead of `year`',
+  })
   @IsOptional()
   @IsIsoDate()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2026-06-30', description: 'last day of a range (inclusive), with `from`; at most 5 years after it' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-06-30',
+    description: 'last day of a range (inclusive), with `from`; at most 5 years after it',
+  })
   @IsOptional()
   @IsIsoDate()
   to?: string;
@@ -60,7 +73,10 @@ export class StatisticsQuery {
   @IsUUID('all')
   organizationId?: string;
 
-  @ApiPropertyOptional({ enum: ORGANIZATION_LEVELS, description: 'only cases whose handling organisation is at this level' })
+  @ApiPropertyOptional({
+    enum: ORGANIZATION_LEVELS,
+    description: 'only cases whose handling organisation is at this level',
+  })
   @IsOptional()
   @IsIn(ORGANIZATION_LEVELS)
   level?: (typeof ORGANIZATION_LEVELS)[number];
@@ -70,7 +86,10 @@ export class StatisticsQuery {
   @IsIn(CATEGORIES)
   category?: Category;
 
-  @ApiPropertyOptional({ description: 'only cases of this flow (within the flows the report covers)', example: 'people-mediation' })
+  @ApiPropertyOptional({
+    description: 'only cases of this flow (within the flows the report covers)',
+    example: 'people-mediation',
+  })
   @IsOptional()
   @IsIn(flowIds())
   flow?: string;
@@ -84,7 +103,11 @@ export class StatisticsQuery {
   @IsIn(STATISTICS_GROUPS)
   groupBy?: StatisticsGroup;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: `xlsx: the same figures as an Excel workbook laid out like the paper form (also with \`Accept: ${XLSX_TYPE}\`)` })
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    default: 'json',
+    description: `xlsx: the same figures as an Excel workbook laid out like the paper form (also with \`Accept: ${XLSX_TYPE}\`)`,
+  })
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
