@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getFlow, type CaseContext } from '@jiefen/flows';
+import { getFlow, listFlows, type CaseContext } from '@jiefen/flows';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { cjkFont } from '../src/documents/cjkFont.js';
 import { documentData } from '../src/documents/documentData.js';
@@ -17,15 +17,28 @@ const font = cjkFont();
 const FLOWS_SRC = new URL('../../../packages/flows/src/', import.meta.url);
 
 /** `document: 'agreement'` in each machine file: the kinds its effects issue. */
+/** Every document kind a flow issues: `document: '…'` in its folder and in the shared handlers it imports. */
 function issuedKinds(): [flowId: string, kind: string][] {
   const pairs: [string, string][] = [];
-  for (const file of readdirSync(fileURLToPath(FLOWS_SRC)).filter((f) => f.endsWith('.machine.ts'))) {
-    const flowId = file.replace('.machine.ts', '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    const source = readFileSync(new URL(file, FLOWS_SRC), 'utf8');
-    for (const match of source.matchAll(/document: '(\w+)'/g)) pairs.push([flowId, match[1]!]);
+  const flowsDir = new URL('flows/', FLOWS_SRC);
+  const read = (dir: URL, file: string) => readFileSync(new URL(file, dir), 'utf8');
+  for (const flowId of readdirSync(fileURLToPath(flowsDir)).filter((d) => d !== 'shared')) {
+    const dir = new URL(`${flowId}/`, flowsDir);
+    const own = readdirSync(fileURLToPath(dir)).filter((f) => f.endsWith('.ts'));
+    const sources = own.map((f) => read(dir, f));
+    const shared = new Set(
+      sources.flatMap((source) => [...source.matchAll(/from '\.\.\/shared\/(\w+)\.js'/g)].map((m) => m[1]!)),
+    );
+    for (const name of shared) sources.push(read(new URL('shared/', flowsDir), `${name}.ts`));
+    for (const source of sources)
+      for (const match of source.matchAll(/document: '(\w+)'/g)) pairs.push([flowId, match[1]!]);
   }
   return [...new Map(pairs.map((p) => [p.join('/'), p])).values()];
 }
+
+it('finds the documents the flows issue (a moved flow folder would otherwise leave this test empty)', () => {
+  expect(new Set(issuedKinds().map(([flowId]) => flowId)).size).toBe(new Set(listFlows().map((flow) => flow.id)).size);
+});
 
 function dataFor(flowId: string, title: string, number: string | null, partyName = '张三') {
   const context = {
