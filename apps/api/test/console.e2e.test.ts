@@ -4,15 +4,18 @@
  * build`) on a migrated PostgreSQL. Elements are found by role and accessible name, as a person
  * using a screen reader or the keyboard would find them. No browser, no console build: the test fails.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CONSOLE_DIST } from '../src/console/serveConsole.js';
+import type { Browser, Page } from 'playwright-core';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { anIntake, DEMO, writtenAgreement } from './support/factories.js';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js';
+import {
+  newConsolePage,
+  seriousViolations,
+  signInThroughForm,
+  startConsoleHarness,
+  stopConsoleHarness,
+} from './support/consoleBrowser.js';
+import { DEMO_PASSWORD, type TestApp } from './support/testApp.js';
 
 /** A browser journey waits on real rendering; each step's own wait is 10 s at most. */
 const JOURNEY_MS = 45_000;
@@ -22,50 +25,12 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(`${CONSOLE_DIST}index.html`))
-    throw new Error(`the console is not built at ${CONSOLE_DIST}: run pnpm -r run build`);
-  t = await startTestApp();
-  await t.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-  // Not --single-process (meant for AWS Lambda): there, closing one context ends the whole browser.
-  browser = await chromium.launch({
-    executablePath: await sparticuz.executablePath(),
-    args: sparticuz.args.filter((a) => a !== '--single-process'),
-    headless: true,
-  });
+  ({ t, browser, base } = await startConsoleHarness());
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => stopConsoleHarness({ t, browser }));
 
-/** A fresh browser context (its own sessionStorage) per user; axe needs a page made by a context. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    reducedMotion: 'reduce',
-  });
-  return context.newPage();
-}
-
-async function signedIn(username: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${base}/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-  return page;
-}
-
-/** Serious and critical axe-core findings (WCAG 2.1 A/AA rules) on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const newPage = () => newConsolePage(browser);
+const signedIn = async (username: string) => signInThroughForm(await newPage(), base, username);
 
 async function act(
   page: Page,

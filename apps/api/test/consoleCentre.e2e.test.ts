@@ -6,15 +6,19 @@
  * console.e2e.test.ts: headless Chromium from @sparticuz/chromium, playwright-core, axe-core,
  * against the service with the built console on a migrated PostgreSQL.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import sparticuz from '@sparticuz/chromium';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
-import { CONSOLE_DIST } from '../src/console/serveConsole.js';
 import { anIntake, DEMO, DEMO_MEDIATOR, writtenAgreement } from './support/factories.js';
-import { DEMO_PASSWORD, startTestApp, type TestApp } from './support/testApp.js';
+import {
+  newConsolePage,
+  seriousViolations,
+  signInThroughForm,
+  startConsoleHarness,
+  stopConsoleHarness,
+} from './support/consoleBrowser.js';
+import type { TestApp } from './support/testApp.js';
 
 const JOURNEY_MS = 60_000;
 const MARCH_2 = new Date('2026-03-02T10:00:00+08:00');
@@ -24,51 +28,14 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(`${CONSOLE_DIST}index.html`))
-    throw new Error(`the console is not built at ${CONSOLE_DIST}: run pnpm -r run build`);
-  t = await startTestApp();
-  await t.app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-  // Not --single-process (meant for AWS Lambda): there, closing one context ends the whole browser.
-  browser = await chromium.launch({
-    executablePath: await sparticuz.executablePath(),
-    args: sparticuz.args.filter((a) => a !== '--single-process'),
-    headless: true,
-  });
+  ({ t, browser, base } = await startConsoleHarness());
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => stopConsoleHarness({ t, browser }));
 afterEach(() => t.clock.set(MARCH_2));
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1360, height: 900 },
-    locale: 'zh-CN',
-    reducedMotion: 'reduce',
-    acceptDownloads: true,
-  });
-  return context.newPage();
-}
-
-async function signedIn(username: string, password = DEMO_PASSWORD): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${base}/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出登录' }).waitFor();
-  return page;
-}
-
-/** Serious and critical axe-core findings (WCAG 2.1 A/AA rules) on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary})`).join(', ')}`);
-}
+const newPage = () => newConsolePage(browser, { viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+const signedIn = async (username: string, password?: string) =>
+  signInThroughForm(await newPage(), base, username, password);
 
 /** Waits for the text to show; on failure leaves what the browser showed in /tmp/console-centre-failure.png. */
 async function expectText(locator: Locator, text: string) {
