@@ -13,6 +13,7 @@ import { CalendarYears1763900000007 } from './migrations/1763900000007-CalendarY
 import { Documents1763900000009 } from './migrations/1763900000009-Documents.js';
 import { CentreSupervisionAndReturnVisits1763900000010 } from './migrations/1763900000010-CentreSupervisionAndReturnVisits.js';
 import { CaseStatistics1763900000011 } from './migrations/1763900000011-CaseStatistics.js';
+import { ReturnVisitRecordsAndCorrections1763900000013 } from './migrations/1763900000013-ReturnVisitRecordsAndCorrections.js';
 
 /**
  * TypeORM maps only what goes through its repositories. Cases, their events, parties and deadlines
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   Documents1763900000009,
   CentreSupervisionAndReturnVisits1763900000010,
   CaseStatistics1763900000011,
+  ReturnVisitRecordsAndCorrections1763900000013,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.
