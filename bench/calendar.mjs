@@ -66,7 +66,8 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
   const year = Number(t.period.dueOn.slice(0, 4));
   if (!t.period.provisional)
     throw new Error(
-      `the mediation period counted today ends ${t.period.dueOn}, on a published year: run this item in a year's last month`,
+      `the mediation period counted today ends ${t.period.dueOn}, on a published year: run this item in a year's ` +
+        `last month`,
     );
   const database = await db.newDatabase('calendar');
   const client = new pg.Client({ connectionString: database.url });
@@ -75,7 +76,8 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
     await migrate(database.url, DEMO_PASSWORD);
     await client.connect();
     log(
-      `item 8: ${count} cases whose mediation period ends ${t.period.dueOn} (provisional: ${t.period.provisionalReason}); loading ${year}`,
+      `item 8: ${count} cases whose mediation period ends ${t.period.dueOn} (provisional:` +
+        ` ${t.period.provisionalReason}); loading ${year}`,
     );
     const t0 = performance.now();
     await insertTimers(client, t, { count, offset: 100000, tag: 'C', held: false });
@@ -115,7 +117,8 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
     }
     const cpuB = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
     const { rows } = await client.query(
-      `SELECT extract(epoch FROM max(at) - $1::timestamptz) AS last_s, count(*)::int AS events, count(DISTINCT case_id)::int AS cases
+      `SELECT extract(epoch FROM max(at) - $1::timestamptz) AS last_s, count(*)::int AS events,
+       count(DISTINCT case_id)::int AS cases
        FROM case_events WHERE type = 'deadline.recomputed'`,
       [new Date(put)],
     );
@@ -138,7 +141,8 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
       progress,
     };
     log(
-      `  ${result.events} events for ${result.casesWithEvent} cases in ${result.seconds.toFixed(1)} s = ${result.perSecond.toFixed(0)}/s`,
+      `  ${result.events} events for ${result.casesWithEvent} cases in ${result.seconds.toFixed(1)} s ` +
+        `= ${result.perSecond.toFixed(0)}/s`,
     );
     return result;
   } finally {

@@ -50,7 +50,10 @@ export function firstScreenJavaScript() {
 export async function runConsole({ db, log, outDir }) {
   const js = firstScreenJavaScript();
   log(
-    `item 6: first screen JavaScript ${(js.gzipBytes / 1024).toFixed(0)} KB gzip in ${js.files.length} files${js.chartsInFirstScreen.length ? `; CHARTS LOADED UP FRONT: ${js.chartsInFirstScreen.join(', ')}` : '; charts not among them'}`,
+    `item 6: first screen JavaScript ${(js.gzipBytes / 1024).toFixed(0)} KB gzip in ${js.files.length} files` +
+      (js.chartsInFirstScreen.length
+        ? `; CHARTS LOADED UP FRONT: ${js.chartsInFirstScreen.join(', ')}`
+        : '; charts not among them'),
   );
   const database = await db.newDatabase('console');
   let service;
@@ -151,7 +154,10 @@ export async function runConsole({ db, log, outDir }) {
     };
     log(`  first screen usable (cold): median ${result.firstScreenMs.median} ms, max ${result.firstScreenMs.max} ms`);
     log(
-      `  work queue first page: click → rows median ${result.workQueue.clickToRowsMs.median.toFixed(0)} ms (max ${result.workQueue.clickToRowsMs.max.toFixed(0)}), render after data median ${result.workQueue.renderAfterDataMs.median.toFixed(0)} ms (max ${result.workQueue.renderAfterDataMs.max.toFixed(0)})`,
+      `  work queue first page: click → rows median ${result.workQueue.clickToRowsMs.median.toFixed(0)} ms ` +
+        `(max ${result.workQueue.clickToRowsMs.max.toFixed(0)}), render after data ` +
+        `median ${result.workQueue.renderAfterDataMs.median.toFixed(0)} ms ` +
+        `(max ${result.workQueue.renderAfterDataMs.max.toFixed(0)})`,
     );
     return result;
   } finally {

@@ -88,10 +88,13 @@ export async function insertTimers(client, t, { count, offset, tag, held = true 
   const year = Number(chinaToday().slice(0, 4));
   const at = `${t.d0}T10:00:00+08:00`;
   await client.query(
-    `INSERT INTO cases (id, case_number, flow_id, flow_version, state, status, final, snapshot, version, organization_id, organization_path,
-       receiving_organization_id, category, channel, risk_level, amount, summary, search_text, received_on, accepted_on, ended_on, overdue,
+    `INSERT INTO cases (id, case_number, flow_id, flow_version, state, status, final, snapshot, version,
+       organization_id, organization_path,
+       receiving_organization_id, category, channel, risk_level, amount, summary, search_text, received_on, accepted_on,
+         ended_on, overdue,
        links, opened_at, updated_at, court_id, parties_view)
-     SELECT gen_random_uuid(), $1 || g || '号', 'people-mediation', 1, $2, 'open', false, $3::jsonb, 3, $4, $5, $4, 'neighbour', 'walkIn', 'none', NULL,
+     SELECT gen_random_uuid(), $1 || g || '号', 'people-mediation', 1, $2, 'open', false, $3::jsonb, 3, $4, $5, $4,
+       'neighbour', 'walkIn', 'none', NULL,
        $6, lower($6 || ' ' || $9), $7, $7, NULL, false, '[]', $8, $8, NULL, $10::jsonb
      FROM generate_series($11::int, $11::int + $12::int - 1) g`,
     [
@@ -110,9 +113,12 @@ export async function insertTimers(client, t, { count, offset, tag, held = true 
     ],
   );
   await client.query(
-    `INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code, phone_encrypted, address, agent)
-     SELECT c.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode", p."phoneEncrypted", p.address, p.agent
-     FROM cases c, jsonb_to_recordset($1::jsonb) AS p("partyId" text, role text, kind text, name text, "idNumberEncrypted" text, "idNumberHash" text,
+    `INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code,
+     phone_encrypted, address, agent)
+     SELECT c.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode",
+       p."phoneEncrypted", p.address, p.agent
+     FROM cases c, jsonb_to_recordset($1::jsonb) AS p("partyId" text, role text, kind text, name text,
+       "idNumberEncrypted" text, "idNumberHash" text,
        "creditCode" text, "phoneEncrypted" text, address text, agent text)
      WHERE c.case_number LIKE $2`,
     [JSON.stringify(t.stored.parties), `%人调字第${tag}%`],
@@ -125,11 +131,14 @@ export async function insertTimers(client, t, { count, offset, tag, held = true 
     [JSON.stringify(t.events.map((e, i) => ({ ...e, seq: i + 1 }))), at, `%人调字第${tag}%`],
   );
   await client.query(
-    `INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+    `INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason,
+       counted_from,
        organization_id, organization_path, updated_at, claimed_until, reminded_on)
      SELECT c.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason",
-       COALESCE((d.steps->0->>'from')::date, d."startedOn"), $2, $3, $4, CASE WHEN $6 THEN 'infinity'::timestamptz END, d."remindOn"
-     FROM cases c, jsonb_to_recordset($1::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date,
+       COALESCE((d.steps->0->>'from')::date, d."startedOn"), $2, $3, $4, CASE WHEN $6 THEN 'infinity'::timestamptz END,
+         d."remindOn"
+     FROM cases c, jsonb_to_recordset($1::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date,
+       "remindOn" date,
        provisional boolean, "provisionalReason" text, "startedOn" date, steps jsonb)
      WHERE c.case_number LIKE $5`,
     [JSON.stringify(t.stored.snapshot.context.deadlines), COMMITTEE, orgPath, at, `%人调字第${tag}%`, held],
@@ -176,7 +185,8 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const cpuA = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
     const released = Date.now();
     const { rowCount } = await client.query(
-      `UPDATE deadlines d SET claimed_until = NULL FROM cases c WHERE c.id = d.case_id AND c.case_number LIKE '%人调字第B%'`,
+      `UPDATE deadlines d SET claimed_until = NULL FROM cases c WHERE c.id = d.case_id AND c.case_number
+        LIKE '%人调字第B%'`,
     );
     log(`  released ${rowCount} timers at ${new Date(released).toISOString()}`);
     const progress = [];
@@ -194,7 +204,8 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const burstMemory = memory.stop();
     const { rows: lagRows } = await client.query(
       `SELECT extract(epoch FROM e.at - $1::timestamptz) * 1000 AS lag_ms, (e.meta->>'lagMs')::float AS legal_lag_ms
-       FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'deadline.expired' AND c.case_number LIKE '%人调字第B%'`,
+       FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'deadline.expired' AND c.case_number
+         LIKE '%人调字第B%'`,
       [new Date(released)],
     );
     const lags = lagRows.map((r) => Number(r.lag_ms));
@@ -224,8 +235,10 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
       progress,
     };
     log(
-      `  burst: ${burst.expired} expired in ${burst.seconds.toFixed(1)} s = ${burst.perSecond.toFixed(0)}/s (steady ${burst.steadyPerSecond.toFixed(0)}/s), ` +
-        `lag p50 ${(burst.lagMs.p50 / 1000).toFixed(1)} s, max ${(burst.lagMs.max / 1000).toFixed(1)} s, peak RSS ${burst.peakRssMb.toFixed(0)} MB`,
+      `  burst: ${burst.expired} expired in ${burst.seconds.toFixed(1)} s = ${burst.perSecond.toFixed(0)}/s ` +
+        `(steady ${burst.steadyPerSecond.toFixed(0)}/s), ` +
+        `lag p50 ${(burst.lagMs.p50 / 1000).toFixed(1)} s, max ${(burst.lagMs.max / 1000).toFixed(1)} s, ` +
+        `peak RSS ${burst.peakRssMb.toFixed(0)} MB`,
     );
 
     // Trickle under HTTP load: lag of timers falling due a few at a time.
@@ -234,7 +247,8 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const setup = await openMediatingCases(service.baseUrl, token, clients * 20, { concurrency: 32 });
     const cases = Array.from({ length: clients }, (_, c) => setup.ids.slice(c * 20, (c + 1) * 20));
     const { rows: trickleRows } = await client.query(
-      `SELECT d.case_id FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE c.case_number LIKE '%人调字第T%' ORDER BY 1`,
+      `SELECT d.case_id FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE c.case_number LIKE '%人调字第T%'
+        ORDER BY 1`,
     );
     const trickleIds = trickleRows.map((r) => r.case_id);
     const trickles = {};
@@ -282,8 +296,10 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
         targetRate: rate ?? null,
       };
       log(
-        `  trickle at ${name} (${http.eventsPerSecond.toFixed(0)} events/s over HTTP): ${rows.length}/${releasedAt.size} expired, ` +
-          `lag p50 ${trickles[name].lagMs.p50.toFixed(0)} ms, p99 ${trickles[name].lagMs.p99.toFixed(0)} ms, max ${trickles[name].lagMs.max.toFixed(0)} ms`,
+        `  trickle at ${name} (${http.eventsPerSecond.toFixed(0)} events/s over HTTP):` +
+          ` ${rows.length}/${releasedAt.size} expired, ` +
+          `lag p50 ${trickles[name].lagMs.p50.toFixed(0)} ms, p99 ${trickles[name].lagMs.p99.toFixed(0)} ms, ` +
+          `max ${trickles[name].lagMs.max.toFixed(0)} ms`,
       );
     }
     return {

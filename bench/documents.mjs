@@ -117,7 +117,8 @@ export async function runDocuments({ log, repeats = Number(process.env.BENCH_DOC
   }
   const render = summarize(samples);
   log(
-    `item 7: agreement PDF (${first.length} bytes) p50 ${render.p50.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms warm; first ${coldMs.toFixed(0)} ms after a ${fontLoadMs.toFixed(0)} ms font load`,
+    `item 7: agreement PDF (${first.length} bytes) p50 ${render.p50.toFixed(1)} ms, p95 ${render.p95.toFixed(1)} ms ` +
+      `warm; first ${coldMs.toFixed(0)} ms after a ${fontLoadMs.toFixed(0)} ms font load`,
   );
 
   // 20 stored documents: the people's mediation set, five times over (four sessions' records …).
@@ -163,7 +164,8 @@ export async function runDocuments({ log, repeats = Number(process.env.BENCH_DOC
   }
   const dossier = summarize(dossierSamples);
   log(
-    `  20-document dossier (${pages} pages, ${(bytes / 1024).toFixed(0)} KiB): p50 ${dossier.p50.toFixed(0)} ms, max ${dossier.max.toFixed(0)} ms`,
+    `  20-document dossier (${pages} pages, ${(bytes / 1024).toFixed(0)} KiB): p50 ${dossier.p50.toFixed(0)} ms, ` +
+      `max ${dossier.max.toFixed(0)} ms`,
   );
   return {
     fontLoadMs,

@@ -93,7 +93,8 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
         );
       });
       log(
-        `  ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms (SQL only p95 ${results[`${name} (SQL only)`].p95.toFixed(1)} ms)`,
+        `  ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms (SQL only ` +
+          `p95 ${results[`${name} (SQL only)`].p95.toFixed(1)} ms)`,
       );
     }
     results.listSets = {
@@ -121,7 +122,8 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
     );
     results.caseSet = { meanEvents: eventCounts.reduce((a, c) => a + c.n, 0) / eventCounts.length };
     log(
-      `  case + audit trail: p50 ${results['case + audit trail'].p50.toFixed(1)} ms, p95 ${results['case + audit trail'].p95.toFixed(1)} ms`,
+      `  case + audit trail: p50 ${results['case + audit trail'].p50.toFixed(1)} ms, ` +
+        `p95 ${results['case + audit trail'].p95.toFixed(1)} ms`,
     );
 
     // The work list: running deadlines due this week — the seven days from today — for the city
@@ -150,7 +152,8 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
     );
     results.workListSet = { dueBefore: sunday, runningDueCityWide: dueThisWeek[0].n };
     log(
-      `  work list: p50 ${results['work list: due this week'].p50.toFixed(1)} ms, p95 ${results['work list: due this week'].p95.toFixed(1)} ms`,
+      `  work list: p50 ${results['work list: due this week'].p50.toFixed(1)} ms, ` +
+        `p95 ${results['work list: due this week'].p95.toFixed(1)} ms`,
     );
 
     // The resolution rate for last year: the whole city (the largest), and districts and streets.
@@ -181,7 +184,8 @@ export async function runQueries({ url, baseUrl, repeats = 100, log = () => {} }
       cityRate: cityReport.total.rate,
     };
     log(
-      `  report (city): p50 ${results['report: whole city, one year'].p50.toFixed(1)} ms, p95 ${results['report: whole city, one year'].p95.toFixed(1)} ms`,
+      `  report (city): p50 ${results['report: whole city, one year'].p50.toFixed(1)} ms, ` +
+        `p95 ${results['report: whole city, one year'].p95.toFixed(1)} ms`,
     );
 
     results.plans = await plans(pool, { city, district: byLevel('district')[0], sunday, year, listParams });
@@ -221,7 +225,8 @@ async function plans(pool, { city, district, sunday, year, listParams }) {
   const [sub, subValue] = subtreeCondition(p.org.path, true);
   await explain(
     'list (district, open, first page)',
-    `SELECT id, case_number, status, opened_at FROM cases WHERE (organization_path LIKE $1 OR court_id = $2::uuid) AND status = $3 AND ${sub.replace('?', '$4')} ORDER BY opened_at DESC, id DESC LIMIT 21`,
+    `SELECT id, case_number, status, opened_at FROM cases WHERE (organization_path LIKE $1 OR court_id = $2::uuid)
+      AND status = $3 AND ${sub.replace('?', '$4')} ORDER BY opened_at DESC, id DESC LIMIT 21`,
     [`${city.path}%`, city.id, 'open', subValue],
   );
   await explain(
@@ -233,13 +238,15 @@ async function plans(pool, { city, district, sunday, year, listParams }) {
   );
   await explain(
     'report (whole city, by organisation)',
-    `SELECT organization_id, count(*), count(*) FILTER (WHERE status = 'resolved') FROM cases WHERE accepted_on >= $1::date AND accepted_on < $2::date GROUP BY 1`,
+    `SELECT organization_id, count(*), count(*) FILTER (WHERE status = 'resolved') FROM cases
+      WHERE accepted_on >= $1::date AND accepted_on < $2::date GROUP BY 1`,
     [`${year}-01-01`, `${year + 1}-01-01`],
   );
   await explain(
     'report (a district, by organisation)',
     `SELECT organization_id, count(*), count(*) FILTER (WHERE status = 'resolved') FROM cases
-     WHERE accepted_on >= $1::date AND accepted_on < $2::date AND organization_id IN (SELECT id FROM organizations WHERE path LIKE $3) GROUP BY 1`,
+     WHERE accepted_on >= $1::date AND accepted_on < $2::date AND organization_id IN (SELECT id FROM organizations
+       WHERE path LIKE $3) GROUP BY 1`,
     [`${year}-01-01`, `${year + 1}-01-01`, `${district.path}%`],
   );
   return out;

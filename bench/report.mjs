@@ -83,7 +83,8 @@ export function targets(results) {
   if (con) {
     rows.push([
       'console: first screen JavaScript ≤ 600 KB gzip, charts lazy (issue 14)',
-      `${int(con.javascript.gzipBytes / 1024)} KB${con.javascript.chartsInFirstScreen.length ? ', charts up front' : ''}`,
+      `${int(con.javascript.gzipBytes / 1024)} ` +
+        `KB${con.javascript.chartsInFirstScreen.length ? ', charts up front' : ''}`,
       verdict(con.javascript.gzipBytes <= 600 * 1024 && !con.javascript.chartsInFirstScreen.length),
     ]);
     rows.push([
@@ -93,7 +94,8 @@ export function targets(results) {
     ]);
     rows.push([
       `console: queue of ${int(con.workQueue.openCases)} open cases, first page ≤ 300 ms (issue 14)`,
-      `${ms(con.workQueue.renderAfterDataMs.median)} render after data (median), ${ms(con.workQueue.clickToRowsMs.median)} click → rows`,
+      `${ms(con.workQueue.renderAfterDataMs.median)} render after data (median),` +
+        ` ${ms(con.workQueue.clickToRowsMs.median)} click → rows`,
       verdict(con.workQueue.renderAfterDataMs.median <= 300),
     ]);
   }
@@ -131,9 +133,11 @@ export function report(results) {
   out.push(`## Results of \`${results.command}\``);
   out.push('');
   out.push(
-    `Run ${results.started} – ${results.finished} (UTC). ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}` +
+    `Run ${results.started} – ${results.finished} (UTC). ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, ` +
+      `Node ${m.node}` +
       (results.database
-        ? `, PostgreSQL ${results.database.settings.server_version} (${results.database.kind}, over ${results.database.transport})`
+        ? `, PostgreSQL ${results.database.settings.server_version} (${results.database.kind}, ` +
+          `over ${results.database.transport})`
         : '') +
       `. CPU busy before the start: ${fmt(m.busyBefore * 100, 0)}%; load average ${m.loadAverage.join(' ')}.`,
   );
@@ -154,8 +158,10 @@ export function report(results) {
     out.push('### Items 2 and 3: transitions over HTTP and the SQL ceiling');
     out.push('');
     out.push(
-      `${t.options.clients} clients × ${t.options.casesPerClient} cases each, warm-up ${t.options.warmupSec} s, ${t.options.durationSec} s measured, ` +
-        `${t.runs.length} repetition(s), each HTTP window followed by the two SQL ceilings on the same cases; service pool ${t.options.servicePoolSize} connections.`,
+      `${t.options.clients} clients × ${t.options.casesPerClient} cases each, warm-up ${t.options.warmupSec} s,` +
+        ` ${t.options.durationSec} s measured, ` +
+        `${t.runs.length} repetition(s), each HTTP window followed by the two SQL ceilings on the same cases; ` +
+        `service pool ${t.options.servicePoolSize} connections.`,
     );
     out.push('');
     out.push(
@@ -183,7 +189,8 @@ export function report(results) {
           r.http.errors,
           `${int(r.http.peakRssMb)} MB`,
           r.http.cpu
-            ? `${fmt(r.http.cpu.serviceCores, 2)} / ${fmt(r.http.cpu.postgresCores, 2)} / ${fmt(r.http.cpu.machineCores, 2)}`
+            ? `${fmt(r.http.cpu.serviceCores, 2)} / ${fmt(r.http.cpu.postgresCores, 2)} ` +
+              `/ ${fmt(r.http.cpu.machineCores, 2)}`
             : '—',
           int(r.ceiling.eventsPerSecond),
           ms(r.ceiling.latencyMs.p99),
@@ -195,17 +202,24 @@ export function report(results) {
     out.push('');
     const mm = t.medians;
     out.push(
-      `Medians: **${int(mm.eventsPerSecond)} events/s**, p50 ${ms(mm.p50)}, p99 ${ms(mm.p99)}, ${mm.errors} errors; ceiling ${int(mm.ceilingEventsPerSecond)} events/s; ` +
-        `runner SQL alone ${int(mm.runnerSqlEventsPerSecond)} events/s; ratio **${pct(mm.ratio)}**. Peak service RSS ${int(mm.peakRssMb)} MB under load ` +
-        `(${int(mm.signInPeakRssMb)} MB while the 64 clients signed in, argon2 using 64 MiB per verification; VmHWM over the whole run, start-up included: ${int(t.serviceMemory.vmHwmMb)} MB).`,
+      `Medians: **${int(mm.eventsPerSecond)} events/s**, p50 ${ms(mm.p50)}, p99 ${ms(mm.p99)}, ${mm.errors} errors; ` +
+        `ceiling ${int(mm.ceilingEventsPerSecond)} events/s; ` +
+        `runner SQL alone ${int(mm.runnerSqlEventsPerSecond)} events/s; ratio **${pct(mm.ratio)}**. Peak service ` +
+        `RSS ${int(mm.peakRssMb)} MB under load ` +
+        `(${int(mm.signInPeakRssMb)} MB while the 64 clients signed in, argon2 using 64 MiB per verification; ` +
+        `VmHWM over the whole run, start-up included: ${int(t.serviceMemory.vmHwmMb)} MB).`,
     );
     const last = t.runs.at(-1).http;
     out.push('');
     out.push(
-      `Outbox: every event wrote a \`document.mediationRecord\` notification; in the last window ${int(last.outbox.written)} were written and ` +
-        `${int(last.outbox.delivered)} delivered by the dispatcher during the window (backlog afterwards drained in ${fmt(last.outbox.drain.seconds, 1)} s). ` +
-        `Load generator CPU: ${fmt(last.loadGeneratorCpuSeconds / last.durationSec, 2)} cores. Snapshot size (pg_column_size) ${last.snapshotBytes.before} → ${last.snapshotBytes.after} bytes over the window. ` +
-        `Opening cases (POST /cases, ${t.opening.count} at ${t.options.clients} clients): ${int(t.opening.perSecond)}/s, p99 ${ms(t.opening.latencyMs.p99)}.`,
+      `Outbox: every event wrote a \`document.mediationRecord\` notification; ` +
+        `in the last window ${int(last.outbox.written)} were written and ` +
+        `${int(last.outbox.delivered)} delivered by the dispatcher during the window (backlog afterwards drained ` +
+        `in ${fmt(last.outbox.drain.seconds, 1)} s). ` +
+        `Load generator CPU: ${fmt(last.loadGeneratorCpuSeconds / last.durationSec, 2)} cores. Snapshot size ` +
+        `(pg_column_size) ${last.snapshotBytes.before} → ${last.snapshotBytes.after} bytes over the window. ` +
+        `Opening cases (POST /cases, ${t.opening.count} at ${t.options.clients} clients):` +
+        ` ${int(t.opening.perSecond)}/s, p99 ${ms(t.opening.latencyMs.p99)}.`,
     );
     out.push('');
   }
@@ -309,7 +323,8 @@ export function report(results) {
             ms(docs.agreement.max),
           ],
           [
-            `dossier of ${docs.dossier.documents} documents (${int(docs.dossier.pages)} pages), ${docs.dossier.n} bindings`,
+            `dossier of ${docs.dossier.documents} documents (${int(docs.dossier.pages)} pages), ` +
+              `${docs.dossier.n} bindings`,
             `${int(docs.dossier.bytes / 1024)} KiB`,
             '—',
             ms(docs.dossier.p50),
@@ -330,8 +345,11 @@ export function report(results) {
     out.push('### Item 9: statistics reports');
     out.push('');
     out.push(
-      `On item 4's data (${int(st.dataset.cases)} cases, ${int(st.dataset.events)} events) plus ${int(st.prepared.visits)} return visits; ` +
-        `case_statistics ${int(st.prepared.rows)} rows, ${fmt(st.prepared.bytes / 2 ** 20, 0)} MiB, backfilled in ${fmt(st.prepared.timings['case_statistics (migration backfill)'], 0)} s. Year ${st.year}, as the city's administrator.`,
+      `On item 4's data (${int(st.dataset.cases)} cases, ${int(st.dataset.events)} events) ` +
+        `plus ${int(st.prepared.visits)} return visits; ` +
+        `case_statistics ${int(st.prepared.rows)} rows, ${fmt(st.prepared.bytes / 2 ** 20, 0)} MiB, ` +
+        `backfilled in ${fmt(st.prepared.timings['case_statistics (migration backfill)'], 0)} s. Year ${st.year}, ` +
+        `as the city's administrator.`,
     );
     out.push('');
     out.push(
@@ -357,7 +375,8 @@ export function report(results) {
     out.push('### Item 4: queries at scale');
     out.push('');
     out.push(
-      `Data set: ${int(ds.cases)} cases, ${int(ds.events)} events, ${int(ds.parties)} parties, ${int(ds.deadlines)} deadline rows, ${int(ds.organizations)} organisations, ` +
+      `Data set: ${int(ds.cases)} cases, ${int(ds.events)} events, ${int(ds.parties)} parties, ${int(ds.deadlines)} ` +
+        `deadline rows, ${int(ds.organizations)} organisations, ` +
         `${fmt(ds.bytes / 2 ** 30, 1)} GiB; ${int(ds.open)} open, ${int(ds.overdue)} overdue. Generated in ${fmt(
           Object.values(ds.timings).reduce((a, b) => a + b, 0),
           0,
@@ -382,10 +401,14 @@ export function report(results) {
     );
     out.push('');
     out.push(
-      `Lists: organisation = ${q.listSets.levels.district} districts, ${q.listSets.levels.street} streets, ${q.listSets.levels.community} communities; status open/resolved/unresolved; overdue true/false/absent; ` +
-        `median list length ${int(q.listSets.medianTotal)}, deep page at median offset ${int(q.listSets.medianDeepOffset)} (largest ${int(q.listSets.maxDeepOffset)}). ` +
-        `Work list: ${int(q.workListSet.runningDueCityWide)} running deadlines due by ${q.workListSet.dueBefore} city-wide. ` +
-        `Report ${q.reportSet.year}: ${int(q.reportSet.cityAccepted)} cases accepted city-wide, ${int(q.reportSet.cityResolved)} resolved (${pct(q.reportSet.cityRate)}).`,
+      `Lists: organisation = ${q.listSets.levels.district} districts, ${q.listSets.levels.street} streets,` +
+        ` ${q.listSets.levels.community} communities; status open/resolved/unresolved; overdue true/false/absent; ` +
+        `median list length ${int(q.listSets.medianTotal)}, deep page at median ` +
+        `offset ${int(q.listSets.medianDeepOffset)} (largest ${int(q.listSets.maxDeepOffset)}). ` +
+        `Work list: ${int(q.workListSet.runningDueCityWide)} running deadlines due by ${q.workListSet.dueBefore} ` +
+        `city-wide. ` +
+        `Report ${q.reportSet.year}: ${int(q.reportSet.cityAccepted)} cases accepted city-wide,` +
+        ` ${int(q.reportSet.cityResolved)} resolved (${pct(q.reportSet.cityRate)}).`,
     );
     out.push('');
     out.push(

@@ -17,8 +17,8 @@
 // .md (git-ignored); the markdown is also printed.
 //
 // Environment: BENCH_SCALE (default 1; e.g. 0.1 = 100,000 cases for item 4, shorter runs),
-// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,statistics,documents,console), BENCH_DATABASE_URL (use a
-// server you run instead of the embedded one), and the knobs named in each script.
+// BENCH_ONLY (comma-separated: flows,transitions,deadlines,calendar,queries,statistics,documents,console),
+// BENCH_DATABASE_URL (use a server you run instead of the embedded one), and the knobs named in each script.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,7 +59,8 @@ const log = (message) => process.stderr.write(`[${new Date().toISOString().slice
 
 const results = { started: started.toISOString(), command: commandLine(), scale, machine: await machine(), items: {} };
 log(
-  `benchmark run ${stamp}, scale ${scale}; machine busy ${(results.machine.busyBefore * 100).toFixed(0)}% of its CPU before the start (load average ${results.machine.loadAverage.join(' ')})`,
+  `benchmark run ${stamp}, scale ${scale}; machine busy ${(results.machine.busyBefore * 100).toFixed(0)}% of its CPU ` +
+    `before the start (load average ${results.machine.loadAverage.join(' ')})`,
 );
 
 if (only.has('flows')) {
@@ -105,7 +106,8 @@ try {
       await migrate(database.url, DEMO_PASSWORD);
       const dataset = await generateDataset(database.url, { cases, secrets: serviceSecrets(), log });
       log(
-        `  ${dataset.cases} cases, ${dataset.events} events, ${dataset.parties} parties, ${dataset.deadlines} deadline rows, ${(dataset.bytes / 2 ** 30).toFixed(1)} GiB`,
+        `  ${dataset.cases} cases, ${dataset.events} events, ${dataset.parties} parties, ${dataset.deadlines} ` +
+          `deadline rows, ${(dataset.bytes / 2 ** 30).toFixed(1)} GiB`,
       );
       // A read-side instance: background jobs off, so that nothing but the measured requests runs.
       const service = await startService({
@@ -126,7 +128,8 @@ try {
         }
         if (only.has('statistics')) {
           log(
-            'item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; case_statistics backfill)',
+            'item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; case_statistics ' +
+              'backfill)',
           );
           const prepared = await prepareStatistics(database.url, log);
           const statistics = await runStatistics({

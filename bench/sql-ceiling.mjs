@@ -49,7 +49,8 @@ async function issueTransaction(caseId) {
     const at = new Date();
     await client.query({
       name: 'c-event',
-      text: `INSERT INTO case_events (case_id, seq, type, payload, actor, at, today) VALUES ($1, $2, 'session.recorded', $3::jsonb, $4::jsonb, $5, $6)`,
+      text: `INSERT INTO case_events (case_id, seq, type, payload, actor, at, today) VALUES ($1, $2, 'session.recorded',
+        $3::jsonb, $4::jsonb, $5, $6)`,
       values: [
         caseId,
         version + 1,

@@ -12,7 +12,8 @@
 // (≤ 3 s); and for a district. Every kind is warmed once first.
 //
 // Standalone on a database already generated and prepared:
-//   BENCH_STATISTICS_DATABASE_URL=postgres://… node bench/statistics.mjs   (BENCH_STATISTICS_PREPARE=1 to prepare it first)
+//   BENCH_STATISTICS_DATABASE_URL=postgres://… node bench/statistics.mjs   (BENCH_STATISTICS_PREPARE=1 to prepare it
+// first)
 import { performance } from 'node:perf_hooks';
 import { pg } from './lib/deps.mjs';
 import { HttpClient, signIn } from './lib/http.mjs';
@@ -41,22 +42,28 @@ export async function prepareStatistics(url, log = () => {}) {
   try {
     await step(
       '防止民转刑 flags',
-      `UPDATE cases SET criminal_risk_prevented = true WHERE flow_id IN ('people-mediation', 'delegated-mediation') AND random() < 0.02`,
+      `UPDATE cases SET criminal_risk_prevented = true WHERE flow_id IN ('people-mediation', 'delegated-mediation')
+        AND random() < 0.02`,
     );
     await step(
       'return visits',
-      `INSERT INTO return_visits (id, case_id, organization_id, visited_on, visited_by, persons_visited, performance, satisfaction, new_dispute)
-       SELECT gen_random_uuid(), e.case_id, c.organization_id, least(e.today + 15 + floor(x.r * 45)::int, (now() AT TIME ZONE 'Asia/Shanghai')::date),
+      `INSERT INTO return_visits (id, case_id, organization_id, visited_on, visited_by, persons_visited, performance,
+       satisfaction, new_dispute)
+       SELECT gen_random_uuid(), e.case_id, c.organization_id, least(e.today + 15 + floor(x.r * 45)::int,
+         (now() AT TIME ZONE 'Asia/Shanghai')::date),
          (SELECT id FROM users ORDER BY username LIMIT 1), '申请人、被申请人（电话回访）',
          (ARRAY['performed', 'partlyPerformed', 'notPerformed', 'notDue'])[1 + floor(x.r * 4)::int],
-         CASE WHEN x.r < 0.7 THEN 'satisfied' WHEN x.r < 0.95 THEN 'basicallySatisfied' ELSE 'dissatisfied' END, x.r > 0.97
-       FROM case_events e JOIN cases c ON c.id = e.case_id CROSS JOIN LATERAL (SELECT random() AS r, random() AS pick WHERE e.case_id IS NOT NULL) x
+         CASE WHEN x.r < 0.7 THEN 'satisfied' WHEN x.r < 0.95 THEN 'basicallySatisfied' ELSE 'dissatisfied' END,
+           x.r > 0.97
+       FROM case_events e JOIN cases c ON c.id = e.case_id CROSS JOIN LATERAL (SELECT random() AS r, random() AS pick
+         WHERE e.case_id IS NOT NULL) x
        WHERE e.type IN ('agreement.signed', 'opinion.issued') AND x.pick < 0.4`,
     );
     await step(
       'judicial confirmations linked',
       `UPDATE cases j SET linked_case_id = m.id
-       FROM (SELECT id, row_number() OVER () AS rn FROM cases WHERE flow_id = 'people-mediation' AND status = 'resolved') m,
+       FROM (SELECT id, row_number() OVER () AS rn FROM cases WHERE flow_id = 'people-mediation'
+            AND status = 'resolved') m,
             (SELECT id, row_number() OVER () AS rn FROM cases WHERE flow_id = 'judicial-confirmation') jj
        WHERE j.id = jj.id AND jj.rn = m.rn`,
     );
@@ -67,8 +74,8 @@ export async function prepareStatistics(url, log = () => {}) {
     // One statement each: VACUUM cannot run inside the implicit transaction of a multi-statement query.
     for (const table of ['cases', 'return_visits', 'case_statistics', 'return_visit_statistics'])
       await step(`vacuum analyze ${table}`, `VACUUM ANALYZE ${table}`);
-    const { rows } =
-      await client.query(`SELECT (SELECT count(*) FROM case_statistics)::int AS rows, (SELECT count(*) FROM return_visits)::int AS visits,
+    const { rows } = await client.query(`SELECT (SELECT count(*) FROM case_statistics)::int AS rows, (SELECT count(*)
+        FROM return_visits)::int AS visits,
       pg_relation_size('case_statistics') AS bytes`);
     return { ...rows[0], bytes: Number(rows[0].bytes), timings };
   } finally {
@@ -120,14 +127,16 @@ export async function runStatistics({ url, baseUrl, repeats = 20, exports = 5, l
         ...(kind.xlsx ? {} : { total: first.total }),
       };
       log(
-        `  ${kind.name}: p50 ${results.kinds[kind.name].p50.toFixed(0)} ms, p95 ${results.kinds[kind.name].p95.toFixed(0)} ms (first ${first.ms.toFixed(0)} ms)`,
+        `  ${kind.name}: p50 ${results.kinds[kind.name].p50.toFixed(0)} ms, ` +
+          `p95 ${results.kinds[kind.name].p95.toFixed(0)} ms (first ${first.ms.toFixed(0)} ms)`,
       );
     }
     const plan = async (sql) =>
       (await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`)).rows[0]['QUERY PLAN'][0]['Execution Time'];
     results.sql = {
       'centre accepted (city, year)': await plan(
-        `SELECT organization_id, count(*) FROM case_statistics WHERE accepted_on >= '${year}-01-01' AND accepted_on < '${year + 1}-01-01' GROUP BY 1`,
+        `SELECT organization_id, count(*) FROM case_statistics WHERE accepted_on >= '${year}-01-01'
+          AND accepted_on < '${year + 1}-01-01' GROUP BY 1`,
       ),
     };
   } finally {
@@ -152,14 +161,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.BENCH_STATISTICS_DATABASE_URL;
   if (!url) {
     console.error(
-      'BENCH_STATISTICS_DATABASE_URL: a database generated by bench/lib/generate.mjs (or run bench/run.mjs with BENCH_ONLY=statistics)',
+      'BENCH_STATISTICS_DATABASE_URL: a database generated by bench/lib/generate.mjs (or run bench/run.mjs with ' +
+        'BENCH_ONLY=statistics)',
     );
     process.exit(1);
   }
   const { startService } = await import('./lib/service.mjs');
   const log = (m) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
   const prepared = process.env.BENCH_STATISTICS_PREPARE === '1' ? await prepareStatistics(url, log) : undefined;
-  // The keys the data set was generated with (BENCH_STATISTICS_SECRETS: a JSON file of them), if its personal data is to be read.
+  // The keys the data set was generated with (BENCH_STATISTICS_SECRETS: a JSON file of them), if its personal data is
+  // to be read.
   const secrets = process.env.BENCH_STATISTICS_SECRETS
     ? JSON.parse((await import('node:fs')).readFileSync(process.env.BENCH_STATISTICS_SECRETS, 'utf8'))
     : {};

@@ -28,7 +28,8 @@ export function transitionOptions(scale) {
 export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = {} }) {
   const o = transitionOptions(scale);
   log(
-    `items 2+3: ${o.clients} clients × ${o.casesPerClient} cases, warm-up ${o.warmupSec} s, ${o.durationSec} s measured, ${o.repeats} repetition(s)`,
+    `items 2+3: ${o.clients} clients × ${o.casesPerClient} cases, warm-up ${o.warmupSec} s, ${o.durationSec} s ` +
+      `measured, ${o.repeats} repetition(s)`,
   );
   const service = await startService({
     databaseUrl: db.url,
@@ -119,8 +120,12 @@ export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = 
       // The outbox dispatcher goes on delivering the backlog; the ceiling must not run beside it.
       http.outbox.drain = await waitForOutbox(pool);
       log(
-        `  run ${r} HTTP: ${http.eventsPerSecond.toFixed(0)} events/s, p50 ${http.latencyMs.p50.toFixed(1)} ms, p99 ${http.latencyMs.p99.toFixed(1)} ms, ` +
-          `${http.errors} errors, peak RSS ${http.peakRssMb.toFixed(0)} MB (sign-ins ${http.signInPeakRssMb.toFixed(0)} MB), outbox +${http.outbox.written} written / ${http.outbox.delivered} delivered in the window, backlog drained in ${http.outbox.drain.seconds.toFixed(1)} s`,
+        `  run ${r} HTTP: ${http.eventsPerSecond.toFixed(0)} events/s, p50 ${http.latencyMs.p50.toFixed(1)} ms, ` +
+          `p99 ${http.latencyMs.p99.toFixed(1)} ms, ` +
+          `${http.errors} errors, peak RSS ${http.peakRssMb.toFixed(0)} MB ` +
+          `(sign-ins ${http.signInPeakRssMb.toFixed(0)} MB), outbox +${http.outbox.written} written ` +
+          `/ ${http.outbox.delivered} delivered in the window, backlog drained ` +
+          `in ${http.outbox.drain.seconds.toFixed(1)} s`,
       );
 
       // Item 3: the ceiling, same cases, same concurrency, from a separate process.
@@ -139,7 +144,8 @@ export async function runTransitions({ db, log, outDir, scale = 1, serviceEnv = 
         c.cpu = cpuBetween(a, cpuSnapshot({ dataDir: db.dataDir }));
         ceilings[mode] = c;
         log(
-          `  run ${r} SQL ceiling (${mode}): ${c.eventsPerSecond.toFixed(0)} events/s, p50 ${c.latencyMs.p50.toFixed(1)} ms, p99 ${c.latencyMs.p99.toFixed(1)} ms, ${c.errors} errors`,
+          `  run ${r} SQL ceiling (${mode}): ${c.eventsPerSecond.toFixed(0)} events/s, ` +
+            `p50 ${c.latencyMs.p50.toFixed(1)} ms, p99 ${c.latencyMs.p99.toFixed(1)} ms, ${c.errors} errors`,
         );
       }
       runs.push({
@@ -194,7 +200,8 @@ export async function waitForOutbox(pool, timeoutMs = 300_000) {
 
 export async function outboxCounts(pool) {
   const { rows } = await pool.query(
-    `SELECT count(*)::int AS total, count(delivered_at)::int AS delivered, (count(*) - count(delivered_at))::int AS pending FROM outbox`,
+    `SELECT count(*)::int AS total, count(delivered_at)::int AS delivered, (count(*) - count(delivered_at))::int AS
+      pending FROM outbox`,
   );
   return rows[0];
 }

@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { HttpClient } from './http.mjs';
 
 export const MEIYUAN_COMMITTEE = '00000000-0000-4000-8000-000000000031';
-/** The demo committee's mediator: mediator.assigned names an active mediator of the handling organisation (PML Art. 13). */
+/**
+ * The demo committee's mediator: mediator.assigned names an active mediator of the handling organisation (PML Art. 13).
+ */
 const COMMITTEE_MEDIATOR = '00000000-0000-4000-8000-0000000000a2';
 
 const ID_NUMBERS = ['11010519491231002X', '32010619850312123X', '440304199001015672'];

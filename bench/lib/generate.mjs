@@ -59,8 +59,10 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
       const rows = extended.map((o) => ({ ...o, path: paths.get(o.id), caseNumberPattern: patterns[o.kind] }));
       await client.query(
         `INSERT INTO organizations (id, parent_id, name, short_name, kind, level, path, case_number_pattern, policy)
-         SELECT id, "parentId", name, "shortName", kind, level, path, "caseNumberPattern", '{}' FROM jsonb_to_recordset($1::jsonb)
-           AS o(id uuid, "parentId" uuid, name text, "shortName" text, kind text, level text, path text, "caseNumberPattern" text)`,
+         SELECT id, "parentId", name, "shortName", kind, level, path, "caseNumberPattern", '{}'
+           FROM jsonb_to_recordset($1::jsonb)
+           AS o(id uuid, "parentId" uuid, name text, "shortName" text, kind text, level text, path text,
+             "caseNumberPattern" text)`,
         [JSON.stringify(rows)],
       );
     });
@@ -93,11 +95,15 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
     const protection = protectionFrom(secrets);
     const templateStats = await step('templates', async () => {
       await client.query(`
-        CREATE UNLOGGED TABLE bench.tpl (id int PRIMARY KEY, flow_id text, flow_version int, state text, status text, final boolean, overdue boolean,
-          accepted_on date, ended_on date, received_on date, last_day date, category text, channel text, risk_level text, amount numeric,
-          summary text, names text, snapshot jsonb, parties jsonb, parties_view jsonb, deadlines jsonb, n_events int, court_path text[])`);
+        CREATE UNLOGGED TABLE bench.tpl (id int PRIMARY KEY, flow_id text, flow_version int, state text, status text,
+          final boolean, overdue boolean,
+          accepted_on date, ended_on date, received_on date, last_day date, category text, channel text,
+            risk_level text, amount numeric,
+          summary text, names text, snapshot jsonb, parties jsonb, parties_view jsonb, deadlines jsonb, n_events int,
+            court_path text[])`);
       await client.query(
-        `CREATE UNLOGGED TABLE bench.tpl_event (tpl int, seq int, type text, payload jsonb, actor jsonb, today date, meta jsonb)`,
+        `CREATE UNLOGGED TABLE bench.tpl_event (tpl int, seq int, type text, payload jsonb, actor jsonb, today date,
+          meta jsonb)`,
       );
       let batch = [];
       let events = [];
@@ -106,14 +112,18 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
       const flush = async () => {
         if (!batch.length) return;
         await client.query(
-          `INSERT INTO bench.tpl SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(id int, flow_id text, flow_version int, state text, status text,
-             final boolean, overdue boolean, accepted_on date, ended_on date, received_on date, last_day date, category text, channel text,
-             risk_level text, amount numeric, summary text, names text, snapshot jsonb, parties jsonb, parties_view jsonb, deadlines jsonb,
+          `INSERT INTO bench.tpl SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(id int, flow_id text,
+             flow_version int, state text, status text,
+             final boolean, overdue boolean, accepted_on date, ended_on date, received_on date, last_day date,
+               category text, channel text,
+             risk_level text, amount numeric, summary text, names text, snapshot jsonb, parties jsonb,
+               parties_view jsonb, deadlines jsonb,
              n_events int, court_path text[])`,
           [JSON.stringify(batch)],
         );
         await client.query(
-          `INSERT INTO bench.tpl_event SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(tpl int, seq int, type text, payload jsonb, actor jsonb, today date, meta jsonb)`,
+          `INSERT INTO bench.tpl_event SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(tpl int, seq int, type text,
+            payload jsonb, actor jsonb, today date, meta jsonb)`,
           [JSON.stringify(events)],
         );
         batch = [];
@@ -214,12 +224,15 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
 
     await step('cases (staging)', async () => {
       await client.query(
-        `CREATE UNLOGGED TABLE bench.gen (n int, id uuid, tpl int, org_id uuid, court_id uuid, opened_at timestamptz, year int, case_number text)`,
+        `CREATE UNLOGGED TABLE bench.gen (n int, id uuid, tpl int, org_id uuid, court_id uuid, opened_at timestamptz,
+          year int, case_number text)`,
       );
       // Opening dates grow by 50% over the period (density rising linearly from 1 to 1.5).
       await client.query(
-        `WITH r AS (SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5 FROM generate_series(1, $1) g),
-              p AS (SELECT g, ${profileCase} AS pidx, least($2 - 1, floor($2 * (sqrt(1 + 1.25 * r2) - 1) / 0.5))::int AS bucket, r3, r4, r5 FROM r)
+        `WITH r AS (SELECT g, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5
+              FROM generate_series(1, $1) g),
+              p AS (SELECT g, ${profileCase} AS pidx, least($2 - 1, floor($2 * (sqrt(1 + 1.25 * r2) - 1) / 0.5))::int AS
+                bucket, r3, r4, r5 FROM r)
          INSERT INTO bench.gen (n, id, tpl, org_id, opened_at)
          SELECT p.g, gen_random_uuid(), (p.pidx * $2 + p.bucket) * $3 + floor(p.r3 * $3)::int,
                 pools.ids[1 + floor(p.r4 * array_length(pools.ids, 1))::int], NULL
@@ -229,15 +242,18 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
       // Opened on the day it was received or up to two days later, in office hours, never in the future.
       await client.query(`
         UPDATE bench.gen g SET
-          opened_at = least(now(), ((t.received_on + floor(random() * 3)::int)::timestamp + interval '8 hours' + random() * interval '10 hours') AT TIME ZONE 'Asia/Shanghai'),
+          opened_at = least(now(), ((t.received_on + floor(random() * 3)::int)::timestamp + interval '8 hours' +
+            random() * interval '10 hours') AT TIME ZONE 'Asia/Shanghai'),
           court_id = CASE WHEN t.court_path IS NOT NULL THEN coalesce(c.court_id, g.org_id) END
         FROM bench.tpl t, bench.court c WHERE t.id = g.tpl AND c.org_id = g.org_id`);
       await client.query(`UPDATE bench.gen SET year = extract(year FROM opened_at AT TIME ZONE 'Asia/Shanghai')::int`);
       // Case numbers: each organisation's yearly sequence, in opening order.
       await client.query(`
-        UPDATE bench.gen g SET case_number = replace(replace(replace(o.case_number_pattern, '{year}', g.year::text), '{short}', o.short_name), '{seq:5}',
+        UPDATE bench.gen g SET case_number = replace(replace(replace(o.case_number_pattern, '{year}', g.year::text),
+                 '{short}', o.short_name), '{seq:5}',
                  CASE WHEN s.seq < 100000 THEN lpad(s.seq::text, 5, '0') ELSE s.seq::text END)
-        FROM (SELECT n, row_number() OVER (PARTITION BY org_id, year ORDER BY opened_at, n) AS seq FROM bench.gen) s, organizations o
+        FROM (SELECT n, row_number() OVER (PARTITION BY org_id, year ORDER BY opened_at, n) AS seq FROM bench.gen) s,
+          organizations o
         WHERE s.n = g.n AND o.id = g.org_id`);
       await client.query(`CREATE INDEX ON bench.gen (tpl)`);
       await client.query(`ANALYZE bench.gen`);
@@ -245,44 +261,57 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
 
     await step('cases', () =>
       client.query(`
-        INSERT INTO cases (id, case_number, flow_id, flow_version, state, status, final, snapshot, version, organization_id, organization_path,
-          receiving_organization_id, category, channel, risk_level, amount, summary, search_text, received_on, accepted_on, ended_on, overdue,
+        INSERT INTO cases (id, case_number, flow_id, flow_version, state, status, final, snapshot, version,
+          organization_id, organization_path,
+          receiving_organization_id, category, channel, risk_level, amount, summary, search_text, received_on,
+            accepted_on, ended_on, overdue,
           linked_case_id, parent_case_id, links, opened_at, updated_at, court_id, parties_view)
         SELECT g.id, g.case_number, t.flow_id, t.flow_version, t.state, t.status, t.final,
-          CASE WHEN t.court_path IS NOT NULL THEN jsonb_set(s.snap, t.court_path, to_jsonb(g.court_id::text)) ELSE s.snap END,
+          CASE WHEN t.court_path IS NOT NULL THEN jsonb_set(s.snap, t.court_path, to_jsonb(g.court_id::text))
+            ELSE s.snap END,
           t.n_events, g.org_id, o.path, g.org_id, t.category, t.channel, t.risk_level, t.amount, t.summary,
-          lower(g.case_number || ' ' || t.summary || ' ' || t.names), t.received_on, t.accepted_on, t.ended_on, t.overdue,
-          NULL, NULL, '[]', g.opened_at, greatest(g.opened_at, (t.last_day::timestamp + interval '17 hours') AT TIME ZONE 'Asia/Shanghai'),
+          lower(g.case_number || ' ' || t.summary || ' ' || t.names), t.received_on, t.accepted_on, t.ended_on,
+            t.overdue,
+          NULL, NULL, '[]', g.opened_at, greatest(g.opened_at, (t.last_day::timestamp + interval '17 hours') AT TIME
+            ZONE 'Asia/Shanghai'),
           g.court_id, t.parties_view
         FROM bench.gen g JOIN bench.tpl t ON t.id = g.tpl JOIN organizations o ON o.id = g.org_id,
-        LATERAL (SELECT jsonb_set(jsonb_set(t.snapshot, '{context,organizationId}', to_jsonb(g.org_id::text)), '{context,receivingOrganizationId}', to_jsonb(g.org_id::text)) AS snap) s`),
+        LATERAL (SELECT jsonb_set(jsonb_set(t.snapshot, '{context,organizationId}', to_jsonb(g.org_id::text)),
+          '{context,receivingOrganizationId}', to_jsonb(g.org_id::text)) AS snap) s`),
     );
 
     await step('events', () =>
       client.query(`
         INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key, meta)
         SELECT g.id, e.seq, e.type, e.payload, e.actor,
-          CASE WHEN e.seq = 1 THEN g.opened_at ELSE greatest(g.opened_at, (e.today::timestamp + interval '9 hours' + e.seq * interval '7 minutes') AT TIME ZONE 'Asia/Shanghai') END,
+          CASE WHEN e.seq = 1 THEN g.opened_at ELSE greatest(g.opened_at, (e.today::timestamp + interval '9 hours' +
+            e.seq * interval '7 minutes') AT TIME ZONE 'Asia/Shanghai') END,
           e.today, NULL, e.meta
         FROM bench.gen g JOIN bench.tpl_event e ON e.tpl = g.tpl`),
     );
 
     await step('parties', () =>
       client.query(`
-        INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code, phone_encrypted, address, agent)
-        SELECT g.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode", p."phoneEncrypted", p.address, p.agent
+        INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code,
+          phone_encrypted, address, agent)
+        SELECT g.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode",
+          p."phoneEncrypted", p.address, p.agent
         FROM bench.gen g JOIN bench.tpl t ON t.id = g.tpl,
-        jsonb_to_recordset(t.parties) AS p("partyId" text, role text, kind text, name text, "idNumberEncrypted" text, "idNumberHash" text,
+        jsonb_to_recordset(t.parties) AS p("partyId" text, role text, kind text, name text, "idNumberEncrypted" text,
+          "idNumberHash" text,
           "creditCode" text, "phoneEncrypted" text, address text, agent text)`),
     );
 
     await step('deadlines', () =>
       client.query(
-        `INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id, organization_path, updated_at, reminded_on)
-         SELECT g.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, g.org_id, o.path, g.opened_at,
+        `INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, organization_id,
+         organization_path, updated_at, reminded_on)
+         SELECT g.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, g.org_id, o.path,
+           g.opened_at,
            CASE WHEN d."remindOn" <= $1::date THEN d."remindOn" END
          FROM bench.gen g JOIN bench.tpl t ON t.id = g.tpl JOIN organizations o ON o.id = g.org_id,
-         jsonb_to_recordset(t.deadlines) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date, provisional boolean)`,
+         jsonb_to_recordset(t.deadlines) AS d(kind text, sort text, status text, basis text, "dueOn" date,
+           "remindOn" date, provisional boolean)`,
         [today],
       ),
     );
@@ -303,9 +332,12 @@ export async function generateDataset(url, { cases, secrets, log = () => {} }) {
     await step('vacuum analyze', () => client.query('VACUUM ANALYZE'));
 
     const { rows: counts } = await client.query(`
-      SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_events)::int AS events, (SELECT count(*) FROM parties)::int AS parties,
-             (SELECT count(*) FROM deadlines)::int AS deadlines, (SELECT count(*) FROM organizations)::int AS organizations,
-             (SELECT count(*) FROM cases WHERE status = 'open')::int AS open, (SELECT count(*) FROM cases WHERE overdue)::int AS overdue,
+      SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM case_events)::int AS events,
+             (SELECT count(*) FROM parties)::int AS parties,
+             (SELECT count(*) FROM deadlines)::int AS deadlines, (SELECT count(*) FROM organizations)::int AS
+               organizations,
+             (SELECT count(*) FROM cases WHERE status = 'open')::int AS open, (SELECT count(*) FROM cases
+               WHERE overdue)::int AS overdue,
              pg_database_size(current_database()) AS bytes`);
     const { rows: byStatus } = await client.query(
       `SELECT status, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 2 DESC`,

@@ -99,8 +99,10 @@ const TEXT = [
   '同意继续调解。',
 ];
 
-const NEGATIVE =
-  /rejected|refused|withdrawn|terminated|dismissed|failed|unreachable|objected|declined|routedToLegal|lawsuit|defaulted|recused|suspected|closed/;
+const NEGATIVE = new RegExp(
+  'rejected|refused|withdrawn|terminated|dismissed|failed|unreachable|objected|declined|routedToLegal|lawsuit|' +
+    'defaulted|recused|suspected|closed',
+);
 const RECORD =
   /recorded|supervised|answered|extended|supplement|materials|appraisal|cleared|requested|provided|hearing/;
 function weightOf(type) {
