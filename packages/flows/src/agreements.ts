@@ -1,5 +1,5 @@
 import type { IsoDate } from '@jiefen/legal-time';
-import type { Agreement, CaseContext, Signatures, Term } from './caseContext.js';
+import type { Agreement, CaseContext, Performance, Responsibility, Signatures, Term } from './caseContext.js';
 import { field, type TObject } from './schema.js';
 
 /** The payload of `agreement.signed`, as the flows that reach agreements share it. */
@@ -9,6 +9,10 @@ export interface AgreementPayload {
   terms: Term[];
   boundPartyIds?: string[];
   signatures?: Signatures;
+  facts?: string;
+  disputedIssues?: string;
+  responsibilities?: Responsibility[];
+  performance?: Performance;
 }
 
 const AGREEMENT_FIELDS = {
@@ -34,6 +38,28 @@ const AGREEMENT_FIELDS = {
       ),
     }),
   ),
+  // PML Art. 29 lists what a written agreement "may" state (可以载明), so these are optional and
+  // the document prints a line to fill in by hand where one is missing (docs/decisions/people-mediation.md).
+  facts: field.optional(field.text({ description: '纠纷的主要事实 (PML Art. 29(2))' })),
+  disputedIssues: field.optional(field.text({ description: '争议事项 (PML Art. 29(2))' })),
+  responsibilities: field.optional(
+    field.list(
+      field.object({
+        partyId: field.id({ description: 'a party of the case' }),
+        text: field.text({ description: 'what this party is responsible for' }),
+      }),
+      { minItems: 1, description: '各方当事人的责任 (PML Art. 29(2))' },
+    ),
+  ),
+  performance: field.optional(
+    field.object(
+      {
+        manner: field.optional(field.text({ maxLength: 500, description: '履行方式, e.g. 银行转账' })),
+        place: field.optional(field.text({ maxLength: 500, description: '履行地点' })),
+      },
+      { description: '履行的方式、地点 (PML Art. 29(3); MoJ 2002 rules Art. 35); the time is each term’s dueOn' },
+    ),
+  ),
 };
 const WRITTEN_OR_ORAL = { form: field.oneOf(['written', 'oral'] as const) };
 
@@ -58,16 +84,21 @@ export function agreementFrom(context: CaseContext, payload: AgreementPayload, t
     terms: payload.terms,
     boundPartyIds: boundPartyIdsOf(context, payload),
     ...(payload.signatures ? { signatures: payload.signatures } : {}),
+    ...(payload.facts ? { facts: payload.facts } : {}),
+    ...(payload.disputedIssues ? { disputedIssues: payload.disputedIssues } : {}),
+    ...(payload.responsibilities ? { responsibilities: payload.responsibilities } : {}),
+    ...(payload.performance ? { performance: payload.performance } : {}),
   };
 }
 
-/** A party id the agreement names (obligor, bound party, signatory) that is not a party of the case. */
+/** A party id the agreement names (obligor, bound party, signatory, responsible party) that is not a party of the case. */
 export function firstUnknownPartyInAgreement(context: CaseContext, payload: AgreementPayload): string | undefined {
   const known = new Set(context.parties.map((p) => p.id));
   const named = [
     ...payload.terms.map((t) => t.obligorPartyId),
     ...(payload.boundPartyIds ?? []),
     ...(payload.signatures?.partyIds ?? []),
+    ...(payload.responsibilities ?? []).map((r) => r.partyId),
   ];
   return named.find((id) => !known.has(id));
 }

@@ -15,6 +15,10 @@ export interface Party {
   phone?: string;
   address?: string;
   agent?: string;
+  /** 民族: sensitive personal information (docs/security.md); the host keeps it off the snapshot. */
+  ethnicity?: string;
+  /** 职业或职务. */
+  occupation?: string;
   /** On a case opened from another (judicial confirmation), this party's id on that case. */
   linkedPartyId?: string;
 }
@@ -34,6 +38,18 @@ export interface Signatures {
   committeeSeal?: boolean;
 }
 
+/** What one party is responsible for in the dispute (PML Art. 29(2): 各方当事人的责任). */
+export interface Responsibility {
+  partyId: string;
+  text: string;
+}
+
+/** How and where the terms are performed; when is each term's `dueOn` (PML Art. 29(3); MoJ 2002 Art. 35). */
+export interface Performance {
+  manner?: string;
+  place?: string;
+}
+
 /** A mediation agreement (调解协议) as the case holds it. */
 export interface Agreement {
   form: 'written' | 'oral';
@@ -41,6 +57,14 @@ export interface Agreement {
   terms: Term[];
   boundPartyIds: string[];
   signatures?: Signatures;
+  /** PML Art. 29(2): the main facts of the dispute (纠纷的主要事实). */
+  facts?: string;
+  /** PML Art. 29(2): the issues in dispute (争议事项). */
+  disputedIssues?: string;
+  /** PML Art. 29(2): each party's responsibility. */
+  responsibilities?: Responsibility[];
+  /** PML Art. 29(3): the manner and place of performance. */
+  performance?: Performance;
 }
 
 export interface Supervision {

@@ -125,7 +125,7 @@ export const flowSetup = setup({
       (stringListField(event.payload, params.field) ?? []).some((id) => !isPartyOf(context, id)),
     notAnApplicant: ({ context, event }) =>
       context.parties.find((p) => p.id === stringField(event.payload, 'partyId'))?.role !== 'applicant',
-    /** An id the agreement names (obligor, bound party, signatory) is not a party of the case. */
+    /** An id the agreement names (obligor, bound party, signatory, responsible party) is not a party of the case. */
     agreementNamesUnknownParty: ({ context, event }) =>
       firstUnknownPartyInAgreement(context, agreementPayloadOf(event)) !== undefined,
     /** The agreement lacks a bound party's or the mediator's signature, or, where required, the committee's seal. */

@@ -21,6 +21,8 @@ export type {
   HostFacts,
   OrganizationRelation,
   Party,
+  Performance,
+  Responsibility,
   Signatures,
   Supervision,
   Term,

@@ -11,6 +11,13 @@ export const PARTY_INPUT = field.object({
   phone: field.optional(field.text({ maxLength: 20, format: 'phone' })),
   address: field.optional(field.text({ maxLength: 500 })),
   agent: field.optional(field.text({ maxLength: 200 })),
+  ethnicity: field.optional(
+    field.text({
+      maxLength: 20,
+      description: '民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md)',
+    }),
+  ),
+  occupation: field.optional(field.text({ maxLength: 100, description: '职业或职务 (PML Art. 29(1))' })),
   linkedPartyId: field.optional(field.id({ description: 'the same party’s id on the linked case' })),
 });
 

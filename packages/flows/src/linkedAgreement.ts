@@ -38,5 +38,12 @@ export function localizeAgreement(agreement: Agreement, parties: readonly Party[
     ...(agreement.signatures
       ? { signatures: { ...agreement.signatures, partyIds: agreement.signatures.partyIds.map(local) } }
       : {}),
+    // The agreement as a whole is what the court is asked to confirm (CPL-Interp Art. 353).
+    ...(agreement.facts ? { facts: agreement.facts } : {}),
+    ...(agreement.disputedIssues ? { disputedIssues: agreement.disputedIssues } : {}),
+    ...(agreement.responsibilities
+      ? { responsibilities: agreement.responsibilities.map((r) => ({ ...r, partyId: local(r.partyId) })) }
+      : {}),
+    ...(agreement.performance ? { performance: agreement.performance } : {}),
   };
 }

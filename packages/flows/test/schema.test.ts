@@ -127,6 +127,34 @@ describe('one schema object per payload', () => {
       properties: {
         heldOn: { type: 'string', format: 'date' },
         summary: { type: 'string', minLength: 1, maxLength: 2000 },
+        place: { type: 'string', minLength: 1, maxLength: 200, description: '地点' },
+        presentPartyIds: {
+          type: 'array',
+          items: { type: 'string', minLength: 1, maxLength: 64 },
+          minItems: 1,
+          maxItems: 100,
+          description: '到场的当事人: parties of the case present',
+        },
+        participants: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'role'],
+            properties: {
+              name: { type: 'string', minLength: 1, maxLength: 200 },
+              role: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 100,
+                description: 'e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20)',
+              },
+            },
+          },
+          minItems: 1,
+          maxItems: 100,
+          description: '参加人: others who took part (PML Art. 20), not the mediator or the parties',
+        },
       },
     });
   });
