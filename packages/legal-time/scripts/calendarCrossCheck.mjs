@@ -95,7 +95,8 @@ export function toCalendarFile(source, { chineseDaysVersion, tymeVersion, correc
   );
   return {
     source: `chinese-days ${chineseDaysVersion} (MIT), State Council General Office holiday notices`,
-    crossCheckedWith: `tyme4ts ${tymeVersion} LegalHoliday (MIT); differences settled by data/calendar-corrections.json`,
+    crossCheckedWith:
+      `tyme4ts ${tymeVersion} LegalHoliday (MIT); ` + 'differences settled by data/calendar-corrections.json',
     corrections: corrections.map(({ date, kind, notice }) => ({ date, kind, notice })),
     years: sorted,
   };

@@ -13,7 +13,8 @@ const failures = [
   ...report.problems,
   ...report.differences.map(
     (d) =>
-      `${d.date}: chinese-days says ${d.chineseDays}, tyme4ts says ${d.tyme4ts}; check the notice and record a correction`,
+      `${d.date}: chinese-days says ${d.chineseDays}, tyme4ts says ${d.tyme4ts}; ` +
+      `check the notice and record a correction`,
   ),
   ...report.stale.map((c) => `${c.date}: the correction (${c.notice}) settles nothing, the sources agree; remove it`),
 ];

@@ -12,7 +12,7 @@ const REASON_2027 = 'calendar year 2027 not published; statutory holidays applie
 
 describe('LegalCalendar', () => {
   describe('a year with no loaded schedule', () => {
-    it('ends a one-month period from 2026-12-01 on 2027-01-04, provisional (New Year’s Day and the weekend; 放假办法 Art. 2(1); CC Art. 203)', () => {
+    it('a month from 2026-12-01 ends 2027-01-04, provisional (New Year, weekend; 放假办法 Art. 2(1); CC Art. 203)', () => {
       // 2027-01-01 is a Friday and a statutory holiday; Saturday and Sunday follow.
       expect(computeDueDate({ from: '2026-12-01', length: 1, unit: 'month' })).toEqual({
         dueOn: '2027-01-04',
@@ -23,7 +23,7 @@ describe('LegalCalendar', () => {
       });
     });
 
-    it('treats each statutory holiday of 2027 as a rest day and the days around them as working days (放假办法 Art. 2)', () => {
+    it('makes each statutory holiday of 2027 a rest day and the days around them working days (放假办法 Art. 2)', () => {
       const calendar = new LegalCalendar();
       expect(
         ['2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'].map((d) =>
@@ -92,7 +92,7 @@ describe('LegalCalendar', () => {
       expect(result.yearsTouched).toEqual([2026, 2027, 2028]);
     });
 
-    it('says "weekends only" for a year before 2000, which no statutory rule here covers, and lists a year once', () => {
+    it('says "weekends only" for a year before 2000, which no statutory rule here covers; lists a year once', () => {
       expect(provisionalReasonFor(new LegalCalendar(), [2000, 1999, 1999])).toBe(
         'calendar year 1999 not published; weekends only; calendar year 2000 not published; statutory holidays applied',
       );
@@ -104,7 +104,7 @@ describe('LegalCalendar', () => {
   });
 
   describe('yearsTouched', () => {
-    it('runs from the year of the start day to the year of the due day, even when no day of the first year is counted', () => {
+    it('runs from the start day’s year to the due day’s year, even when no day of the first year is counted', () => {
       expect(computeDueDate({ from: '2025-12-31', length: 1, unit: 'day' }).yearsTouched).toEqual([2025, 2026]);
       expect(computeDueDate({ from: '2026-03-02', length: 2, unit: 'year' }).yearsTouched).toEqual([2026, 2027, 2028]);
     });

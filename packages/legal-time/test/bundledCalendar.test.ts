@@ -37,7 +37,7 @@ describe('the bundled calendar', () => {
     expect([isWorkingDay('2013-04-07'), isWorkingDay('2013-10-12')]).toEqual([true, true]);
   });
 
-  it('is what the import writes from chinese-days, cross-checked with tyme4ts with every difference settled by a correction', () => {
+  it('is the import of chinese-days, cross-checked with tyme4ts, every difference settled by a correction', () => {
     const { file, report } = buildBundledCalendar();
     expect(report).toMatchObject({ differences: [], stale: [], problems: [] });
     expect(report.years).toHaveLength(23);

@@ -1,7 +1,7 @@
 import { computeDueDate, defaultCalendar, LegalCalendar } from '../src/index.js';
 
 describe('LegalCalendar#clone (CPL Art. 85; CC Art. 203)', () => {
-  it('CC Art. 203: a copy keeps the original’s public holidays and make-up working days, so it moves a last day the same way', () => {
+  it('CC Art. 203: a copy keeps the original’s holidays and make-up working days, so moves a last day alike', () => {
     const copy = defaultCalendar.clone();
     // National Day 2026 is a holiday (off on Thursday 1 October); Sunday 4 January 2026 a make-up working day.
     expect([copy.isWorkingDay('2026-10-01'), copy.isWorkingDay('2026-01-04')]).toEqual([false, true]);

@@ -68,7 +68,7 @@ describe('checkYearSchedule', () => {
     ]);
   });
 
-  it('refuses a make-up working day on a weekday: only Saturday or Sunday rest days are swapped (职工工作时间规定 Art. 7)', () => {
+  it('refuses a make-up working day on a weekday: only weekend rest days are swapped (职工工作时间规定 Art. 7)', () => {
     const schedule = valid2027();
     schedule.makeUpWorkdays['2027-02-10'] = '春节'; // a Wednesday
     expect(checkYearSchedule(2027, schedule)).toEqual([

@@ -12,7 +12,7 @@ describe('statutoryHolidays', () => {
       expect(namesIn(days, '2027-01')).toEqual({ '2027-01-01': '元旦' });
     });
 
-    it('gives the Spring Festival 4 days: 除夕 (the 29th, last day of the 12th lunar month) and the 1st–3rd of the first lunar month (Art. 2(2))', () => {
+    it('gives the Spring Festival 4 days: 除夕 (lunar 12-29, the month’s last) and lunar 1-1 to 1-3 (Art. 2(2))', () => {
       expect(namesIn(days, '2027-02')).toEqual({
         '2027-02-05': '春节',
         '2027-02-06': '春节',
@@ -50,7 +50,7 @@ describe('statutoryHolidays', () => {
     });
   });
 
-  it('takes 除夕 as the 30th when the twelfth lunar month is long: 2030-02-02 before the lunar new year of 2030-02-03 (Art. 2(2))', () => {
+  it('takes 除夕 as the 30th of a long 12th lunar month: 2030-02-02, before new year 2030-02-03 (Art. 2(2))', () => {
     expect(namesIn(statutoryHolidays(2030), '2030-02')).toEqual({
       '2030-02-02': '春节',
       '2030-02-03': '春节',
@@ -79,14 +79,14 @@ describe('statutoryHolidays', () => {
   );
 
   describe('before Decree No. 795 was in force', () => {
-    it('applies Decree No. 644 in 2014–2024: Spring Festival the 1st–3rd of the first lunar month, Labour Day 1 May only (Art. 2, 2013 revision)', () => {
+    it('uses Decree 644 in 2014–2024: Spring Festival lunar 1-1 to 1-3, Labour Day 1 May (Art. 2, 2013 rev.)', () => {
       const days = statutoryHolidays(2024);
       expect(namesIn(days, '2024-02')).toEqual({ '2024-02-10': '春节', '2024-02-11': '春节', '2024-02-12': '春节' });
       expect(namesIn(days, '2024-05')).toEqual({ '2024-05-01': '劳动节' });
       expect(Object.keys(days)).toHaveLength(11);
     });
 
-    it('applies Decree No. 513 in 2008–2013: Spring Festival 除夕 and the 1st–2nd of the first lunar month (Art. 2, 2007 revision)', () => {
+    it('uses Decree 513 in 2008–2013: Spring Festival 除夕 and lunar 1-1 to 1-2 (Art. 2, 2007 revision)', () => {
       // Lunar new year 2013-02-10.
       expect(namesIn(statutoryHolidays(2013), '2013-02')).toEqual({
         '2013-02-09': '春节',
@@ -96,7 +96,7 @@ describe('statutoryHolidays', () => {
       expect(Object.keys(statutoryHolidays(2008))).toHaveLength(11);
     });
 
-    it('applies Decree No. 270 in 2000–2007: no Qingming, Dragon Boat or Mid-Autumn; Labour Day 1–3 May (Art. 2, 1999 revision)', () => {
+    it('uses Decree 270 in 2000–2007: no Qingming, Dragon Boat or Mid-Autumn; 1–3 May off (Art. 2, 1999 rev.)', () => {
       const days = statutoryHolidays(2006);
       // The 2006 notice (国办发明电〔2005〕35号) names 29–31 January as the statutory Spring Festival days.
       expect(namesIn(days, '2006-01')).toEqual({
@@ -113,14 +113,14 @@ describe('statutoryHolidays', () => {
       expect(Object.keys(days)).toHaveLength(10);
     });
 
-    it('is a rest day in every bundled year 2004–2024 under the revision then in force (cross-check of the older rules)', () => {
+    it('is a rest day in each bundled year 2004–2024 under the revision in force (older rules cross-check)', () => {
       for (let year = 2004; year <= 2024; year++) {
         const working = Object.keys(statutoryHolidays(year)).filter((date) => isWorkingDay(date));
         expect({ year, working }).toEqual({ year, working: [] });
       }
     });
 
-    it('switches rule on the day each revision came into force: 2000, 2008, 2014, 2025 (Decrees No. 270, 513, 644, 795)', () => {
+    it('switches rule the day each revision took effect: 2000, 2008, 2014, 2025 (Decrees 270, 513, 644, 795)', () => {
       const count = (year: number) => Object.keys(statutoryHolidays(year)).length;
       expect([1999, 2000, 2007, 2008, 2013, 2014, 2024, 2025].map(count)).toEqual([0, 10, 10, 11, 11, 11, 11, 13]);
       // 2014 is the first year of the 1st–3rd rule again: lunar new year 2014-01-31, no 除夕 (2014-01-30).

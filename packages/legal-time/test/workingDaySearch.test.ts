@@ -20,7 +20,7 @@ describe('moving a last day to the next working day (CC Art. 203; CPL Art. 85)',
     expect(nextWorkingDay(LAST_DAY, calendarOff(LAST_DAY, '2031-02-28')).dueOn).toBe('2031-03-03');
   });
 
-  it('refuses a schedule with no working day in the 60 days from a last day as INVALID_SCHEDULE, rather than search on', () => {
+  it('refuses a schedule with no working day in 60 days from a last day as INVALID_SCHEDULE, not search on', () => {
     const attempt = () => nextWorkingDay(LAST_DAY, calendarOff(LAST_DAY, '2031-03-03'));
     expect(attempt).toThrow(LegalTimeError);
     expect(attempt).toThrow(expect.objectContaining({ code: 'INVALID_SCHEDULE' }));
