@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { createDataSource } from './database/dataSource.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embeddedPostgres.js';
 import { demoLoginBlock, seedDemoData } from './demo/seedDemoData.js';
+import { TemplateError } from './documents/templateError.js';
 import { loadOrCreateSecrets } from './security/secrets.js';
 
 // Pretty lines for a person at a terminal, JSON lines otherwise (see createLogger).
@@ -67,8 +68,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  // A configuration mistake is for a person at a terminal: plain text, one line per variable.
-  if (error instanceof ConfigError) process.stderr.write(`Jiefen could not start: ${error.message}\n`);
+  // A configuration mistake is for a person at a terminal: plain text, one line per variable (or
+  // the template file, JIEFEN_TEMPLATE_DIR, and what is wrong with it).
+  if (error instanceof ConfigError || error instanceof TemplateError)
+    process.stderr.write(`Jiefen could not start: ${error.message}\n`);
   else logger.fatal({ err: error }, 'Jiefen could not start');
   await embedded?.stop().catch(() => undefined);
   process.exit(1);

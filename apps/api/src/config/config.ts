@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { secretsFromEnv, type Secrets } from '../security/secrets.js';
@@ -29,6 +30,11 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Demo users' password (`JIEFEN_DEMO_PASSWORD`), set again at every start; generated at the first start when unset. */
   demoPassword: string | undefined;
+  /**
+   * A province's own document templates (`JIEFEN_TEMPLATE_DIR`): files there override the bundled
+   * ones file by file (docs/documents.md "Templates"); none by default.
+   */
+  templateDir: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     demoPassword: env.JIEFEN_DEMO_PASSWORD || undefined,
+    templateDir: templateDir(env.JIEFEN_TEMPLATE_DIR, problems),
   };
   const demoPasswordProblem = config.demoPassword === undefined ? undefined : passwordProblem(config.demoPassword);
   if (demoPasswordProblem) problems.push(`JIEFEN_DEMO_PASSWORD ${demoPasswordProblem}`);
@@ -100,4 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** `JIEFEN_TEMPLATE_DIR`: relative to the project root, like `JIEFEN_DATA_DIR`; it must be a directory. */
+function templateDir(raw: string | undefined, problems: string[]): string | undefined {
+  if (!raw) return undefined;
+  const dir = isAbsolute(raw) ? raw : resolve(PROJECT_ROOT, raw);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    problems.push(`JIEFEN_TEMPLATE_DIR="${raw}" must be a directory of document templates (${dir} is not one)`);
+  return dir;
 }

@@ -14,6 +14,7 @@ import { Documents1763900000009 } from './migrations/1763900000009-Documents.js'
 import { CentreSupervisionAndReturnVisits1763900000010 } from './migrations/1763900000010-CentreSupervisionAndReturnVisits.js';
 import { CaseStatistics1763900000011 } from './migrations/1763900000011-CaseStatistics.js';
 import { ReturnVisitRecordsAndCorrections1763900000013 } from './migrations/1763900000013-ReturnVisitRecordsAndCorrections.js';
+import { DocumentTemplateSource1763900000014 } from './migrations/1763900000014-DocumentTemplateSource.js';
 
 /**
  * TypeORM maps only what goes through its repositories. Cases, their events, parties and deadlines
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   CentreSupervisionAndReturnVisits1763900000010,
   CaseStatistics1763900000011,
   ReturnVisitRecordsAndCorrections1763900000013,
+  DocumentTemplateSource1763900000014,
 ];
 
 // Postgres `date` columns stay ISO strings ('2026-03-02'), never shifted through a JS Date.

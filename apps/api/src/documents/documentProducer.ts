@@ -10,6 +10,7 @@ import { DataProtection } from '../security/dataProtection.js';
 import { sealContent } from './documentContent.js';
 import { documentData } from './documentData.js';
 import { documentNumber } from './documentNumber.js';
+import { recordTemplateOrigin } from './documentTemplateOrigin.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
 import { loadCaseFacts } from './documentSource.js';
 import { templateFile } from './templateRegistry.js';
@@ -97,6 +98,8 @@ export class DocumentProducer extends BackgroundJob {
         number: number?.text ?? null,
       });
       const content = await this.renderer.render(template, data, doc.orderedAt);
+      // The archive says which wording it was printed with: the release's file or the province's.
+      await recordTemplateOrigin(client, doc.id, this.renderer.templates.origin(templateFile(template)));
       await markIssued(client, doc.id, {
         number,
         template: templateFile(template),

@@ -17,6 +17,9 @@ export class RenderThread {
   private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>();
   private static readonly FILE = new URL('./renderWorker.js', import.meta.url);
 
+  /** `templateDir`: the province's templates, which the thread loads over the bundled ones as the service did. */
+  constructor(private readonly templateDir?: string) {}
+
   static get available(): boolean {
     return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(RenderThread.FILE));
   }
@@ -37,7 +40,7 @@ export class RenderThread {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(RenderThread.FILE);
+    const worker = new Worker(RenderThread.FILE, { workerData: { templateDir: this.templateDir } });
     worker.unref(); // never what keeps the process alive
     worker.on('message', (reply: RenderReply) => {
       const waiting = this.pending.get(reply.id);

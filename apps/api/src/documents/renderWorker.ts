@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { cjkFont } from './cjkFont.js';
 import type { DocumentData } from './documentData.js';
 import { renderDocument } from './documentRenderer.js';
@@ -17,7 +17,7 @@ export interface RenderRequest {
 }
 export type RenderReply = { id: number; pdf: Uint8Array } | { id: number; error: { name: string; message: string } };
 
-const registry = TemplateRegistry.load();
+const registry = TemplateRegistry.load(undefined, (workerData as { templateDir?: string } | null)?.templateDir);
 const font = cjkFont();
 
 parentPort!.on('message', async (request: RenderRequest) => {

@@ -3,7 +3,11 @@ import type { CjkFont } from './cjkFont.js';
 /** What a value the case does not hold prints as: a line to fill in by hand. */
 export const BLANK = '＿＿＿＿＿＿';
 
-const PLACEHOLDER = /\{\{\s*([\w.[\]]+)\s*(?:\|\s*(\w+)(?::([\w-]+))?)?\s*\}\}/g;
+/** `{{path}}`, `{{path|filter}}`, `{{path|filter:argument}}`. */
+export const PLACEHOLDER = /\{\{\s*([\w.[\]]+)\s*(?:\|\s*(\w+)(?::([\w-]+))?)?\s*\}\}/g;
+
+/** The filters a placeholder may name (checked when the templates load). */
+export const FILTERS = ['date', 'label', 'yesNo'] as const;
 
 export type Labels = Record<string, Record<string, string>>;
 
@@ -37,6 +41,7 @@ export function lookup(data: unknown, path: string): unknown {
   return value;
 }
 
+// A filter added here is listed in FILTERS, or the templates naming it are refused at boot.
 function format(value: unknown, filter: string | undefined, argument: string | undefined, labels: Labels): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
     return BLANK;

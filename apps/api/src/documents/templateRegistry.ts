@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { BLOCK_TYPES, type DocumentTemplate } from './documentTemplate.js';
+import type { DocumentTemplate } from './documentTemplate.js';
+import { checkedDossier, checkedLabels, checkedTemplate, checkServesBundled } from './templateChecks.js';
+import { TemplateError } from './templateError.js';
+import { readTemplateFiles, type TemplateFile, type TemplateSource } from './templateFiles.js';
 import type { Labels } from './templateFill.js';
 
 /**
@@ -10,32 +11,61 @@ import type { Labels } from './templateFill.js';
  */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../src/documents/templates/', import.meta.url));
 
-/** Every template, by flow; loaded and checked once, so a broken file stops the service at boot, not at the first document. */
+/** Which file a template was read from: recorded with every document rendered from it. */
+export interface TemplateOrigin {
+  source: TemplateSource;
+  path: string;
+  sha256: string;
+}
+
+/**
+ * Every template, by flow: the bundled ones, each replaced by the province's file of the same name
+ * when `JIEFEN_TEMPLATE_DIR` holds one. Loaded and checked once, so a broken file stops the service
+ * at boot, naming it, not at the first document.
+ */
 export class TemplateRegistry {
   private constructor(
     readonly templates: readonly DocumentTemplate[],
     readonly labels: Labels,
     /** The dossier's cover, index and back cover (`templates/dossier.json`). */
     readonly dossier: DossierTemplate,
+    private readonly origins: ReadonlyMap<string, TemplateOrigin>,
+    /** The province's directory the templates were read over, if any. */
+    readonly overrideDir: string | undefined,
   ) {}
 
-  static load(dir = TEMPLATES_DIR): TemplateRegistry {
+  static load(dir = TEMPLATES_DIR, overrideDir?: string): TemplateRegistry {
+    const files = readTemplateFiles(dir, overrideDir);
+    const bundled = overrideDir ? readTemplateFiles(dir) : files;
+    const bundledLabels = checkedLabels(required(bundled, 'labels.json', dir), undefined);
+    const labelsFile = required(files, 'labels.json', dir);
+    const labels = labelsFile.source === 'bundled' ? bundledLabels : checkedLabels(labelsFile, bundledLabels);
+    const dossierFile = required(files, 'dossier.json', dir);
+    const dossier = checkedDossier(dossierFile, labels);
     const templates: DocumentTemplate[] = [];
-    for (const flow of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
-      for (const file of readdirSync(join(dir, flow.name))
-        .filter((f) => f.endsWith('.json'))
-        .sort()) {
-        templates.push(checked(JSON.parse(readFileSync(join(dir, flow.name, file), 'utf8')), `${flow.name}/${file}`));
-      }
+    const origins = new Map<string, TemplateOrigin>([
+      ['labels.json', originOf(labelsFile)],
+      ['dossier.json', originOf(dossierFile)],
+    ]);
+    for (const file of [...files.values()].filter((f) => f.name.includes('/'))) {
+      const template = checkedTemplate(file, labels);
+      if (file.source === 'override') checkOverride(template, file, bundled, labels);
+      templates.push(template);
+      origins.set(file.name, originOf(file));
     }
-    const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
-    const dossier = JSON.parse(readFileSync(join(dir, 'dossier.json'), 'utf8')) as DossierTemplate;
-    return new TemplateRegistry(templates, labels, dossier);
+    return new TemplateRegistry(templates, labels, dossier, origins, overrideDir);
   }
 
   /** The template a document was rendered from, by its file name (`templateFile`). */
   byFile(file: string): DocumentTemplate | undefined {
     return this.templates.find((t) => templateFile(t) === file);
+  }
+
+  /** Where a template (`people-mediation/agreement.json`, `labels.json`, `dossier.json`) was read from. */
+  origin(file: string): TemplateOrigin {
+    const origin = this.origins.get(file);
+    if (!origin) throw new Error(`no template ${file}`);
+    return origin;
   }
 
   /** The template for an effect: the variant whose field matches the details, else the plain one. */
@@ -71,20 +101,34 @@ export interface DossierTemplate {
   backCoverLines: string[];
 }
 
-function checked(raw: unknown, file: string): DocumentTemplate {
-  const t = raw as DocumentTemplate;
-  const fail = (what: string) => {
-    throw new Error(`document template ${file}: ${what}`);
-  };
-  if (typeof t.kind !== 'string' || typeof t.flow !== 'string' || typeof t.title !== 'string')
-    fail('needs kind, flow and title');
-  if (`${t.flow}/${t.kind}` !== file.replace(/(\.[\w-]+)?\.json$/, ''))
-    fail(`must live at templates/${t.flow}/${t.kind}[.variant].json`);
-  if (!Array.isArray(t.flowVersions) || !t.flowVersions.every(Number.isInteger))
-    fail('flowVersions must list flow versions');
-  if (!Number.isInteger(t.version) || !Number.isInteger(t.dossierOrder) || typeof t.numbered !== 'boolean')
-    fail('needs version, dossierOrder and numbered');
-  if (!Array.isArray(t.blocks) || t.blocks.some((b) => !(BLOCK_TYPES as readonly string[]).includes(b?.type)))
-    fail(`every block needs a type among ${BLOCK_TYPES.join(', ')}`);
-  return t;
+/**
+ * A province's template replaces a document the release prints, or adds a variant of one: the
+ * bundled templates are the documents the service issues (every kind a flow issues has one,
+ * `documentTemplates.test.ts`), so a kind without one is issued by nothing. It keeps serving the flow
+ * versions the bundled file serves.
+ */
+function checkOverride(
+  template: DocumentTemplate,
+  file: TemplateFile,
+  bundled: Map<string, TemplateFile>,
+  labels: Labels,
+): void {
+  const original = bundled.get(file.name);
+  if (original) return checkServesBundled(template, checkedTemplate(original, labels), file.path);
+  const plain = `${template.flow}/${template.kind}.json`;
+  if (!bundled.has(plain))
+    throw new TemplateError(
+      file.path,
+      `flow ${template.flow} issues no document "${template.kind}" (the bundled templates are the documents issued)`,
+    );
+}
+
+function required(files: Map<string, TemplateFile>, name: string, dir: string): TemplateFile {
+  const file = files.get(name);
+  if (!file) throw new TemplateError(`${dir}/${name}`, 'is missing');
+  return file;
+}
+
+function originOf(file: TemplateFile): TemplateOrigin {
+  return { source: file.source, path: file.path, sha256: file.sha256 };
 }
