@@ -68,7 +68,7 @@ describe('administrativeMediation', () => {
       expect(c.state).toBe('pendingAcceptance');
     });
 
-    it('refuses a determination received after the application, which would let a late application through (RTSL-Reg Art. 94)', () => {
+    it('refuses a determination received after the application: a late one would pass (RTSL-Reg Art. 94)', () => {
       const attempt = () =>
         CaseDriver.open(
           'administrative-mediation',
@@ -154,7 +154,7 @@ describe('administrativeMediation', () => {
       expect(c.context.outcome).toEqual({ reason: 'expired' });
     });
 
-    it('ends in failed with a termination statement naming litigation when the 10 days pass (RTSL-Reg Art. 95; RTSL Art. 74)', () => {
+    it('ends in failed after 10 days, the statement naming litigation (RTSL-Reg Art. 95; RTSL Art. 74)', () => {
       const c = mediating('trafficAccident').send('deadline.expired', { kind: 'mediationPeriod' }, '2026-03-21');
       expect(c.state).toBe('failed');
       expect(c.effects).toContainEqual({
@@ -434,7 +434,7 @@ describe('administrativeMediation', () => {
   });
 
   describe('general (cfg)', () => {
-    it('defaults to 5 working days for the acceptance decision, citing local policy, not Shenzhen’s SZ-DR Art. 46, for every organisation (cfg)', () => {
+    it('gives every organisation 5 working days to accept, citing local policy, not SZ-DR Art. 46 (cfg)', () => {
       expect(open('general').deadline('acceptanceDecision')).toMatchObject({
         dueOn: '2026-03-09',
         basis: 'local policy (cfg)',
@@ -539,7 +539,7 @@ describe('administrativeMediation', () => {
       },
     );
 
-    it('refuses a traffic acceptance dated before receipt: the 10 days would count from before the application (RTSL-Reg Art. 94)', () => {
+    it('refuses a traffic acceptance dated before receipt: the 10 days would start early (RTSL-Reg Art. 94)', () => {
       const error = refusal(
         open('trafficAccident').attempt('application.accepted', { acceptedOn: '2026-02-27' }, '2026-03-04'),
       );
@@ -596,7 +596,7 @@ describe('administrativeMediation', () => {
   });
 
   describe('when mediating', () => {
-    it('ends as agreementSigned with the mediation statement when every party signed (RTSL-Reg Art. 95; MDR Art. 41)', () => {
+    it('ends as agreementSigned with the statement when every party signed (RTSL-Reg Art. 95; MDR Art. 41)', () => {
       const c = mediating('trafficAccident').send('agreement.signed', aSignedStatement(), '2026-03-16');
       expect(c.state).toBe('agreementSigned');
       expect(c.context.agreement).toMatchObject({ effectiveOn: '2026-03-16', boundPartyIds: ['p1', 'p2'] });
@@ -631,7 +631,7 @@ describe('administrativeMediation', () => {
       expect(c.state).toBe('mediating');
     });
 
-    it('requires the signatures of every party it binds, including a third party named bound (RTSL-Reg Art. 95)', () => {
+    it('requires the signature of every party it binds, a third party named bound included (RTSL-Reg Art. 95)', () => {
       const intake = {
         parties: [
           ...anAdministrativeIntake('trafficAccident').parties,
@@ -680,7 +680,7 @@ describe('administrativeMediation', () => {
       });
     });
 
-    it('refuses a statement dated before the acceptance: it would shorten the 30-day confirmation window (CPL Art. 205)', () => {
+    it('refuses a statement dated before acceptance: it shortens the 30-day confirmation window (CPL Art. 205)', () => {
       const c = mediating('medical');
       const error = refusal(
         c.attempt('agreement.signed', aSignedStatement({ effectiveOn: '2026-02-27' }), '2026-03-16'),

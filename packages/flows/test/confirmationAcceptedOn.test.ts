@@ -14,8 +14,8 @@ const acceptedLate = () =>
     RECORDED_ON,
   );
 
-describe('judicial confirmation: the periods run from the court’s acceptedOn (SPC-Confirm-2011 Art. 5; CPL Art. 187)', () => {
-  it('SPC-Confirm-2011 Art. 5: the 15-day review target counts from acceptedOn, not from the day it was recorded', () => {
+describe('judicial confirmation: periods run from acceptedOn (SPC-Confirm-2011 Art. 5; CPL Art. 187)', () => {
+  it('SPC-Confirm-2011 Art. 5: the 15-day review target counts from acceptedOn, not the day it was recorded', () => {
     const c = acceptedLate();
     expect(describeCase(c.snapshot).acceptedOn).toBe(ACCEPTED_ON);
     // 17 Mar + 15 days = Wed 1 Apr (from the recording day it would be Thu 2 Apr).
@@ -26,7 +26,7 @@ describe('judicial confirmation: the periods run from the court’s acceptedOn (
     });
   });
 
-  it('CPL Art. 187: the 30-day special-procedure period counts from acceptedOn, not from the day it was recorded', () => {
+  it('CPL Art. 187: the 30-day special-procedure period counts from acceptedOn, not the day it was recorded', () => {
     // 17 Mar + 30 days = Thu 16 Apr (from the recording day it would be Fri 17 Apr).
     expect(acceptedLate().deadline('specialProcedurePeriod')).toMatchObject({
       startedOn: ACCEPTED_ON,

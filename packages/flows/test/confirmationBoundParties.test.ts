@@ -6,7 +6,7 @@ import {
 } from './support/judicialConfirmation.factories.js';
 
 describe('judicial confirmation: the record of who the agreement binds (PML Art. 33; CPL Art. 205)', () => {
-  it('CPL Art. 205: the parties a linked agreement binds are recorded by their names in the linked case, each with the applicant who is that party', () => {
+  it('CPL Art. 205: a linked agreement’s bound parties keep their linked-case names, each with its applicant', () => {
     // Here 李四 is p1 and 张三 p2: the reverse of the linked case, where 张三 is p1.
     const c = CaseDriver.open(
       'judicial-confirmation',
@@ -26,7 +26,7 @@ describe('judicial confirmation: the record of who the agreement binds (PML Art.
     ]);
   });
 
-  it('CPL Art. 205: the parties an inline agreement binds are recorded as it names them, each with the applicant matched to them', () => {
+  it('CPL Art. 205: an inline agreement’s bound parties are recorded as named, each with its matched applicant', () => {
     const c = CaseDriver.open(
       'judicial-confirmation',
       aConfirmationIntake({ agreement: anInlineAgreement() }),

@@ -20,14 +20,14 @@ const person = (name: string) => aParty({ name, idNumber: undefined });
 const company = (name: string, creditCode: string) =>
   aParty({ kind: 'organization', name, idNumber: undefined, creditCode });
 
-describe('judicial confirmation: the parties an inline agreement binds are the applicants (PML Art. 33; CPL Art. 205; CPL-Interp Art. 351)', () => {
-  it('CPL Art. 205: a bound person without an ID number is matched to the applicant of that name, each to their own', () => {
+describe('confirmation: inline agreements bind the applicants (PML Art. 33; CPL Art. 205; CPL-Interp Art. 351)', () => {
+  it('CPL Art. 205: a bound person without an ID number is matched to the applicant of that name, one each', () => {
     // 李四 is p1 and 张三 p2, the reverse of the agreement's order.
     const c = open([{ name: '张三' }, { name: '李四' }], [person('李四'), person('张三')])();
     expect(c.context.agreement?.boundPartyIds).toEqual(['p2', 'p1']);
   });
 
-  it('CPL-Interp Art. 351: a bound person named differently from every applicant did not apply — JOINT_APPLICATION_REQUIRED', () => {
+  it('CPL-Interp Art. 351: a bound person named unlike any applicant did not apply: JOINT_APPLICATION_REQUIRED', () => {
     const attempt = open([{ name: '张三' }, { name: '王五' }], [person('张三'), person('李四')]);
     expect(refusal(attempt)).toMatchObject(JOINT_APPLICATION_REQUIRED);
   });
@@ -43,7 +43,7 @@ describe('judicial confirmation: the parties an inline agreement binds are the a
     expect(c.context.agreement?.boundPartyIds).toEqual(['p2', 'p1']);
   });
 
-  it('CPL-Interp Art. 351: an applicant of the same name but another credit code is another organisation — JOINT_APPLICATION_REQUIRED', () => {
+  it('CPL-Interp Art. 351: same name, other credit code: another organisation — JOINT_APPLICATION_REQUIRED', () => {
     const attempt = open(
       [
         { name: '张三', idNumber: ID_NUMBERS.zhang },

@@ -17,7 +17,7 @@ const confirmedWith = (parties: Record<string, unknown>[], payload: Record<strin
 const APPLICANTS = [aParty(), aParty({ name: '李四', idNumber: ID_NUMBERS.li })];
 
 describe('judicial confirmation: what the ruling leaves on record (CPL-Interp Art. 372; CPL Art. 250)', () => {
-  it('CPL-Interp Art. 372: the 15-day objection period is the parties’ — a third party (案外人) gets none from the service', () => {
+  it('CPL-Interp Art. 372: the 15-day objection period is the parties’; a third party (案外人) gets none', () => {
     const thirdParty = aParty({ role: 'thirdParty', name: '王五', idNumber: ID_NUMBERS.wang });
     const c = confirmedWith([...APPLICANTS, thirdParty], { servedOn: '2026-03-24' });
     // Served Tue 24 Mar: 15 days end Thu 8 Apr, a working day.
@@ -25,7 +25,7 @@ describe('judicial confirmation: what the ruling leaves on record (CPL-Interp Ar
     expect(c.context.records.objectionUntil).toEqual({ p1: period, p2: period });
   });
 
-  it('CPL-Interp Art. 372: a party served on its own day counts its 15 days from that day, the others from the common service', () => {
+  it('CPL-Interp Art. 372: a party served on its own day counts 15 days from it, others from the common one', () => {
     const c = confirmedWith(APPLICANTS, {
       servedOn: '2026-03-23',
       partyServices: [{ partyId: 'p2', servedOn: '2026-03-24' }],

@@ -135,7 +135,7 @@ describe('courtReferral', () => {
       );
     });
 
-    it('stops the registration target while the filing is completed and sets the court’s due date (CPL-Interp Art. 126)', () => {
+    it('stops the registration target while the filing is completed; court due date set (CPL-Interp Art. 126)', () => {
       const c = awaitingMaterials();
       expect(c.state).toBe('awaitingMaterials');
       expect(c.deadline('registrationDecision')).toBeUndefined();
@@ -173,7 +173,7 @@ describe('courtReferral', () => {
       });
     });
 
-    it('moves to awaitingDelegatedMediation and asks for a linked delegated-mediation case (SPC-Invited Art. 11)', () => {
+    it('moves to awaitingDelegatedMediation, asking for a linked delegated mediation (SPC-Invited Art. 11)', () => {
       const c = delegated();
       expect(c.state).toBe('awaitingDelegatedMediation');
       expect(c.deadline('registrationDecision')).toBeUndefined();
@@ -252,7 +252,7 @@ describe('courtReferral', () => {
   });
 
   describe('when awaitingDelegatedMediation', () => {
-    it('goes back to the court when the delegated mediation failed, which registers within 7 days if the claimant insists (SPC-Invited Art. 21; SPC-Online Art. 21)', () => {
+    it('goes to court on failure: 7 days to register if insisted (SPC-Invited Art. 21; SPC-Online Art. 21)', () => {
       // Fri 10 Apr + 7 days = Fri 17 Apr.
       const c = delegated().send('mediation.concluded', { outcome: 'failed' }, '2026-04-10');
       expect(c.state).toBe('submitted');
@@ -273,7 +273,7 @@ describe('courtReferral', () => {
       },
     );
 
-    it('moves to registered when the court registers anyway, telling the delegated organisation (CPL Art. 126; SPC-Invited Art. 26)', () => {
+    it('moves to registered on registering anyway, telling the delegate (CPL Art. 126; SPC-Invited Art. 26)', () => {
       const c = delegated().send('filing.registered', { courtCaseNo: '(2026)京0105民初90号' }, '2026-03-20');
       expect(c.state).toBe('registered');
       expect(c.effects).toContainEqual(

@@ -51,7 +51,7 @@ describe('deadline.recomputed (CPL Art. 85; CC Art. 203)', () => {
     publish2045();
   });
 
-  it('counts a period ending on National Day to the first day after the statutory days before the notice, provisionally', () => {
+  it('counts a period ending on National Day to after its statutory days before the notice, provisionally', () => {
     // 20 days after 2045-09-11 is Sunday 1 October; 1–3 October are statutory holidays.
     expect(beforeTimer).toMatchObject({
       dueOn: '2045-10-04',
@@ -105,7 +105,7 @@ describe('deadline.recomputed (CPL Art. 85; CC Art. 203)', () => {
     expect(c.state).toBe('pendingAcceptance');
   });
 
-  it('refuses a recomputation worked out from another due date (DEADLINE_RECOMPUTATION_STALE, CPL Art. 85; CC Art. 203)', () => {
+  it('refuses a recomputation from another due date (DEADLINE_RECOMPUTATION_STALE, CPL Art. 85; CC Art. 203)', () => {
     const c = open();
     c.snapshot.context.deadlines = c.snapshot.context.deadlines.map((d) =>
       d.kind === 'resolutionTarget' ? beforeTimer : d,
@@ -156,7 +156,8 @@ describe('a deadline counted over two unpublished years', () => {
     });
     expect(extended).toMatchObject({ endsOn: '2047-01-04', provisional: true });
     expect(extended.provisionalReason).toBe(
-      'calendar year 2046 not published; statutory holidays applied; calendar year 2047 not published; statutory holidays applied',
+      'calendar year 2046 not published; statutory holidays applied; calendar year 2047 not ' +
+        'published; statutory holidays applied',
     );
   });
 });

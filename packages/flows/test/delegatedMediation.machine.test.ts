@@ -55,7 +55,7 @@ describe('delegatedMediation', () => {
   });
 
   describe('when awaitingMediator', () => {
-    it('moves to awaitingMediatorConfirmation on mediator.assigned and gives the mediator 3 working days (SPC-Online Art. 12)', () => {
+    it('moves to awaitingMediatorConfirmation: 3 working days to confirm (SPC-Online Art. 12)', () => {
       const c = assigned();
       expect(c.state).toBe('awaitingMediatorConfirmation');
       expect(c.deadline('mediatorChoice')).toBeUndefined();
@@ -81,7 +81,7 @@ describe('delegatedMediation', () => {
       expect(c.deadline('mediatorChoice')).toBeUndefined();
     });
 
-    it('treats a party who rejects the designation as refusing mediation and returns the case to the court (SPC-Invited Art. 12)', () => {
+    it('treats a party rejecting the designation as refusing mediation: to the court (SPC-Invited Art. 12)', () => {
       const c = open().send('party.refused', { partyId: 'p2' }, ASSIGNED);
       expect(c.state).toBe('returnedForFiling');
       expect(c.context.outcome).toEqual({ reason: 'partyUnwilling' });
@@ -99,7 +99,7 @@ describe('delegatedMediation', () => {
   });
 
   describe('when awaitingMediatorConfirmation', () => {
-    it('starts the 30-day mediation period from confirmedOn, moved past Qingming (SPC-Invited Art. 27; SPC-Online Art. 24)', () => {
+    it('starts 30 days from confirmedOn, moved past Qingming (SPC-Invited Art. 27; SPC-Online Art. 24)', () => {
       const c = contacting();
       expect(c.state).toBe('contactingParties');
       expect(c.deadline('mediatorConfirmation')).toBeUndefined();
@@ -132,7 +132,7 @@ describe('delegatedMediation', () => {
       expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
-    it('refuses a confirmation dated before the assignment, which would start the 30 days early (SPC-Online Arts. 12, 24)', () => {
+    it('refuses a confirmation dated before assignment: 30 days would start early (SPC-Online Arts. 12, 24)', () => {
       expect(
         refusal(assigned().attempt('mediator.confirmed', { confirmedOn: '2026-03-02' }, '2026-03-04')),
       ).toMatchObject({
@@ -170,14 +170,14 @@ describe('delegatedMediation', () => {
       });
     });
 
-    it('returns the case when a party rejects the designated mediator (SPC-Invited Art. 12; SPC-Online Art. 14)', () => {
+    it('returns the case if a party rejects the designated mediator (SPC-Invited Art. 12; SPC-Online Art. 14)', () => {
       const c = assigned().send('party.refused', { partyId: 'p1' }, '2026-03-04');
       expect(c.state).toBe('returnedForFiling');
     });
   });
 
   describe('when contactingParties', () => {
-    it('moves to mediating when the parties are reached, with the rights-and-duties notice (SPC-Online Art. 15; SPC-Invited Art. 14)', () => {
+    it('moves to mediating once the parties are reached and told (SPC-Online Art. 15; SPC-Invited Art. 14)', () => {
       const c = mediating();
       expect(c.state).toBe('mediating');
       expect(c.deadline('partyContact')).toBeUndefined();
@@ -249,7 +249,7 @@ describe('delegatedMediation', () => {
       });
     });
 
-    it('ends as agreed when every party and the mediator signed, and files the agreement with the court (SPC-Invited Arts. 19, 24)', () => {
+    it('ends as agreed once all and the mediator signed, filed with the court (SPC-Invited Arts. 19, 24)', () => {
       const c = mediating().send('agreement.signed', aSignedAgreement(), '2026-03-20');
       expect(c.state).toBe('agreed');
       expect(c.context.agreement).toMatchObject({
@@ -272,7 +272,7 @@ describe('delegatedMediation', () => {
       expect(c.effects).toContainEqual({ type: 'case.ended', status: 'resolved', outcome: 'agreed' });
     });
 
-    it('leaves the agreement open to judicial confirmation and records until when (SPC-Invited Art. 19; CPL Art. 205)', () => {
+    it('leaves the agreement open to confirmation, recording until when (SPC-Invited Art. 19; CPL Art. 205)', () => {
       const c = mediating().send('agreement.signed', aSignedAgreement(), '2026-03-20');
       const flow = getFlow('delegated-mediation');
       expect(
@@ -324,7 +324,7 @@ describe('delegatedMediation', () => {
       });
     });
 
-    it('terminates with a failure report naming the reason and the undisputed facts (SPC-Invited Art. 21; SPC-Online Art. 21)', () => {
+    it('terminates with a report of the reason and undisputed facts (SPC-Invited Art. 21; SPC-Online Art. 21)', () => {
       const undisputedFacts = ['双方于2025年6月签订买卖合同', '货物已交付'];
       const c = mediating().send('mediation.terminated', { reason: 'gapTooWide', undisputedFacts }, '2026-03-25');
       expect(c.state).toBe('returnedForFiling');
@@ -532,7 +532,7 @@ describe('delegatedMediation', () => {
       );
     });
 
-    it('lets only an applicant withdraw, citing the delegated-mediation rules (SPC-Online Art. 25; SPC-Invited Art. 26)', () => {
+    it('lets only an applicant withdraw, citing the delegation rules (SPC-Online Art. 25; SPC-Invited Art. 26)', () => {
       expect(refusal(mediating().attempt('case.withdrawn', { partyId: 'p2' }, '2026-03-25'))).toMatchObject({
         code: 'RULE_VIOLATED',
         rule: 'WITHDRAWAL_BY_APPLICANT',
@@ -570,7 +570,7 @@ describe('delegatedMediation', () => {
       });
     });
 
-    it('refuses a form field: written or oral, the parties sign the agreement or the record (SPC-Invited Arts. 23-24)', () => {
+    it('refuses a form field: written or oral, parties sign the agreement or record (SPC-Invited Arts. 23-24)', () => {
       const error = refusal(
         mediating().attempt('agreement.signed', { ...aSignedAgreement(), form: 'oral' }, '2026-03-20'),
       );

@@ -36,7 +36,7 @@ const confirm = (payload: Record<string, unknown> = {}) => ({
 
 describe('judicialConfirmation', () => {
   describe('opening', () => {
-    it('opens in applied with status open and a 3-day acceptance target from appliedOn (SPC-Confirm-2011 Art. 4)', () => {
+    it('opens in applied, status open, with a 3-day acceptance target from appliedOn (SPC-Confirm-2011 Art. 4)', () => {
       const c = openInline();
       expect(describeCase(c.snapshot)).toMatchObject({
         state: 'applied',
@@ -82,7 +82,7 @@ describe('judicialConfirmation', () => {
       });
     });
 
-    it('takes up the agreement of a linked case whose state is agreementConfirmable, in this case’s party ids (PML Art. 33)', () => {
+    it('takes up a linked agreementConfirmable case’s agreement, in this case’s party ids (PML Art. 33)', () => {
       // Here 李四 is p1 and 张三 is p2: the reverse of the linked case.
       const c = openLinked(aLinkedAgreementCase(), {
         parties: [
@@ -151,7 +151,7 @@ describe('judicialConfirmation', () => {
       });
     });
 
-    it('accepts an application on the window’s last day, moved off the Qingming holiday (PML Art. 33; CPL Art. 205)', () => {
+    it('accepts an application on the window’s last day, moved off Qingming (PML Art. 33; CPL Art. 205)', () => {
       // Effective Fri 6 Mar: 30 days end Sun 5 Apr, inside the 4–6 Apr holiday, so the window runs to Tue 7 Apr.
       const c = openInline(
         { effectiveOn: '2026-03-06' },
@@ -200,7 +200,7 @@ describe('judicialConfirmation', () => {
       });
     });
 
-    it('matches an organisation by its credit code, and a bound party without any number by name (CPL Art. 205)', () => {
+    it('matches an organisation by credit code, and a bound party without any number by name (CPL Art. 205)', () => {
       const c = openInline(
         { boundParties: [{ name: '张三' }, { name: '某某物业公司', creditCode: CREDIT_CODE }] },
         {
@@ -284,7 +284,7 @@ describe('judicialConfirmation', () => {
   });
 
   describe('when applied', () => {
-    it('moves to underReview on application.accepted, with 15-day review and 30-day special-procedure targets (SPC-Confirm-2011 Art. 5; CPL Art. 187)', () => {
+    it('moves to underReview: 15-day review, 30-day procedure targets (SPC-Confirm-2011 Art. 5; CPL Art. 187)', () => {
       const c = openInline().send('application.accepted', { acceptedOn: ACCEPTED }, ACCEPTED);
       expect(c.state).toBe('underReview');
       expect(describeCase(c.snapshot).acceptedOn).toBe(ACCEPTED);
@@ -303,7 +303,7 @@ describe('judicialConfirmation', () => {
       expect(c.effects).toContainEqual({ type: 'deadline.cleared', kind: 'acceptanceDecision' });
     });
 
-    it('moves both review targets off the Labour Day holiday and its weekend (SPC-Confirm-2011 Art. 5; CPL Arts. 85, 187)', () => {
+    it('moves both review targets off Labour Day and its weekend (SPC-Confirm-2011 Art. 5; CPL Arts. 85, 187)', () => {
       // From Thu 16 Apr: 15 days end Fri 1 May (holiday 1–5 May) → Wed 6 May; 30 days end Sat 16 May → Mon 18 May.
       const c = openInline({}, {}, APPLIED).send('application.accepted', { acceptedOn: '2026-04-16' }, '2026-04-16');
       expect(c.deadline('reviewDecision')?.dueOn).toBe('2026-05-06');
@@ -356,7 +356,7 @@ describe('judicialConfirmation', () => {
       expect(c.context.outcome).toEqual({ reason: 'withdrawn', rulingNo: 'R-1', deemed: false, partyId: 'p2' });
     });
 
-    it('marks the case overdue when the 3-day acceptance target passes; the state stays (SPC-Confirm-2011 Art. 4)', () => {
+    it('marks the case overdue when the 3-day acceptance target passes; state stays (SPC-Confirm-2011 Art. 4)', () => {
       const c = openInline().send('deadline.expired', { kind: 'acceptanceDecision' }, '2026-03-20');
       expect(c.state).toBe('applied');
       expect(c.deadline('acceptanceDecision')).toMatchObject({ status: 'expired', expiredOn: '2026-03-20' });
@@ -452,7 +452,7 @@ describe('judicialConfirmation', () => {
       });
     });
 
-    it('marks the case overdue when the review target passes, and runs it again once extended (SPC-Confirm-2011 Art. 5)', () => {
+    it('marks the case overdue when the review target passes, again once extended (SPC-Confirm-2011 Art. 5)', () => {
       const c = underReview().send('deadline.expired', { kind: 'reviewDecision' }, '2026-04-03');
       expect(c.state).toBe('underReview');
       expect(c.deadline('reviewDecision')?.status).toBe('expired');
@@ -466,7 +466,7 @@ describe('judicialConfirmation', () => {
       expect(c.deadline('specialProcedurePeriod')).toMatchObject({ status: 'expired', expiredOn: '2026-04-18' });
     });
 
-    it('moves to confirmed on agreement.confirmed and records each party’s 15-day objection period (CPL Art. 206; CPL-Interp Art. 372)', () => {
+    it('moves to confirmed, recording each party’s 15-day objection period (CPL Art. 206; CPL-Interp Art. 372)', () => {
       // Served Fri 20 Mar: 15 days end Sat 4 Apr, inside the Qingming holiday → Tue 7 Apr.
       const c = underReview().send('agreement.confirmed', confirm({ servedOn: '2026-03-20' }), '2026-03-20');
       expect(describeCase(c.snapshot)).toMatchObject({
@@ -490,7 +490,7 @@ describe('judicialConfirmation', () => {
       );
     });
 
-    it('records the objection period from each party’s own service, and none for a party not yet served (CPL-Interp Art. 372)', () => {
+    it('counts the objection period from each party’s service, none if not served yet (CPL-Interp Art. 372)', () => {
       const c = underReview().send(
         'agreement.confirmed',
         confirm({ partyServices: [{ partyId: 'p2', servedOn: '2026-03-25' }] }),
@@ -504,7 +504,8 @@ describe('judicialConfirmation', () => {
 
     it('records the 2-year enforcement period from the last term’s due date (CPL Art. 250)', () => {
       const c = underReview().send('agreement.confirmed', confirm({ servedOn: '2026-03-20' }), '2026-03-20');
-      // Terms due 31 May and 30 Jun 2026: two years from Fri 30 Jun 2026 is Fri 30 Jun 2028 (no 2028 schedule loaded yet).
+      // Terms due 31 May and 30 Jun 2026: two years from Fri 30 Jun 2026 is Fri 30 Jun 2028 (no 2028 schedule loaded
+      // yet).
       expect(c.context.records.enforcementUntil).toMatchObject({
         from: '2026-06-30',
         dueOn: '2028-06-30',
@@ -559,7 +560,7 @@ describe('judicialConfirmation', () => {
       });
     });
 
-    it('moves to dismissed on application.dismissed and names re-mediation and litigation (CPL-Interp Art. 358; CPL Art. 206)', () => {
+    it('moves to dismissed, naming re-mediation and litigation (CPL-Interp Art. 358; CPL Art. 206)', () => {
       const c = underReview().send('application.dismissed', { reason: 'involuntary', rulingNo: 'R-9' }, '2026-03-25');
       expect(describeCase(c.snapshot)).toMatchObject({
         state: 'dismissed',
@@ -621,7 +622,7 @@ describe('judicialConfirmation', () => {
       });
     });
 
-    it('marks the supplement overdue when its day passes; the court may then deem the application withdrawn (CPL-Interp Art. 357)', () => {
+    it('marks the supplement overdue after its day; it may count as withdrawn (CPL-Interp Art. 357)', () => {
       const c = awaitingSupplement().send('deadline.expired', { kind: 'supplementDue' }, '2026-03-26');
       expect(c.state).toBe('awaitingSupplement');
       expect(c.deadline('supplementDue')?.status).toBe('expired');

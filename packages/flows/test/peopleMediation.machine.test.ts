@@ -28,7 +28,7 @@ describe('peopleMediation', () => {
   });
 
   describe('when pendingAcceptance', () => {
-    it('moves to awaitingMediator on application.accepted and starts a 1-month mediation period (MoJ-2002 Art. 33)', () => {
+    it('moves to awaitingMediator on application.accepted, starting a 1-month period (MoJ-2002 Art. 33)', () => {
       const c = accepted();
       expect(c.state).toBe('awaitingMediator');
       expect(c.deadline('mediationPeriod')).toMatchObject({
@@ -43,7 +43,7 @@ describe('peopleMediation', () => {
       expect(describeCase(c.snapshot).acceptedOn).toBe(RECEIVED);
     });
 
-    it('uses the organisation’s configured period instead of one month, citing the local rule (SZ-DR Art. 25, cfg)', () => {
+    it('uses the organisation’s configured period, not one month, citing the local rule (SZ-DR Art. 25, cfg)', () => {
       const policy = { mediationPeriod: { length: 30, unit: 'day' as const, basis: 'SZ-DR Art. 25' } };
       const c = CaseDriver.open('people-mediation', anIntake(), RECEIVED, { policy });
       c.send('application.accepted', {}, RECEIVED);
@@ -61,7 +61,7 @@ describe('peopleMediation', () => {
       });
     });
 
-    it('refuses an acceptance dated before the application was received, which would shorten the period (MoJ-2002 Art. 33; MDR Art. 38)', () => {
+    it('refuses an acceptance dated before receipt: it shortens the period (MoJ-2002 Art. 33; MDR Art. 38)', () => {
       const c = open();
       const error = refusal(c.attempt('application.accepted', { acceptedOn: '2025-03-02' }, '2026-03-03'));
       expect(error).toMatchObject({
@@ -189,7 +189,7 @@ describe('peopleMediation', () => {
       expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
-    it('makes a written agreement effective when every party, the mediator and the committee seal signed (PML Art. 29)', () => {
+    it('makes a written agreement effective once all parties, mediator and committee seal signed (PML Art. 29)', () => {
       const c = mediating().send('agreement.signed', writtenAgreement(), '2026-03-10');
       expect(c.state).toBe('agreementEffective');
       expect(c.context.agreement).toMatchObject({
@@ -232,7 +232,7 @@ describe('peopleMediation', () => {
       expect(c.context.agreement).toMatchObject({ form: 'oral', effectiveOn: '2026-03-11' });
     });
 
-    it('refuses an agreement effective before the dispute was accepted, which would shorten the confirmation window (PML Art. 33)', () => {
+    it('refuses an agreement effective before acceptance: it shortens the confirmation window (PML Art. 33)', () => {
       const c = mediating();
       const error = refusal(
         c.attempt('agreement.signed', writtenAgreement({ effectiveOn: '2026-02-10' }), '2026-03-10'),

@@ -37,7 +37,7 @@ describe('petition', () => {
       expect(describeCase(c.snapshot)).toMatchObject({ status: 'open', final: false, acceptedOn: null });
     });
 
-    it('counts from receivedOn and moves a last day in the Spring Festival to the next working day (PC-Reg Art. 23; CC Art. 203)', () => {
+    it('counts from receivedOn; a Spring Festival last day moves to a workday (PC-Reg Art. 23; CC Art. 203)', () => {
       // Sun 1 Feb + 15 days = Mon 16 Feb, inside the 15–23 Feb holiday.
       const c = open({ receivedOn: '2026-02-01' }, '2026-02-03');
       expect(c.deadline('acceptanceDecision')).toMatchObject({ endsOn: '2026-02-16', dueOn: '2026-02-24' });
@@ -130,7 +130,7 @@ describe('petition', () => {
       expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
     });
 
-    it('assigns (交办) with a due-date target and opens the objection window across the Spring Festival (PC-Reg Arts. 22, 23)', () => {
+    it('assigns (交办) with a due-date target, the objection window across Spring Festival (PC-Reg Arts. 22, 23)', () => {
       const c = open({ receivedOn: '2026-02-10' }, '2026-02-10').send(
         'petition.assigned',
         { organizationId: 'org-community-1', dueOn: '2026-03-31' },
@@ -372,7 +372,7 @@ describe('petition', () => {
       });
     });
 
-    it('refuses a second extension as HANDLING_ALREADY_EXTENDED whatever its length, as a court’s review extension is (PC-Reg Art. 34)', () => {
+    it('refuses any second extension as HANDLING_ALREADY_EXTENDED, as courts do (PC-Reg Art. 34)', () => {
       const c = handling().send('handling.extended', extension(10), '2026-05-06');
       expect(refusal(c.attempt('handling.extended', extension(31), '2026-05-15'))).toMatchObject({
         rule: 'HANDLING_ALREADY_EXTENDED',
@@ -388,7 +388,7 @@ describe('petition', () => {
       expect(c.deadline('handlingPeriod')).toMatchObject({ status: 'running', dueOn: '2026-06-08' });
     });
 
-    it('refers a civil dispute to a people’s mediation committee with both sides’ consent (PC-Reg Arts. 33, 37)', () => {
+    it('refers a civil dispute to a mediation committee with both sides’ consent (PC-Reg Arts. 33, 37)', () => {
       const c = handling({ amount: '12000.00' }).send('mediation.referred', civilReferral(), '2026-03-20');
       expect(c.state).toBe('inMediation');
       const requested = c.effects.find((e) => e.type === 'linkedCase.requested');
@@ -705,7 +705,7 @@ describe('petition', () => {
       expect(error.allowedEvents).not.toContain('hearing.started');
     });
 
-    it('concludes with the re-review opinion and records that the same request is not accepted again (PC-Reg Art. 36)', () => {
+    it('concludes with the re-review opinion; the same request is not accepted again (PC-Reg Art. 36)', () => {
       const c = aPetitionAt('underRereview').send(
         'rereview.decided',
         { result: 'notSupported', servedOn: '2026-08-10' },
@@ -767,7 +767,7 @@ describe('petition', () => {
   });
 
   describe('status', () => {
-    it('counts closed and concluded as unresolved unless an opinion supported the request or a mediation agreed', () => {
+    it('counts closed and concluded as unresolved unless an opinion supported the request or mediation agreed', () => {
       const { statusOf } = getFlow('petition');
       expect(statusOf!('closed', {} as CaseContext)).toBe('unresolved');
       expect(statusOf!('concluded', {} as CaseContext)).toBe('unresolved');

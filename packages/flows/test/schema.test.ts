@@ -75,7 +75,7 @@ describe('named formats', () => {
     phone: field.optional(field.text({ maxLength: 20, format: 'phone' })),
   });
 
-  it('idNumber: accepts a resident ID number whose GB 11643 (ISO 7064 MOD 11-2) check character matches, X included', () => {
+  it('idNumber: accepts a resident ID whose GB 11643 (ISO 7064 MOD 11-2) check character matches, X included', () => {
     expect(validateObject(identified, { idNumber: '11010519491231002X' })).toEqual([]);
     expect(validateObject(identified, { idNumber: '32010619850312123X' })).toEqual([]);
   });

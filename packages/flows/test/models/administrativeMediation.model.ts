@@ -21,7 +21,10 @@ const periodEvents = (): ModelEvent[] => [
 
 const domainOf = (context: CaseContext) => context.facts.domain as string;
 
-/** Acceptance sets acceptedOn; the period runs from acceptance (traffic: from the start) and pauses for appraisal except in traffic. */
+/**
+ * Acceptance sets acceptedOn; the period runs from acceptance (traffic: from the start) and pauses for appraisal except
+ * in traffic.
+ */
 function acceptanceAndPeriodInvariant(state: string, context: CaseContext): void {
   const period = context.deadlines.find((d) => d.kind === 'mediationPeriod');
   if (state === 'pendingAcceptance') expect(context.acceptedOn).toBeNull();
