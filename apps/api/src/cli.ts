@@ -115,8 +115,10 @@ async function rotateKeys(dataSource: import('typeorm').DataSource, protection: 
     id_number_encrypted: string | null;
     id_number_hash: string | null;
     phone_encrypted: string | null;
+    ethnicity_encrypted: string | null;
   }[] = await dataSource.query(
-    'SELECT case_id, party_id, id_number_encrypted, id_number_hash, phone_encrypted FROM parties WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL',
+    `SELECT case_id, party_id, id_number_encrypted, id_number_hash, phone_encrypted, ethnicity_encrypted FROM parties
+     WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL OR ethnicity_encrypted IS NOT NULL`,
   );
   let reEncrypted = 0;
   let reHashed = 0;
@@ -124,15 +126,19 @@ async function rotateKeys(dataSource: import('typeorm').DataSource, protection: 
     const fresh = (value: string | null) =>
       value && protection.isStale(value) ? protection.encrypt(protection.decrypt(value)) : value;
     const [idNumber, phone] = [fresh(row.id_number_encrypted), fresh(row.phone_encrypted)];
+    const ethnicity = fresh(row.ethnicity_encrypted);
+    const reEncryptedRow =
+      idNumber !== row.id_number_encrypted || phone !== row.phone_encrypted || ethnicity !== row.ethnicity_encrypted;
     const hash = row.id_number_encrypted
       ? protection.hashIdNumber(protection.decrypt(row.id_number_encrypted))
       : row.id_number_hash;
-    if (idNumber === row.id_number_encrypted && phone === row.phone_encrypted && hash === row.id_number_hash) continue;
+    if (!reEncryptedRow && hash === row.id_number_hash) continue;
     await dataSource.query(
-      'UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4, id_number_hash = $5 WHERE case_id = $1 AND party_id = $2',
-      [row.case_id, row.party_id, idNumber, phone, hash],
+      `UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4, id_number_hash = $5, ethnicity_encrypted = $6
+       WHERE case_id = $1 AND party_id = $2`,
+      [row.case_id, row.party_id, idNumber, phone, hash, ethnicity],
     );
-    if (idNumber !== row.id_number_encrypted || phone !== row.phone_encrypted) reEncrypted++;
+    if (reEncryptedRow) reEncrypted++;
     if (hash !== row.id_number_hash) reHashed++;
   }
   process.stdout.write(

@@ -86,6 +86,8 @@ function dataFor(flowId: string, title: string, number: string | null, partyName
         phone: '13800138000',
         address: '玄武区梅园新村17号502室',
         agent: null,
+        ethnicity: '汉族',
+        occupation: '教师',
       },
       {
         id: 'p2',
@@ -97,6 +99,8 @@ function dataFor(flowId: string, title: string, number: string | null, partyName
         phone: '025-84000000',
         address: '玄武区中山路1号',
         agent: '王五（经理）',
+        ethnicity: null,
+        occupation: null,
       },
     ],
     organization: { name: '梅园新村街道人民调解委员会', shortName: '玄梅' },

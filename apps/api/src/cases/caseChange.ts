@@ -35,7 +35,7 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
-/** A party row: ID number and phone only encrypted, the ID number also as a keyed hash. */
+/** A party row: ID number, phone and ethnicity only encrypted, the ID number also as a keyed hash. */
 export interface PartyRow {
   partyId: string;
   role: string;
@@ -47,6 +47,9 @@ export interface PartyRow {
   phoneEncrypted: string | null;
   address: string | null;
   agent: string | null;
+  /** 民族: sensitive (PIPL Art. 28, docs/security.md), so only encrypted. */
+  ethnicityEncrypted: string | null;
+  occupation: string | null;
 }
 
 export interface EventRow {

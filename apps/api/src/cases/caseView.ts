@@ -1,7 +1,7 @@
 import type { CaseDescription, CaseSnapshot, Party } from '@jiefen/flows';
 import type { CaseLink } from './caseLink.js';
 import type { PartyView } from './caseRow.js';
-import { maskDeep, maskIdNumber, maskPhone } from './masking.js';
+import { maskDeep, maskEthnicity, maskIdNumber, maskPhone } from './masking.js';
 
 export interface CaseIdentity {
   id: string;
@@ -82,5 +82,7 @@ export function partyView(p: Party & { phone?: string }): PartyView {
     ...(p.phone ? { phone: maskPhone(p.phone) } : {}),
     ...(p.address ? { address: p.address } : {}),
     ...(p.agent ? { agent: p.agent } : {}),
+    ...(p.ethnicity ? { ethnicity: maskEthnicity(p.ethnicity) } : {}),
+    ...(p.occupation ? { occupation: p.occupation } : {}),
   };
 }

@@ -75,10 +75,13 @@ export class CasesRepository {
             $22, $23, $24::jsonb, $25, $25, $33, $34::jsonb)
           RETURNING id
         ), parties AS (
-          INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code, phone_encrypted, address, agent)
-          SELECT ins.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode", p."phoneEncrypted", p.address, p.agent
+          INSERT INTO parties (case_id, party_id, role, kind, name, id_number_encrypted, id_number_hash, credit_code,
+            phone_encrypted, address, agent, ethnicity_encrypted, occupation)
+          SELECT ins.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode",
+            p."phoneEncrypted", p.address, p.agent, p."ethnicityEncrypted", p.occupation
           FROM ins, jsonb_to_recordset($26::jsonb) AS p("partyId" text, role text, kind text, name text, "idNumberEncrypted" text,
-            "idNumberHash" text, "creditCode" text, "phoneEncrypted" text, address text, agent text)
+            "idNumberHash" text, "creditCode" text, "phoneEncrypted" text, address text, agent text,
+            "ethnicityEncrypted" text, occupation text)
         ), ev AS (
           INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
           SELECT ins.id, 1, $27, $28::jsonb, $29::jsonb, $25, $30, NULL FROM ins

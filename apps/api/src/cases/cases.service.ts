@@ -77,7 +77,7 @@ export class CasesService {
   }
 
   /**
-   * A party's ID number and phone in full, for a reader who needs them for the case (its mediator,
+   * A party's ID number, phone and ethnicity (民族) in full, for a reader who needs them for the case (its mediator,
    * the court), recording who, when and why (PIPL Arts. 28, 51).
    */
   async personalData(user: AuthenticatedUser, caseId: string, partyId: string, reason: string) {
@@ -95,7 +95,12 @@ export class CasesService {
     if (!secrets) throw validationFailed([{ field: 'partyId', message: `no party ${partyId} on this case` }]);
     const idNumber = secrets.idNumberEncrypted ? this.protection.decrypt(secrets.idNumberEncrypted) : null;
     const phone = secrets.phoneEncrypted ? this.protection.decrypt(secrets.phoneEncrypted) : null;
-    const fields = [...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
+    const ethnicity = secrets.ethnicityEncrypted ? this.protection.decrypt(secrets.ethnicityEncrypted) : null;
+    const fields = [
+      ...(idNumber ? ['idNumber'] : []),
+      ...(phone ? ['phone'] : []),
+      ...(ethnicity ? ['ethnicity'] : []),
+    ];
     await this.parties.logAccess({
       at: this.clock.now(),
       userId: user.userId,
@@ -106,7 +111,8 @@ export class CasesService {
       fields,
       reason,
     });
-    return { caseId, partyId, idNumber, phone };
+    // 民族 only where the party gave one: the answer's shape for parties without it stays as it was.
+    return { caseId, partyId, idNumber, phone, ...(ethnicity ? { ethnicity } : {}) };
   }
 
   private async visibleRow(user: AuthenticatedUser, caseId: string) {

@@ -159,6 +159,7 @@ export class LinkedCases {
         ...rest,
         ...(source.idNumberEncrypted ? { idNumber: this.protection.decrypt(source.idNumberEncrypted) } : {}),
         ...(source.phoneEncrypted ? { phone: this.protection.decrypt(source.phoneEncrypted) } : {}),
+        ...(source.ethnicityEncrypted ? { ethnicity: this.protection.decrypt(source.ethnicityEncrypted) } : {}),
       };
     });
     return { ...input, parties };

@@ -17,7 +17,17 @@ export function maskPhone(value: string | undefined | null): string | undefined 
     : `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
-/** Masks every `idNumber` and `phone` found anywhere in a value (inline agreements, records). */
+/**
+ * 民族 is sensitive personal information here (PIPL Art. 28; docs/security.md): a masked read shows
+ * that the case holds one, never which — a categorical value has no part that is safe to show.
+ */
+export const MASKED_ETHNICITY = '**';
+
+export function maskEthnicity(value: string | undefined | null): string | undefined {
+  return value ? MASKED_ETHNICITY : undefined;
+}
+
+/** Masks every `idNumber`, `phone` and `ethnicity` found anywhere in a value (inline agreements, records). */
 export function maskDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map(maskDeep) as T;
   if (value === null || typeof value !== 'object') return value;
@@ -28,7 +38,9 @@ export function maskDeep<T>(value: T): T {
         ? maskIdNumber(v)
         : key === 'phone' && typeof v === 'string'
           ? maskPhone(v)
-          : maskDeep(v),
+          : key === 'ethnicity' && typeof v === 'string'
+            ? maskEthnicity(v)
+            : maskDeep(v),
     ]),
   ) as T;
 }

@@ -5,6 +5,7 @@ export interface PartySecrets {
   partyId: string;
   idNumberEncrypted: string | null;
   phoneEncrypted: string | null;
+  ethnicityEncrypted: string | null;
 }
 
 /** Who read which party's personal data in full, and why (PIPL Arts. 28, 51). */
@@ -30,13 +31,14 @@ export class PartiesRepository {
   async secretsOf(caseId: string): Promise<PartySecrets[]> {
     const { rows } = await this.db.query({
       name: 'party-secrets',
-      text: 'SELECT party_id, id_number_encrypted, phone_encrypted FROM parties WHERE case_id = $1',
+      text: 'SELECT party_id, id_number_encrypted, phone_encrypted, ethnicity_encrypted FROM parties WHERE case_id = $1',
       values: [caseId],
     });
     return rows.map((r) => ({
       partyId: r.party_id,
       idNumberEncrypted: r.id_number_encrypted,
       phoneEncrypted: r.phone_encrypted,
+      ethnicityEncrypted: r.ethnicity_encrypted,
     }));
   }
 

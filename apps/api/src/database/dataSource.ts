@@ -13,6 +13,7 @@ import { CalendarYears1763900000007 } from './migrations/1763900000007-CalendarY
 import { Documents1763900000009 } from './migrations/1763900000009-Documents.js';
 import { CentreSupervisionAndReturnVisits1763900000010 } from './migrations/1763900000010-CentreSupervisionAndReturnVisits.js';
 import { CaseStatistics1763900000011 } from './migrations/1763900000011-CaseStatistics.js';
+import { PartyEthnicityAndOccupation1763900000012 } from './migrations/1763900000012-PartyEthnicityAndOccupation.js';
 import { ReturnVisitRecordsAndCorrections1763900000013 } from './migrations/1763900000013-ReturnVisitRecordsAndCorrections.js';
 import { DocumentTemplateSource1763900000014 } from './migrations/1763900000014-DocumentTemplateSource.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   Documents1763900000009,
   CentreSupervisionAndReturnVisits1763900000010,
   CaseStatistics1763900000011,
+  PartyEthnicityAndOccupation1763900000012,
   ReturnVisitRecordsAndCorrections1763900000013,
   DocumentTemplateSource1763900000014,
 ];

@@ -1,4 +1,6 @@
-import type { CaseContext, Party, Term } from '@jiefen/flows';
+import type { CaseContext, Party } from '@jiefen/flows';
+import { agreementData, type AgreementData } from './agreementData.js';
+import { sessionData, type SessionData } from './sessionData.js';
 
 /** One party as a document prints it: in full (documents are for the parties, PML Art. 29). */
 export interface PartyData {
@@ -11,6 +13,9 @@ export interface PartyData {
   phone: string | null;
   address: string | null;
   agent: string | null;
+  /** 民族, in full (decrypted for the document, docs/security.md). */
+  ethnicity: string | null;
+  occupation: string | null;
   /** Read from an 18-digit resident ID number (GB 11643-1999: the 17th digit is odd for men). */
   gender: string | null;
   birthDate: string | null;
@@ -40,11 +45,9 @@ export interface DocumentData {
   partyNames: { all: string; applicants: string; respondents: string };
   event: { type: string; seq: number; today: string; payload: Record<string, unknown> };
   details: Record<string, unknown>;
-  agreement: {
-    form: string | null;
-    effectiveOn: string | null;
-    terms: { obligor: string; description: string; amount: string | null; dueOn: string | null }[];
-  };
+  agreement: AgreementData;
+  /** The session a `session.recorded` event carries (its record's header); empty otherwise. */
+  session: SessionData;
   outcome: Record<string, unknown>;
   records: Record<string, unknown>;
   facts: Record<string, unknown>;
@@ -69,15 +72,6 @@ export function documentData(facts: DocumentFacts): DocumentData {
   const byRole = (role: Party['role']) => parties.filter((p) => p.role === role);
   const names = (list: PartyData[]) => list.map((p) => p.name).join('、');
   const nameOf = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
-  // The terms the issuing event signed, else the case's agreement.
-  const payloadTerms = facts.event.payload.terms as Term[] | undefined;
-  const agreement = context.agreement;
-  const terms = (Array.isArray(payloadTerms) ? payloadTerms : (agreement?.terms ?? [])).map((t) => ({
-    obligor: nameOf(t.obligorPartyId),
-    description: t.description,
-    amount: t.amount ?? null,
-    dueOn: t.dueOn ?? null,
-  }));
   const bound = parties.filter((p) => p.role !== 'thirdParty');
   return {
     document: { title: facts.title, number: facts.number, issuedOn: facts.event.today, copies: bound.length + 1 },
@@ -101,11 +95,8 @@ export function documentData(facts: DocumentFacts): DocumentData {
     partyNames: { all: names(bound), applicants: names(byRole('applicant')), respondents: names(byRole('respondent')) },
     event: facts.event,
     details: facts.details,
-    agreement: {
-      form: agreement?.form ?? (facts.event.payload.form as string | undefined) ?? null,
-      effectiveOn: agreement?.effectiveOn ?? null,
-      terms,
-    },
+    agreement: agreementData(context.agreement, facts.event, context.summary, nameOf),
+    session: sessionData(facts.event, parties),
     outcome: context.outcome ?? {},
     records: context.records,
     facts: context.facts,

@@ -21,7 +21,9 @@ export async function loadCaseFacts(
   const [caseRows, partyRows, orgRows, eventRows] = await Promise.all([
     db.query(`SELECT case_number, snapshot FROM cases WHERE id = $1`, [doc.caseId]),
     db.query(
-      `SELECT party_id, role, kind, name, id_number_encrypted, credit_code, phone_encrypted, address, agent FROM parties WHERE case_id = $1 ORDER BY length(party_id), party_id`,
+      `SELECT party_id, role, kind, name, id_number_encrypted, credit_code, phone_encrypted, address, agent,
+         ethnicity_encrypted, occupation
+       FROM parties WHERE case_id = $1 ORDER BY length(party_id), party_id`,
       [doc.caseId],
     ),
     db.query(`SELECT name, short_name, case_number_pattern FROM organizations WHERE id = $1`, [doc.organizationId]),
@@ -58,6 +60,8 @@ export async function loadCaseFacts(
       phone: p.phone_encrypted ? protection.decrypt(p.phone_encrypted) : null,
       address: p.address,
       agent: p.agent,
+      ethnicity: p.ethnicity_encrypted ? protection.decrypt(p.ethnicity_encrypted) : null,
+      occupation: p.occupation,
     })),
     organization: { name: org.name, shortName: org.short_name, caseNumberPattern: org.case_number_pattern },
     mediatorName: mediator?.display_name ?? null,

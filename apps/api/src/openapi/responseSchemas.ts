@@ -59,6 +59,12 @@ const PARTY = object(
     phone: { type: 'string', description: 'masked: 138****8000', example: '138****8000' },
     address: { type: 'string' },
     agent: { type: 'string' },
+    ethnicity: {
+      type: 'string',
+      description: '民族, sensitive (PIPL Art. 28): always masked as **; in full only through personal-data',
+      example: '**',
+    },
+    occupation: { type: 'string', description: '职业或职务' },
   },
   ['id', 'role', 'kind', 'name'],
 );
@@ -235,6 +241,7 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       partyId: { type: 'string' },
       idNumber: nullable({ type: 'string' }),
       phone: nullable({ type: 'string' }),
+      ethnicity: { type: 'string', description: '民族, when the party gave one' },
     },
     ['caseId', 'partyId'],
   ),

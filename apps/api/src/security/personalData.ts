@@ -6,7 +6,7 @@ import { maskDeep } from '../cases/masking.js';
 import type { DataProtection } from './dataProtection.js';
 
 export interface ProtectedCase {
-  /** The snapshot as stored: ID numbers replaced by their keyed hash, phones removed. */
+  /** The snapshot as stored: ID numbers replaced by their keyed hash, phones and ethnicities removed. */
   snapshot: CaseSnapshot;
   /** Party rows: ciphertext and hash. */
   parties: PartyRow[];
@@ -33,6 +33,8 @@ export function protectCase(snapshot: CaseSnapshot, protection: DataProtection):
       phoneEncrypted: p.phone ? protection.encrypt(p.phone) : null,
       address: p.address ?? null,
       agent: p.agent ?? null,
+      ethnicityEncrypted: p.ethnicity ? protection.encrypt(p.ethnicity) : null,
+      occupation: p.occupation ?? null,
     })),
     partiesView: parties.map(partyView),
     snapshot: {
@@ -46,12 +48,15 @@ export function protectCase(snapshot: CaseSnapshot, protection: DataProtection):
   };
 }
 
-/** Replaces every `idNumber` by its keyed hash and drops every `phone`, however deep. */
+/**
+ * Replaces every `idNumber` by its keyed hash and drops every `phone` and `ethnicity`, however deep:
+ * the flows never read a phone or an ethnicity, so the snapshot need not hold them.
+ */
 function digestPersonalData<T>(value: T, protection: DataProtection): T {
   if (Array.isArray(value)) return value.map((v) => digestPersonalData(v, protection)) as T;
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value)
-    .filter(([key]) => key !== 'phone')
+    .filter(([key]) => key !== 'phone' && key !== 'ethnicity')
     .map(([key, v]) => [
       key,
       key === 'idNumber' && typeof v === 'string' ? protection.hashIdNumber(v) : digestPersonalData(v, protection),
@@ -61,7 +66,7 @@ function digestPersonalData<T>(value: T, protection: DataProtection): T {
 
 /**
  * What the audit trail keeps of a request: everything received, except personal data. The
- * parties' ID numbers and phones are dropped (they live encrypted in `parties`); any other ID
+ * parties' ID numbers, phones and ethnicities are dropped (they live encrypted in `parties`); any other ID
  * number or phone, however deep (e.g. the `boundParties` of a judicial-confirmation application's
  * inline agreement), is kept masked, as every response shows it. The trail is append-only, so
  * neither a ciphertext (its data key could never be retired) nor a keyed hash (its key could never
@@ -70,7 +75,7 @@ function digestPersonalData<T>(value: T, protection: DataProtection): T {
 export function forAuditTrail(payload: Record<string, unknown>): Record<string, unknown> {
   const parties = Array.isArray(payload.parties)
     ? payload.parties.map((p: Record<string, unknown>) => {
-        const { idNumber: _id, phone: _phone, ...rest } = p;
+        const { idNumber: _id, phone: _phone, ethnicity: _ethnicity, ...rest } = p;
         return maskDeep(rest);
       })
     : payload.parties;
