@@ -1,4 +1,7 @@
-/** Shapes of the centre's API the console reads: users, organisations, reports, supervision, return visits (see /docs/openapi.json). */
+/**
+ * Shapes of the centre's API the console reads: users, organisations, reports, supervision, return visits (see
+ * /docs/openapi.json).
+ */
 
 export type UserRole = 'reception' | 'mediator' | 'supervisor' | 'court' | 'admin';
 export const USER_ROLES: readonly UserRole[] = ['reception', 'mediator', 'supervisor', 'court', 'admin'];

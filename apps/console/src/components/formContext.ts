@@ -1,7 +1,10 @@
 import type { InjectionKey, Ref } from 'vue';
 import type { OrganizationNode, Party } from '../api/types';
 
-/** What a generated form's fields may offer beyond their schema: the case's parties, the signed-in user, the organisation tree, server errors by path. */
+/**
+ * What a generated form's fields may offer beyond their schema: the case's parties, the signed-in user, the
+ * organisation tree, server errors by path.
+ */
 export interface FormContext {
   parties: Ref<Party[]>;
   me: Ref<{ id: string; displayName: string; role: string } | null>;

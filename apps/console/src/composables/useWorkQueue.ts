@@ -57,7 +57,8 @@ export function useWorkQueue(options: { flowId?: string }) {
 
   const rows = computed<QueueRow[]>(() => {
     const running = new Map<string, DeadlineListItem[]>();
-    for (const d of deadlines.value) if (d.dueOn) running.set(d.caseId, [...(running.get(d.caseId) ?? []), d]); // the API sorts by due date
+    // The API sorts by due date.
+    for (const d of deadlines.value) if (d.dueOn) running.set(d.caseId, [...(running.get(d.caseId) ?? []), d]);
     const weekEnd = endOfWeek(todayInChina());
     return cases.value
       .map((c) => ({ ...c, nearest: running.get(c.id)?.[0], running: running.get(c.id) ?? [] }))
