@@ -45,8 +45,8 @@ const SESSION = {
   place: '梅园新村人民调解委员会调解室',
   presentPartyIds: ['p1', 'p2'],
   participants: [
-    { name: '王五', role: '社区网格员' },
-    { name: '赵六', role: '物业维修师傅' },
+    { name: '王五', capacity: '社区网格员' },
+    { name: '赵六', capacity: '物业维修师傅' },
   ],
 };
 const CONTENTS = {
@@ -200,7 +200,7 @@ describe('refusals', () => {
     expect(body).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
   });
 
-  it('refuses a responsibility without its text and a participant without a role with 400, naming each field', async () => {
+  it('refuses a responsibility without its text and a participant without a capacity with 400, naming each field', async () => {
     const id = await mediatingCase();
     const { body } = await send(
       id,
@@ -210,7 +210,7 @@ describe('refusals', () => {
     );
     expect(JSON.stringify(body)).toContain('responsibilities[0].text');
     const { body: session } = await send(id, 'session.recorded', { ...SESSION, participants: [{ name: '王五' }] }, 400);
-    expect(JSON.stringify(session)).toContain('participants[0].role');
+    expect(JSON.stringify(session)).toContain('participants[0].capacity');
   });
 
   it('refuses an ethnicity longer than 20 characters at opening with 400, naming the field', async () => {

@@ -22,7 +22,7 @@ export const SESSION_PAYLOAD = field.object({
     field.list(
       field.object({
         name: field.text({ maxLength: NAME_MAX }),
-        role: field.text({ maxLength: 100, description: 'e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20)' }),
+        capacity: field.text({ maxLength: 100, description: '身份, e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20)' }),
       }),
       { minItems: 1, description: '参加人: others who took part (PML Art. 20), not the mediator or the parties' },
     ),

@@ -117,7 +117,7 @@ describe.each([
     summary: '双方陈述了漏水经过。',
     place: '梅园新村人民调解委员会调解室',
     presentPartyIds: ['p1', 'p2'],
-    participants: [{ name: '王五', role: '社区网格员' }],
+    participants: [{ name: '王五', capacity: '社区网格员' }],
   };
 
   it('records the place, the parties present and the invited participants (PML Arts. 20, 27)', () => {
@@ -133,9 +133,9 @@ describe.each([
     expect(error).toMatchObject({ code: 'RULE_VIOLATED', rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
   });
 
-  it('refuses a participant without a role, naming the field', () => {
+  it('refuses a participant without a capacity, naming the field', () => {
     const c = mediating();
     const attempt = c.attempt('session.recorded', { ...session, participants: [{ name: '王五' }] }, '2026-03-09');
-    expect(refusal(attempt).problems?.map((p) => p.path)).toEqual(['payload.participants[0].role']);
+    expect(refusal(attempt).problems?.map((p) => p.path)).toEqual(['payload.participants[0].capacity']);
   });
 });

@@ -140,14 +140,14 @@ describe('one schema object per payload', () => {
           items: {
             type: 'object',
             additionalProperties: false,
-            required: ['name', 'role'],
+            required: ['name', 'capacity'],
             properties: {
               name: { type: 'string', minLength: 1, maxLength: 200 },
-              role: {
+              capacity: {
                 type: 'string',
                 minLength: 1,
                 maxLength: 100,
-                description: 'e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20)',
+                description: '身份, e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20)',
               },
             },
           },

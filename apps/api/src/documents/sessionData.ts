@@ -5,7 +5,7 @@ export interface SessionData {
   place: string | null;
   /** The names of the parties present, joined with 、. */
   presentParties: string | null;
-  participants: { name: string; role: string }[];
+  participants: { name: string; capacity: string }[];
   /** `王五（社区网格员）、…`: the participants on one line. */
   participantList: string | null;
 }
@@ -18,13 +18,13 @@ export function sessionData(
   const payload = event.type === 'session.recorded' ? event.payload : {};
   const present = Array.isArray(payload.presentPartyIds) ? (payload.presentPartyIds as string[]) : [];
   const participants = Array.isArray(payload.participants)
-    ? (payload.participants as { name: string; role: string }[])
+    ? (payload.participants as { name: string; capacity: string }[])
     : [];
   const nameOf = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
   return {
     place: typeof payload.place === 'string' ? payload.place : null,
     presentParties: present.length ? present.map(nameOf).join('、') : null,
     participants,
-    participantList: participants.length ? participants.map((p) => `${p.name}（${p.role}）`).join('、') : null,
+    participantList: participants.length ? participants.map((p) => `${p.name}（${p.capacity}）`).join('、') : null,
   };
 }

@@ -238,6 +238,18 @@ const FIELD_LABELS: Record<string, string> = {
   disputeNature: '纠纷性质',
   consentingPartyIds: '同意调解的当事人',
   acceptedOn: '受理日期',
+  ethnicity: '民族',
+  occupation: '职业或职务',
+  facts: '纠纷的主要事实',
+  disputedIssues: '争议事项',
+  responsibilities: '各方当事人的责任',
+  text: '责任',
+  performance: '履行方式和地点',
+  manner: '履行方式',
+  place: '地点',
+  presentPartyIds: '到场当事人',
+  participants: '参加人',
+  capacity: '身份',
 };
 
 /** Enum values whose glossary term is missing or ambiguous here. */
