@@ -1,3 +1,7 @@
+import { getFlow, listFlows } from '@jiefen/flows';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { DocumentProducer } from '../src/documents/documentProducer.js';
+import { TemplateRegistry } from '../src/documents/templateRegistry.js';
 import { anIntake, DEMO, DEMO_MEDIATOR, writtenAgreement } from './support/factories.js';
 import { documentedSchema } from './support/documentedSchema.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/testApp.js';
@@ -248,5 +252,138 @@ describe('PUT /cases/:id/criminal-risk-prevented (防止民转刑)', () => {
       (await t.dataSource.query('SELECT criminal_risk_prevented FROM cases WHERE id = $1', [id]))[0]
         .criminal_risk_prevented,
     ).toBe(false);
+  });
+});
+
+describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with the visit', () => {
+  const produceAll = async () => {
+    const producer = t.app.get(DocumentProducer);
+    for (let pass = 0; pass < 20; pass++) {
+      const { issued, failed } = await producer.produceOnce();
+      if (!issued && !failed) return;
+    }
+  };
+  const recordsOf = async (id: string) =>
+    (await mediator.get(`/api/v1/cases/${id}/documents`).expect(200)).body.items.filter(
+      (d: { kind: string }) => d.kind === 'returnVisitRecord',
+    );
+  const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
+  const pdfText = async (path: string) => {
+    const response = await mediator
+      .get(path)
+      .buffer(true)
+      .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
+      .expect(200);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.body as Buffer)), {
+      mergePages: true,
+    });
+    return text.replace(/\s+/g, '');
+  };
+
+  it('requests the record in the visit’s transaction (PML Art. 31): pending at once, naming the visit’s trail entry, not numbered', async () => {
+    const id = await agreedCase();
+    const { body: visit } = await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
+    const [record] = await recordsOf(id);
+    expect(record).toMatchObject({
+      kind: 'returnVisitRecord',
+      status: 'pending',
+      event: { seq: visit.caseVersion, type: 'case.returnVisited' },
+    });
+    const outbox = await t.dataSource.query(
+      `SELECT recipient, payload->>'returnVisitId' AS visit FROM outbox WHERE case_id = $1 AND kind = 'document.returnVisitRecord'`,
+      [id],
+    );
+    expect(outbox).toEqual([
+      { recipient: { type: 'organization', organizationId: DEMO.meiyuanCommittee }, visit: visit.id },
+    ]);
+    await produceAll();
+    const [issued] = await recordsOf(id);
+    expect(issued).toMatchObject({ status: 'issued', number: null, title: '人民调解回访记录' });
+  });
+
+  it('prints the visit: agreement’s 文号, date and terms, visit date, manner, who was visited, performance, satisfaction, opinions, problems, measures, lawsuit, the visitor', async () => {
+    const id = await agreedCase();
+    await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .send(
+        aVisit({
+          manner: 'onSite',
+          performance: 'partlyPerformed',
+          satisfaction: 'basicallySatisfied',
+          newDispute: true,
+          riskNote: '维修质量仍有争议',
+          opinions: '申请人认为维修不彻底',
+          measures: '督促被申请人于四月底前返修',
+          lawsuit: '无人起诉',
+          note: '约定再次回访',
+        }),
+      )
+      .expect(201);
+    await produceAll();
+    const docs = (await mediator.get(`/api/v1/cases/${id}/documents`).expect(200)).body.items;
+    const agreement = docs.find((d: { kind: string }) => d.kind === 'agreement');
+    const [record] = await recordsOf(id);
+    const text = await pdfText(`/api/v1/cases/${id}/documents/${record.id}`);
+    for (const expected of [
+      '人民调解回访记录',
+      `调解协议编号：${agreement.number}`,
+      '回访时间：2026年3月2日',
+      '回访方式：上门回访',
+      '被回访人：申请人张三、被申请人李四（电话回访）',
+      '张三',
+      '李四',
+      '承担维修费用，履行期限：2026年4月30日',
+      '协议履行情况：部分履行',
+      '当事人满意程度：基本满意',
+      '是否发生新的纠纷：是',
+      '当事人意见：申请人认为维修不彻底',
+      '发现的问题及风险：维修质量仍有争议',
+      '采取的措施：督促被申请人于四月底前返修',
+      '是否起诉及裁判情况：无人起诉',
+      '备注：约定再次回访',
+      '回访人（签名）：',
+    ])
+      expect([expected, text.includes(expected)]).toEqual([expected, true]);
+    expect(text).not.toContain('{{');
+  });
+
+  it('binds the record in the dossier after the agreement (人民调解卷宗 order: 协议书 8, 回访记录 10)', async () => {
+    const id = await agreedCase();
+    await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
+    await produceAll();
+    const text = await pdfText(`/api/v1/cases/${id}/dossier`);
+    // The index (卷内目录) lists the documents in binding order.
+    expect(text.indexOf('人民调解协议书')).toBeGreaterThan(0);
+    expect(text.indexOf('人民调解回访记录')).toBeGreaterThan(text.indexOf('人民调解协议书'));
+  });
+
+  it('requests no record when the visit is refused (412, 400, 422): nothing half-written', async () => {
+    const id = await agreedCase();
+    const before = await versionOf(id);
+    await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .set('If-Match', `"${before - 1}"`)
+      .send(aVisit())
+      .expect(412);
+    const { body } = await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .send(aVisit({ manner: 'byPigeon' }))
+      .expect(400);
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['manner']);
+    const open = await mediatingCase();
+    await mediator.post(`/api/v1/cases/${open}/return-visits`).send(aVisit()).expect(422);
+    expect([(await recordsOf(id)).length, (await recordsOf(open)).length, await visitsOf(id)]).toEqual([0, 0, 0]);
+  });
+
+  it('has a template for every flow, since a visit may be recorded in every flow after its outcome', () => {
+    const registry = TemplateRegistry.load();
+    const missing = listFlows()
+      .map((f) => f.id)
+      .filter((flowId) => !registry.find(flowId, getFlow(flowId).version, 'returnVisitRecord', {}));
+    expect(missing).toEqual([]);
   });
 });

@@ -22,6 +22,19 @@ export interface PartyData {
   age: number | null;
 }
 
+/** A document of the case already issued, as another one cites it (the 回访记录 repeats the agreement's 文号). */
+export interface IssuedReference {
+  number: string | null;
+  title: string;
+  issuedOn: string;
+}
+
+/** What a correction (更正) prints about the document it replaces. */
+export interface CorrectionData {
+  replaces: IssuedReference;
+  reason: string;
+}
+
 /** Everything a template may name (docs/documents.md lists the paths). */
 export interface DocumentData {
   document: { title: string; number: string | null; issuedOn: string; copies: number };
@@ -51,6 +64,10 @@ export interface DocumentData {
   outcome: Record<string, unknown>;
   records: Record<string, unknown>;
   facts: Record<string, unknown>;
+  /** The case's issued, not replaced documents by kind, the latest of each: `issued.agreement.number`. */
+  issued: Record<string, IssuedReference>;
+  /** Set when this document corrects another one: the renderer prints the line naming it. */
+  correction: CorrectionData | null;
 }
 
 export interface DocumentFacts {
@@ -64,6 +81,8 @@ export interface DocumentFacts {
   details: Record<string, unknown>;
   title: string;
   number: string | null;
+  issued?: Record<string, IssuedReference>;
+  correction?: CorrectionData | null;
 }
 
 export function documentData(facts: DocumentFacts): DocumentData {
@@ -100,6 +119,8 @@ export function documentData(facts: DocumentFacts): DocumentData {
     outcome: context.outcome ?? {},
     records: context.records,
     facts: context.facts,
+    issued: facts.issued ?? {},
+    correction: facts.correction ?? null,
   };
 }
 

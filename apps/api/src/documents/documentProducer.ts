@@ -12,7 +12,7 @@ import { documentData } from './documentData.js';
 import { documentNumber } from './documentNumber.js';
 import { recordTemplateOrigin } from './documentTemplateOrigin.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
-import { loadCaseFacts } from './documentSource.js';
+import { renderingSource } from './documentRendering.js';
 import { templateFile } from './templateRegistry.js';
 import {
   claimPending,
@@ -83,12 +83,13 @@ export class DocumentProducer extends BackgroundJob {
         await client.query('ROLLBACK');
         return false;
       }
-      const facts = await loadCaseFacts(client, this.protection, doc);
-      const template = this.renderer.templates.find(facts.context.flowId, facts.flowVersion, doc.kind, doc.details);
-      if (!template)
-        throw new Error(
-          `no template for document ${doc.kind} of flow ${facts.context.flowId} v${facts.flowVersion} (templates/${facts.context.flowId}/${doc.kind}.json)`,
-        );
+      const { template, facts, correction } = await renderingSource(
+        client,
+        this.protection,
+        this.renderer.templates,
+        doc,
+      );
+      // A correction takes a new 文号 of the day it is issued (docs/documents.md "Corrections").
       const year = Number(facts.event.today.slice(0, 4));
       const number = template.numbered ? await this.number(client, doc.organizationId, year, facts.organization) : null;
       const data = documentData({
@@ -96,6 +97,7 @@ export class DocumentProducer extends BackgroundJob {
         details: doc.details,
         title: template.title,
         number: number?.text ?? null,
+        correction,
       });
       const content = await this.renderer.render(template, data, doc.orderedAt);
       // The archive says which wording it was printed with: the release's file or the province's.

@@ -1,4 +1,5 @@
 import type { CjkFont } from './cjkFont.js';
+import { correctionNoticeText } from './correctionNotice.js';
 import type { DocumentData } from './documentData.js';
 import type { Block, DocumentTemplate } from './documentTemplate.js';
 import { writePdf, type Line } from './pdfWriter.js';
@@ -24,9 +25,22 @@ export function documentLines(
   options: { font: CjkFont; labels: Labels },
 ): Line[] {
   const file = templateFile(template);
-  return template.blocks.flatMap((block, index) =>
+  const blocks = template.blocks.map((block, index) =>
     blockLines(block, data, template, { ...options, where: `${file} block ${index + 1} (${block.type})` }),
   );
+  if (data.correction) {
+    // Under the 文号 (or the title when the document has none): what it corrects, and why.
+    const at = template.blocks.findIndex((b) => b.type === 'number');
+    const after = at >= 0 ? at : template.blocks.findIndex((b) => b.type === 'title');
+    const text = fill(correctionNoticeText(data.correction), {
+      data,
+      labels: options.labels,
+      font: options.font,
+      where: `${file} correction notice`,
+    });
+    blocks.splice(after + 1, 0, [{ style: 'body', text }]);
+  }
+  return blocks.flat();
 }
 
 function blockLines(

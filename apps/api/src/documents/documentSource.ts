@@ -1,11 +1,12 @@
 import type { CaseContext } from '@jiefen/flows';
 import type pg from 'pg';
 import type { DataProtection } from '../security/dataProtection.js';
-import type { DocumentFacts } from './documentData.js';
+import type { DocumentFacts, IssuedReference } from './documentData.js';
 
 /** What the case held for a document, read inside the issuing transaction. */
-export interface CaseFacts extends Omit<DocumentFacts, 'title' | 'number' | 'details'> {
+export interface CaseFacts extends Omit<DocumentFacts, 'title' | 'number' | 'details' | 'correction'> {
   flowVersion: number;
+  issued: Record<string, IssuedReference>;
   organization: { name: string; shortName: string; caseNumberPattern: string };
 }
 
@@ -18,7 +19,7 @@ export async function loadCaseFacts(
   protection: DataProtection,
   doc: { caseId: string; eventSeq: number; organizationId: string },
 ): Promise<CaseFacts> {
-  const [caseRows, partyRows, orgRows, eventRows] = await Promise.all([
+  const [caseRows, partyRows, orgRows, eventRows, issued] = await Promise.all([
     db.query(`SELECT case_number, snapshot FROM cases WHERE id = $1`, [doc.caseId]),
     db.query(
       `SELECT party_id, role, kind, name, id_number_encrypted, credit_code, phone_encrypted, address, agent,
@@ -31,6 +32,7 @@ export async function loadCaseFacts(
       doc.caseId,
       doc.eventSeq,
     ]),
+    issuedReferences(db, doc.caseId),
   ]);
   const row = caseRows.rows[0];
   const event = eventRows.rows[0];
@@ -66,5 +68,22 @@ export async function loadCaseFacts(
     organization: { name: org.name, shortName: org.short_name, caseNumberPattern: org.case_number_pattern },
     mediatorName: mediator?.display_name ?? null,
     event: { type: event.type, seq: event.seq, today: event.today, payload: event.payload ?? {} },
+    issued,
   };
+}
+
+/**
+ * The latest issued document of each kind that no issued correction replaces, with the date of the
+ * event that issued it: what another document cites (the 回访记录 repeats the agreement's 文号).
+ */
+async function issuedReferences(db: pg.PoolClient | pg.Pool, caseId: string): Promise<Record<string, IssuedReference>> {
+  const { rows } = await db.query(
+    `SELECT DISTINCT ON (d.kind) d.kind, d.number, d.title, e.today
+     FROM documents d JOIN case_events e ON e.case_id = d.case_id AND e.seq = d.event_seq
+     WHERE d.case_id = $1 AND d.status = 'issued'
+       AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.replaces_document_id = d.id AND r.status = 'issued')
+     ORDER BY d.kind, d.event_seq DESC, d.outbox_id DESC`,
+    [caseId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind, { number: r.number, title: r.title, issuedOn: r.today }]));
 }

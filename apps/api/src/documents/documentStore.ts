@@ -9,7 +9,11 @@ export interface PendingDocument {
   organizationId: string;
   details: Record<string, unknown>;
   orderedAt: Date;
+  outboxId: number;
   attempts: number;
+  /** Set on a correction (更正): the document it replaces, and why. */
+  replacesDocumentId: string | null;
+  correctionReason: string | null;
 }
 
 /** What a case's document list shows (no bytes). */
@@ -26,6 +30,9 @@ export interface DocumentSummary {
   byteSize: number | null;
   template: { name: string; version: number } | null;
   replacesDocumentId: string | null;
+  /** The correction that replaces this document, pending or issued (the document stays listed and downloadable). */
+  replacedByDocumentId: string | null;
+  correctionReason: string | null;
 }
 
 export interface StoredDocument {
@@ -40,6 +47,8 @@ export interface StoredDocument {
   sha256: string;
   /** The PDF bytes, encrypted (`DataProtection`); `openContent` decrypts and checks them. */
   contentEncrypted: string;
+  replacesDocumentId: string | null;
+  replacedByDocumentId: string | null;
 }
 
 /** Claims up to `batch` due pending documents with a lease (instances share the work). */
@@ -49,21 +58,28 @@ export async function claimPending(db: pg.Pool, now: Date, leaseMs: number, batc
      WHERE id IN (SELECT id FROM documents
                   WHERE status = 'pending' AND available_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
                   ORDER BY available_at, outbox_id LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING id, case_id, kind, event_seq, organization_id, details, ordered_at, attempts`,
+     RETURNING id, outbox_id, case_id, kind, event_seq, organization_id, details, ordered_at, attempts,
+               replaces_document_id, correction_reason`,
     [now, new Date(now.getTime() + leaseMs), batch],
   );
-  return rows
-    .map((r) => ({
-      id: r.id,
-      caseId: r.case_id,
-      kind: r.kind,
-      eventSeq: r.event_seq,
-      organizationId: r.organization_id,
-      details: r.details,
-      orderedAt: r.ordered_at,
-      attempts: r.attempts,
-    }))
-    .sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+  return (
+    rows
+      .map((r) => ({
+        id: r.id,
+        caseId: r.case_id,
+        kind: r.kind,
+        eventSeq: r.event_seq,
+        organizationId: r.organization_id,
+        details: r.details,
+        orderedAt: r.ordered_at,
+        outboxId: Number(r.outbox_id),
+        attempts: r.attempts,
+        replacesDocumentId: r.replaces_document_id,
+        correctionReason: r.correction_reason,
+      }))
+      // In the order they were requested (RETURNING keeps no order): an agreement before the 回访记录 citing its 文号.
+      .sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime() || a.outboxId - b.outboxId)
+  );
 }
 
 /** Locks a still-pending document for the issuing transaction; false when another instance issued it first. */
@@ -129,9 +145,11 @@ export async function markFailed(db: pg.Pool, id: string, retryAt: Date, error: 
 
 export async function listForCase(db: pg.Pool, caseId: string): Promise<DocumentSummary[]> {
   const { rows } = await db.query(
-    `SELECT d.id, d.kind, d.title, d.number, d.status, d.ordered_at, d.produced_at, d.event_seq, e.type AS event_type, d.sha256,
-            d.byte_size, d.template, d.template_version, d.replaces_document_id
+    `SELECT d.id, d.kind, d.title, d.number, d.status, d.ordered_at, d.produced_at, d.event_seq, e.type AS event_type,
+            d.sha256, d.byte_size, d.template, d.template_version, d.replaces_document_id, d.correction_reason,
+            r.id AS replaced_by
      FROM documents d JOIN case_events e ON e.case_id = d.case_id AND e.seq = d.event_seq
+     LEFT JOIN documents r ON r.replaces_document_id = d.id
      WHERE d.case_id = $1 ORDER BY d.event_seq, d.outbox_id`,
     [caseId],
   );
@@ -148,12 +166,16 @@ export async function listForCase(db: pg.Pool, caseId: string): Promise<Document
     byteSize: r.byte_size === null ? null : Number(r.byte_size),
     template: r.template ? { name: r.template, version: r.template_version } : null,
     replacesDocumentId: r.replaces_document_id,
+    replacedByDocumentId: r.replaced_by,
+    correctionReason: r.correction_reason,
   }));
 }
 
 /** What an issued document was rendered from: enough to render it again (the Word version). */
 export interface DocumentOrigin {
   id: string;
+  caseId: string;
+  kind: string;
   eventSeq: number;
   organizationId: string;
   details: Record<string, unknown>;
@@ -161,21 +183,30 @@ export interface DocumentOrigin {
   template: string;
   title: string;
   orderedAt: Date;
+  /** The day of the event that issued it (the date the document bears). */
+  issuedOn: string;
+  replacesDocumentId: string | null;
+  correctionReason: string | null;
 }
 
 export async function issuedDocumentOrigin(
-  db: pg.Pool,
+  db: pg.Pool | pg.PoolClient,
   caseId: string,
   documentId: string,
 ): Promise<DocumentOrigin | undefined> {
   const { rows } = await db.query(
-    `SELECT id, event_seq, organization_id, details, number, template, title, ordered_at FROM documents WHERE case_id = $1 AND id = $2 AND status = 'issued'`,
+    `SELECT d.id, d.case_id, d.kind, d.event_seq, d.organization_id, d.details, d.number, d.template, d.title,
+            d.ordered_at, e.today, d.replaces_document_id, d.correction_reason
+     FROM documents d JOIN case_events e ON e.case_id = d.case_id AND e.seq = d.event_seq
+     WHERE d.case_id = $1 AND d.id = $2 AND d.status = 'issued'`,
     [caseId, documentId],
   );
   const r = rows[0];
   return (
     r && {
       id: r.id,
+      caseId: r.case_id,
+      kind: r.kind,
       eventSeq: r.event_seq,
       organizationId: r.organization_id,
       details: r.details,
@@ -183,6 +214,9 @@ export async function issuedDocumentOrigin(
       template: r.template,
       title: r.title,
       orderedAt: r.ordered_at,
+      issuedOn: r.today,
+      replacesDocumentId: r.replaces_document_id,
+      correctionReason: r.correction_reason,
     }
   );
 }
@@ -190,8 +224,11 @@ export async function issuedDocumentOrigin(
 /** Issued documents of a case with their bytes: one (`documentId`) or all, in the order of issue. */
 export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: string): Promise<StoredDocument[]> {
   const { rows } = await db.query(
-    `SELECT id, kind, title, number, event_seq, ordered_at, sha256, content_encrypted, template FROM documents
-     WHERE case_id = $1 AND status = 'issued' AND ($2::uuid IS NULL OR id = $2::uuid) ORDER BY event_seq, outbox_id`,
+    `SELECT d.id, d.kind, d.title, d.number, d.event_seq, d.ordered_at, d.sha256, d.content_encrypted, d.template,
+            d.replaces_document_id, r.id AS replaced_by
+     FROM documents d LEFT JOIN documents r ON r.replaces_document_id = d.id AND r.status = 'issued'
+     WHERE d.case_id = $1 AND d.status = 'issued' AND ($2::uuid IS NULL OR d.id = $2::uuid)
+     ORDER BY d.event_seq, d.outbox_id`,
     [caseId, documentId ?? null],
   );
   return rows.map((r) => ({
@@ -204,5 +241,7 @@ export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: 
     orderedAt: r.ordered_at,
     sha256: r.sha256,
     contentEncrypted: r.content_encrypted,
+    replacesDocumentId: r.replaces_document_id,
+    replacedByDocumentId: r.replaced_by,
   }));
 }

@@ -1,10 +1,13 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { API_PREFIX } from '../common/apiPrefix.js';
 import { CurrentActor } from '../common/currentActor.js';
+import { IfMatchVersion } from '../common/requestHeaders.js';
 import { UuidParamPipe } from '../common/uuidParam.pipe.js';
+import { ApiProblems } from '../openapi/problems.js';
+import { CorrectDocumentDto } from './dto/correct-document.dto.js';
 import { DocumentAccessQuery } from './dto/document-access.query.js';
 import { DocumentDownloadQuery } from './dto/document-download.query.js';
 import { DocumentsService, type DocumentFile } from './documents.service.js';
@@ -56,6 +59,37 @@ export class DocumentsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return send(await this.documents.download(actor, id, documentId, query), response);
+  }
+
+  @Post('documents/:documentId/corrections')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Correct (更正) an issued document: a new document from the current case data naming the one it replaces',
+    description:
+      'The same template rendered again after commit (pending until produced) with the original event’s payload, ' +
+      'a new 文号 when the document is numbered, and a line naming the replaced document (文号, date) and the reason. ' +
+      'The replaced one stays listed and downloadable, marked `replacedByDocumentId`. Written with a ' +
+      '`case.documentCorrected` trail entry and the version bumped. By the case’s mediator or the court it is before.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'the case version you read, e.g. "3"; a stale one is refused with 412',
+  })
+  @ApiResponse({
+    status: 201,
+    description: 'the correction, pending until produced, with the case’s new version',
+    schema: responseRef('DocumentCorrection'),
+  })
+  @ApiProblems(400, 403, 404, 409, 412)
+  correct(
+    @Param('id', UuidParamPipe) id: string,
+    @Param('documentId', UuidParamPipe) documentId: string,
+    @Body() dto: CorrectDocumentDto,
+    @CurrentActor() actor: AuthenticatedUser,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ) {
+    return this.documents.correct(actor, id, documentId, dto.reason, expectedVersion);
   }
 
   @Get('dossier')

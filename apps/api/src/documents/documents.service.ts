@@ -13,6 +13,8 @@ import { DataProtection } from '../security/dataProtection.js';
 import { openContent } from './documentContent.js';
 import { documentData } from './documentData.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
+import { requestCorrection } from './documentCorrections.js';
+import { renderingSource } from './documentRendering.js';
 import { loadCaseFacts } from './documentSource.js';
 import { documentLines } from './documentRenderer.js';
 import { issuedDocumentOrigin, issuedDocuments, listForCase, type StoredDocument } from './documentStore.js';
@@ -21,6 +23,24 @@ import type { DocumentFormat } from './dto/document-download.query.js';
 import { bindDossier } from './dossierBinder.js';
 
 const DEFAULT_REASON = '下载文书';
+
+/**
+ * Both a replaced document and its correction stay in the dossier (the file shows what was issued):
+ * the correction right after the one it replaces (its binding seq just after the original's), each
+ * marked in the index — 已更正 on the replaced one, 更正 on the correction (docs/documents.md).
+ */
+function inBindingOrder(documents: StoredDocument[]): StoredDocument[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const bindingSeq = (d: StoredDocument, depth = 1): number => {
+    const original = d.replacesDocumentId ? byId.get(d.replacesDocumentId) : undefined;
+    return original ? bindingSeq(original, depth + 1) + 1 / 2 ** depth : d.eventSeq;
+  };
+  return documents.map((d) => ({
+    ...d,
+    eventSeq: bindingSeq(d),
+    title: `${d.title}${d.replacesDocumentId ? '（更正）' : ''}${d.replacedByDocumentId ? '（已更正）' : ''}`,
+  }));
+}
 
 /** A file to send: its bytes, type, a file name and (for an archived document) the digest the list shows. */
 export interface DocumentFile {
@@ -53,6 +73,32 @@ export class DocumentsService {
   async list(user: AuthenticatedUser, caseId: string) {
     await this.visibleRow(user, caseId);
     return { caseId, items: await listForCase(this.pool, caseId) };
+  }
+
+  /**
+   * A correction (更正) of an issued document: a new document naming the one it replaces, produced
+   * after commit from the current case data. Allowed to whoever may open the document in full (the
+   * case's mediator, the court it is before): the same rule as the download, 403 / 404 alike.
+   */
+  async correct(
+    user: AuthenticatedUser,
+    caseId: string,
+    documentId: string,
+    reason: string,
+    expectedVersion: number | undefined,
+  ) {
+    await this.revealableRow(user, caseId);
+    const created = await requestCorrection(this.pool, {
+      caseId,
+      documentId,
+      reason,
+      expectedVersion,
+      actor: user,
+      at: this.clock.now(),
+      today: this.clock.today(),
+    });
+    const document = (await listForCase(this.pool, caseId)).find((d) => d.id === created.documentId);
+    return { ...document!, caseVersion: created.version };
   }
 
   /** The archived PDF, or (`format: 'docx'`) the Word working copy. */
@@ -108,8 +154,14 @@ export class DocumentsService {
         `document ${documentId} (${origin.title}) has no Word version: only forms completed before printing have one`,
         { caseId, documentId },
       );
-    const facts = await loadCaseFacts(this.pool, this.protection, { caseId, ...origin });
-    const data = documentData({ ...facts, details: origin.details, title: origin.title, number: origin.number });
+    const { facts, correction } = await renderingSource(this.pool, this.protection, this.renderer.templates, origin);
+    const data = documentData({
+      ...facts,
+      details: origin.details,
+      title: origin.title,
+      number: origin.number,
+      correction,
+    });
     const lines = documentLines(template, data, { font: this.renderer.font, labels: this.renderer.templates.labels });
     const content = await writeDocx({ title: origin.title, createdAt: origin.orderedAt }, lines);
     await this.logAccess(user, caseId, `document:${origin.id}:docx`, reason);
@@ -132,7 +184,11 @@ export class DocumentsService {
     });
     const data = documentData({ ...facts, details: {}, title: '卷宗', number: null });
     const content = await bindDossier(
-      documents.map((d) => ({ ...d, content: openContent(this.protection, d), dossierOrder: this.dossierOrder(d) })),
+      inBindingOrder(documents).map((d) => ({
+        ...d,
+        content: openContent(this.protection, d),
+        dossierOrder: this.dossierOrder(d),
+      })),
       data,
       {
         template: this.renderer.templates.dossier,

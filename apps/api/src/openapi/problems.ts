@@ -13,7 +13,7 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   401: '`UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`)',
   403: '`FORBIDDEN`: your role may not do this, or not at that organisation',
   404: '`NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either',
-  409: '`EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it)',
+  409: '`EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or `DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced)',
   412: '`VERSION_CONFLICT`: `If-Match` names a version the case has moved past; `currentVersion` says where it is',
   413: '`PAYLOAD_TOO_LARGE`: the body exceeds the size limit',
   415: '`UNSUPPORTED_MEDIA_TYPE`: the body must be UTF-8 `application/json`',
