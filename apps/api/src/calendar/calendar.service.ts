@@ -7,13 +7,9 @@ import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors/DomainError.js';
 import { poolOf } from '../database/dataSource.js';
 import { CalendarSync } from './calendarSync.js';
-import {
-  calendarYearVersions,
-  latestCalendarYears,
-  storeCalendarYear,
-  type LoadedCalendarYear,
-  type LoadResult,
-} from './calendarYearStore.js';
+import { CalendarRecomputationsRepository } from './calendarRecomputations.repository.js';
+import { storeCalendarYear, type LoadedCalendarYear, type LoadResult } from './calendarYearStore.js';
+import { CalendarYearsRepository } from './calendarYears.repository.js';
 import type { LoadCalendarYearDto } from './dto/load-calendar-year.dto.js';
 
 export interface CalendarYearSummary {
@@ -33,6 +29,8 @@ export interface CalendarYearSummary {
 @Injectable()
 export class CalendarService {
   private readonly pool: pg.Pool;
+  private readonly years: CalendarYearsRepository;
+  private readonly recomputations: CalendarRecomputationsRepository;
 
   constructor(
     dataSource: DataSource,
@@ -40,11 +38,13 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {
     this.pool = poolOf(dataSource);
+    this.years = new CalendarYearsRepository(this.pool);
+    this.recomputations = new CalendarRecomputationsRepository(this.pool);
   }
 
   async list(): Promise<{ years: CalendarYearSummary[]; bundledSource: string }> {
-    const loaded = new Map((await latestCalendarYears(this.pool)).map((y) => [y.year, y]));
-    const jobs = await this.latestRecomputations();
+    const loaded = new Map((await this.years.latestOfEachYear()).map((y) => [y.year, y]));
+    const jobs = await this.recomputations.latestOfEachYear();
     const years = new Set([...Object.keys(bundledCalendarFile.years).map(Number), ...loaded.keys()]);
     return {
       bundledSource: bundledCalendarFile.source,
@@ -61,7 +61,7 @@ export class CalendarService {
 
   /** One year in full, with every version (the bundled schedule as version 0). */
   async get(year: number) {
-    const versions = await calendarYearVersions(this.pool, year);
+    const versions = await this.years.versionsOf(year);
     const bundled = bundledCalendarFile.years[String(year)];
     if (!versions.length && !bundled) {
       throw new DomainError(
@@ -91,13 +91,6 @@ export class CalendarService {
     const result = await storeCalendarYear(this.pool, { year, ...dto }, actor, this.clock.now());
     await this.sync.refresh();
     return result;
-  }
-
-  private async latestRecomputations(): Promise<Map<number, { cases: number; events: number; done: boolean }>> {
-    const { rows } = await this.pool.query(
-      `SELECT DISTINCT ON (year) year, cases, events, done_at FROM calendar_recomputations ORDER BY year, id DESC`,
-    );
-    return new Map(rows.map((r) => [r.year, { cases: r.cases, events: r.events, done: r.done_at !== null }]));
   }
 }
 

@@ -4,7 +4,8 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { poolOf } from '../database/dataSource.js';
-import { calendarYearVersions, latestCalendarYears, storeCalendarYear } from './calendarYearStore.js';
+import { storeCalendarYear } from './calendarYearStore.js';
+import { CalendarYearsRepository } from './calendarYears.repository.js';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto.js';
 
 export const CALENDAR_USAGE =
@@ -27,8 +28,9 @@ export async function calendarCommand(
     },
   });
   const pool = poolOf(dataSource);
+  const years = new CalendarYearsRepository(pool);
   if (sub === 'list') {
-    for (const y of await latestCalendarYears(pool))
+    for (const y of await years.latestOfEachYear())
       out(
         `${y.year} version ${y.version}: ${y.notice.number} (${y.notice.date}), loaded by ${y.loadedBy.username ?? y.loadedBy.userId} at ${y.loadedAt}`,
       );
@@ -38,7 +40,7 @@ export async function calendarCommand(
   if (!values.year || !/^\d{4}$/.test(values.year))
     throw new Error(`--year <YYYY> is required\nusage: ${CALENDAR_USAGE}`);
   if (sub === 'show') {
-    out(JSON.stringify(await calendarYearVersions(pool, year), null, 2));
+    out(JSON.stringify(await years.versionsOf(year), null, 2));
     return;
   }
   if (sub !== 'load' || !values.file) throw new Error(`usage: ${CALENDAR_USAGE}`);

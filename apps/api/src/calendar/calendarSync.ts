@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { PollingLoop } from '../common/pollingLoop.js';
 import type { AppConfig } from '../config/config.js';
 import { poolOf } from '../database/dataSource.js';
-import { applyToCalendar, latestCalendarYears } from './calendarYearStore.js';
+import { applyToCalendar } from './calendarYearStore.js';
+import { CalendarYearsRepository } from './calendarYears.repository.js';
 
 /**
  * Keeps this instance's calendar in step with the years stored in PostgreSQL: at boot, before the
@@ -14,7 +14,7 @@ import { applyToCalendar, latestCalendarYears } from './calendarYearStore.js';
 @Injectable()
 export class CalendarSync implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CalendarSync');
-  private readonly pool: pg.Pool;
+  private readonly years: CalendarYearsRepository;
   private readonly loop: PollingLoop;
   /** The version of each year this process has loaded (absent: the bundled schedule, version 0). */
   private readonly loaded = new Map<number, number>();
@@ -23,7 +23,7 @@ export class CalendarSync implements OnApplicationBootstrap, OnApplicationShutdo
     dataSource: DataSource,
     @Inject('APP_CONFIG') private readonly config: AppConfig,
   ) {
-    this.pool = poolOf(dataSource);
+    this.years = new CalendarYearsRepository(poolOf(dataSource));
     this.loop = PollingLoop.polling(
       () => this.config.pollIntervalMs,
       { logger: this.logger, failure: 'calendar refresh failed' },
@@ -45,7 +45,7 @@ export class CalendarSync implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Loads what changed; returns the years that did. */
   async refresh(): Promise<number[]> {
-    const changed = applyToCalendar(await latestCalendarYears(this.pool), this.loaded);
+    const changed = applyToCalendar(await this.years.latestOfEachYear(), this.loaded);
     if (changed.length) this.logger.log({ years: changed }, 'calendar years loaded');
     return changed;
   }

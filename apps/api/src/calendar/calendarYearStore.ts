@@ -3,6 +3,8 @@ import type pg from 'pg';
 import { DomainError, validationFailed, type FieldError } from '../common/errors/DomainError.js';
 import type { Actor } from '../cases/actor.js';
 import { withTransaction } from '../database/dataSource.js';
+import { CalendarRecomputationsRepository } from './calendarRecomputations.repository.js';
+import { CalendarYearsRepository, type StoredCalendarYear } from './calendarYears.repository.js';
 
 /** A year's schedule as an operator loads it: the State Council General Office's notice (放假安排的通知). */
 export interface CalendarYearInput {
@@ -16,16 +18,8 @@ export interface CalendarYearInput {
   replacesVersion?: number;
 }
 
-export interface LoadedCalendarYear {
-  year: number;
-  version: number;
-  notice: { number: string; date: string };
-  reason: string | null;
-  loadedBy: Actor;
-  loadedAt: string;
-  holidays: Record<string, string>;
-  makeUpWorkdays: Record<string, string>;
-}
+/** A stored version of a year's schedule (calendarYears.repository.ts). */
+export type LoadedCalendarYear = StoredCalendarYear;
 
 export interface LoadResult {
   year: LoadedCalendarYear;
@@ -48,37 +42,28 @@ export async function storeCalendarYear(
 ): Promise<LoadResult> {
   checkInput(input);
   return withTransaction(pool, async (client) => {
+    const years = new CalendarYearsRepository(client);
+    const recomputations = new CalendarRecomputationsRepository(client);
     // One loader of a year at a time, on every instance: the version check below is then exact.
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`calendar-year:${input.year}`]);
-    const { rows } = await client.query('SELECT max(version) AS version FROM calendar_years WHERE year = $1', [
-      input.year,
-    ]);
+    await years.lockYear(input.year);
     const current: number | null =
-      rows[0].version ?? (bundledCalendarFile.years[String(input.year)] ? BUNDLED_VERSION : null);
+      (await years.latestVersion(input.year)) ??
+      (bundledCalendarFile.years[String(input.year)] ? BUNDLED_VERSION : null);
     checkReplacement(input, current);
     const version = (current ?? BUNDLED_VERSION) + 1;
-    await client.query(
-      `INSERT INTO calendar_years (year, version, holidays, make_up_workdays, notice_number, notice_date, reason, loaded_by, loaded_at)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7, $8::jsonb, $9)`,
-      [
-        input.year,
-        version,
-        JSON.stringify(sorted(input.holidays)),
-        JSON.stringify(sorted(input.makeUpWorkdays)),
-        input.notice.number,
-        input.notice.date,
-        input.reason ?? null,
-        JSON.stringify(loadedBy),
-        at,
-      ],
-    );
-    const job = await client.query(
-      'INSERT INTO calendar_recomputations (year, version, created_at) VALUES ($1, $2, $3) RETURNING id',
-      [input.year, version, at],
-    );
-    const id = String(job.rows[0].id);
-    const cases = await enqueueTouching(client, id, input.year);
-    await client.query('UPDATE calendar_recomputations SET cases = $2 WHERE id = $1', [id, cases]);
+    await years.insert({
+      year: input.year,
+      version,
+      holidays: sorted(input.holidays),
+      makeUpWorkdays: sorted(input.makeUpWorkdays),
+      notice: input.notice,
+      reason: input.reason ?? null,
+      loadedBy,
+      loadedAt: at,
+    });
+    const id = await recomputations.create(input.year, version, at);
+    const cases = await recomputations.enqueueTouching(id, input.year);
+    await recomputations.setCaseCount(id, cases);
     return {
       year: {
         year: input.year,
@@ -95,43 +80,6 @@ export async function storeCalendarYear(
   });
 }
 
-/** Queues every case with a running deadline whose count touched `year`; returns how many were queued. */
-export async function enqueueTouching(
-  db: pg.PoolClient | pg.Pool,
-  recomputationId: string,
-  year: number,
-  changedSince?: Date,
-): Promise<number> {
-  const { rowCount } = await db.query(
-    `INSERT INTO calendar_recompute_items (recomputation_id, case_id)
-     SELECT DISTINCT $1::bigint, case_id FROM deadlines
-     WHERE status = 'running' AND due_on >= $2::date AND counted_from <= $3::date
-       AND ($4::timestamptz IS NULL OR updated_at >= $4)
-     ON CONFLICT DO NOTHING`,
-    [recomputationId, `${year}-01-01`, `${year}-12-31`, changedSince ?? null],
-  );
-  return rowCount ?? 0;
-}
-
-/** The newest version of every loaded year, oldest year first. */
-export async function latestCalendarYears(db: pg.Pool | pg.PoolClient): Promise<LoadedCalendarYear[]> {
-  const { rows } = await db.query(
-    `SELECT DISTINCT ON (year) year, version, holidays, make_up_workdays, notice_number, notice_date, reason, loaded_by, loaded_at
-     FROM calendar_years ORDER BY year, version DESC`,
-  );
-  return rows.map(recordOf);
-}
-
-/** Every version of one year, newest first: the audit of its corrections. */
-export async function calendarYearVersions(db: pg.Pool, year: number): Promise<LoadedCalendarYear[]> {
-  const { rows } = await db.query(
-    `SELECT year, version, holidays, make_up_workdays, notice_number, notice_date, reason, loaded_by, loaded_at
-     FROM calendar_years WHERE year = $1 ORDER BY version DESC`,
-    [year],
-  );
-  return rows.map(recordOf);
-}
-
 /**
  * Loads into the process's calendar every year version newer than what it holds; returns the years
  * that changed. Every instance runs this at boot and then once per polling interval.
@@ -145,19 +93,6 @@ export function applyToCalendar(years: readonly LoadedCalendarYear[], loaded: Ma
     changed.push(y.year);
   }
   return changed;
-}
-
-function recordOf(r: Record<string, any>): LoadedCalendarYear {
-  return {
-    year: r.year,
-    version: r.version,
-    notice: { number: r.notice_number, date: r.notice_date },
-    reason: r.reason,
-    loadedBy: r.loaded_by,
-    loadedAt: new Date(r.loaded_at).toISOString(),
-    holidays: r.holidays,
-    makeUpWorkdays: r.make_up_workdays,
-  };
 }
 
 function checkInput(input: CalendarYearInput): void {

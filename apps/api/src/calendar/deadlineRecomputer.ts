@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { recomputeDeadline, yearsOfDeadline, type Deadline, type FlowEvent } from '@jiefen/flows';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { CaseRunner } from '../cases/caseRunner.js';
 import { Clock } from '../common/clock.js';
@@ -8,7 +7,7 @@ import { BackgroundJob } from '../common/backgroundJob.js';
 import type { AppConfig } from '../config/config.js';
 import { poolOf } from '../database/dataSource.js';
 import { CalendarSync } from './calendarSync.js';
-import { enqueueTouching } from './calendarYearStore.js';
+import { CalendarRecomputationsRepository, type OpenRecomputation } from './calendarRecomputations.repository.js';
 
 const BATCH = 1_000;
 /** Cases loaded and written together by one worker (one query to load, one statement to write). */
@@ -20,15 +19,6 @@ const LEASE_MS = 60_000;
  * intervals): deadlines another instance wrote meanwhile, on the old calendar, are swept then.
  */
 const SWEEP_AFTER_INTERVALS = 4;
-
-interface Recomputation {
-  id: string;
-  year: number;
-  version: number;
-  createdAt: Date;
-  sweptAt: Date | null;
-  noticeNumber: string;
-}
 
 export interface RecomputationPass {
   cases: number;
@@ -46,7 +36,7 @@ export interface RecomputationPass {
  */
 @Injectable()
 export class DeadlineRecomputer extends BackgroundJob {
-  private readonly pool: pg.Pool;
+  private readonly recomputations: CalendarRecomputationsRepository;
 
   constructor(
     dataSource: DataSource,
@@ -56,7 +46,7 @@ export class DeadlineRecomputer extends BackgroundJob {
     @Inject('APP_CONFIG') config: AppConfig,
   ) {
     super(config, 'DeadlineRecomputer', 'deadline recomputation pass failed');
-    this.pool = poolOf(dataSource);
+    this.recomputations = new CalendarRecomputationsRepository(poolOf(dataSource));
   }
 
   protected async pass(): Promise<boolean> {
@@ -67,7 +57,7 @@ export class DeadlineRecomputer extends BackgroundJob {
   async runOnce(): Promise<RecomputationPass> {
     await this.calendar.refresh();
     const pass: RecomputationPass = { cases: 0, events: 0, failed: 0 };
-    for (const job of await this.openRecomputations()) {
+    for (const job of await this.recomputations.open()) {
       // This instance has not loaded the version yet (it was stored after the refresh above).
       if ((this.calendar.versionOf(job.year) ?? 0) < job.version) continue;
       for (let batch = await this.claim(job); batch.length > 0 && !this.isStopped; batch = await this.claim(job)) {
@@ -85,15 +75,8 @@ export class DeadlineRecomputer extends BackgroundJob {
           }
         });
         // The queue's bookkeeping, once per batch: an item left behind by a crash is claimed again and finds nothing to change.
-        await this.pool.query(
-          'DELETE FROM calendar_recompute_items WHERE recomputation_id = $1 AND case_id = ANY($2::uuid[])',
-          [job.id, done],
-        );
-        if (events)
-          await this.pool.query('UPDATE calendar_recomputations SET events = events + $2 WHERE id = $1', [
-            job.id,
-            events,
-          ]);
+        await this.recomputations.dequeue(job.id, done);
+        if (events) await this.recomputations.addEvents(job.id, events);
         pass.cases += done.length;
         pass.events += events;
       }
@@ -103,7 +86,7 @@ export class DeadlineRecomputer extends BackgroundJob {
   }
 
   /** Cases gone meanwhile are done too: `applyDerivedMany` finds no row and writes nothing for them. */
-  private async recompute(caseIds: string[], job: Recomputation): Promise<Map<string, number> | undefined> {
+  private async recompute(caseIds: string[], job: OpenRecomputation): Promise<Map<string, number> | undefined> {
     try {
       const written = await this.runner.applyDerivedMany(
         caseIds,
@@ -124,33 +107,9 @@ export class DeadlineRecomputer extends BackgroundJob {
     }
   }
 
-  private async openRecomputations(): Promise<Recomputation[]> {
-    const { rows } = await this.pool.query(
-      `SELECT r.id, r.year, r.version, r.created_at, r.swept_at, y.notice_number
-       FROM calendar_recomputations r JOIN calendar_years y USING (year, version) WHERE r.done_at IS NULL ORDER BY r.id`,
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      year: r.year,
-      version: r.version,
-      createdAt: r.created_at,
-      sweptAt: r.swept_at,
-      noticeNumber: r.notice_number,
-    }));
-  }
-
-  private async claim(job: Recomputation): Promise<string[]> {
+  private async claim(job: OpenRecomputation): Promise<string[]> {
     const now = this.clock.now();
-    const { rows } = await this.pool.query(
-      `UPDATE calendar_recompute_items i SET claimed_until = $3
-       FROM (SELECT case_id FROM calendar_recompute_items
-             WHERE recomputation_id = $1 AND (claimed_until IS NULL OR claimed_until < $2)
-             LIMIT $4 FOR UPDATE SKIP LOCKED) c
-       WHERE i.recomputation_id = $1 AND i.case_id = c.case_id
-       RETURNING i.case_id`,
-      [job.id, now, new Date(now.getTime() + LEASE_MS), BATCH],
-    );
-    return rows.map((r) => r.case_id);
+    return this.recomputations.claimQueued(job.id, now, new Date(now.getTime() + LEASE_MS), BATCH);
   }
 
   /**
@@ -158,32 +117,22 @@ export class DeadlineRecomputer extends BackgroundJob {
    * written since the load (possibly counted on the old calendar by another instance) once more;
    * after that sweep has drained, the recomputation is done.
    */
-  private async finish(job: Recomputation): Promise<void> {
-    const { rows } = await this.pool.query(
-      'SELECT 1 FROM calendar_recompute_items WHERE recomputation_id = $1 LIMIT 1',
-      [job.id],
-    );
-    if (rows.length) return;
+  private async finish(job: OpenRecomputation): Promise<void> {
+    if (await this.recomputations.hasQueued(job.id)) return;
     const now = this.clock.now();
     if (!job.sweptAt) {
       if (now.getTime() - job.createdAt.getTime() < SWEEP_AFTER_INTERVALS * this.config.pollIntervalMs) return;
-      const claimed = await this.pool.query(
-        'UPDATE calendar_recomputations SET swept_at = $2 WHERE id = $1 AND swept_at IS NULL',
-        [job.id, now],
-      );
-      if (claimed.rowCount) await enqueueTouching(this.pool, job.id, job.year, job.createdAt);
+      if (await this.recomputations.markSwept(job.id, now))
+        await this.recomputations.enqueueTouching(job.id, job.year, job.createdAt);
       return;
     }
-    await this.pool.query('UPDATE calendar_recomputations SET done_at = $2 WHERE id = $1 AND done_at IS NULL', [
-      job.id,
-      now,
-    ]);
+    await this.recomputations.markDone(job.id, now);
     this.logger.log({ year: job.year, version: job.version }, 'deadline recomputation done');
   }
 }
 
 /** `deadline.recomputed` for each running deadline that touched the year and counts differently on the calendar loaded now. */
-function recomputations(deadlines: readonly Deadline[], job: Recomputation): FlowEvent[] {
+function recomputations(deadlines: readonly Deadline[], job: OpenRecomputation): FlowEvent[] {
   const basis = `${job.noticeNumber} (${job.year} schedule, version ${job.version}); CPL Art. 85; CC Art. 203`;
   return deadlines
     .filter((d) => d.status === 'running' && yearsOfDeadline(d).includes(job.year))
