@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
-import { scopeOf, scopeSql } from '../auth/caseScope.js';
+import { scopeOf } from '../auth/caseScope.js';
 import { CaseRunner } from '../cases/caseRunner.js';
+import { MediatorAccountsRepository, type MediatorAccount } from '../cases/mediatorAccounts.repository.js';
 import { MEDIATOR_OF_ORGANIZATION } from '../cases/mediatorCheck.js';
 import { DomainError, validationFailed } from '../common/errors/DomainError.js';
 import { statusOf, toProblem } from '../common/problem.filter.js';
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { BulkReassignDto } from './dto/bulk-reassign.dto.js';
+import { ReassignableCasesQueries, type ReassignableCase } from './reassignableCases.queries.js';
 
 export type ReassignmentOutcome = 'reassigned' | 'partial' | 'failed' | 'skipped';
 
@@ -55,14 +56,17 @@ const NOT_IN_BULK =
 @Injectable()
 export class BulkReassignmentService {
   private readonly logger = new Logger('BulkReassignment');
-  private readonly pool: pg.Pool;
+  private readonly accounts: MediatorAccountsRepository;
+  private readonly cases: ReassignableCasesQueries;
 
   constructor(
     dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly runner: CaseRunner,
   ) {
-    this.pool = poolOf(dataSource);
+    const pool = poolOf(dataSource);
+    this.accounts = new MediatorAccountsRepository(pool);
+    this.cases = new ReassignableCasesQueries(pool);
   }
 
   async reassign(actor: AuthenticatedUser, dto: BulkReassignDto) {
@@ -70,14 +74,14 @@ export class BulkReassignmentService {
     if (dto.fromMediatorId === dto.toMediatorId)
       throw validationFailed([{ field: 'toMediatorId', message: 'must be another mediator than fromMediatorId' }]);
     const from = await this.user(dto.fromMediatorId);
-    const fromHome = from ? await this.organizations.find(from.organization_id) : undefined;
+    const fromHome = from ? await this.organizations.find(from.organizationId) : undefined;
     if (!from || from.role !== 'mediator' || !fromHome?.path.startsWith(own.path)) {
       throw validationFailed([
         { field: 'fromMediatorId', message: `no mediator ${dto.fromMediatorId} at your organisation or below it` },
       ]);
     }
     const to = await this.user(dto.toMediatorId);
-    if (!to || to.role !== 'mediator' || to.disabled || to.organization_id !== from.organization_id) {
+    if (!to || to.role !== 'mediator' || to.disabled || to.organizationId !== from.organizationId) {
       throw new DomainError(
         'RULE_VIOLATED',
         `${dto.toMediatorId} is not an active mediator of ${fromHome.name}, the organisation of the mediator whose cases move (${MEDIATOR_OF_ORGANIZATION.basis})`,
@@ -89,13 +93,7 @@ export class BulkReassignmentService {
         },
       );
     }
-    const values: unknown[] = [dto.fromMediatorId];
-    const { rows } = await this.pool.query(
-      `SELECT c.id, c.case_number, c.flow_id, c.state, c.version, c.organization_id FROM cases c
-       WHERE NOT c.final AND c.status = 'open' AND c.snapshot->'context'->'records'->>'mediatorId' = $1 AND ${scopeSql(scopeOf(own), values, 'c')}
-       ORDER BY c.case_number`,
-      values,
-    );
+    const rows = await this.cases.openCasesOf(dto.fromMediatorId, scopeOf(own));
     const items: ReassignmentItem[] = [];
     for (const row of rows) items.push(await this.reassignOne(actor, row, dto));
     const count = (outcome: ReassignmentOutcome) => items.filter((i) => i.outcome === outcome).length;
@@ -123,16 +121,11 @@ export class BulkReassignmentService {
 
   private async reassignOne(
     actor: AuthenticatedUser,
-    row: Record<string, any>,
+    row: ReassignableCase,
     dto: BulkReassignDto,
   ): Promise<ReassignmentItem> {
-    const base = {
-      caseId: row.id as string,
-      caseNumber: row.case_number as string,
-      flowId: row.flow_id as string,
-      state: row.state as string,
-    };
-    const plan = PLANS[row.flow_id]?.[row.state];
+    const base = { caseId: row.id, caseNumber: row.caseNumber, flowId: row.flowId, state: row.state };
+    const plan = PLANS[row.flowId]?.[row.state];
     if (!plan)
       return {
         ...base,
@@ -146,7 +139,7 @@ export class BulkReassignmentService {
     try {
       // The runner checks the new mediator again with mediator.assigned; checked here first, so that a case
       // handled elsewhere since (escalated, transferred) is refused before its mediator steps aside.
-      await this.checkOfHandling(dto.toMediatorId, row.organization_id, row.state);
+      await this.checkOfHandling(dto.toMediatorId, row.organizationId, row.state);
       for (const event of plan(dto.toMediatorId, dto.reason)) {
         const { view } = await this.runner.apply(row.id, event, { actor, expectedVersion: version });
         version = view.version;
@@ -178,7 +171,7 @@ export class BulkReassignmentService {
   /** The same rule as mediator.assigned's (PML Arts. 13, 19): a mediator of the handling organisation or of a committee attached to it. */
   private async checkOfHandling(mediatorId: string, handlingId: string, state: string): Promise<void> {
     const to = await this.user(mediatorId);
-    const home = to ? await this.organizations.find(to.organization_id) : undefined;
+    const home = to ? await this.organizations.find(to.organizationId) : undefined;
     if (home && (home.id === handlingId || (home.kind === 'committee' && home.parentId === handlingId))) return;
     const handling = await this.organizations.get(handlingId);
     throw new DomainError(
@@ -192,8 +185,7 @@ export class BulkReassignmentService {
     );
   }
 
-  private async user(id: string): Promise<{ role: string; organization_id: string; disabled: boolean } | undefined> {
-    const { rows } = await this.pool.query('SELECT role, organization_id, disabled FROM users WHERE id = $1', [id]);
-    return rows[0];
+  private user(id: string): Promise<MediatorAccount | undefined> {
+    return this.accounts.find(id);
   }
 }
