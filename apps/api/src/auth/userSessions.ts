@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { DomainError } from '../common/errors/DomainError.js';
+import { UsersRepository } from '../users/users.repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -10,17 +11,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * One primary-key read per request: "at once" rules out a cache.
  */
 export class UserSessions {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly users: UsersRepository;
+
+  constructor(pool: pg.Pool) {
+    this.users = new UsersRepository(pool);
+  }
 
   async assertCurrent(userId: string, tokenVersion: unknown): Promise<void> {
     if (!UUID.test(userId) || typeof tokenVersion !== 'number') throw revoked();
-    const { rows } = await this.pool.query<{ token_version: number; disabled: boolean }>({
-      name: 'auth-session-current',
-      text: 'SELECT token_version, disabled FROM users WHERE id = $1',
-      values: [userId],
-    });
-    const row = rows[0];
-    if (!row || row.disabled || row.token_version !== tokenVersion) throw revoked();
+    const state = await this.users.sessionState(userId);
+    if (!state || state.disabled || state.tokenVersion !== tokenVersion) throw revoked();
   }
 }
 
