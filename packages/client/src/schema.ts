@@ -605,6 +605,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents/{documentId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct (更正) an issued document: a new document from the current case data naming the one it replaces
+         * @description The same template rendered again after commit (pending until produced) with the original event’s payload, a new 文号 when the document is numbered, and a line naming the replaced document (文号, date) and the reason. The replaced one stays listed and downloadable, marked `replacedByDocumentId`. Written with a `case.documentCorrected` trail entry and the version bumped. By the case’s mediator or the court it is before.
+         */
+        post: operations["documents.correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/dossier": {
         parameters: {
             query?: never;
@@ -894,6 +914,13 @@ export interface components {
              */
             reason?: string;
         };
+        CorrectDocumentDto: {
+            /**
+             * @description why: printed on the correction and kept in the case’s trail
+             * @example 申请人姓名误写为“张山”，经核对身份证件更正为“张三”
+             */
+            reason: string;
+        };
         BulkReassignDto: {
             /**
              * Format: uuid
@@ -924,6 +951,11 @@ export interface components {
              */
             personsVisited: string;
             /**
+             * @description how the visit was made (回访方式), printed on the 回访记录
+             * @enum {string}
+             */
+            manner?: "onSite" | "phone" | "atOffice" | "online" | "letter";
+            /**
              * @description performance of the agreement. performed — 已履行; partlyPerformed — 部分履行; notPerformed — 未履行; notDue — 未到履行期
              * @enum {string}
              */
@@ -940,6 +972,21 @@ export interface components {
              * @example 双方因维修质量再起争执，有激化可能
              */
             riskNote?: string;
+            /**
+             * @description the parties’ opinions on the mediation and its result (当事人意见)
+             * @example 双方对调解结果表示满意，被申请人承诺按期付款
+             */
+            opinions?: string;
+            /**
+             * @description the measures taken for the problems found (采取的措施), e.g. urging performance
+             * @example 督促被申请人于4月30日前履行，约定再次电话回访
+             */
+            measures?: string;
+            /**
+             * @description whether a party went to court over the agreement, and the result (起诉及裁判情况)
+             * @example 无人起诉
+             */
+            lawsuit?: string;
             note?: string;
         };
         CriminalRiskDto: {
@@ -1009,6 +1056,10 @@ export interface components {
                 phone?: string;
                 address?: string;
                 agent?: string;
+                /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                ethnicity?: string;
+                /** @description 职业或职务 (PML Art. 29(1)) */
+                occupation?: string;
                 /** @description the same party’s id on the linked case */
                 linkedPartyId?: string;
             }[];
@@ -1093,6 +1144,10 @@ export interface components {
                 phone?: string;
                 address?: string;
                 agent?: string;
+                /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                ethnicity?: string;
+                /** @description 职业或职务 (PML Art. 29(1)) */
+                occupation?: string;
                 /** @description the same party’s id on the linked case */
                 linkedPartyId?: string;
             }[];
@@ -1181,6 +1236,10 @@ export interface components {
                 phone?: string;
                 address?: string;
                 agent?: string;
+                /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                ethnicity?: string;
+                /** @description 职业或职务 (PML Art. 29(1)) */
+                occupation?: string;
                 /** @description the same party’s id on the linked case */
                 linkedPartyId?: string;
             }[];
@@ -1298,6 +1357,10 @@ export interface components {
                 phone?: string;
                 address?: string;
                 agent?: string;
+                /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                ethnicity?: string;
+                /** @description 职业或职务 (PML Art. 29(1)) */
+                occupation?: string;
                 /** @description the same party’s id on the linked case */
                 linkedPartyId?: string;
             }[];
@@ -1409,6 +1472,10 @@ export interface components {
                 phone?: string;
                 address?: string;
                 agent?: string;
+                /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                ethnicity?: string;
+                /** @description 职业或职务 (PML Art. 29(1)) */
+                occupation?: string;
                 /** @description the same party’s id on the linked case */
                 linkedPartyId?: string;
             }[];
@@ -1493,6 +1560,10 @@ export interface components {
                 phone?: string;
                 address?: string;
                 agent?: string;
+                /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                ethnicity?: string;
+                /** @description 职业或职务 (PML Art. 29(1)) */
+                occupation?: string;
                 /** @description the same party’s id on the linked case */
                 linkedPartyId?: string;
             }[];
@@ -1637,7 +1708,18 @@ export interface components {
          *       "type": "session.recorded",
          *       "payload": {
          *         "heldOn": "2026-11-30",
-         *         "summary": "双方到场陈述事实，调解员释明法律规定，双方初步同意协商赔偿数额"
+         *         "summary": "双方到场陈述事实，调解员释明法律规定，双方初步同意协商赔偿数额",
+         *         "place": "见卷宗",
+         *         "presentPartyIds": [
+         *           "p1",
+         *           "p2"
+         *         ],
+         *         "participants": [
+         *           {
+         *             "name": "张三",
+         *             "capacity": "见卷宗"
+         *           }
+         *         ]
          *       }
          *     }
          */
@@ -1651,6 +1733,16 @@ export interface components {
                 /** Format: date */
                 heldOn: string;
                 summary: string;
+                /** @description 地点 */
+                place?: string;
+                /** @description 到场的当事人: parties of the case present */
+                presentPartyIds?: string[];
+                /** @description 参加人: others who took part (PML Art. 20), not the mediator or the parties */
+                participants?: {
+                    name: string;
+                    /** @description 身份, e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20) */
+                    capacity: string;
+                }[];
             };
         };
         /**
@@ -1735,6 +1827,18 @@ export interface components {
          *             "p2"
          *           ],
          *           "mediator": true
+         *         },
+         *         "facts": "见卷宗",
+         *         "disputedIssues": "见卷宗",
+         *         "responsibilities": [
+         *           {
+         *             "partyId": "p1",
+         *             "text": "见卷宗"
+         *           }
+         *         ],
+         *         "performance": {
+         *           "manner": "见卷宗",
+         *           "place": "见卷宗"
          *         }
          *       }
          *     }
@@ -1768,6 +1872,24 @@ export interface components {
                     mediator: boolean;
                     /** @description people’s mediation: the committee’s seal (PML Art. 29) */
                     committeeSeal?: boolean;
+                };
+                /** @description 纠纷的主要事实 (PML Art. 29(2)) */
+                facts?: string;
+                /** @description 争议事项 (PML Art. 29(2)) */
+                disputedIssues?: string;
+                /** @description 各方当事人的责任 (PML Art. 29(2)) */
+                responsibilities?: {
+                    /** @description a party of the case */
+                    partyId: string;
+                    /** @description what this party is responsible for */
+                    text: string;
+                }[];
+                /** @description 履行的方式、地点 (PML Art. 29(3); MoJ 2002 rules Art. 35); the time is each term’s dueOn */
+                performance?: {
+                    /** @description 履行方式, e.g. 银行转账 */
+                    manner?: string;
+                    /** @description 履行地点 */
+                    place?: string;
                 };
             };
         };
@@ -2178,7 +2300,18 @@ export interface components {
          *       "type": "session.recorded",
          *       "payload": {
          *         "heldOn": "2026-11-30",
-         *         "summary": "双方到场陈述事实，调解员释明法律规定，双方初步同意协商赔偿数额"
+         *         "summary": "双方到场陈述事实，调解员释明法律规定，双方初步同意协商赔偿数额",
+         *         "place": "见卷宗",
+         *         "presentPartyIds": [
+         *           "p1",
+         *           "p2"
+         *         ],
+         *         "participants": [
+         *           {
+         *             "name": "张三",
+         *             "capacity": "见卷宗"
+         *           }
+         *         ]
          *       }
          *     }
          */
@@ -2192,6 +2325,16 @@ export interface components {
                 /** Format: date */
                 heldOn: string;
                 summary: string;
+                /** @description 地点 */
+                place?: string;
+                /** @description 到场的当事人: parties of the case present */
+                presentPartyIds?: string[];
+                /** @description 参加人: others who took part (PML Art. 20), not the mediator or the parties */
+                participants?: {
+                    name: string;
+                    /** @description 身份, e.g. 当事人亲属, 邻里, 特邀专家 (PML Art. 20) */
+                    capacity: string;
+                }[];
             };
         };
         /**
@@ -2310,6 +2453,18 @@ export interface components {
          *             "p2"
          *           ],
          *           "mediator": true
+         *         },
+         *         "facts": "见卷宗",
+         *         "disputedIssues": "见卷宗",
+         *         "responsibilities": [
+         *           {
+         *             "partyId": "p1",
+         *             "text": "见卷宗"
+         *           }
+         *         ],
+         *         "performance": {
+         *           "manner": "见卷宗",
+         *           "place": "见卷宗"
          *         }
          *       }
          *     }
@@ -2341,6 +2496,24 @@ export interface components {
                     mediator: boolean;
                     /** @description people’s mediation: the committee’s seal (PML Art. 29) */
                     committeeSeal?: boolean;
+                };
+                /** @description 纠纷的主要事实 (PML Art. 29(2)) */
+                facts?: string;
+                /** @description 争议事项 (PML Art. 29(2)) */
+                disputedIssues?: string;
+                /** @description 各方当事人的责任 (PML Art. 29(2)) */
+                responsibilities?: {
+                    /** @description a party of the case */
+                    partyId: string;
+                    /** @description what this party is responsible for */
+                    text: string;
+                }[];
+                /** @description 履行的方式、地点 (PML Art. 29(3); MoJ 2002 rules Art. 35); the time is each term’s dueOn */
+                performance?: {
+                    /** @description 履行方式, e.g. 银行转账 */
+                    manner?: string;
+                    /** @description 履行地点 */
+                    place?: string;
                 };
             };
         };
@@ -2699,6 +2872,18 @@ export interface components {
          *             "p2"
          *           ],
          *           "mediator": true
+         *         },
+         *         "facts": "见卷宗",
+         *         "disputedIssues": "见卷宗",
+         *         "responsibilities": [
+         *           {
+         *             "partyId": "p1",
+         *             "text": "见卷宗"
+         *           }
+         *         ],
+         *         "performance": {
+         *           "manner": "见卷宗",
+         *           "place": "见卷宗"
          *         }
          *       }
          *     }
@@ -2730,6 +2915,24 @@ export interface components {
                     mediator: boolean;
                     /** @description people’s mediation: the committee’s seal (PML Art. 29) */
                     committeeSeal?: boolean;
+                };
+                /** @description 纠纷的主要事实 (PML Art. 29(2)) */
+                facts?: string;
+                /** @description 争议事项 (PML Art. 29(2)) */
+                disputedIssues?: string;
+                /** @description 各方当事人的责任 (PML Art. 29(2)) */
+                responsibilities?: {
+                    /** @description a party of the case */
+                    partyId: string;
+                    /** @description what this party is responsible for */
+                    text: string;
+                }[];
+                /** @description 履行的方式、地点 (PML Art. 29(3); MoJ 2002 rules Art. 35); the time is each term’s dueOn */
+                performance?: {
+                    /** @description 履行方式, e.g. 银行转账 */
+                    manner?: string;
+                    /** @description 履行地点 */
+                    place?: string;
                 };
             };
         };
@@ -4238,6 +4441,13 @@ export interface components {
             phone?: string;
             address?: string;
             agent?: string;
+            /**
+             * @description 民族, sensitive (PIPL Art. 28): always masked as **; in full only through personal-data
+             * @example **
+             */
+            ethnicity?: string;
+            /** @description 职业或职务 */
+            occupation?: string;
         };
         CaseDeadline: {
             /** @example mediationPeriod */
@@ -4424,6 +4634,8 @@ export interface components {
             partyId: string;
             idNumber?: string | null;
             phone?: string | null;
+            /** @description 民族, when the party gave one */
+            ethnicity?: string;
         };
         FlowSummary: {
             id: string;
@@ -4516,33 +4728,39 @@ export interface components {
                 organizationId: string;
             }[];
         };
+        DocumentSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @example acceptanceNotice */
+            kind: string;
+            title: string | null;
+            number?: string | null;
+            /** @description pending until produced */
+            status: string;
+            /** Format: date-time */
+            issuedAt: string;
+            producedAt?: string | null;
+            event: {
+                seq: number;
+                type: string;
+            };
+            sha256?: string | null;
+            byteSize?: number | null;
+            template?: {
+                name: string;
+                version: unknown;
+            } | null;
+            replacesDocumentId: string | null;
+            replacedByDocumentId: string | null;
+            correctionReason?: string | null;
+        };
         DocumentList: {
             /** Format: uuid */
             caseId: string;
-            items: {
-                /** Format: uuid */
-                id: string;
-                /** @example acceptanceNotice */
-                kind: string;
-                title: string | null;
-                number?: string | null;
-                /** @description pending until produced */
-                status: string;
-                /** Format: date-time */
-                issuedAt: string;
-                producedAt?: string | null;
-                event: {
-                    seq: number;
-                    type: string;
-                };
-                sha256?: string | null;
-                byteSize?: number | null;
-                template?: {
-                    name: string;
-                    version: unknown;
-                } | null;
-                replacesDocumentId?: string | null;
-            }[];
+            items: components["schemas"]["DocumentSummary"][];
+        };
+        DocumentCorrection: components["schemas"]["DocumentSummary"] & {
+            caseVersion: number;
         };
         Organization: {
             /** Format: uuid */
@@ -4842,6 +5060,7 @@ export interface components {
                 displayName: string;
             };
             personsVisited: string;
+            manner: ("onSite" | "phone" | "atOffice" | "online" | "letter") | null;
             /**
              * @description performed — 已履行; partlyPerformed — 部分履行; notPerformed — 未履行; notDue — 未到履行期
              * @enum {string}
@@ -4854,6 +5073,9 @@ export interface components {
             satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied";
             newDispute: boolean;
             riskNote: string | null;
+            opinions: string | null;
+            measures: string | null;
+            lawsuit: string | null;
             note: string | null;
             /** Format: date-time */
             recordedAt: string;
@@ -4874,6 +5096,7 @@ export interface components {
                 displayName: string;
             };
             personsVisited: string;
+            manner: ("onSite" | "phone" | "atOffice" | "online" | "letter") | null;
             /**
              * @description performed — 已履行; partlyPerformed — 部分履行; notPerformed — 未履行; notDue — 未到履行期
              * @enum {string}
@@ -4886,6 +5109,9 @@ export interface components {
             satisfaction: "satisfied" | "basicallySatisfied" | "dissatisfied";
             newDispute: boolean;
             riskNote: string | null;
+            opinions: string | null;
+            measures: string | null;
+            lawsuit: string | null;
             note: string | null;
             /** Format: date-time */
             recordedAt: string;
@@ -5281,7 +5507,7 @@ export interface components {
             /** @example 422 */
             status: number;
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CASE_NOT_FOUND" | "FLOW_NOT_FOUND" | "EVENT_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "CALENDAR_YEAR_EXISTS" | "ORGANIZATION_IN_USE" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RULE_VIOLATED" | "ORGANIZATION_INACTIVE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CASE_NOT_FOUND" | "FLOW_NOT_FOUND" | "EVENT_NOT_ALLOWED" | "IDEMPOTENCY_KEY_REUSED" | "CALENDAR_YEAR_EXISTS" | "ORGANIZATION_IN_USE" | "DOCUMENT_NOT_ISSUED" | "DOCUMENT_ALREADY_CORRECTED" | "VERSION_CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RULE_VIOLATED" | "ORGANIZATION_INACTIVE" | "TOO_MANY_REQUESTS" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
             /** @description what happened and to what, in English */
             detail: string;
             /** @description the request path (ID numbers and phones in it masked) */
@@ -5869,7 +6095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it) */
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or `DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6474,7 +6700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it) */
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or `DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7359,7 +7585,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS` or `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it) */
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or `DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7539,6 +7765,99 @@ export interface operations {
             };
             /** @description no such case in your scope, or no such issued document on it */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "documents.correct": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the case version you read, e.g. "3"; a stale one is refused with 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description the correction, pending until produced, with the case’s new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentCorrection"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FORBIDDEN`: your role may not do this, or not at that organisation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or `DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `VERSION_CONFLICT`: `If-Match` names a version the case has moved past; `currentVersion` says where it is */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
