@@ -192,15 +192,31 @@ describe('production from the outbox', () => {
     expect(text).toContain('李䶮');
   });
 
-  it('refuses a name the font cannot draw (𠀾), naming the character, and keeps the document pending', async () => {
+  it('renders names in CJK Extension B (𠀾 U+2003E, 𠮷 U+20BB7) with the fallback faces', async () => {
     const id = await openCase({
-      parties: [aParty({ name: '张𠀾' }), aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li })],
+      parties: [aParty({ name: '张𠀾' }), aParty({ role: 'respondent', name: '𠮷田', idNumber: ID_NUMBERS.li })],
+    });
+    await send(id, 'application.accepted');
+    await send(id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' });
+    await produceAll();
+    const [acceptance] = await documentsOf(id);
+    expect(acceptance!.status).toBe('issued');
+    const pdf = await download(id, acceptance!.id);
+    const text = await textOf(pdf);
+    expect(text).toContain('张𠀾');
+    expect(text).toContain('𠮷田');
+    expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifTC/);
+  });
+
+  it('refuses a name no face can draw (𪛖 U+2A6D6), naming the character, and keeps the document pending', async () => {
+    const id = await openCase({
+      parties: [aParty({ name: '张𪛖' }), aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li })],
     });
     await send(id, 'application.accepted');
     expect(await producer.produceOnce()).toEqual({ issued: 0, failed: 1 });
     const { rows } = await pool.query(`SELECT status, last_error FROM documents WHERE case_id = $1`, [id]);
     expect(rows[0].status).toBe('pending');
-    expect(rows[0].last_error).toContain('𠀾 (U+2003E)');
+    expect(rows[0].last_error).toContain('𪛖 (U+2A6D6)');
     expect(rows[0].last_error).toContain('{{partyNames.applicants}}');
   });
 });

@@ -6,6 +6,14 @@ const TWIPS_PER_MM = 1440 / 25.4;
 const PAGE = { width: 11906, height: 16838, margin: { top: 37, bottom: 35, left: 28, right: 26 } };
 /** Word has no embedded font here: it uses the reader's Song face (宋体), as printed forms do. */
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
+/**
+ * 宋体 has no character beyond the Basic Multilingual Plane: a name in CJK Extension B (𠀾, 𠮷) is
+ * hinted to SimSun-ExtB (宋体-ExtB, Windows' companion face for Extension B), as the PDF falls back
+ * to Noto Serif TC / JP for it (cjkFont.ts).
+ */
+const EXTENSION_FONT = { ascii: 'SimSun-ExtB', eastAsia: 'SimSun-ExtB', hAnsi: 'SimSun-ExtB' };
+/** Runs of characters beyond the BMP (the CJK extensions B–H live in planes 2 and 3). */
+const SUPPLEMENTARY = /([\u{20000}-\u{3FFFF}]+)/u;
 const HALF_POINTS = { title: 44, body: 28 };
 
 /**
@@ -50,9 +58,19 @@ export async function writeDocx(meta: { title: string; createdAt: Date }, lines:
 }
 
 function paragraphsOf(line: Line): Paragraph[] {
-  const text = (value: string, options: { bold?: boolean; size?: number } = {}) => [
-    new TextRun({ text: value, font: FONT, size: options.size ?? HALF_POINTS.body, bold: options.bold ?? false }),
-  ];
+  const text = (value: string, options: { bold?: boolean; size?: number } = {}) =>
+    value
+      .split(SUPPLEMENTARY)
+      .filter(Boolean)
+      .map(
+        (part) =>
+          new TextRun({
+            text: part,
+            font: SUPPLEMENTARY.test(part) ? EXTENSION_FONT : FONT,
+            size: options.size ?? HALF_POINTS.body,
+            bold: options.bold ?? false,
+          }),
+      );
   const at = (options: IParagraphOptions) => [new Paragraph({ spacing: { after: 120, line: 360 }, ...options })];
   switch (line.style) {
     case 'title':

@@ -51,8 +51,8 @@ export function writePdf(
   doc.registerFont('song', font.regular as unknown as string);
   doc.registerFont('songBold', font.bold as unknown as string);
   const regular = 'song';
-  const bold = 'songBold';
   doc.font(regular).fontSize(SIZE.body);
+  const write = writer(doc, font);
   const width = doc.page.width - PAGE.margins.left - PAGE.margins.right;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -64,41 +64,35 @@ export function writePdf(
     if (line.style === 'pageBreak') {
       doc.addPage();
     } else if (line.style === 'row') {
-      drawRow(doc, line, { regular, bold, width });
+      drawRow(doc, line, write, width);
     } else if (line.style === 'space') {
       doc.moveDown(line.lines);
     } else if (line.style === 'title') {
-      doc
-        .font(bold)
-        .fontSize(SIZE.title)
-        .text(line.text, PAGE.margins.left, undefined, { width, align: 'center', characterSpacing: 2 });
+      doc.fontSize(SIZE.title);
+      write('bold', line.text, PAGE.margins.left, undefined, { width, align: 'center', characterSpacing: 2 });
       doc.moveDown(0.6);
     } else if (line.style === 'heading') {
-      doc.font(bold).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
+      doc.fontSize(SIZE.body);
+      write('bold', line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
     } else if (line.style === 'right') {
-      doc
-        .font(regular)
-        .fontSize(SIZE.body)
-        .text(line.text, PAGE.margins.left, undefined, { width, align: 'right', lineGap: 6 });
+      doc.fontSize(SIZE.body);
+      write('regular', line.text, PAGE.margins.left, undefined, { width, align: 'right', lineGap: 6 });
     } else if (line.style === 'centre') {
-      doc
-        .font(regular)
-        .fontSize(SIZE.body)
-        .text(line.text, PAGE.margins.left, undefined, { width, align: 'center', lineGap: 6 });
+      doc.fontSize(SIZE.body);
+      write('regular', line.text, PAGE.margins.left, undefined, { width, align: 'center', lineGap: 6 });
     } else if (line.style === 'signature') {
-      doc.font(regular).fontSize(SIZE.body).text(line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
+      doc.fontSize(SIZE.body);
+      write('regular', line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
       doc.moveDown(0.8);
     } else {
-      doc
-        .font(regular)
-        .fontSize(SIZE.body)
-        .text(line.text, PAGE.margins.left, undefined, {
-          width,
-          lineGap: 6,
-          paragraphGap: 4,
-          indent: line.style === 'indented' ? SIZE.body * 2 : 0,
-          align: 'justify',
-        });
+      doc.fontSize(SIZE.body);
+      write('regular', line.text, PAGE.margins.left, undefined, {
+        width,
+        lineGap: 6,
+        paragraphGap: 4,
+        indent: line.style === 'indented' ? SIZE.body * 2 : 0,
+        align: 'justify',
+      });
     }
   }
   const pages = doc.bufferedPageRange();
@@ -117,42 +111,79 @@ export function writePdf(
   return done;
 }
 
-function drawRow(
-  doc: PDFKit.PDFDocument,
-  row: Extract<Line, { style: 'row' }>,
-  fonts: { regular: string; bold: string; width: number },
-): void {
+function drawRow(doc: PDFKit.PDFDocument, row: Extract<Line, { style: 'row' }>, write: Write, width: number): void {
   const left = PAGE.margins.left;
   const y = doc.y;
   const cellHeight = row.note ? ROW_HEIGHT - NOTE_BAND : ROW_HEIGHT;
   let x = left;
   doc
     .lineWidth(0.5)
-    .rect(left, y, fonts.width, row.note ? ROW_HEIGHT : cellHeight)
+    .rect(left, y, width, row.note ? ROW_HEIGHT : cellHeight)
     .stroke();
   row.cells.forEach((cell, i) => {
-    const w = fonts.width * row.widths[i]!;
+    const w = width * row.widths[i]!;
     if (i > 0)
       doc
         .moveTo(x, y)
         .lineTo(x, y + cellHeight)
         .stroke();
-    doc
-      .font(row.header ? fonts.bold : fonts.regular)
-      .fontSize(11)
-      .text(cell, x + 3, y + 4, { width: w - 6, height: cellHeight - 3, ellipsis: true, lineGap: 0 });
+    doc.fontSize(11);
+    write(row.header ? 'bold' : 'regular', cell, x + 3, y + 4, {
+      width: w - 6,
+      height: cellHeight - 3,
+      ellipsis: true,
+      lineGap: 0,
+    });
     x += w;
   });
   if (row.note) {
     doc
       .moveTo(left, y + cellHeight)
-      .lineTo(left + fonts.width, y + cellHeight)
+      .lineTo(left + width, y + cellHeight)
       .stroke();
-    doc
-      .font(fonts.regular)
-      .fontSize(7)
-      .text(row.note, left + 3, y + cellHeight + 3, { width: fonts.width - 6, lineBreak: false });
+    doc.fontSize(7);
+    write('regular', row.note, left + 3, y + cellHeight + 3, { width: width - 6, lineBreak: false });
   }
   doc.x = left;
   doc.y = y + (row.note ? ROW_HEIGHT : cellHeight);
+}
+
+type Write = (
+  weight: 'regular' | 'bold',
+  text: string,
+  x: number | undefined,
+  y: number | undefined,
+  options: PDFKit.Mixins.TextOptions,
+) => void;
+
+/**
+ * Draws a text in the primary face, switching to a fallback face (cjkFont.ts) for the characters
+ * the primary lacks — a name in CJK Extension B — as runs of one paragraph (`continued`), so the line
+ * wraps and aligns as one. A text the primary face covers is one call, as before the fallbacks.
+ */
+function writer(doc: PDFKit.PDFDocument, font: CjkFont): Write {
+  const registered = new Set([0]);
+  const fontName = (face: number, weight: 'regular' | 'bold') => {
+    if (!registered.has(face)) {
+      const f = font.face(face);
+      doc.registerFont(`song${face}`, f.regular as unknown as string);
+      doc.registerFont(`song${face}Bold`, f.bold as unknown as string);
+      registered.add(face);
+    }
+    if (face === 0) return weight === 'bold' ? 'songBold' : 'song';
+    return weight === 'bold' ? `song${face}Bold` : `song${face}`;
+  };
+  return (weight, text, x, y, options) => {
+    const runs = font.runs(text);
+    if (runs.length === 1) {
+      doc.font(fontName(runs[0]!.face, weight)).text(text, x, y, options);
+      return;
+    }
+    runs.forEach((run, i) => {
+      doc.font(fontName(run.face, weight));
+      const continued = i < runs.length - 1;
+      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+      else doc.text(run.text, { ...options, continued });
+    });
+  };
 }
