@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventNotAllowedError, RuleViolatedError } from '@jiefen/flows';
 import { addDays } from '@jiefen/legal-time';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENGINE_ACTOR, CaseRunner } from '../cases/caseRunner.js';
 import { Clock } from '../common/clock.js';
@@ -9,18 +8,13 @@ import { DomainError } from '../common/errors/DomainError.js';
 import type { AppConfig } from '../config/config.js';
 import { BackgroundJob } from '../common/backgroundJob.js';
 import { poolOf } from '../database/dataSource.js';
+import { DeadlinesRepository, type DueTimer } from './deadlines.repository.js';
 
 const BATCH = 200;
 const CONCURRENCY = 16;
 const LEASE_MS = 60_000;
 /** A deadline that fires this long after it fell due is recorded as late (the service was down or overloaded). */
 export const LATE_AFTER_MS = 60_000;
-
-interface Timer {
-  caseId: string;
-  kind: string;
-  dueOn: string;
-}
 
 export interface SchedulerPass {
   fired: number;
@@ -39,7 +33,7 @@ export interface SchedulerPass {
  */
 @Injectable()
 export class DeadlineScheduler extends BackgroundJob {
-  private readonly pool: pg.Pool;
+  private readonly deadlines: DeadlinesRepository;
 
   constructor(
     dataSource: DataSource,
@@ -48,7 +42,7 @@ export class DeadlineScheduler extends BackgroundJob {
     @Inject('APP_CONFIG') config: AppConfig,
   ) {
     super(config, 'DeadlineScheduler', 'scheduler pass failed');
-    this.pool = poolOf(dataSource);
+    this.deadlines = new DeadlinesRepository(poolOf(dataSource));
   }
 
   /** A pass runs until no due timer is left, so the next one waits a whole interval. */
@@ -67,7 +61,7 @@ export class DeadlineScheduler extends BackgroundJob {
   async runOnce(): Promise<SchedulerPass> {
     const reminded = await this.sendReminders();
     const pass: SchedulerPass = { fired: 0, cancelled: 0, failed: 0, reminded };
-    const queue: Timer[] = [];
+    const queue: DueTimer[] = [];
     let more = true;
     let claiming: Promise<void> | undefined;
     let claimError: unknown;
@@ -106,26 +100,12 @@ export class DeadlineScheduler extends BackgroundJob {
     return pass;
   }
 
-  private async claim(): Promise<Timer[]> {
+  private async claim(): Promise<DueTimer[]> {
     const now = this.clock.now();
-    const { rows } = await this.pool.query({
-      name: 'deadlines-claim',
-      text: `UPDATE deadlines d SET claimed_until = $3
-             FROM (SELECT case_id, kind FROM deadlines
-                   WHERE status = 'running' AND due_on < $1 AND (claimed_until IS NULL OR claimed_until < $2)
-                   ORDER BY due_on LIMIT $4 FOR UPDATE SKIP LOCKED) due
-             WHERE d.case_id = due.case_id AND d.kind = due.kind
-             RETURNING d.case_id, d.kind, d.due_on`,
-      values: [this.clock.today(), now, new Date(now.getTime() + LEASE_MS), BATCH],
-    });
-    return rows.map((r) => ({ caseId: r.case_id, kind: r.kind, dueOn: r.due_on }));
+    return this.deadlines.claimDue(this.clock.today(), now, new Date(now.getTime() + LEASE_MS), BATCH);
   }
 
-  private async fire(timer: {
-    caseId: string;
-    kind: string;
-    dueOn: string;
-  }): Promise<'fired' | 'cancelled' | 'failed'> {
+  private async fire(timer: DueTimer): Promise<'fired' | 'cancelled' | 'failed'> {
     const dueAt = new Date(`${addDays(timer.dueOn, 1)}T00:00:00+08:00`);
     const lagMs = this.clock.now().getTime() - dueAt.getTime();
     try {
@@ -158,31 +138,13 @@ export class DeadlineScheduler extends BackgroundJob {
   }
 
   /** The case has moved on: the row no longer mirrors a running deadline on its snapshot. */
-  private async cancel(timer: { caseId: string; kind: string; dueOn: string }): Promise<void> {
-    await this.pool.query(
-      `DELETE FROM deadlines d USING cases c
-       WHERE d.case_id = $1 AND d.kind = $2 AND d.due_on = $3::date AND c.id = d.case_id
-         AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(c.snapshot->'context'->'deadlines') x
-                         WHERE x->>'kind' = $2 AND x->>'status' = 'running' AND x->>'dueOn' = $3::text)`,
-      [timer.caseId, timer.kind, timer.dueOn],
-    );
+  private async cancel(timer: DueTimer): Promise<void> {
+    await this.deadlines.deleteIfCaseMovedOn(timer);
     this.logger.log({ caseId: timer.caseId, kind: timer.kind }, 'deadline cancelled: the case has moved on');
   }
 
   /** Reminders (e.g. 3 working days before a mediation period ends, notice to the parties), once each. */
   private async sendReminders(): Promise<number> {
-    const { rowCount } = await this.pool.query({
-      name: 'deadlines-remind',
-      text: `WITH due AS (
-               UPDATE deadlines SET reminded_on = $1
-               WHERE status = 'running' AND reminded_on IS NULL AND remind_on <= $1 AND due_on >= $1
-               RETURNING case_id, kind, due_on, organization_id)
-             INSERT INTO outbox (case_id, kind, recipient, payload, created_at, available_at)
-             SELECT due.case_id, 'deadline.reminder', '{"type":"parties"}'::jsonb,
-                    jsonb_build_object('caseNumber', c.case_number, 'deadline', due.kind, 'dueOn', due.due_on), $2, $2
-             FROM due JOIN cases c ON c.id = due.case_id`,
-      values: [this.clock.today(), this.clock.now()],
-    });
-    return rowCount ?? 0;
+    return this.deadlines.queueDueReminders(this.clock.today(), this.clock.now());
   }
 }
