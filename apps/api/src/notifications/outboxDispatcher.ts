@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/config.js';
 import { BackgroundJob } from '../common/backgroundJob.js';
 import { poolOf } from '../database/dataSource.js';
 import { NotificationSender, type OutboxMessage } from './notificationSender.js';
+import { OutboxRepository } from './outbox.repository.js';
 
 const BATCH = 100;
 const LEASE_MS = 60_000;
@@ -18,7 +18,7 @@ const MAX_BACKOFF_MS = 60 * 60_000;
  */
 @Injectable()
 export class OutboxDispatcher extends BackgroundJob {
-  private readonly pool: pg.Pool;
+  private readonly outbox: OutboxRepository;
 
   constructor(
     dataSource: DataSource,
@@ -27,7 +27,7 @@ export class OutboxDispatcher extends BackgroundJob {
     @Inject('APP_CONFIG') config: AppConfig,
   ) {
     super(config, 'OutboxDispatcher', 'outbox pass failed');
-    this.pool = poolOf(dataSource);
+    this.outbox = new OutboxRepository(poolOf(dataSource));
   }
 
   /** A full batch means more is waiting: the next pass starts at once. */
@@ -39,20 +39,13 @@ export class OutboxDispatcher extends BackgroundJob {
   /** One pass: deliver what is due now. Returns how many were delivered and how many failed. */
   async dispatchOnce(): Promise<{ delivered: number; failed: number }> {
     const now = this.clock.now();
-    const { rows } = await this.pool.query(
-      `UPDATE outbox SET claimed_until = $2, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox
-                    WHERE delivered_at IS NULL AND available_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
-                    ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, case_id, kind, recipient, payload, attempts`,
-      [now, new Date(now.getTime() + LEASE_MS), BATCH],
-    );
+    const rows = await this.outbox.claimDue(now, new Date(now.getTime() + LEASE_MS), BATCH);
     const delivered: string[] = [];
     let failed = 0;
     for (const row of rows) {
       const message: OutboxMessage = {
-        id: String(row.id),
-        caseId: row.case_id,
+        id: row.id,
+        caseId: row.caseId,
         kind: row.kind,
         recipient: row.recipient,
         payload: row.payload,
@@ -60,13 +53,10 @@ export class OutboxDispatcher extends BackgroundJob {
       };
       try {
         await this.sender.send(message);
-        delivered.push(String(row.id));
+        delivered.push(row.id);
       } catch (error) {
         const retryAt = new Date(this.clock.now().getTime() + backoffMs(row.attempts));
-        await this.pool.query(
-          'UPDATE outbox SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1',
-          [row.id, retryAt, String((error as Error)?.message ?? error).slice(0, 500)],
-        );
+        await this.outbox.scheduleRetry(row.id, retryAt, String((error as Error)?.message ?? error).slice(0, 500));
         failed++;
       }
     }
@@ -74,10 +64,7 @@ export class OutboxDispatcher extends BackgroundJob {
     // per-row updates were most of the dispatcher's cost). A send whose mark is lost to a crash is
     // sent again after the lease, as before: delivery is at least once.
     if (delivered.length) {
-      await this.pool.query(
-        'UPDATE outbox SET delivered_at = $2, claimed_until = NULL, last_error = NULL WHERE id = ANY($1::bigint[])',
-        [delivered, this.clock.now()],
-      );
+      await this.outbox.markDelivered(delivered, this.clock.now());
     }
     if (failed)
       this.logger.warn(
