@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { FlowPolicy } from '@jiefen/flows';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
@@ -8,14 +7,14 @@ import { resolutionTargetFor } from '../centres/centrePolicy.js';
 import { HOST_POLICY_DEFAULTS, HOST_POLICY_KEYS, hostPolicyOf } from '../centres/hostPolicy.js';
 import { Clock } from '../common/clock.js';
 import { DomainError, validationFailed } from '../common/errors/DomainError.js';
-import { escapeLike } from '../common/escapeLike.js';
-import { poolOf } from '../database/dataSource.js';
+import { poolOf, withTransaction } from '../database/dataSource.js';
 import type { MoveOrganizationDto } from './dto/move-organization.dto.js';
 import type { OrganizationChange } from './dto/organization-history.query.js';
 import type { UpdateOrganizationDto } from './dto/update-organization.dto.js';
 import type { UpdatePolicyDto } from './dto/update-policy.dto.js';
 import type { Organization } from './organization.entity.js';
 import { checkPlacement, organizationInactive, OrganizationsService } from './organizations.service.js';
+import { OrganizationsRepository, type LockedOrganization } from './organizations.repository.js';
 
 interface Change {
   change: OrganizationChange;
@@ -23,6 +22,8 @@ interface Change {
   after: Record<string, unknown>;
   note: string | undefined;
 }
+
+type Work<T> = (tree: OrganizationsRepository) => Promise<T>;
 
 /**
  * Administration of the tree (docs/centres.md "Administration"): rename, move a subtree,
@@ -33,6 +34,7 @@ interface Change {
 @Injectable()
 export class OrganizationAdminService {
   private readonly pool: pg.Pool;
+  private readonly tree: OrganizationsRepository;
 
   constructor(
     dataSource: DataSource,
@@ -40,6 +42,7 @@ export class OrganizationAdminService {
     private readonly clock: Clock,
   ) {
     this.pool = poolOf(dataSource);
+    this.tree = new OrganizationsRepository(this.pool);
   }
 
   async update(admin: AuthenticatedUser, id: string, dto: UpdateOrganizationDto): Promise<Organization> {
@@ -53,27 +56,25 @@ export class OrganizationAdminService {
         { field: 'active', message: 'an administrator cannot deactivate their own organisation' },
       ]);
     }
-    await this.transaction(async (client) => {
-      const current = await lockOne(client, id);
+    await this.transaction(async (tree) => {
+      const current = await lockOne(tree, id);
       if (renamed) {
-        const after = { name: dto.name ?? current.name, shortName: dto.shortName ?? current.short_name };
-        await client
-          .query('UPDATE organizations SET name = $2, short_name = $3 WHERE id = $1', [id, after.name, after.shortName])
-          .catch((error: unknown) =>
-            this.organizations.refuseSameCaseNumbers(error, {
-              caseNumberPattern: current.case_number_pattern,
-              shortName: after.shortName,
-            }),
-          );
-        await this.record(client, admin, id, {
+        const after = { name: dto.name ?? current.name, shortName: dto.shortName ?? current.shortName };
+        await tree.rename(id, after.name, after.shortName).catch((error: unknown) =>
+          this.organizations.refuseSameCaseNumbers(error, {
+            caseNumberPattern: current.caseNumberPattern,
+            shortName: after.shortName,
+          }),
+        );
+        await this.record(tree, admin, id, {
           change: 'renamed',
-          before: { name: current.name, shortName: current.short_name },
+          before: { name: current.name, shortName: current.shortName },
           after,
           note: dto.note,
         });
       }
-      if (activeChanged && dto.active === false) await this.deactivate(client, admin, current, dto.note);
-      if (activeChanged && dto.active === true) await this.reactivate(client, admin, current, dto.note);
+      if (activeChanged && dto.active === false) await this.deactivate(tree, admin, current, dto.note);
+      if (activeChanged && dto.active === true) await this.reactivate(tree, admin, current, dto.note);
     });
     this.organizations.invalidate();
     return this.organizations.get(id);
@@ -100,31 +101,16 @@ export class OrganizationAdminService {
     checkPlacement(organization, parent);
     if (!parent.active) throw organizationInactive(parent);
     if (parent.id === organization.parentId) return organization;
-    await this.transaction(async (client) => {
-      const current = await lockOne(client, id);
-      const target = await lockOne(client, parent.id);
+    await this.transaction(async (tree) => {
+      const current = await lockOne(tree, id);
+      const target = await lockOne(tree, parent.id);
       if (!target.active) throw organizationInactive(parent);
-      const oldPath: string = current.path;
+      const oldPath = current.path;
       const newPath = `${target.path}${id}/`;
-      const subtree = `${escapeLike(oldPath)}%`;
-      await client.query('SELECT id FROM organizations WHERE path LIKE $1 ORDER BY path FOR UPDATE', [subtree]);
-      await client.query('UPDATE organizations SET path = $2 || substr(path, $3) WHERE path LIKE $1', [
-        subtree,
-        newPath,
-        oldPath.length + 1,
-      ]);
-      await client.query('UPDATE organizations SET parent_id = $2 WHERE id = $1', [id, parent.id]);
-      await client.query(
-        'UPDATE cases SET organization_path = $2 || substr(organization_path, $3) WHERE organization_path LIKE $1',
-        [subtree, newPath, oldPath.length + 1],
-      );
-      await client.query(
-        'UPDATE deadlines SET organization_path = $2 || substr(organization_path, $3) WHERE organization_path LIKE $1',
-        [subtree, newPath, oldPath.length + 1],
-      );
-      await this.record(client, admin, id, {
+      await tree.moveSubtree(id, oldPath, newPath, parent.id);
+      await this.record(tree, admin, id, {
         change: 'moved',
-        before: { parentId: current.parent_id, path: oldPath },
+        before: { parentId: current.parentId, path: oldPath },
         after: { parentId: parent.id, path: newPath },
         note: dto.note,
       });
@@ -157,12 +143,12 @@ export class OrganizationAdminService {
 
   async setPolicy(admin: AuthenticatedUser, id: string, dto: UpdatePolicyDto) {
     await this.inSubtree(admin, id);
-    await this.transaction(async (client) => {
-      const current = await lockOne(client, id);
-      await client.query('UPDATE organizations SET policy = $2::jsonb WHERE id = $1', [id, JSON.stringify(dto.policy)]);
-      await this.record(client, admin, id, {
+    await this.transaction(async (tree) => {
+      const current = await lockOne(tree, id);
+      await tree.setPolicy(id, dto.policy);
+      await this.record(tree, admin, id, {
         change: 'policy',
-        before: current.policy as FlowPolicy,
+        before: current.policy,
         after: dto.policy,
         note: dto.note,
       });
@@ -173,26 +159,7 @@ export class OrganizationAdminService {
 
   async history(user: AuthenticatedUser, id: string, change?: OrganizationChange) {
     await this.inSubtree(user, id);
-    const values: unknown[] = [id];
-    const { rows } = await this.pool.query(
-      `SELECT h.id, h.change, h.before, h.after, h.note, h.changed_at, u.id AS user_id, u.username, u.display_name
-       FROM organization_history h JOIN users u ON u.id = h.changed_by
-       WHERE h.organization_id = $1 ${change ? `AND h.change = $${values.push(change)}` : ''}
-       ORDER BY h.changed_at DESC, h.id DESC LIMIT 500`,
-      values,
-    );
-    return {
-      organizationId: id,
-      items: rows.map((r) => ({
-        id: String(r.id),
-        change: r.change,
-        before: r.before,
-        after: r.after,
-        note: r.note,
-        changedBy: { id: r.user_id, username: r.username, displayName: r.display_name },
-        changedAt: (r.changed_at as Date).toISOString(),
-      })),
-    };
+    return { organizationId: id, items: await this.tree.history(id, change) };
   }
 
   /**
@@ -200,18 +167,12 @@ export class OrganizationAdminService {
    * depends on it: open cases it handles, users who can sign in there, live organisations below.
    */
   private async deactivate(
-    client: pg.PoolClient,
+    tree: OrganizationsRepository,
     admin: AuthenticatedUser,
-    current: Record<string, any>,
+    current: LockedOrganization,
     note: string | undefined,
   ): Promise<void> {
-    const { rows } = await client.query(
-      `SELECT (SELECT count(*)::int FROM cases WHERE organization_id = $1 AND NOT final) AS open_cases,
-              (SELECT count(*)::int FROM users WHERE organization_id = $1 AND NOT disabled) AS active_users,
-              (SELECT count(*)::int FROM organizations WHERE parent_id = $1 AND active) AS active_children`,
-      [current.id],
-    );
-    const { open_cases: openCases, active_users: activeUsers, active_children: activeChildren } = rows[0];
+    const { openCases, activeUsers, activeChildren } = await tree.dependentsOf(current.id);
     if (openCases || activeUsers || activeChildren) {
       throw new DomainError(
         'ORGANIZATION_IN_USE',
@@ -219,8 +180,8 @@ export class OrganizationAdminService {
         { organizationId: current.id, openCases, activeUsers, activeChildren },
       );
     }
-    await client.query('UPDATE organizations SET active = false WHERE id = $1', [current.id]);
-    await this.record(client, admin, current.id, {
+    await tree.setActive(current.id, false);
+    await this.record(tree, admin, current.id, {
       change: 'deactivated',
       before: { active: true },
       after: { active: false },
@@ -229,17 +190,17 @@ export class OrganizationAdminService {
   }
 
   private async reactivate(
-    client: pg.PoolClient,
+    tree: OrganizationsRepository,
     admin: AuthenticatedUser,
-    current: Record<string, any>,
+    current: LockedOrganization,
     note: string | undefined,
   ): Promise<void> {
-    if (current.parent_id) {
-      const parent = await lockOne(client, current.parent_id);
+    if (current.parentId) {
+      const parent = await lockOne(tree, current.parentId);
       if (!parent.active) throw organizationInactive({ id: parent.id, name: parent.name });
     }
-    await client.query('UPDATE organizations SET active = true WHERE id = $1', [current.id]);
-    await this.record(client, admin, current.id, {
+    await tree.setActive(current.id, true);
+    await this.record(tree, admin, current.id, {
       change: 'reactivated',
       before: { active: false },
       after: { active: true },
@@ -248,23 +209,19 @@ export class OrganizationAdminService {
   }
 
   private async record(
-    client: pg.PoolClient,
+    tree: OrganizationsRepository,
     admin: AuthenticatedUser,
     organizationId: string,
     change: Change,
   ): Promise<void> {
-    await client.query(
-      `INSERT INTO organization_history (organization_id, change, before, after, note, changed_by, changed_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7)`,
-      [
-        organizationId,
-        change.change,
-        JSON.stringify(change.before),
-        JSON.stringify(change.after),
-        change.note ?? null,
-        admin.userId,
-        this.clock.now(),
-      ],
-    );
+    await tree.recordChange(organizationId, {
+      change: change.change,
+      before: change.before,
+      after: change.after,
+      note: change.note ?? null,
+      changedBy: admin.userId,
+      changedAt: this.clock.now(),
+    });
   }
 
   /** An organisation in the caller's subtree (their own included); any other is refused. */
@@ -275,24 +232,14 @@ export class OrganizationAdminService {
     return organization;
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** `work` on the tree inside one transaction: committed if it returns, rolled back if it throws. */
+  private transaction<T>(work: Work<T>): Promise<T> {
+    return withTransaction(this.pool, (client) => work(this.tree.within(client)));
   }
 }
 
-async function lockOne(client: pg.PoolClient, id: string): Promise<Record<string, any>> {
-  const { rows } = await client.query('SELECT * FROM organizations WHERE id = $1 FOR UPDATE', [id]);
-  if (!rows[0]) throw validationFailed([{ field: 'id', message: `no organisation ${id}` }]);
-  return rows[0];
+async function lockOne(tree: OrganizationsRepository, id: string): Promise<LockedOrganization> {
+  const found = await tree.lock(id);
+  if (!found) throw validationFailed([{ field: 'id', message: `no organisation ${id}` }]);
+  return found;
 }

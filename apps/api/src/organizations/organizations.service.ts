@@ -5,10 +5,12 @@ import { DataSource, type Repository } from 'typeorm';
 import { forbidden } from '../auth/permissions.js';
 import { isCentre } from '../centres/centrePolicy.js';
 import { DomainError, organizationNotFound, validationFailed } from '../common/errors/DomainError.js';
+import { poolOf } from '../database/dataSource.js';
 import { DEFAULT_CASE_NUMBER_PATTERNS } from './caseNumberPattern.js';
 import type { CreateOrganizationDto } from './dto/create-organization.dto.js';
 import { ORGANIZATION_LEVELS, Organization } from './organization.entity.js';
 import { relationOf } from './organizationRelation.js';
+import { OrganizationsRepository } from './organizations.repository.js';
 
 /** The unique index that keeps case numbers apart across organisations. */
 const CASE_NUMBER_STEM_INDEX = 'organizations_case_number_stem';
@@ -36,6 +38,7 @@ const CACHE_TTL_MS = 5_000;
 @Injectable()
 export class OrganizationsService {
   private readonly repository: Repository<Organization>;
+  private readonly sql: OrganizationsRepository;
   private cache: Map<string, Organization> | undefined;
   private loadedAt = 0;
   private loading: Promise<Map<string, Organization>> | undefined;
@@ -43,6 +46,7 @@ export class OrganizationsService {
 
   constructor(dataSource: DataSource) {
     this.repository = dataSource.getRepository(Organization);
+    this.sql = new OrganizationsRepository(poolOf(dataSource));
   }
 
   async get(id: string, field = 'organizationId'): Promise<Organization> {
@@ -156,14 +160,11 @@ export class OrganizationsService {
   ): Promise<never> {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code !== '23505' || constraint !== CASE_NUMBER_STEM_INDEX) throw error;
-    const [other] = await this.repository.query(
-      `SELECT name FROM organizations WHERE case_number_stem(case_number_pattern, short_name) = case_number_stem($1, $2)`,
-      [organization.caseNumberPattern, organization.shortName],
-    );
+    const other = await this.sql.nameWithSameCaseNumbers(organization.caseNumberPattern, organization.shortName);
     throw validationFailed([
       {
         field: 'shortName',
-        message: `${organization.shortName} with the case number pattern ${organization.caseNumberPattern} gives the same case numbers as ${other?.name ?? 'another organisation'}: choose another short name or pattern`,
+        message: `${organization.shortName} with the case number pattern ${organization.caseNumberPattern} gives the same case numbers as ${other ?? 'another organisation'}: choose another short name or pattern`,
       },
     ]);
   }
