@@ -59,7 +59,7 @@ const listCases = (t: TestApp, token: string) =>
 describe('sign-in limiter', () => {
   beforeEach(nextWindow);
 
-  it('counts every attempt before the password check: of 12 concurrent wrong passwords at most 5 reach it (401), the rest are 429 with Retry-After', async () => {
+  it('counts tries before the password check: 12 wrong at once, ≤ 5 get 401, the rest 429 + Retry-After', async () => {
     const attempts = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(a, 'supervisor', `wrong-${i}`)));
     const statuses = attempts.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
@@ -77,7 +77,7 @@ describe('sign-in limiter', () => {
     await signIn(a, 'supervisor', DEMO_PASSWORD).expect(200);
   });
 
-  it('never answers 500 under concurrent wrong sign-ins: the counts are locked in one order (no deadlock)', async () => {
+  it('never answers 500 to concurrent wrong sign-ins: the counts are locked in one order (no deadlock)', async () => {
     const statuses: number[] = [];
     for (let round = 0; round < 25; round++) {
       const burst = await Promise.all(
@@ -170,7 +170,7 @@ describe('disabling a user and changing their role (admin)', () => {
     ]);
   });
 
-  it('makes a role or organisation change effective at once: the old token is refused, a new one carries the change', async () => {
+  it('makes a role or organisation change effective at once: the old token is refused, a new one has it', async () => {
     const user = await aUser();
     const token = await tokenOf(b, user.username, user.password);
     await listCases(b, token).expect(200);

@@ -54,7 +54,7 @@ describe('GET /api/v1/flows', () => {
     );
   });
 
-  it('describes one flow: states, events with payload schemas and senders, deadlines, rules and a Mermaid diagram', async () => {
+  it('describes a flow: states, events with payload schemas and senders, deadlines, rules, diagram', async () => {
     const { body } = await t.http.get('/api/v1/flows/judicial-confirmation').expect(200);
     expect(body.states.map((s: { name: string }) => s.name)).toEqual(
       expect.arrayContaining(['applied', 'underReview', 'awaitingSupplement', 'confirmed']),
@@ -76,7 +76,7 @@ describe('GET /api/v1/flows', () => {
 });
 
 describe('organisations', () => {
-  it('returns the demo tree: a city centre, two districts with streets, a committee, a court and a petition office', async () => {
+  it('returns the demo tree: city centre, two districts with streets, committee, court, petition office', async () => {
     const { body } = await t.http.get('/api/v1/organizations').expect(200);
     expect(body).toHaveLength(1);
     expect(body[0]).toMatchObject({ id: DEMO.city, level: 'city' });
@@ -161,7 +161,7 @@ describe('organisations', () => {
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
-  it('uses an organisation’s own mediation period for its new cases (MoJ-2002 Art. 33 cfg; SZ-DR Art. 25)', async () => {
+  it('uses an organisation’s own mediation period for new cases (MoJ-2002 Art. 33 cfg; SZ-DR Art. 25)', async () => {
     const { body: committee } = await (
       await t.as('admin')
     )

@@ -45,7 +45,7 @@ describe('character counting through HTTP', () => {
     expect(response.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: expected });
   });
 
-  it(`counts an event’s text the same way: a 2000-character summary of '${JI}' is recorded, 2001 are refused at payload.summary`, async () => {
+  it(`counts event text alike: 2000 × '${JI}' as summary is recorded, 2001 refused at payload.summary`, async () => {
     const opened = (await t.http.post('/api/v1/cases').send(anIntake()).expect(201)).body as { id: string };
     const send = (type: string, payload: Record<string, unknown>) =>
       t.http.post(`/api/v1/cases/${opened.id}/events`).send({ type, payload });
@@ -61,7 +61,10 @@ describe('character counting through HTTP', () => {
 });
 
 describe('one validation per request', () => {
-  /** Counts the calls of a schema's compiled check (the validator is kept with the schema, so the service uses this one). */
+  /**
+   * Counts the calls of a schema's compiled check (the validator is kept with the schema, so the service uses this
+   * one).
+   */
   const counting = (schema: Parameters<typeof validatorOf>[0]) => {
     const validator = validatorOf(schema);
     const check = validator.Check.bind(validator);
@@ -73,7 +76,7 @@ describe('one validation per request', () => {
     return { calls: () => calls, restore: () => (validator.Check = check as typeof validator.Check) };
   };
 
-  it('checks an intake once: the service’s check before it reads the organisation, and startCase trusts the value it accepted', async () => {
+  it('checks an intake once: the service before reading the organisation; startCase trusts it', async () => {
     const counter = counting(intakeSpec(getFlow('people-mediation').intake));
     try {
       await t.http.post('/api/v1/cases').send(anIntake()).expect(201);

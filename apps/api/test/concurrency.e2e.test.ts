@@ -50,7 +50,7 @@ describe('concurrent events on one case', () => {
     expect(version).toBe(4);
   });
 
-  it('lands every one of twenty requests without If-Match exactly once, across two instances, with no gaps', async () => {
+  it('lands each of twenty requests without If-Match exactly once, across two instances, with no gaps', async () => {
     const id = await mediatingCase();
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -1,7 +1,10 @@
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../src/common/databaseUnavailable.js';
 
-/** The shapes node-postgres, pg-pool, TypeORM and Node give a database that is not there; the live case is in hardening.e2e.test.ts. */
+/**
+ * The shapes node-postgres, pg-pool, TypeORM and Node give a database that is not there; the live case is in
+ * hardening.e2e.test.ts.
+ */
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 const typeorm = (driverError: Error) => new QueryFailedError('SELECT 1', [], driverError);

@@ -26,7 +26,7 @@ describe('the demo password, on the service process', () => {
   const passwordFile = `${dataDir}.demo-password`;
 
   it(
-    'survives a first start that fails after seeding, is printed in a block at every start, and JIEFEN_DEMO_PASSWORD resets it',
+    'survives a first start failing after seeding, is printed in a block at each start; JIEFEN_DEMO_PASSWORD resets it',
     async () => {
       // 1. The port is taken: the service seeds the demo users, then cannot listen.
       const squatter = createServer();
@@ -46,7 +46,8 @@ describe('the demo password, on the service process', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(passwordIn(second.output())).toBe(generated);
       expect(second.output()).toContain(`Kept in:     ${passwordFile}`);
-      expect(second.output().indexOf('┌')).toBeGreaterThan(second.output().indexOf('Jiefen is listening')); // after the start-up lines
+      // The block comes after the start-up lines.
+      expect(second.output().indexOf('┌')).toBeGreaterThan(second.output().indexOf('Jiefen is listening'));
       expect(await signInStatus(second.url, 'mediator', generated)).toBe(200);
       expect(await stopService(second)).toBe(0);
 
@@ -79,7 +80,7 @@ describe('the demo password, on the service process', () => {
 });
 
 describe('seedDemoData', () => {
-  it('says plainly when the password of demo users seeded by an earlier version is not stored, and how to set it', async () => {
+  it('says plainly when older demo users have no stored password, and how to set it', async () => {
     const t = await startTestApp({ seed: false });
     try {
       const logger = pino({ level: 'silent' });

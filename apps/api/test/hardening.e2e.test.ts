@@ -7,7 +7,9 @@ import { MAX_INPUT_DEPTH } from '../src/common/wellFormedInput.pipe.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS } from './support/factories.js';
 import { createTestDatabase, startTestApp, withDatabase, type TestApp } from './support/testApp.js';
 
-/** Issue 10, "500s on bad input": every bad input is a 400 (or 409/503) naming what is wrong, and nothing is written. */
+/**
+ * Issue 10, "500s on bad input": every bad input is a 400 (or 409/503) naming what is wrong, and nothing is written.
+ */
 
 const WRITTEN_TABLES = ['cases', 'case_events', 'parties', 'outbox', 'deadlines', 'organizations'] as const;
 
@@ -145,7 +147,8 @@ describe('bad input', () => {
     it(`refuses one level beyond ${MAX_INPUT_DEPTH} but lets ${MAX_INPUT_DEPTH} through to validation`, async () => {
       const admin = await t.as('admin');
       const at = (depth: number) =>
-        `{"name":"x","shortName":"甲","kind":"court","level":"district","parentId":"${DEMO.xuanwu}","policy":${nested(depth - 1)}}`;
+        `{"name":"x","shortName":"甲","kind":"court","level":"district","parentId":"${DEMO.xuanwu}",` +
+        `"policy":${nested(depth - 1)}}`;
       const deep = await admin
         .post('/api/v1/organizations')
         .set('content-type', 'application/json')
@@ -306,7 +309,7 @@ describe('bad input', () => {
       ).rejects.toThrow(/organizations_case_number_stem/);
     });
 
-    it('opens cases at two organisations sharing a short name but not a numbering, each with its own number', async () => {
+    it('opens cases at two organisations sharing a short name, not a numbering, each with its own number', async () => {
       const admin = await t.as('admin');
       const { body: committee } = await admin
         .post('/api/v1/organizations')
@@ -412,7 +415,7 @@ describe('while PostgreSQL cannot be reached', () => {
     await relay.close();
   });
 
-  it('answers event submissions, reads and /health with 503 SERVICE_UNAVAILABLE and Retry-After, then recovers', async () => {
+  it('answers events, reads and /health with 503 SERVICE_UNAVAILABLE and Retry-After, then recovers', async () => {
     const { body: opened } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
     await relay.close();
 

@@ -26,7 +26,7 @@ const lookUp = (client: Client, caseNumber: string) =>
   client.get(`/api/v1/linkable-cases?caseNumber=${encodeURIComponent(caseNumber)}`);
 
 describe('GET /linkable-cases: the case a judicial confirmation continues from, by its number', () => {
-  it('finds a case of the court’s district, which it cannot read, with its parties by name and its agreement masked (CPL Art. 205; PML Art. 33)', async () => {
+  it('finds its district’s unreadable case by party name, agreement masked (CPL Art. 205; PML Art. 33)', async () => {
     const agreed = await agreedCaseAt(DEMO.meiyuanCommittee);
     await court.get(`/api/v1/cases/${agreed.id}`).expect(404);
     const { body } = await lookUp(court, agreed.caseNumber).expect(200);
@@ -50,7 +50,7 @@ describe('GET /linkable-cases: the case a judicial confirmation continues from, 
     expect(JSON.stringify(body)).not.toMatch(/11010519491231002X|1380013800/);
   });
 
-  it('answers a case of another district exactly as a missing number (404), so its existence does not leak', async () => {
+  it('answers a case of another district as a missing number (404), so its existence does not leak', async () => {
     const elsewhere = await agreedCaseAt(DEMO.fuzimiao); // 秦淮, not the 玄武 court's district
     const outside = await lookUp(court, elsewhere.caseNumber).expect(404);
     const missing = await lookUp(court, '（2026）玄梅人调字第99999号').expect(404);

@@ -53,7 +53,7 @@ const withoutId = (body: Record<string, unknown>, id: string) =>
   JSON.parse(JSON.stringify(body).replaceAll(id, '<id>'));
 
 describe('linkedCaseId outside the caller’s scope is no such case (docs/security.md "Scope")', () => {
-  it('answers a case of another district exactly as a missing one (400 on linkedCaseId), and leaves that case untouched', async () => {
+  it('answers another district’s case as a missing one (400 on linkedCaseId), leaving it untouched', async () => {
     const elsewhere = await agreedCaseAt(DEMO.fuzimiao); // 秦淮, not the 玄武 court's district
     const before = await stateOf(elsewhere.id);
     const missingId = '6f1c2a7e-0000-4000-8000-000000000000';
@@ -80,7 +80,7 @@ describe('linkedCaseId outside the caller’s scope is no such case (docs/securi
       .expect(201);
   });
 
-  it('lets a basic court name a case of its own district, which it cannot read (CPL Art. 205; PML Art. 33)', async () => {
+  it('lets a basic court name a case of its district that it cannot read (CPL Art. 205; PML Art. 33)', async () => {
     const agreed = await agreedCaseAt(DEMO.meiyuanCommittee);
     await court.get(`/api/v1/cases/${agreed.id}`).expect(404);
     const { body } = await court.post('/api/v1/cases').send(confirmationOf(agreed.id)).expect(201);
@@ -96,7 +96,7 @@ describe('linkedCaseId outside the caller’s scope is no such case (docs/securi
 });
 
 describe('a link is an audited change of both cases', () => {
-  it('writes case.linked in the linked case’s trail, by the user who opened the new case, with its version bumped', async () => {
+  it('writes case.linked in the linked case’s trail, by the new case’s opener, its version bumped', async () => {
     const agreed = await agreedCaseAt(DEMO.meiyuanCommittee);
     const before = await stateOf(agreed.id);
     const { body } = await court.post('/api/v1/cases').send(confirmationOf(agreed.id)).expect(201);

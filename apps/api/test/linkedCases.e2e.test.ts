@@ -52,7 +52,7 @@ describe('court referral with delegated mediation (诉调对接)', () => {
     expect(child.parties.map((p: { name: string }) => p.name)).toEqual(['张三', '李四']);
   });
 
-  it('answers a retry of mediation.delegated with the same Idempotency-Key exactly as the first time, linked case included', async () => {
+  it('answers a mediation.delegated retry (same Idempotency-Key) as the first time, linked case too', async () => {
     const { body: referral } = await t.http
       .post('/api/v1/cases')
       .send(
@@ -153,7 +153,7 @@ describe('judicial confirmation of a people’s mediation agreement (PML Art. 33
     expect(original.linkedCases).toEqual([expect.objectContaining({ id: body.id, relation: 'continuedBy' })]);
   });
 
-  it('refuses an application after the 30-day window with 422 CONFIRMATION_WINDOW_EXPIRED and writes nothing', async () => {
+  it('refuses an application after the 30-day window: 422 CONFIRMATION_WINDOW_EXPIRED, nothing written', async () => {
     const agreed = await agreedCase('2026-01-20');
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM cases');
     const response = await (

@@ -44,7 +44,7 @@ describe('GET /api/v1/me', () => {
 });
 
 describe('allowedEvents of a case are the caller’s (issue 13)', () => {
-  it('offers a mediator neither engine events nor a supervisor’s assignment, and keeps them in flowAllowedEvents', async () => {
+  it('offers a mediator no engine events nor a supervisor’s assignment; flowAllowedEvents has them', async () => {
     const opened = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
     expect(opened.body.allowedEvents).toContain('application.accepted');
     expect(opened.body.allowedEvents).not.toContain('deadline.expired');

@@ -45,7 +45,7 @@ async function refusedWith(id: string, mediatorId: string, chosenBy = 'committee
 }
 
 describe('mediator.assigned in people’s mediation', () => {
-  it('refuses a mediatorId that names no user ("not-a-user", or an unknown uuid): 422 with the rule and PML Arts. 13, 19', async () => {
+  it('refuses a mediatorId naming no user ("not-a-user", unknown uuid): 422 (PML Arts. 13, 19)', async () => {
     const id = await awaitingMediator();
     await refusedWith(id, 'not-a-user');
     await refusedWith(id, '00000000-0000-4000-8000-00000000ffff');
@@ -66,7 +66,7 @@ describe('mediator.assigned in people’s mediation', () => {
     await refusedWith(await awaitingMediator(), gone);
   });
 
-  it('accepts an active mediator of the handling committee, designated or chosen by the parties (PML Art. 19)', async () => {
+  it('accepts an active mediator of the handling committee, designated or chosen (PML Art. 19)', async () => {
     const id = await awaitingMediator();
     const { body } = await send(id, 'mediator.assigned', {
       mediatorId: COMMITTEE_MEDIATOR,
@@ -117,7 +117,7 @@ describe('mediator.assigned in delegated mediation', () => {
     return body.linkedCases[0].id;
   }
 
-  it('refuses a mediator outside the roster organisation, even designated by the court (SPC-Invited Art. 12)', async () => {
+  it('refuses a mediator outside the roster organisation, even court-designated (SPC-Invited Art. 12)', async () => {
     const elsewhere = await addUser('qinhuai.mediator', 'mediator', DEMO.qinhuai);
     await refusedWith(await delegatedAtStreet(), elsewhere, 'court');
   });

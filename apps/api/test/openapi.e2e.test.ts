@@ -31,7 +31,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A served schema without the Chinese names the document gives each code table's values (`x-enum-descriptions`, and the same in `description`). */
+/**
+ * A served schema without the Chinese names the document gives each code table's values (`x-enum-descriptions`, and the
+ * same in `description`).
+ */
 function withoutChineseNames(node: unknown): Json {
   if (Array.isArray(node)) return node.map(withoutChineseNames) as unknown as Json;
   if (!node || typeof node !== 'object') return node as Json;
@@ -67,11 +70,12 @@ describe('the OpenAPI document', () => {
     if (process.env.JIEFEN_UPDATE_OPENAPI === '1')
       writeFileSync(CLIENT_DOCUMENT, `${JSON.stringify(document, null, 2)}\n`);
     const committed = JSON.parse(readFileSync(CLIENT_DOCUMENT, 'utf8'));
-    // On a difference: JIEFEN_UPDATE_OPENAPI=1 jest apps/api/test/openapi.e2e.test.ts, then pnpm --filter @jiefen/client generate.
+    // On a difference: JIEFEN_UPDATE_OPENAPI=1 jest apps/api/test/openapi.e2e.test.ts, then pnpm --filter
+    // @jiefen/client generate.
     expect(document).toEqual(committed);
   });
 
-  it('gives every operation a stable operationId, a summary and a description, a described tag, and a 2xx response with a schema', () => {
+  it('gives each operation a stable operationId, summary, description, described tag, 2xx response with schema', () => {
     const ids = operations().map(({ operation }) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(
@@ -109,7 +113,7 @@ describe('the OpenAPI document', () => {
     for (const tag of document.tags) expect([tag.name, tag.description]).toEqual([tag.name, expect.any(String)]);
   });
 
-  it('documents problem+json errors: 400 and 503 on every operation, 401 behind a token, and the statuses each operation can give', () => {
+  it('documents problem+json errors: 400 and 503 everywhere, 401 behind a token, and each operation’s statuses', () => {
     for (const { path, method, operation } of operations()) {
       const statuses = Object.keys(operation.responses);
       const expected = ['400', '503', ...(operation.security?.length ? ['401'] : [])];
@@ -145,7 +149,7 @@ describe('the OpenAPI document', () => {
 });
 
 describe('event payloads in the document', () => {
-  it('give every event type of every flow its own schema, a discriminated union on `type` per flow, generated from the flow’s spec', () => {
+  it('give each event type its own schema, a union on `type` per flow, generated from the flow’s spec', () => {
     const schemas = document.components.schemas;
     expect(schemas.CaseEvent.anyOf).toHaveLength(listFlows().length);
     for (const flow of listFlows()) {
@@ -172,7 +176,7 @@ describe('event payloads in the document', () => {
     ]);
   });
 
-  it('serve each payload as the very schema object the flows library validates with (TypeBox’s markers aside), and each intake too', () => {
+  it('serve each payload and intake as the very schema the flows library checks with (TypeBox markers aside)', () => {
     const schemas = document.components.schemas;
     // The markers TypeBox keeps on its schemas are not enumerable: JSON, and so the document, leaves them out.
     const asJson = (schema: object) => JSON.parse(JSON.stringify(schema));
@@ -245,7 +249,7 @@ describe('event payloads in the document', () => {
     }
   });
 
-  it('make Swagger’s default bodies work as they stand: the first intake example opens a case, the first event example is accepted', async () => {
+  it('make Swagger’s defaults work: the first intake example opens a case, the first event one is taken', async () => {
     const intakeExamples: Record<string, Json> =
       document.paths['/api/v1/cases'].post.requestBody.content['application/json'].examples;
     const eventExamples: Record<string, Json> =

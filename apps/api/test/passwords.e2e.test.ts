@@ -8,7 +8,10 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../src/security/passwo
 import { passwordProblem } from '../src/users/passwordRule.js';
 import { startTestApp, type TestApp } from './support/testApp.js';
 
-/** Written by `argon2` 0.45.1 (`argon2.hash('pw-from-old-argon2', { type: argon2.argon2id })`): its own order of parameters, m, p, t. */
+/**
+ * Written by `argon2` 0.45.1 (`argon2.hash('pw-from-old-argon2', { type: argon2.argon2id })`): its own order of
+ * parameters, m, p, t.
+ */
 const FROM_THE_ARGON2_PACKAGE =
   '$argon2id$v=19$m=65536,p=4,t=3$H2YXkjp4ksTj8stzs1ue8Q$6kJ9OCZ1NTg9UC+XEG7qDJoHZVHiLIuRMCCfrlY0d/U';
 const CURRENT_PARAMETERS = '$argon2id$v=19$m=65536,t=3,p=4$';
@@ -40,7 +43,7 @@ describe('password hashes', () => {
     expect(await verifyPassword(made, 'another-password')).toEqual({ valid: false, needsRehash: false });
   });
 
-  it('verifies an unknown username against a hash with the current parameters, so it costs as long as a wrong password', async () => {
+  it('verifies an unknown username against a current-parameter hash, costing as long as a wrong password', async () => {
     const current = await hashPassword('any-password-at-all');
     expect(parseOptions(DUMMY_HASH)).toEqual(parseOptions(current));
     expect(await verifyPassword(undefined, 'any-password-at-all')).toEqual({ valid: false, needsRehash: false });

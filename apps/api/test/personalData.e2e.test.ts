@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 const PHONES = { zhang: '13800138000', li: '13900139000', wang: '13700137000' } as const;
-/** What must never appear: each ID number's first 17 digits (so with or without its check character) and each phone's digits. */
+/**
+ * What must never appear: each ID number's first 17 digits (so with or without its check character) and each phone's
+ * digits.
+ */
 const SECRETS = [...Object.values(ID_NUMBERS).map((id) => id.slice(0, 17)), ...Object.values(PHONES)];
 
 const zhang = () => aParty();
@@ -44,7 +47,9 @@ interface Seen {
 }
 const seen: Seen[] = [];
 
-/** Sends a request, keeps its whole response, and checks its status (a journey that went astray would prove nothing). */
+/**
+ * Sends a request, keeps its whole response, and checks its status (a journey that went astray would prove nothing).
+ */
 async function hit(
   client: Client | ReturnType<typeof request>,
   method: 'get' | 'post',
@@ -300,7 +305,8 @@ describe('no unmasked ID number or phone of a seeded party in any response (PIPL
     await hit(admin, 'get', '/api/v1/users');
     await hit(admin, 'get', '/api/v1/organizations');
     for (const flow of listFlows()) await hit(mediator, 'get', `/api/v1/flows/${flow.id}`);
-    // Refusals that echo the request: a bad query value, an unknown parameter, an ID number as a path id, a malformed escape.
+    // Refusals that echo the request: a bad query value, an unknown parameter, an ID number as a path id, a malformed
+    // escape.
     await hit(mediator, 'get', `/api/v1/cases?idNumber=${ID_NUMBERS.zhang}&limit=${PHONES.li}`, undefined, 400);
     await hit(mediator, 'get', `/api/v1/cases?phone=${PHONES.wang}`, undefined, 400);
     await hit(mediator, 'get', `/api/v1/cases/${ID_NUMBERS.li}`, undefined, 400);
@@ -338,7 +344,7 @@ describe('no unmasked ID number or phone of a seeded party in any response (PIPL
 });
 
 describe('the audit trail of a judicial confirmation with an inline agreement (PIPL Art. 51)', () => {
-  it('keeps the bound parties’ ID numbers masked in the case.opened payload, in the database and in GET /events', async () => {
+  it('keeps bound parties’ ID numbers masked in the case.opened payload, in the database, in GET /events', async () => {
     const intake = anIntake({
       flow: 'judicial-confirmation',
       organizationId: DEMO.xuanwuCourt,
@@ -370,7 +376,8 @@ describe('the audit trail of a judicial confirmation with an inline agreement (P
       expect.not.objectContaining({ phone: expect.anything() }),
     ]);
     const [stored] = await t.dataSource.query(
-      `SELECT (SELECT string_agg(payload::text, '') FROM case_events WHERE case_id = $1) AS events, (SELECT snapshot::text FROM cases WHERE id = $1) AS snapshot`,
+      `SELECT (SELECT string_agg(payload::text, '') FROM case_events WHERE case_id = $1) AS events,
+        (SELECT snapshot::text FROM cases WHERE id = $1) AS snapshot`,
       [c.id],
     );
     for (const text of [stored.events, stored.snapshot])

@@ -44,7 +44,7 @@ const report = async (username: string, query: string, status = 200) =>
   (await (await t.as(username)).get(`/api/v1/reports/resolution-rate?${query}`).expect(status)).body;
 
 describe('GET /api/v1/reports/resolution-rate', () => {
-  it('gives resolved ÷ accepted for the organisation itself and each organisation below it, with its subtree', async () => {
+  it('gives resolved ÷ accepted for the organisation itself and each one below it, with its subtree', async () => {
     const body = await report('supervisor', 'year=2026');
     expect(body).toMatchObject({
       year: 2026,

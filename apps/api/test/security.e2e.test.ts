@@ -230,8 +230,10 @@ describe('personal data (PIPL Arts. 28, 51)', () => {
     const list = await t.http.get('/api/v1/cases').query({ q: c.caseNumber }).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(ID_NUMBERS.zhang);
     const stored = await t.dataSource.query(
-      `SELECT c.snapshot::text AS snapshot, (SELECT string_agg(e.payload::text, '') FROM case_events e WHERE e.case_id = c.id) AS events,
-              (SELECT string_agg(concat_ws('|', p.id_number_encrypted, p.id_number_hash, p.phone_encrypted), '') FROM parties p WHERE p.case_id = c.id) AS parties
+      `SELECT c.snapshot::text AS snapshot, (SELECT string_agg(e.payload::text, '') FROM case_events e
+              WHERE e.case_id = c.id) AS events,
+              (SELECT string_agg(concat_ws('|', p.id_number_encrypted, p.id_number_hash, p.phone_encrypted), '')
+                FROM parties p WHERE p.case_id = c.id) AS parties
        FROM cases c WHERE c.id = $1`,
       [c.id],
     );

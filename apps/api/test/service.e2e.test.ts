@@ -135,7 +135,7 @@ describe('the command line on a real server', () => {
       child.once('exit', (code) => resolve({ code, output }));
     });
 
-  it('generates keys, creates the first admin on an empty database, re-encrypts after a data-key rotation and re-hashes after a hash-key rotation', async () => {
+  it('makes keys and the first admin, re-encrypts on a data-key and re-hashes on a hash-key rotation', async () => {
     const databaseUrl = await createTestDatabase();
     const keys = await run(['generate-keys'], {});
     expect(keys.code).toBe(0);

@@ -294,7 +294,7 @@ describe('the seeded story holds', () => {
 });
 
 describe('GET /api/v1/reports/mediation (人民调解案件统计表)', () => {
-  it('counts the district’s mediations of 2026 by category × result, agreements, parties, amount and 防止民转刑', async () => {
+  it('counts the district’s 2026 mediations by category × result, agreements, parties, amount and 防止民转刑', async () => {
     const body = await get(supervisor, 'mediation?year=2026');
     expect(body).toMatchObject({
       report: 'mediation',
@@ -456,7 +456,8 @@ describe('GET /api/v1/reports/centre (综治/矛调中心考核)', () => {
     // Accepted: A B C D H G, P1 P3 P4, JC1 JC2 JC3 = 12. Resolved: A B H G P1 JC1 JC3 = 7.
     // Within 30 days of acceptance: A (0) B (3) H (4) G (1) JC1 (8); P1 (66) and JC3 (69) not.
     // Within the time limits: all but JC3, whose review and special-procedure periods expired first.
-    // At street level: A B G (the committee); H at the district, P1 at the petition office, JC1 JC3 at the court are not.
+    // At street level: A B G (the committee); H at the district, P1 at the petition office, JC1 JC3 at the court are
+    // not.
     const total = body.total;
     expect(total).toMatchObject({
       accepted: 12,
@@ -478,7 +479,8 @@ describe('GET /api/v1/reports/centre (综治/矛调中心考核)', () => {
       dissatisfied: 2,
       satisfactionRate: 0.5,
     });
-    // Overdue: D (mediation period), P3 (acceptance), P4 (handling), JC3 (review); H when its resolution target expired too.
+    // Overdue: D (mediation period), P3 (acceptance), P4 (handling), JC3 (review); H when its resolution target expired
+    // too.
     const hTarget = (
       (await t.http.get(`/api/v1/cases/${ids.H}/events`).expect(200)).body.items as {
         type: string;
@@ -575,7 +577,7 @@ describe('GET /api/v1/reports/petitions (信访)', () => {
 });
 
 describe('GET /api/v1/reports/courts (司法确认)', () => {
-  it('gives applications, outcomes, the median days to ruling and the share within 30 days (CPL Art. 187)', async () => {
+  it('gives applications, outcomes, median days to ruling and the share within 30 days (CPL Art. 187)', async () => {
     const body = await get(supervisor, 'courts?year=2026');
     // Days to ruling: JC1 8, JC2 3, JC3 69 → median 8; JC3 after specialProcedurePeriod expired.
     expect(body.total).toEqual({
@@ -630,7 +632,7 @@ describe('the Excel workbooks', () => {
   };
   const values = (sheet: ExcelJS.Worksheet, r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
 
-  it('lays the mediation form out with title, organisation, period, two header rows, one row per category and the total', async () => {
+  it('lays out the mediation form: title, organisation, period, 2 header rows, a row per category, total', async () => {
     const sheet = await workbook('mediation?year=2026&format=xlsx');
     expect(sheet.getCell('A1').value).toBe('人民调解案件统计表');
     expect(sheet.getCell('A2').value).toBe('填报单位：玄武区矛盾纠纷调处化解中心');

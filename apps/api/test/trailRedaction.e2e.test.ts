@@ -7,7 +7,7 @@ import { startTestApp } from './support/testApp.js';
  * ID numbers in clear in the `case.opened` payload. Migration 1763900000006 masks such rows in
  * place (PIPL Art. 51): here a row is put back in that old shape and the migration run again.
  */
-it('masks the clear ID numbers of inline-agreement bound parties already in the trail (migration 1763900000006)', async () => {
+it('masks clear ID numbers of inline-agreement bound parties in the trail (migration 1763900000006)', async () => {
   const t = await startTestApp();
   const court = await t.as('city-court');
   const { body: c } = await court
@@ -45,7 +45,8 @@ it('masks the clear ID numbers of inline-agreement bound parties already in the 
     ];
     await dataSource.query(`ALTER TABLE case_events DISABLE TRIGGER case_events_append_only`);
     await dataSource.query(
-      `UPDATE case_events SET payload = jsonb_set(payload, '{agreement,boundParties}', $2::jsonb) WHERE case_id = $1 AND seq = 1`,
+      `UPDATE case_events SET payload = jsonb_set(payload, '{agreement,boundParties}', $2::jsonb) WHERE case_id = $1
+        AND seq = 1`,
       [c.id, JSON.stringify(legacy)],
     );
     await dataSource.query(`ALTER TABLE case_events ENABLE TRIGGER case_events_append_only`);
@@ -60,7 +61,8 @@ it('masks the clear ID numbers of inline-agreement bound parties already in the 
 
     await dataSource.runMigrations({ transaction: 'each' });
     const [after] = await dataSource.query(
-      `SELECT payload->'agreement'->'boundParties' AS bound, payload->'summary' AS summary FROM case_events WHERE case_id = $1 AND seq = 1`,
+      `SELECT payload->'agreement'->'boundParties' AS bound, payload->'summary' AS summary FROM case_events
+        WHERE case_id = $1 AND seq = 1`,
       [c.id],
     );
     expect(after).toEqual({

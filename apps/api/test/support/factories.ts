@@ -2,7 +2,10 @@ import { DEMO } from '../../src/demo/demoOrganizations.js';
 
 export { DEMO };
 
-/** The demo committee's mediator (梅园新村人民调解员): the one mediator.assigned may name on a case at the committee or its street. */
+/**
+ * The demo committee's mediator (梅园新村人民调解员): the one mediator.assigned may name on a case at the committee or its
+ * street.
+ */
 export const DEMO_MEDIATOR = '00000000-0000-4000-8000-0000000000a2';
 
 export const ID_NUMBERS = {

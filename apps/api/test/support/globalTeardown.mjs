@@ -1,7 +1,10 @@
 import pg from 'pg';
 import { removeRunTmpDir } from './runTmpDir.mjs';
 
-/** Drops this run's databases (on a real server) or stops the embedded cluster, then removes the run's temporary directory. */
+/**
+ * Drops this run's databases (on a real server) or stops the embedded cluster, then removes the run's temporary
+ * directory.
+ */
 export default async function globalTeardown() {
   try {
     const embedded = globalThis.__JIEFEN_EMBEDDED__;

@@ -29,11 +29,16 @@ export interface TestApp {
   app: INestApplication;
   /** Signed in as `city-mediator` (a mediator at the city centre: sees every case, sends mediation events). */
   http: Client;
-  /** Signed in as another user: a demo user (reception, mediator, supervisor, court, admin, petition) or `city-<role>`. */
+  /**
+   * Signed in as another user: a demo user (reception, mediator, supervisor, court, admin, petition) or `city-<role>`.
+   */
   as(username: string): Promise<Client>;
   /** No token at all. */
   anonymous: ReturnType<typeof request>;
-  /** An active mediator account at `organizationId` (created on first use): one `mediator.assigned` may name on a case there. */
+  /**
+   * An active mediator account at `organizationId` (created on first use): one `mediator.assigned` may name on a case
+   * there.
+   */
   mediatorAt(organizationId: string): Promise<string>;
   dataSource: DataSource;
   clock: FixedClock;
