@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { cjkFont } from '../src/documents/cjkFont.js';
 import { documentLines, renderDocument } from '../src/documents/documentRenderer.js';
 import { writeDocx } from '../src/documents/docxWriter.js';
+import { PAGE, writePdf } from '../src/documents/pdfWriter.js';
 import { MissingGlyphError } from '../src/documents/missingGlyphError.js';
 import { TemplateRegistry } from '../src/documents/templateRegistry.js';
 import { aDocumentData } from './support/documentFacts.js';
@@ -69,4 +70,30 @@ it('hints Word to SimSun-ExtB for the Extension B characters of a name in the .d
     new RegExp(`<w:r>(?:(?!</w:r>).)*<w:t[^>]*>[^<]*${text}</w:t>`, 's').exec(xml)?.[0] ?? '';
   expect(runOf('𠀾𠮷')).toContain('w:eastAsia="SimSun-ExtB"');
   expect(runOf('调解张')).toContain('w:eastAsia="宋体"');
+});
+
+it('centres and right-aligns a line of several faces as one line (its runs side by side, not on top of each other)', async () => {
+  const pdf = await writePdf(font, { title: 't', createdAt: new Date(0) }, [
+    { style: 'centre', text: '居中：张𠀾与𠮷田' },
+    { style: 'right', text: '右对齐：张𠀾与𠮷田' },
+  ]);
+  const page = await (await getDocumentProxy(new Uint8Array(pdf))).getPage(1);
+  const items = (await page.getTextContent()).items as { str: string; transform: number[]; width: number }[];
+  const lineOf = (first: string) => {
+    const y = items.find((i) => i.str.startsWith(first))!.transform[5];
+    return items.filter((i) => i.str && i.transform[5] === y).sort((a, b) => a.transform[4]! - b.transform[4]!);
+  };
+  const [left, right] = [PAGE.margins.left, page.view[2]! - PAGE.margins.right];
+  for (const [first, align] of [
+    ['居中', 'centre'],
+    ['右对齐', 'right'],
+  ] as const) {
+    const runs = lineOf(first);
+    expect(runs.map((r) => r.str).join('')).toBe(`${first}：张𠀾与𠮷田`);
+    runs.slice(1).forEach((run, i) => expect(run.transform[4]).toBeCloseTo(runs[i]!.transform[4]! + runs[i]!.width, 0));
+    const start = runs[0]!.transform[4]!;
+    const end = runs.at(-1)!.transform[4]! + runs.at(-1)!.width;
+    if (align === 'centre') expect(start - left).toBeCloseTo(right - end, 0);
+    else expect(end).toBeCloseTo(right, 0);
+  }
 });

@@ -179,6 +179,11 @@ function writer(doc: PDFKit.PDFDocument, font: CjkFont): Write {
       doc.font(fontName(runs[0]!.face, weight)).text(text, x, y, options);
       return;
     }
+    // pdfkit centres or right-aligns each `continued` run on its own (they overlap): place them by hand.
+    if (options.align === 'center' || options.align === 'right') {
+      const named = runs.map((run) => ({ ...run, name: fontName(run.face, weight) }));
+      return writeAligned(doc, named, x ?? doc.x, y, { ...options, align: options.align });
+    }
     runs.forEach((run, i) => {
       doc.font(fontName(run.face, weight));
       const continued = i < runs.length - 1;
@@ -186,4 +191,53 @@ function writer(doc: PDFKit.PDFDocument, font: CjkFont): Write {
       else doc.text(run.text, { ...options, continued });
     });
   };
+}
+
+/**
+ * A centred or right-aligned text of several faces: cut into lines by measured width (a CJK line may
+ * break between any two characters), each line's runs placed one after the other from the offset that
+ * aligns the whole line.
+ */
+function writeAligned(
+  doc: PDFKit.PDFDocument,
+  runs: { name: string; text: string }[],
+  left: number,
+  top: number | undefined,
+  options: PDFKit.Mixins.TextOptions & { align: 'center' | 'right' },
+): void {
+  const width = options.width ?? doc.page.width - left - doc.page.margins.right;
+  const spacing = { characterSpacing: options.characterSpacing ?? 0 };
+  const measure = (name: string, text: string) => doc.font(name).widthOfString(text, spacing);
+  const lines: { name: string; text: string; width: number }[][] = [[]];
+  let used = 0;
+  for (const run of runs) {
+    for (const char of run.text) {
+      const w = measure(run.name, char);
+      if (used + w > width && used > 0) {
+        lines.push([]);
+        used = 0;
+      }
+      const line = lines.at(-1)!;
+      const last = line.at(-1);
+      if (last?.name === run.name) {
+        last.text += char;
+        last.width += w;
+      } else line.push({ name: run.name, text: char, width: w });
+      used += w;
+    }
+  }
+  if (top !== undefined) doc.y = top;
+  for (const line of lines) {
+    const height = doc.font(line[0]!.name).currentLineHeight(true) + (options.lineGap ?? 0);
+    if (doc.y + height > doc.page.maxY()) doc.addPage();
+    const y = doc.y;
+    const total = line.reduce((sum, run) => sum + run.width, 0);
+    let x = options.align === 'center' ? left + (width - total) / 2 : left + width - total;
+    for (const run of line) {
+      doc.font(run.name).text(run.text, x, y, { ...spacing, lineBreak: false });
+      x += run.width;
+    }
+    doc.x = left;
+    doc.y = y + height;
+  }
 }
