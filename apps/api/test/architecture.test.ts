@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceFiles, sqlSites } from './support/sqlInSource.js';
@@ -64,6 +65,29 @@ describe('architecture: where SQL lives', () => {
         `SQL outside a repository (*.repository.ts), read model (*.queries.ts) or migration; move it there ` +
           `(docs/architecture.md "Where SQL lives"):\n  ${misplaced.join('\n  ')}`,
       );
+  });
+
+  it('reports SQL planted in a service (capitals in a constant, lower case handed to .query), not prose', () => {
+    const root = mkdtempSync(join(tmpdir(), 'jiefen-architecture-'));
+    try {
+      writeFileSync(
+        join(root, 'planted.service.ts'),
+        [
+          'export const load = (id: string) => `SELECT id FROM cases WHERE id = ${id}`;',
+          "export const drop = (db: { query(text: string): unknown }) => db.query('delete from outbox');",
+          "export const named = (db: any) => db.query({ name: 'n', text: 'UPDATE users SET disabled = true' });",
+          "export const prose = 'SELECT a mediator, then INSERT the date';",
+          'export const fragment = `(c.organization_path LIKE $1 OR c.court_id = $2::uuid)`;',
+        ].join('\n'),
+      );
+      expect(sqlSites(root, 'planted.service.ts').map((s) => [s.line, s.sql])).toEqual([
+        [1, 'SELECT id FROM cases WHERE id = $x'],
+        [2, 'delete from outbox'],
+        [3, 'UPDATE users SET disabled = true'],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names in its exceptions and its not-moved-yet list only files that exist and still hold SQL', () => {
