@@ -2,11 +2,13 @@
  * Administration from a terminal, on the same configuration as the service:
  *   node apps/api/dist/cli.js generate-keys
  *   node apps/api/dist/cli.js create-admin --username <name> --organization <uuid> [--display-name <text>]
- *       (password from JIEFEN_ADMIN_PASSWORD; on a real server with no organisation yet, --create-city <name> adds the root centre)
+ *       (password from JIEFEN_ADMIN_PASSWORD; on a real server with no organisation yet,
+ *       --create-city <name> adds the root centre)
  *   node apps/api/dist/cli.js reset-password --username <name>
  *       (password from JIEFEN_NEW_PASSWORD, else from standard input: typed without echo, or piped)
  *   node apps/api/dist/cli.js rotate-keys
- *   node apps/api/dist/cli.js calendar load --year 2027 --file notice.json   (also: calendar list, calendar show --year 2027)
+ *   node apps/api/dist/cli.js calendar load --year 2027 --file notice.json
+ *       (also: calendar list, calendar show --year 2027)
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
   }
   if (command !== 'create-admin' && command !== 'rotate-keys') {
     throw new Error(
-      'usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | reset-password --username <name> | rotate-keys',
+      'usage: cli.js generate-keys | create-admin --username <name> --organization <uuid> | reset-password ' +
+        '--username <name> | rotate-keys',
     );
   }
   const config = loadConfig();
@@ -142,7 +145,8 @@ async function rotateKeys(dataSource: import('typeorm').DataSource, protection: 
     if (hash !== row.id_number_hash) reHashed++;
   }
   process.stdout.write(
-    `re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID numbers under the current hash key\n`,
+    `re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID ` +
+      `numbers under the current hash key\n`,
   );
   const documents = await rotateDocumentKeys(dataSource, protection);
   process.stdout.write(

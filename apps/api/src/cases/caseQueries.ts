@@ -106,7 +106,8 @@ export async function listCases(
   const limit = query.limit ?? DEFAULT_LIMIT;
   values.push(limit + 1);
   const { rows } = await db.query(
-    `SELECT id, case_number, flow_id, flow_version, state, status, final, overdue, organization_id, category, risk_level,
+    `SELECT id, case_number, flow_id, flow_version, state, status, final, overdue, organization_id, category,
+            risk_level,
             summary, received_on, opened_at, version
      FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY opened_at DESC, id DESC LIMIT $${values.length}`,
@@ -136,7 +137,8 @@ export async function listCases(
 export async function caseDetailRow(db: pg.Pool, caseId: string) {
   const { rows } = await db.query({
     name: 'case-detail',
-    text: `SELECT id, case_number, version, snapshot, receiving_organization_id, opened_at, updated_at, links, organization_path, court_id, parties_view
+    text: `SELECT id, case_number, version, snapshot, receiving_organization_id, opened_at, updated_at, links,
+           organization_path, court_id, parties_view
            FROM cases WHERE id = $1`,
     values: [caseId],
   });

@@ -34,7 +34,8 @@ export class CasesController {
   @ApiOperation({
     summary: 'Open a case on a flow (flows.md "Intake")',
     description:
-      'The body is the flow’s intake schema (`CaseIntake`, told apart by `flow`). Reception opens cases at its organisation or below; the flow’s opening rules answer 422 with their article.',
+      'The body is the flow’s intake schema (`CaseIntake`, told apart by `flow`). Reception opens cases at its ' +
+      'organisation or below; the flow’s opening rules answer 422 with their article.',
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/CaseIntake' }, examples: intakeExamples() })
   @ApiResponse({
@@ -75,7 +76,9 @@ export class CasesController {
     operationId: 'cases.sendEvent',
     summary: 'Send an event to a case',
     description:
-      'The body is one of the case’s flow’s events (`CaseEvent`: one schema per flow and event type, told apart by `type`). The state must accept the event (else 409 with `allowedEvents`), your role must be one that sends it (403), and its legal rules must hold (422 with `rule` and `basis`).',
+      'The body is one of the case’s flow’s events (`CaseEvent`: one schema per flow and event type, told apart by ' +
+      '`type`). The state must accept the event (else 409 with `allowedEvents`), your role must be one that sends ' +
+      'it (403), and its legal rules must hold (422 with `rule` and `basis`).',
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/CaseEvent' }, examples: eventExamples() })
   @ApiOkResponse({

@@ -12,8 +12,8 @@ const LOAD = `
          receiving_organization_id, organization_path, court_id, parties_view
   FROM cases WHERE id = $1`;
 
-const DEADLINE_RECORDSET = `jsonb_to_recordset($DL::jsonb) AS d(kind text, sort text, status text, basis text, "dueOn" date, "remindOn" date,
-  provisional boolean, "provisionalReason" text, "startedOn" date, steps jsonb)`;
+const DEADLINE_RECORDSET = `jsonb_to_recordset($DL::jsonb) AS d(kind text, sort text, status text, basis text,
+  "dueOn" date, "remindOn" date, provisional boolean, "provisionalReason" text, "startedOn" date, steps jsonb)`;
 /** The first day a deadline's count started from: what a calendar year's recomputation looks up. */
 const COUNTED_FROM = `COALESCE((d.steps->0->>'from')::date, d."startedOn")`;
 
@@ -71,7 +71,8 @@ export class CasesRepository {
             organization_id, organization_path, receiving_organization_id, category, channel, risk_level, amount,
             summary, search_text, received_on, accepted_on, ended_on, overdue, linked_case_id, parent_case_id, links,
             opened_at, updated_at, court_id, parties_view)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, 1, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+            $21,
             $22, $23, $24::jsonb, $25, $25, $33, $34::jsonb)
           RETURNING id
         ), parties AS (
@@ -79,7 +80,8 @@ export class CasesRepository {
             phone_encrypted, address, agent, ethnicity_encrypted, occupation)
           SELECT ins.id, p."partyId", p.role, p.kind, p.name, p."idNumberEncrypted", p."idNumberHash", p."creditCode",
             p."phoneEncrypted", p.address, p.agent, p."ethnicityEncrypted", p.occupation
-          FROM ins, jsonb_to_recordset($26::jsonb) AS p("partyId" text, role text, kind text, name text, "idNumberEncrypted" text,
+          FROM ins, jsonb_to_recordset($26::jsonb) AS p("partyId" text, role text, kind text, name text,
+            "idNumberEncrypted" text,
             "idNumberHash" text, "creditCode" text, "phoneEncrypted" text, address text, agent text,
             "ethnicityEncrypted" text, occupation text)
         ), ev AS (
@@ -90,9 +92,11 @@ export class CasesRepository {
           SELECT ins.id, o.kind, o.recipient, o.payload, $25, $25
           FROM ins, jsonb_to_recordset($32::jsonb) AS o(kind text, recipient jsonb, payload jsonb)
         )
-        INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+        INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason,
+          counted_from,
           organization_id, organization_path, updated_at)
-        SELECT ins.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason", ${COUNTED_FROM},
+        SELECT ins.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason",
+          ${COUNTED_FROM},
           $9, $10, $25
         FROM ins, ${DEADLINE_RECORDSET.replace('$DL', '$31')}`,
       values: [
@@ -158,23 +162,29 @@ export class CasesRepository {
         ), removed AS (
           DELETE FROM deadlines WHERE case_id = $1 AND kind = ANY($18::text[]) AND EXISTS (SELECT 1 FROM upd)
         ), upserted AS (
-          INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+          INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason,
+            counted_from,
             organization_id, organization_path, updated_at)
-          SELECT $1, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason", ${COUNTED_FROM},
+          SELECT $1, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason",
+            ${COUNTED_FROM},
             $7, $8, $12
           FROM upd, ${DEADLINE_RECORDSET.replace('$DL', '$19')}
-          ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status, basis = EXCLUDED.basis,
+          ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status,
+            basis = EXCLUDED.basis,
             due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, provisional = EXCLUDED.provisional,
             provisional_reason = EXCLUDED.provisional_reason, counted_from = EXCLUDED.counted_from,
-            organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at,
+            organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path,
+              updated_at = EXCLUDED.updated_at,
             -- A moved due date is a new timer: no claim, and its reminder not yet sent.
             claimed_until = NULL,
-            reminded_on = CASE WHEN deadlines.remind_on IS DISTINCT FROM EXCLUDED.remind_on THEN NULL ELSE deadlines.reminded_on END
+            reminded_on = CASE WHEN deadlines.remind_on IS DISTINCT FROM EXCLUDED.remind_on THEN NULL
+              ELSE deadlines.reminded_on END
         ), moved AS (
           -- The work lists follow the handling organisation when a case is escalated, assigned or transferred.
           UPDATE deadlines SET organization_id = $7, organization_path = $8
           WHERE case_id = $1 AND organization_id <> $7 AND EXISTS (SELECT 1 FROM upd)
-            AND NOT (kind = ANY($18::text[])) AND kind NOT IN (SELECT x->>'kind' FROM jsonb_array_elements($19::jsonb) x)
+            AND NOT (kind = ANY($18::text[]))
+            AND kind NOT IN (SELECT x->>'kind' FROM jsonb_array_elements($19::jsonb) x)
         ), idem AS (
           INSERT INTO idempotency_keys (case_id, key, request_hash, response)
           SELECT id, $17, $20, $22::jsonb FROM upd WHERE $17::text IS NOT NULL
@@ -240,34 +250,45 @@ export class CasesRepository {
       name: 'case-apply-many',
       text: `
         WITH input AS (
-          SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("caseId" uuid, expected int, state text, status text, final boolean,
+          SELECT * FROM jsonb_to_recordset($1::jsonb) AS i("caseId" uuid, expected int, state text, status text,
+            final boolean,
             "organizationId" uuid, "acceptedOn" date, "endedOn" date, overdue boolean, "courtId" uuid, snapshot jsonb,
-            "organizationPath" text, at timestamptz, type text, payload jsonb, actor jsonb, today date, meta jsonb, deadlines jsonb, outbox jsonb)
+            "organizationPath" text, at timestamptz, type text, payload jsonb, actor jsonb, today date, meta jsonb,
+              deadlines jsonb, outbox jsonb)
         ), upd AS (
-          UPDATE cases c SET state = i.state, status = i.status, final = i.final, snapshot = i.snapshot, version = c.version + 1,
-            organization_id = i."organizationId", organization_path = i."organizationPath", accepted_on = i."acceptedOn",
+          UPDATE cases c SET state = i.state, status = i.status, final = i.final, snapshot = i.snapshot,
+            version = c.version + 1,
+            organization_id = i."organizationId", organization_path = i."organizationPath",
+              accepted_on = i."acceptedOn",
             ended_on = i."endedOn", overdue = i.overdue, updated_at = i.at, court_id = i."courtId"
           FROM input i WHERE c.id = i."caseId" AND c.version = i.expected
           RETURNING c.id, c.version
         ), ev AS (
           INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key, meta)
-          SELECT upd.id, upd.version, i.type, i.payload, i.actor, i.at, i.today, NULL, i.meta FROM upd JOIN input i ON i."caseId" = upd.id
+          SELECT upd.id, upd.version, i.type, i.payload, i.actor, i.at, i.today, NULL, i.meta FROM upd JOIN input i
+            ON i."caseId" = upd.id
         ), ob AS (
           INSERT INTO outbox (case_id, kind, recipient, payload, created_at, available_at)
           SELECT upd.id, o.kind, o.recipient, o.payload, i.at, i.at
-          FROM upd JOIN input i ON i."caseId" = upd.id, jsonb_to_recordset(i.outbox) AS o(kind text, recipient jsonb, payload jsonb)
+          FROM upd JOIN input i ON i."caseId" = upd.id, jsonb_to_recordset(i.outbox) AS o(kind text, recipient jsonb,
+            payload jsonb)
         ), upserted AS (
-          INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason, counted_from,
+          INSERT INTO deadlines (case_id, kind, sort, status, basis, due_on, remind_on, provisional, provisional_reason,
+            counted_from,
             organization_id, organization_path, updated_at)
-          SELECT upd.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional, d."provisionalReason", ${COUNTED_FROM},
+          SELECT upd.id, d.kind, d.sort, d.status, d.basis, d."dueOn", d."remindOn", d.provisional,
+            d."provisionalReason", ${COUNTED_FROM},
             i."organizationId", i."organizationPath", i.at
           FROM upd JOIN input i ON i."caseId" = upd.id, ${DEADLINE_RECORDSET.replace('$DL::jsonb', 'i.deadlines')}
-          ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status, basis = EXCLUDED.basis,
+          ON CONFLICT (case_id, kind) DO UPDATE SET sort = EXCLUDED.sort, status = EXCLUDED.status,
+            basis = EXCLUDED.basis,
             due_on = EXCLUDED.due_on, remind_on = EXCLUDED.remind_on, provisional = EXCLUDED.provisional,
             provisional_reason = EXCLUDED.provisional_reason, counted_from = EXCLUDED.counted_from,
-            organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path, updated_at = EXCLUDED.updated_at,
+            organization_id = EXCLUDED.organization_id, organization_path = EXCLUDED.organization_path,
+              updated_at = EXCLUDED.updated_at,
             claimed_until = NULL,
-            reminded_on = CASE WHEN deadlines.remind_on IS DISTINCT FROM EXCLUDED.remind_on THEN NULL ELSE deadlines.reminded_on END
+            reminded_on = CASE WHEN deadlines.remind_on IS DISTINCT FROM EXCLUDED.remind_on THEN NULL
+              ELSE deadlines.reminded_on END
         )
         SELECT id FROM upd`,
       values: [JSON.stringify(input)],

@@ -18,7 +18,9 @@ import { viewForCaller } from './viewForCaller.js';
 import { timeLeft } from '../deadlines/timeLeft.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 
-/** Reads: one case, its audit trail, filtered lists, a party's personal data in full. Writes go through `CaseRunner`. */
+/**
+ * Reads: one case, its audit trail, filtered lists, a party's personal data in full. Writes go through `CaseRunner`.
+ */
 @Injectable()
 export class CasesService {
   private readonly logger = new Logger('CasesService');

@@ -23,7 +23,9 @@ export class LinkableCasesController {
   @ApiOperation({
     summary: 'A case a new case may continue from (linkedCaseId), found by its case number',
     description:
-      'For a court clerk opening a judicial confirmation from the agreement the parties bring (CPL Art. 205; PML Art. 33): the case’s id, its parties by name and the agreement it holds (masked). Only a case you may name as `linkedCaseId`; any other is 404.',
+      'For a court clerk opening a judicial confirmation from the agreement the parties bring (CPL Art. 205; ' +
+      'PML Art. 33): the case’s id, its parties by name and the agreement it holds (masked). Only a case you may ' +
+      'name as `linkedCaseId`; any other is 404.',
   })
   @ApiOkResponse({
     description: 'the case',

@@ -44,7 +44,8 @@ export async function checkMediators(
     if (!user || user.role !== 'mediator' || user.disabled || !ofHandling) {
       throw new DomainError(
         'RULE_VIOLATED',
-        `${id} is not an active mediator of ${handling.name} or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`,
+        `${id} is not an active mediator of ${handling.name} or of a committee attached to it ` +
+          `(${MEDIATOR_OF_ORGANIZATION.basis})`,
         {
           rule: MEDIATOR_OF_ORGANIZATION.code,
           basis: MEDIATOR_OF_ORGANIZATION.basis,

@@ -31,7 +31,9 @@ export class PartiesRepository {
   async secretsOf(caseId: string): Promise<PartySecrets[]> {
     const { rows } = await this.db.query({
       name: 'party-secrets',
-      text: 'SELECT party_id, id_number_encrypted, phone_encrypted, ethnicity_encrypted FROM parties WHERE case_id = $1',
+      text:
+        'SELECT party_id, id_number_encrypted, phone_encrypted, ethnicity_encrypted ' +
+        'FROM parties WHERE case_id = $1',
       values: [caseId],
     });
     return rows.map((r) => ({

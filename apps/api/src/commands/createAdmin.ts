@@ -36,7 +36,8 @@ export async function createAdmin(
     const users = manager.getRepository(User);
     if (await users.existsBy({ username: options.username })) {
       throw new CommandError(
-        `a user "${options.username}" already exists; nothing was changed (to set their password: cli.js reset-password --username ${options.username})`,
+        `a user "${options.username}" already exists; nothing was changed (to set their password: ` +
+          `cli.js reset-password --username ${options.username})`,
       );
     }
     const organizationId = options.createCity
@@ -60,7 +61,8 @@ async function createCity(organizations: Repository<Organization>, name: string)
   const root = await organizations.findOneBy({ parentId: IsNull() });
   if (root) {
     throw new CommandError(
-      `there is already a root organisation, ${root.name} (${root.id}); nothing was changed (add the administrator there with --organization ${root.id})`,
+      `there is already a root organisation, ${root.name} (${root.id}); nothing was changed (add the administrator ` +
+        `there with --organization ${root.id})`,
     );
   }
   const id = randomUUID();

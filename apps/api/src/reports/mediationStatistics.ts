@@ -29,7 +29,8 @@ export const MEDIATION_REPORT: ReportDefinition<MediationFigures> = {
       FROM case_statistics c
       WHERE ${sql.inPeriod('c.accepted_on')} AND ${sql.cases()}
       GROUP BY 1`,
-    // 调解成功: the day the agreement was reached (agreement.signed), with its form, its terms' amounts and the case's parties.
+    // 调解成功: the day the agreement was reached (agreement.signed), with its form, its terms' amounts and the case's
+    // parties.
     (sql) => `
       SELECT ${sql.key('c.agreed_on')} AS key, count(*)::int AS succeeded,
         count(*) FILTER (WHERE c.agreement_oral)::int AS "oralAgreements",
@@ -39,7 +40,8 @@ export const MEDIATION_REPORT: ReportDefinition<MediationFigures> = {
       FROM case_statistics c
       WHERE ${sql.inPeriod('c.agreed_on')} AND ${sql.cases()}
       GROUP BY 1`,
-    // 调解不成功: the day the mediation ended without agreement (people-mediation: terminated; delegated: returned for filing).
+    // 调解不成功: the day the mediation ended without agreement (people-mediation: terminated; delegated: returned for
+    // filing).
     (sql) => `
       SELECT ${sql.key('c.ended_on')} AS key, count(*)::int AS failed,
         ${PARTY_FIGURES}

@@ -16,19 +16,24 @@ export const PETITION_REPORT: ReportDefinition<PetitionFigures> = {
     // number) already had a petition of the same category registered before this one, anywhere
     // (flagged when the petition is opened: migration 1763900000011).
     (sql) => `
-      SELECT ${sql.key('c.opened_on')} AS key, count(*)::int AS registered, count(*) FILTER (WHERE c.repeat_petition)::int AS repeat
+      SELECT ${sql.key('c.opened_on')} AS key, count(*)::int AS registered, count(*)
+        FILTER (WHERE c.repeat_petition)::int AS repeat
       FROM case_statistics c
       WHERE ${sql.inPeriod('c.opened_on')} AND ${sql.cases()}
       GROUP BY 1`,
-    // 及时受理: the decision to accept, not accept or route (PC-Reg Arts. 22, 23: 15 days) made before acceptanceDecision expired.
+    // 及时受理: the decision to accept, not accept or route (PC-Reg Arts. 22, 23: 15 days) made before acceptanceDecision
+    // expired.
     (sql) => `
-      SELECT ${sql.key('c.decided_on')} AS key, count(*)::int AS "acceptanceDecisions", count(*) FILTER (WHERE c.decided_timely)::int AS "acceptedTimely"
+      SELECT ${sql.key('c.decided_on')} AS key, count(*)::int AS "acceptanceDecisions", count(*)
+        FILTER (WHERE c.decided_timely)::int AS "acceptedTimely"
       FROM case_statistics c
       WHERE ${sql.inPeriod('c.decided_on')} AND ${sql.cases()}
       GROUP BY 1`,
-    // 按期答复: the handling opinion (PC-Reg Art. 34: 60 days, extended by at most 30) issued before handlingPeriod expired.
+    // 按期答复: the handling opinion (PC-Reg Art. 34: 60 days, extended by at most 30) issued before handlingPeriod
+    // expired.
     (sql) => `
-      SELECT ${sql.key('c.replied_on')} AS key, count(*)::int AS replies, count(*) FILTER (WHERE c.replied_on_time)::int AS "repliedOnTime"
+      SELECT ${sql.key('c.replied_on')} AS key, count(*)::int AS replies, count(*) FILTER (WHERE c.replied_on_time)::int
+        AS "repliedOnTime"
       FROM case_statistics c
       WHERE ${sql.inPeriod('c.replied_on')} AND ${sql.cases()}
       GROUP BY 1`,

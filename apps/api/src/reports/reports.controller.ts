@@ -15,7 +15,8 @@ import { responseRef } from '../openapi/responseSchemas.js';
 import { ApiProblems } from '../openapi/problems.js';
 
 const PERIOD_DOC =
-  'Period: `year`, `year`+`quarter`, `year`+`month`, or `from`+`to` (China days, inclusive); every figure counts by the day of its own event (docs/reports.md). ' +
+  'Period: `year`, `year`+`quarter`, `year`+`month`, or `from`+`to` (China days, inclusive); every figure counts by ' +
+  'the day of its own event (docs/reports.md). ' +
   'Scope: your organisation and those below it (403 otherwise). `format=xlsx` (or `Accept: ' +
   XLSX_TYPE +
   '`) answers the same figures as an Excel workbook laid out like the paper form.';
@@ -35,9 +36,11 @@ export class ReportsController {
   @Get('resolution-rate')
   @ApiOperation({
     summary:
-      'Resolution rate (resolved ÷ accepted) of the cases accepted in a year, by organisation (with subtree), level or category (supervisor, admin)',
+      'Resolution rate (resolved ÷ accepted) of the cases accepted in a year, by organisation (with subtree), ' +
+      'level or category (supervisor, admin)',
     description:
-      '`year` is required. Cases count by their acceptance day (China time); a rate is null where nothing was accepted.',
+      '`year` is required. Cases count by their acceptance day (China time); ' +
+      'a rate is null where nothing was accepted.',
   })
   @ApiOkResponse({ description: 'the total and one row per group', schema: responseRef('ResolutionRate') })
   @ApiProblems(403)
@@ -48,7 +51,8 @@ export class ReportsController {
   @Get('mediation')
   @ApiOperation({
     summary:
-      'People’s mediation statistics (人民调解案件统计表, MoJ form): by dispute category × result, agreements, parties, amount, 防止民转刑 (supervisor, admin)',
+      'People’s mediation statistics (人民调解案件统计表, MoJ form): by dispute category × result, agreements, parties, ' +
+      'amount, 防止民转刑 (supervisor, admin)',
     description: `${PERIOD_DOC} Covers the people-mediation and delegated-mediation flows.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
@@ -69,7 +73,8 @@ export class ReportsController {
   @Get('centre')
   @ApiOperation({
     summary:
-      'Centre assessment (综治/矛调中心考核): 化解率, within 30 days and the time limits, 不出街镇, escalated, overdue, risk, satisfaction (supervisor, admin)',
+      'Centre assessment (综治/矛调中心考核): 化解率, within 30 days and the time limits, 不出街镇, escalated, overdue, risk, ' +
+      'satisfaction (supervisor, admin)',
     description: `${PERIOD_DOC} Covers every flow.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
@@ -90,7 +95,8 @@ export class ReportsController {
   @Get('petitions')
   @ApiOperation({
     summary:
-      'Petition statistics (信访): timely acceptance (15 days), on-time reply (60 (+30) days), repeat petitions, satisfaction (supervisor, admin)',
+      'Petition statistics (信访): timely acceptance (15 days), on-time reply (60 (+30) days), repeat petitions, ' +
+      'satisfaction (supervisor, admin)',
     description: `${PERIOD_DOC} Covers the petition flow.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)
@@ -111,7 +117,8 @@ export class ReportsController {
   @Get('courts')
   @ApiOperation({
     summary:
-      'Judicial-confirmation statistics (司法确认): applications received, accepted, confirmed, dismissed; median days to ruling; within the 30-day period (supervisor, admin)',
+      'Judicial-confirmation statistics (司法确认): applications received, accepted, confirmed, dismissed; ' +
+      'median days to ruling; within the 30-day period (supervisor, admin)',
     description: `${PERIOD_DOC} Covers the judicial-confirmation flow, by the court handling it.`,
   })
   @ApiProduces('application/json', XLSX_TYPE)

@@ -49,7 +49,8 @@ export class ReportsService {
     // the scan on the index (a path filter would need the table).
     const whole = root.parentId === null;
     const { rows } = await this.pool.query({
-      text: `SELECT ${byCategory ? 'category' : 'organization_id'} AS key, count(*)::int AS accepted, count(*) FILTER (WHERE status = 'resolved')::int AS resolved
+      text: `SELECT ${byCategory ? 'category' : 'organization_id'} AS key, count(*)::int AS accepted, count(*)
+             FILTER (WHERE status = 'resolved')::int AS resolved
              FROM cases
              WHERE accepted_on >= $1::date AND accepted_on < $2::date
                ${whole ? '' : 'AND organization_id IN (SELECT id FROM organizations WHERE path LIKE $3)'}

@@ -36,7 +36,8 @@ export class AccountsAndPersonalData1763900000002 implements MigrationInterface 
     // Clear ID numbers and phones give way to ciphertext and a keyed hash; nothing in clear remains.
     await q.query(`ALTER TABLE parties DROP COLUMN id_number, DROP COLUMN phone`);
     await q.query(
-      `ALTER TABLE parties ADD COLUMN id_number_encrypted text, ADD COLUMN id_number_hash text, ADD COLUMN phone_encrypted text`,
+      `ALTER TABLE parties ADD COLUMN id_number_encrypted text, ADD COLUMN id_number_hash text,
+        ADD COLUMN phone_encrypted text`,
     );
     await q.query(`CREATE INDEX parties_id_number_hash ON parties (id_number_hash) WHERE id_number_hash IS NOT NULL`);
     await q.query(`ALTER TABLE cases ADD COLUMN court_id uuid REFERENCES organizations (id)`);

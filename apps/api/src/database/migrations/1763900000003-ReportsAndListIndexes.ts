@@ -18,16 +18,20 @@ export class ReportsAndListIndexes1763900000003 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(
-      `CREATE INDEX cases_district_status_newest ON cases (split_part(organization_path, '/', 3), status, opened_at DESC, id DESC)`,
+      `CREATE INDEX cases_district_status_newest ON cases (split_part(organization_path, '/', 3), status,
+        opened_at DESC, id DESC)`,
     );
     await q.query(
-      `CREATE INDEX cases_street_status_newest ON cases (split_part(organization_path, '/', 4), status, opened_at DESC, id DESC)`,
+      `CREATE INDEX cases_street_status_newest ON cases (split_part(organization_path, '/', 4), status, opened_at DESC,
+        id DESC)`,
     );
     await q.query(
-      `CREATE INDEX cases_community_status_newest ON cases (split_part(organization_path, '/', 5), status, opened_at DESC, id DESC)`,
+      `CREATE INDEX cases_community_status_newest ON cases (split_part(organization_path, '/', 5), status,
+        opened_at DESC, id DESC)`,
     );
     await q.query(
-      `CREATE INDEX cases_accepted ON cases (organization_id, accepted_on) INCLUDE (status, category) WHERE accepted_on IS NOT NULL`,
+      `CREATE INDEX cases_accepted ON cases (organization_id, accepted_on) INCLUDE (status, category) WHERE accepted_on
+        IS NOT NULL`,
     );
     await q.query(`CREATE INDEX outbox_pending_id ON outbox (id) WHERE delivered_at IS NULL`);
   }

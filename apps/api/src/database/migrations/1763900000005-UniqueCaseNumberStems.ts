@@ -17,18 +17,22 @@ export class UniqueCaseNumberStems1763900000005 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION case_number_stem(pattern text, short_name text) RETURNS text
       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-      RETURN regexp_replace(regexp_replace(replace(pattern, '{short}', short_name), '\\{(year|seq)(:[0-9]{1,2})?\\}', '#', 'g'), '#+', '#', 'g')`);
+      RETURN regexp_replace(regexp_replace(replace(pattern, '{short}', short_name), '\\{(year|seq)(:[0-9]{1,2})?\\}',
+        '#', 'g'), '#+', '#', 'g')`);
     const clashes: { stem: string; organizations: string }[] = await q.query(`
-      SELECT case_number_stem(case_number_pattern, short_name) AS stem, string_agg(name || ' (' || id || ')', ', ' ORDER BY name) AS organizations
+      SELECT case_number_stem(case_number_pattern, short_name) AS stem, string_agg(name || ' (' || id || ')', ', '
+        ORDER BY name) AS organizations
       FROM organizations GROUP BY 1 HAVING count(*) > 1`);
     if (clashes.length) {
       throw new Error(
-        `organisations that would give the same case numbers: ${clashes.map((c) => `${c.organizations} all number ${c.stem}`).join('; ')}. ` +
+        `organisations that would give the same case ` +
+          `numbers: ${clashes.map((c) => `${c.organizations} all number ${c.stem}`).join('; ')}. ` +
           'Change the short_name (or case_number_pattern) of all but one of each group, then start again.',
       );
     }
     await q.query(
-      `CREATE UNIQUE INDEX organizations_case_number_stem ON organizations (case_number_stem(case_number_pattern, short_name))`,
+      `CREATE UNIQUE INDEX organizations_case_number_stem ON organizations (case_number_stem(case_number_pattern,
+        short_name))`,
     );
   }
 

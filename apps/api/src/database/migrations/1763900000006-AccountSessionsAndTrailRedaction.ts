@@ -42,7 +42,8 @@ export class AccountSessionsAndTrailRedaction1763900000006 implements MigrationI
         SELECT jsonb_agg(
           CASE WHEN jsonb_typeof(b->'idNumber') = 'string' THEN jsonb_set(b, '{idNumber}', to_jsonb(
             CASE WHEN length(b->>'idNumber') <= 10 THEN repeat('*', length(b->>'idNumber'))
-                 ELSE left(b->>'idNumber', 6) || repeat('*', length(b->>'idNumber') - 10) || right(b->>'idNumber', 4) END))
+                 ELSE left(b->>'idNumber', 6) || repeat('*', length(b->>'idNumber') - 10) || right(b->>'idNumber',
+                   4) END))
           ELSE b END ORDER BY n)
         FROM jsonb_array_elements(payload->'agreement'->'boundParties') WITH ORDINALITY AS x(b, n)))
       WHERE type = 'case.opened' AND jsonb_typeof(payload->'agreement'->'boundParties') = 'array'

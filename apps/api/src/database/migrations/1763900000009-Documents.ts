@@ -41,7 +41,8 @@ export class Documents1763900000009 implements MigrationInterface {
         byte_size integer,
         sha256 text,
         replaces_document_id uuid REFERENCES documents (id),
-        CHECK (status = 'pending' OR (content_encrypted IS NOT NULL AND sha256 IS NOT NULL AND byte_size IS NOT NULL AND produced_at IS NOT NULL AND template IS NOT NULL)),
+        CHECK (status = 'pending' OR (content_encrypted IS NOT NULL AND sha256 IS NOT NULL AND byte_size IS NOT NULL
+          AND produced_at IS NOT NULL AND template IS NOT NULL)),
         CHECK ((number IS NULL) = (number_seq IS NULL)),
         UNIQUE (organization_id, number_year, number_seq)
       )`);
@@ -61,27 +62,32 @@ export class Documents1763900000009 implements MigrationInterface {
       CREATE FUNCTION documents_from_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO documents (case_id, outbox_id, kind, event_seq, organization_id, details, ordered_at, available_at)
-        SELECT NEW.case_id, NEW.id, substr(NEW.kind, length('document.') + 1), c.version, c.organization_id, NEW.payload, NEW.created_at, NEW.created_at
+        SELECT NEW.case_id, NEW.id, substr(NEW.kind, length('document.') + 1), c.version, c.organization_id,
+          NEW.payload, NEW.created_at, NEW.created_at
         FROM cases c WHERE c.id = NEW.case_id;
         RETURN NULL;
       END $$`);
     await q.query(`
       CREATE TRIGGER outbox_documents AFTER INSERT ON outbox
-      FOR EACH ROW WHEN (NEW.kind LIKE 'document.%' AND NEW.case_id IS NOT NULL) EXECUTE FUNCTION documents_from_outbox()`);
+      FOR EACH ROW WHEN (NEW.kind LIKE 'document.%' AND NEW.case_id IS NOT NULL) EXECUTE FUNCTION
+        documents_from_outbox()`);
     await q.query(`
       CREATE FUNCTION documents_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         -- A key rotation may re-encrypt the bytes; nothing else of an issued document changes.
-        IF TG_OP = 'UPDATE' AND OLD.status = 'issued' AND to_jsonb(NEW) - 'content_encrypted' = to_jsonb(OLD) - 'content_encrypted' THEN
+        IF TG_OP = 'UPDATE' AND OLD.status = 'issued' AND to_jsonb(NEW) - 'content_encrypted' = to_jsonb(OLD) -
+          'content_encrypted' THEN
           RETURN NEW;
         END IF;
         IF OLD.status = 'issued' THEN
-          RAISE EXCEPTION 'document % is issued and cannot be changed or deleted; issue a correction that replaces it', OLD.id;
+          RAISE EXCEPTION 'document % is issued and cannot be changed or deleted; issue a correction that replaces it',
+            OLD.id;
         END IF;
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       END $$`);
     await q.query(
-      `CREATE TRIGGER documents_immutable BEFORE UPDATE OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION documents_immutable()`,
+      `CREATE TRIGGER documents_immutable BEFORE UPDATE OR DELETE ON documents FOR EACH ROW EXECUTE FUNCTION
+        documents_immutable()`,
     );
   }
 

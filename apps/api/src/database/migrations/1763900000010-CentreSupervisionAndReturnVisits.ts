@@ -38,13 +38,16 @@ export class CentreSupervisionAndReturnVisits1763900000010 implements MigrationI
     // so the visits-due queue reads an index instead of every resolved case's snapshot.
     await q.query(`
       CREATE FUNCTION return_visit_basis(snapshot jsonb) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT CASE WHEN d IS NULL THEN NULL ELSE make_date(substr(d, 1, 4)::int, substr(d, 6, 2)::int, substr(d, 9, 2)::int) END
+        SELECT CASE WHEN d IS NULL THEN NULL ELSE make_date(substr(d, 1, 4)::int, substr(d, 6, 2)::int, substr(d, 9,
+          2)::int) END
         FROM (SELECT COALESCE(
           (SELECT max(t->>'dueOn') FROM jsonb_array_elements(
-             CASE WHEN jsonb_typeof(snapshot->'context'->'agreement'->'terms') = 'array' THEN snapshot->'context'->'agreement'->'terms' ELSE '[]'::jsonb END) t),
+             CASE WHEN jsonb_typeof(snapshot->'context'->'agreement'->'terms') = 'array'
+               THEN snapshot->'context'->'agreement'->'terms' ELSE '[]'::jsonb END) t),
           snapshot->'context'->'agreement'->>'effectiveOn') AS d) x
       $$`);
-    await q.query(`CREATE INDEX cases_return_visit_basis ON cases (organization_path text_pattern_ops, return_visit_basis(snapshot))
+    await q.query(`CREATE INDEX cases_return_visit_basis ON cases (organization_path text_pattern_ops,
+      return_visit_basis(snapshot))
       WHERE status = 'resolved' AND flow_id <> 'judicial-confirmation'`);
     // The supervision board reads the open cases of a subtree (about one in eight at the benchmark's
     // million) from this index alone, and finds the escalated ones without scanning every trail.
@@ -93,7 +96,8 @@ export class CentreSupervisionAndReturnVisits1763900000010 implements MigrationI
         RETURN NEW;
       END $$`);
     await q.query(
-      `CREATE TRIGGER cases_organization_current BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION cases_organization_current()`,
+      `CREATE TRIGGER cases_organization_current BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION
+        cases_organization_current()`,
     );
     await q.query(`
       CREATE FUNCTION deadlines_organization_current() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -102,11 +106,13 @@ export class CentreSupervisionAndReturnVisits1763900000010 implements MigrationI
            AND NEW.organization_path IS NOT DISTINCT FROM OLD.organization_path THEN
           RETURN NEW;
         END IF;
-        NEW.organization_path := COALESCE((SELECT path FROM organizations WHERE id = NEW.organization_id FOR KEY SHARE), NEW.organization_path);
+        NEW.organization_path := COALESCE((SELECT path FROM organizations WHERE id = NEW.organization_id FOR KEY SHARE),
+          NEW.organization_path);
         RETURN NEW;
       END $$`);
     await q.query(
-      `CREATE TRIGGER deadlines_organization_current BEFORE INSERT OR UPDATE ON deadlines FOR EACH ROW EXECUTE FUNCTION deadlines_organization_current()`,
+      `CREATE TRIGGER deadlines_organization_current BEFORE INSERT OR UPDATE ON deadlines FOR EACH ROW EXECUTE FUNCTION
+        deadlines_organization_current()`,
     );
   }
 

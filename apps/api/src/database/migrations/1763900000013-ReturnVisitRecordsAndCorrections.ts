@@ -24,9 +24,11 @@ export class ReturnVisitRecordsAndCorrections1763900000013 implements MigrationI
     await q.query(`
       ALTER TABLE documents
         ADD COLUMN correction_reason text,
-        ADD CONSTRAINT documents_correction_reason CHECK ((replaces_document_id IS NULL) = (correction_reason IS NULL))`);
+        ADD CONSTRAINT documents_correction_reason CHECK ((replaces_document_id IS NULL) = (correction_reason
+          IS NULL))`);
     await q.query(
-      `CREATE UNIQUE INDEX documents_replaced_once ON documents (replaces_document_id) WHERE replaces_document_id IS NOT NULL`,
+      `CREATE UNIQUE INDEX documents_replaced_once ON documents (replaces_document_id) WHERE replaces_document_id IS
+        NOT NULL`,
     );
   }
 

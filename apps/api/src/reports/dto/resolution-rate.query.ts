@@ -30,7 +30,8 @@ export class ResolutionRateQuery {
     enum: RESOLUTION_RATE_GROUPS,
     default: 'organization',
     description:
-      'organization: the organisation itself and each organisation directly below it, with its subtree; level: the handling organisation’s level; category: the dispute category',
+      'organization: the organisation itself and each organisation directly below it, with its subtree; level: ' +
+      'the handling organisation’s level; category: the dispute category',
   })
   @IsOptional()
   @IsIn(RESOLUTION_RATE_GROUPS)

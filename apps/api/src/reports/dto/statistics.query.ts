@@ -97,7 +97,9 @@ export class StatisticsQuery {
   @ApiPropertyOptional({
     enum: STATISTICS_GROUPS,
     description:
-      'rows: organization — the organisation itself and each one directly below it, with its subtree; level — the handling organisation’s level; category; flow; month — the calendar month of each figure’s own day. Default: category for `mediation` (the MoJ form), organization for the others',
+      'rows: organization — the organisation itself and each one directly below it, with its subtree; ' +
+      'level — the handling organisation’s level; category; flow; month — the calendar month of each figure’s own ' +
+      'day. Default: category for `mediation` (the MoJ form), organization for the others',
   })
   @IsOptional()
   @IsIn(STATISTICS_GROUPS)
@@ -106,7 +108,9 @@ export class StatisticsQuery {
   @ApiPropertyOptional({
     enum: REPORT_FORMATS,
     default: 'json',
-    description: `xlsx: the same figures as an Excel workbook laid out like the paper form (also with \`Accept: ${XLSX_TYPE}\`)`,
+    description:
+      `xlsx: the same figures as an Excel workbook laid out like the paper form (also ` +
+      `with \`Accept: ${XLSX_TYPE}\`)`,
   })
   @IsOptional()
   @IsIn(REPORT_FORMATS)
