@@ -366,6 +366,57 @@ describe('the console in Chromium', () => {
   );
 
   it(
+    'records a return visit whose 回访记录 the 文书 tab then lists, and corrects the agreement with a reason: the original marked 已更正, the 更正件 naming its 文号 (PML Art. 31)',
+    async () => {
+      const produce = async () => {
+        for (let pass = 0; pass < 20; pass++) {
+          const { issued, failed } = await t.app.get(DocumentProducer).produceOnce();
+          if (!issued && !failed) break;
+        }
+      };
+      const today = t.clock.today();
+      const agreed = await agreedCase(today, today);
+      await produce();
+      const page = await signedIn('mediator');
+      await page.goto(`${base}/cases/${agreed.id}`);
+      await page.getByRole('heading', { name: '登记回访' }).waitFor();
+      await page.getByLabel('回访日期').fill(today);
+      await page.getByLabel('回访日期').press('Enter');
+      await page.getByLabel('回访对象').fill('申请人张三、被申请人李四');
+      await page.getByRole('radiogroup', { name: '回访方式' }).getByText('上门回访').click();
+      await page.getByRole('radiogroup', { name: '协议履行情况' }).getByText('未到履行期').click();
+      await page.getByRole('radiogroup', { name: '满意度' }).getByText('满意', { exact: true }).click();
+      await page.getByLabel('当事人意见').fill('双方对调解结果表示满意');
+      await page.getByRole('button', { name: '保存回访' }).click();
+      await expectText(page.getByTestId('return-visits'), '上门回访');
+
+      await page.getByRole('tab', { name: '文书' }).click();
+      const record = page.getByRole('row').filter({ hasText: '人民调解回访记录' });
+      await expectText(record, '制作中');
+      await produce(); // the tab looks again while a document is pending
+      await expectText(record, '已出具');
+
+      const agreement = page.getByRole('row').filter({ hasText: '人民调解协议书' });
+      const number = ((await agreement.textContent()) ?? '').match(/（2026）.+?第\d+号/)![0];
+      await page.getByRole('button', { name: '更正人民调解协议书' }).click();
+      const dialog = page.getByRole('dialog', { name: /^更正文书/ });
+      await dialog.getByLabel('更正原因').fill('申请人住址误写，经核对更正');
+      expect(await seriousViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: '提交更正' }).click();
+      const correction = page.getByRole('row').filter({ hasText: '更正件' });
+      await expectText(correction, `更正件：${number}`);
+      await produce();
+      await expectText(correction, '已出具');
+      await expectText(page.getByRole('row').filter({ hasText: number }).filter({ hasText: '已更正' }), '已出具');
+      expect(await page.getByRole('button', { name: '更正人民调解协议书' }).count()).toBe(1); // the 更正件's only
+      await page.screenshot({ path: '/tmp/console-document-corrections.png', fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+    2 * JOURNEY_MS,
+  );
+
+  it(
     'brings an expired session back to sign-in and, after signing in again, to the same form with what was typed',
     async () => {
       const c = await mediatingCase();

@@ -138,6 +138,10 @@ export interface ReturnVisit {
   satisfaction: Satisfaction;
   newDispute: boolean;
   riskNote: string | null;
+  manner?: string | null;
+  opinions?: string | null;
+  measures?: string | null;
+  lawsuit?: string | null;
   note: string | null;
   recordedAt: string;
 }

@@ -121,6 +121,13 @@ export const api = {
     ),
   linkableCase: (caseNumber: string) => request<LinkableCase>('/linkable-cases', { query: { caseNumber } }),
   documents: (caseId: string) => request<{ items: CaseDocument[] }>(`/cases/${caseId}/documents`),
+  /** 更正: a new document replacing an issued one, from the current case data; pending until produced. */
+  correctDocument: (caseId: string, documentId: string, version: number, reason: string) =>
+    request<CaseDocument & { caseVersion: number }>(`/cases/${caseId}/documents/${documentId}/corrections`, {
+      method: 'POST',
+      body: { reason },
+      headers: { 'If-Match': `"${version}"` },
+    }),
   documentFile: (caseId: string, documentId: string, reason: string) =>
     requestFile(`/cases/${caseId}/documents/${documentId}`, { reason }),
   dossierFile: (caseId: string, reason: string) => requestFile(`/cases/${caseId}/dossier`, { reason }),

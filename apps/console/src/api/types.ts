@@ -160,6 +160,11 @@ export interface CaseDocument {
   event: { seq: number; type: string };
   sha256: string | null;
   byteSize: number | null;
+  /** Set on a correction (更正件): the document it replaces. */
+  replacesDocumentId?: string | null;
+  /** The correction that replaced this document (已更正); it stays listed and downloadable. */
+  replacedByDocumentId?: string | null;
+  correctionReason?: string | null;
 }
 
 export interface CaseListItem {
