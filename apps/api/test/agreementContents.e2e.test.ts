@@ -105,7 +105,7 @@ describe('the agreement and the session record print what the events carry (PML 
     await produceAll();
   });
 
-  it('prints each party’s ethnicity and occupation, the facts, disputed issues, responsibilities and the manner and place of performance on the agreement (PML Art. 29)', async () => {
+  it('prints 民族, 职业, facts, disputed issues, responsibilities, manner and place (PML Art. 29)', async () => {
     const text = await documentText(id, 'agreement');
     for (const expected of [
       `张三，性别：女，年龄：76，民族：${ETHNICITY}，职业或职务：中学教师`,
@@ -121,7 +121,7 @@ describe('the agreement and the session record print what the events carry (PML 
     expect(text).not.toContain('民族：＿');
   });
 
-  it('prints the session’s place, the parties present and the invited participants on the record (PML Arts. 20, 27)', async () => {
+  it('prints the session’s place, parties present and participants (PML Arts. 20, 27)', async () => {
     const text = await documentText(id, 'mediationRecord');
     expect(text).toContain(`地点：${SESSION.place}`);
     expect(text).toContain('到场当事人：张三、李四');
@@ -133,7 +133,7 @@ describe('the agreement and the session record print what the events carry (PML 
     expect(text).toContain(`民族：${ETHNICITY}，职业或职务：中学教师`);
   });
 
-  it('keeps the ethnicity encrypted, masked in the case read, out of the snapshot and the trail (PIPL Art. 28)', async () => {
+  it('keeps 民族 encrypted, masked in reads, out of the snapshot and the trail (PIPL Art. 28)', async () => {
     const { body } = await mediator.get(`/api/v1/cases/${id}`).expect(200);
     expect(body.parties[0]).toMatchObject({ ethnicity: '**', occupation: '中学教师' });
     expect(body.agreement).toMatchObject(CONTENTS);
@@ -185,7 +185,7 @@ describe('an agreement that does not state them (PML Art. 29: 可以载明)', ()
 });
 
 describe('refusals', () => {
-  it('refuses a responsibility of someone who is not a party with 422 UNKNOWN_PARTY, like an unknown obligor (flows.md "Intake")', async () => {
+  it('refuses a non-party’s responsibility like an unknown obligor (UNKNOWN_PARTY, flows.md "Intake")', async () => {
     const id = await mediatingCase();
     const responsibilities = [{ partyId: 'p9', text: '承担全部责任' }];
     const { body } = await send(id, 'agreement.signed', writtenAgreement({ responsibilities }), 422);
@@ -200,7 +200,7 @@ describe('refusals', () => {
     expect(body).toMatchObject({ rule: 'UNKNOWN_PARTY', basis: 'flows.md "Intake"' });
   });
 
-  it('refuses a responsibility without its text and a participant without a capacity with 400, naming each field', async () => {
+  it('refuses a responsibility without text, a participant without capacity: 400 naming each', async () => {
     const id = await mediatingCase();
     const { body } = await send(
       id,

@@ -50,7 +50,8 @@ async function choose(page: Page, combobox: Locator, option: string) {
 }
 
 it(
-  'records a session with its place, the parties present and a participant, and an agreement with its facts, each party’s responsibility and the manner and place of performance (PML Arts. 20, 27, 29)',
+  'takes a session’s place, parties present and participants, and an agreement’s facts, responsibilities, ' +
+    'manner and place of performance (PML Arts. 20, 27, 29)',
   async () => {
     const id = await mediatingCase();
     const page = await signInThroughForm(await newConsolePage(browser), base, 'mediator');

@@ -91,7 +91,7 @@ export function agreementFrom(context: CaseContext, payload: AgreementPayload, t
   };
 }
 
-/** A party id the agreement names (obligor, bound party, signatory, responsible party) that is not a party of the case. */
+/** A party id the agreement names (obligor, bound party, signatory, responsible party) not of the case. */
 export function firstUnknownPartyInAgreement(context: CaseContext, payload: AgreementPayload): string | undefined {
   const known = new Set(context.parties.map((p) => p.id));
   const named = [

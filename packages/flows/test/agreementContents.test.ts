@@ -79,7 +79,7 @@ describe('party details (PML Art. 29(1))', () => {
 });
 
 describe.each(FLOWS)('agreement.signed in $flow (PML Art. 29)', ({ flow, mediating, agreement, today }) => {
-  it('keeps the facts, disputed issues, responsibilities, manner and place of performance (PML Art. 29(2)-(3))', () => {
+  it('keeps the facts, disputed issues, responsibilities, manner and place of performance (PML Art. 29)', () => {
     const c = mediating().send('agreement.signed', agreement(CONTENTS), today);
     expect(c.context.agreement).toMatchObject(CONTENTS);
   });
