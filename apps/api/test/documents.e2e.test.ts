@@ -49,7 +49,10 @@ async function openCase(overrides: Record<string, unknown> = {}): Promise<string
 const send = (id: string, type: string, payload: Record<string, unknown> = {}) =>
   t.http.post(`/api/v1/cases/${id}/events`).send({ type, payload }).expect(200);
 
-/** A people's mediation case at the demo committee, accepted, with the demo mediator, one session and a written agreement. */
+/**
+ * A people's mediation case at the demo committee, accepted, with the demo mediator, one session and
+ * a written agreement.
+ */
 async function agreedCase(overrides: Record<string, unknown> = {}): Promise<string> {
   const id = await openCase(overrides);
   await send(id, 'application.accepted');
@@ -155,7 +158,8 @@ describe('production from the outbox', () => {
     await Promise.all([producer.produceOnce(), producer.produceOnce(), producer.produceOnce()]);
     await produceAll();
     const { rows } = await pool.query(
-      `SELECT outbox_id, count(*)::int AS n, bool_and(status = 'issued') AS issued FROM documents WHERE case_id = $1 GROUP BY outbox_id`,
+      `SELECT outbox_id, count(*)::int AS n, bool_and(status = 'issued') AS issued FROM documents
+       WHERE case_id = $1 GROUP BY outbox_id`,
       [id],
     );
     expect(rows).toHaveLength(4);
@@ -218,6 +222,9 @@ describe('production from the outbox', () => {
     expect(rows[0].status).toBe('pending');
     expect(rows[0].last_error).toContain('𪛖 (U+2A6D6)');
     expect(rows[0].last_error).toContain('{{partyNames.applicants}}');
+    // The list says why it is pending (the console's 文书 tab shows it).
+    const { body } = await mediator.get(`/api/v1/cases/${id}/documents`).expect(200);
+    expect(body.items[0]).toMatchObject({ status: 'pending', lastError: rows[0].last_error });
   });
 });
 
@@ -235,7 +242,8 @@ describe('numbering (文号)', () => {
     t.clock.set(new Date(t.clock.now().getTime() + 60_000));
     await produceAll();
     const { rows } = await pool.query(
-      `SELECT number_seq, number FROM documents WHERE organization_id = $1 AND number_year = 2026 AND number_seq IS NOT NULL ORDER BY number_seq`,
+      `SELECT number_seq, number FROM documents
+       WHERE organization_id = $1 AND number_year = 2026 AND number_seq IS NOT NULL ORDER BY number_seq`,
       [DEMO.meiyuanCommittee],
     );
     expect(rows.map((r) => r.number_seq)).toEqual(rows.map((_r, i) => i + 1));
@@ -378,7 +386,7 @@ describe('the people’s mediation documents', () => {
 });
 
 describe('the Word working copy (.docx)', () => {
-  it('gives the agreement as a .docx with the same fields, and refuses a document that is not a form to complete', async () => {
+  it('gives the agreement as a .docx with the same fields; refuses a document that is no form', async () => {
     const id = await agreedCase();
     await produceAll();
     const docs = await documentsOf(id);
@@ -426,7 +434,7 @@ describe('archive integrity', () => {
     );
   });
 
-  it('keeps the bytes encrypted at rest (the parties’ ID numbers are on them in full), and refuses bytes that no longer match the SHA-256', async () => {
+  it('keeps the bytes encrypted at rest (ID numbers in full); refuses bytes not matching the SHA-256', async () => {
     const id = await agreedCase();
     await produceAll();
     const [doc] = await documentsOf(id);
@@ -493,7 +501,7 @@ describe('access', () => {
     ]);
   });
 
-  it('refuses (403) a user who sees the case but may not reveal personal data: another mediator, reception', async () => {
+  it('refuses (403) one who sees the case but may not reveal personal data: another mediator, reception', async () => {
     await t.http.get(`/api/v1/cases/${id}/documents/${docId}`).expect(403);
     await (await t.as('reception')).get(`/api/v1/cases/${id}/documents/${docId}`).expect(403);
     await (await t.as('reception')).get(`/api/v1/cases/${id}/dossier`).expect(403);
@@ -501,7 +509,7 @@ describe('access', () => {
     await (await t.as('reception')).get(`/api/v1/cases/${id}/documents`).expect(200);
   });
 
-  it('answers 404 outside the case scope (a court the case is not before) and for a document of another case', async () => {
+  it('answers 404 outside the case scope (a court the case is not before) and for another case’s file', async () => {
     const court = await t.as('court');
     await court.get(`/api/v1/cases/${id}/documents`).expect(404);
     await court.get(`/api/v1/cases/${id}/documents/${docId}`).expect(404);

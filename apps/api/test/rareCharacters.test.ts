@@ -58,7 +58,7 @@ it('renders the same rare name to the same bytes (the fallback subsets are deter
   expect((await render('张𠀾')).equals(await render('张𠀾'))).toBe(true);
 });
 
-it('hints Word to SimSun-ExtB for the Extension B characters of a name in the .docx copy, 宋体 for the rest', async () => {
+it('hints Word to SimSun-ExtB for a name’s Extension B characters in the .docx copy, 宋体 for the rest', async () => {
   const template = registry.find('people-mediation', 1, 'acceptanceNotice', {})!;
   const data = aDocumentData({ title: template.title, applicantName: '张𠀾𠮷' });
   const lines = documentLines(template, data, { font, labels: registry.labels });
@@ -72,7 +72,7 @@ it('hints Word to SimSun-ExtB for the Extension B characters of a name in the .d
   expect(runOf('调解张')).toContain('w:eastAsia="宋体"');
 });
 
-it('centres and right-aligns a line of several faces as one line (its runs side by side, not on top of each other)', async () => {
+it('centres and right-aligns a line of several faces as one line (runs side by side, not overlapping)', async () => {
   const pdf = await writePdf(font, { title: 't', createdAt: new Date(0) }, [
     { style: 'centre', text: '居中：张𠀾与𠮷田' },
     { style: 'right', text: '右对齐：张𠀾与𠮷田' },

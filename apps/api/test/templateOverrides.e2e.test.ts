@@ -50,13 +50,22 @@ async function acceptedCase(): Promise<string> {
   return body.id;
 }
 
-it('prints the province’s wording and labels, and the archive records that the document came from its directory', async () => {
+it('prints the province’s wording and labels; the archive records the document came from its directory', async () => {
   const id = await acceptedCase();
   const mediator = await t.as('mediator');
   const { body } = await mediator.get(`/api/v1/cases/${id}/documents`).expect(200);
   const acceptance = body.items.find((d: { kind: string }) => d.kind === 'acceptanceNotice');
   expect(acceptance.status).toBe('issued');
-  expect(acceptance.template).toMatchObject({ name: ACCEPTANCE, version: bundledTemplate(ACCEPTANCE).version + 1 });
+  const sha256 = createHash('sha256')
+    .update(readFileSync(join(dir, ACCEPTANCE)))
+    .digest('hex');
+  expect(acceptance.template).toEqual({
+    name: ACCEPTANCE,
+    version: bundledTemplate(ACCEPTANCE).version + 1,
+    source: 'override',
+    sha256,
+  });
+  expect(acceptance.lastError).toBeNull();
   const pdf = await mediator
     .get(`/api/v1/cases/${id}/documents/${acceptance.id}`)
     .buffer(true)
@@ -75,9 +84,6 @@ it('prints the province’s wording and labels, and the archive records that the
      ORDER BY kind`,
     [id],
   );
-  const sha256 = createHash('sha256')
-    .update(readFileSync(join(dir, ACCEPTANCE)))
-    .digest('hex');
   expect(rows.find((r) => r.kind === 'acceptanceNotice')).toEqual({
     kind: 'acceptanceNotice',
     template: ACCEPTANCE,

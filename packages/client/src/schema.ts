@@ -4747,9 +4747,17 @@ export interface components {
             sha256?: string | null;
             byteSize?: number | null;
             template?: {
+                /** @example people-mediation/agreement.json */
                 name: string;
-                version: unknown;
+                version: number;
+                /**
+                 * @description the release's template, or the province's (JIEFEN_TEMPLATE_DIR)
+                 * @enum {string}
+                 */
+                source: "bundled" | "override";
+                sha256: string | null;
             } | null;
+            lastError?: string | null;
             replacesDocumentId: string | null;
             replacedByDocumentId: string | null;
             correctionReason?: string | null;

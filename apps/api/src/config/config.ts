@@ -28,7 +28,7 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   /** Origins allowed by CORS (comma-separated `JIEFEN_CORS_ORIGINS`); none by default. */
   corsOrigins: string[];
-  /** Demo users' password (`JIEFEN_DEMO_PASSWORD`), set again at every start; generated at the first start when unset. */
+  /** Demo users' password (`JIEFEN_DEMO_PASSWORD`), set again at every start; generated at the first start if unset. */
   demoPassword: string | undefined;
   /**
    * A province's own document templates (`JIEFEN_TEMPLATE_DIR`): files there override the bundled
@@ -102,7 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push(`JIEFEN_CORS_ORIGINS entry "${origin}" must be an origin like https://example.org`);
   if (databaseUrl && !config.secrets && !problems.some((p) => p.startsWith('JIEFEN_'))) {
     problems.push(
-      'JIEFEN_DATA_KEYS, JIEFEN_HASH_KEY and JIEFEN_JWT_SECRET are required with DATABASE_URL (print a set with: node apps/api/dist/cli.js generate-keys)',
+      'JIEFEN_DATA_KEYS, JIEFEN_HASH_KEY and JIEFEN_JWT_SECRET are required with DATABASE_URL ' +
+        '(print a set with: node apps/api/dist/cli.js generate-keys)',
     );
   }
   if (problems.length) throw new ConfigError(problems);

@@ -10,7 +10,6 @@ import { DataProtection } from '../security/dataProtection.js';
 import { sealContent } from './documentContent.js';
 import { documentData } from './documentData.js';
 import { documentNumber } from './documentNumber.js';
-import { recordTemplateOrigin } from './documentTemplateOrigin.js';
 import { DocumentRenderer } from './documentRenderer.service.js';
 import { renderingSource } from './documentRendering.js';
 import { templateFile } from './templateRegistry.js';
@@ -101,11 +100,13 @@ export class DocumentProducer extends BackgroundJob {
       });
       const content = await this.renderer.render(template, data, doc.orderedAt);
       // The archive says which wording it was printed with: the release's file or the province's.
-      await recordTemplateOrigin(client, doc.id, this.renderer.templates.origin(templateFile(template)));
+      const origin = this.renderer.templates.origin(templateFile(template));
       await markIssued(client, doc.id, {
         number,
         template: templateFile(template),
         templateVersion: template.version,
+        templateSource: origin.source,
+        templateSha256: origin.sha256,
         title: template.title,
         producedAt: this.clock.now(),
         ...sealContent(this.protection, content),

@@ -8,9 +8,9 @@ import { RenderThread } from './renderThread.js';
 import { TemplateRegistry, templateFile } from './templateRegistry.js';
 
 /**
- * The templates (the bundled ones under the province's) and the font, loaded once per process (the font only when first needed), and the
- * one way documents are rendered: on the render thread when the build runs, in-thread under the
- * tests (which replace `render` to make renders fail).
+ * The templates (the bundled ones under the province's) and the font, loaded once per process (the
+ * font only when first needed), and the one way documents are rendered: on the render thread when the
+ * build runs, in-thread under the tests (which replace `render` to make renders fail).
  */
 @Injectable()
 export class DocumentRenderer implements OnApplicationShutdown {

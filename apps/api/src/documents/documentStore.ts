@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { maskedReason } from './maskedReason.js';
 
 /** A document requested by an event and not yet produced, as the producer claims it. */
 export interface PendingDocument {
@@ -28,7 +29,14 @@ export interface DocumentSummary {
   event: { seq: number; type: string };
   sha256: string | null;
   byteSize: number | null;
-  template: { name: string; version: number } | null;
+  /**
+   * The template it was printed with: the file's name, its version, whether it was the release's
+   * (`bundled`) or the province's (`override`, JIEFEN_TEMPLATE_DIR), and the file's SHA-256 (null for
+   * documents issued before it was recorded, migration 1763900000014).
+   */
+  template: { name: string; version: number; source: 'bundled' | 'override'; sha256: string | null } | null;
+  /** Why a pending document is not produced yet (its last failed render, e.g. a character no font has). */
+  lastError: string | null;
   replacesDocumentId: string | null;
   /** The correction that replaces this document, pending or issued (the document stays listed and downloadable). */
   replacedByDocumentId: string | null;
@@ -90,7 +98,10 @@ export async function lockPending(client: pg.PoolClient, id: string): Promise<bo
   return rowCount === 1;
 }
 
-/** The next 文号 of an organisation's year. Inside the issuing transaction: a rollback returns the number, so numbers have no gaps. */
+/**
+ * The next 文号 of an organisation's year. Inside the issuing transaction: a rollback returns the number,
+ * so numbers have no gaps.
+ */
 export async function nextNumber(client: pg.PoolClient, organizationId: string, year: number): Promise<number> {
   const { rows } = await client.query(
     `INSERT INTO document_number_sequences (organization_id, year, last_seq) VALUES ($1, $2, 1)
@@ -108,6 +119,9 @@ export async function markIssued(
     number: { year: number; seq: number; text: string } | null;
     template: string;
     templateVersion: number;
+    /** Where the template file came from, and its SHA-256: the wording the archive says it was printed with. */
+    templateSource: 'bundled' | 'override';
+    templateSha256: string;
     title: string;
     producedAt: Date;
     contentEncrypted: string;
@@ -116,8 +130,9 @@ export async function markIssued(
   },
 ): Promise<void> {
   await client.query(
-    `UPDATE documents SET status = 'issued', number_year = $2, number_seq = $3, number = $4, template = $5, template_version = $6,
-       title = $7, produced_at = $8, content_encrypted = $9, byte_size = $10, sha256 = $11, claimed_until = NULL, last_error = NULL
+    `UPDATE documents SET status = 'issued', number_year = $2, number_seq = $3, number = $4, template = $5,
+       template_version = $6, title = $7, produced_at = $8, content_encrypted = $9, byte_size = $10, sha256 = $11,
+       claimed_until = NULL, last_error = NULL, template_source = $12, template_sha256 = $13
      WHERE id = $1 AND status = 'pending'`,
     [
       id,
@@ -131,6 +146,8 @@ export async function markIssued(
       issued.contentEncrypted,
       issued.byteSize,
       issued.sha256,
+      issued.templateSource,
+      issued.templateSha256,
     ],
   );
 }
@@ -138,7 +155,8 @@ export async function markIssued(
 /** A failed attempt: the document stays pending and is tried again at `retryAt`. */
 export async function markFailed(db: pg.Pool, id: string, retryAt: Date, error: string): Promise<void> {
   await db.query(
-    `UPDATE documents SET available_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1 AND status = 'pending'`,
+    `UPDATE documents SET available_at = $2, claimed_until = NULL, last_error = $3
+     WHERE id = $1 AND status = 'pending'`,
     [id, retryAt, error.slice(0, 500)],
   );
 }
@@ -146,8 +164,8 @@ export async function markFailed(db: pg.Pool, id: string, retryAt: Date, error: 
 export async function listForCase(db: pg.Pool, caseId: string): Promise<DocumentSummary[]> {
   const { rows } = await db.query(
     `SELECT d.id, d.kind, d.title, d.number, d.status, d.ordered_at, d.produced_at, d.event_seq, e.type AS event_type,
-            d.sha256, d.byte_size, d.template, d.template_version, d.replaces_document_id, d.correction_reason,
-            r.id AS replaced_by
+            d.sha256, d.byte_size, d.template, d.template_version, d.template_source, d.template_sha256, d.last_error,
+            d.replaces_document_id, d.correction_reason, r.id AS replaced_by
      FROM documents d JOIN case_events e ON e.case_id = d.case_id AND e.seq = d.event_seq
      LEFT JOIN documents r ON r.replaces_document_id = d.id
      WHERE d.case_id = $1 ORDER BY d.event_seq, d.outbox_id`,
@@ -164,10 +182,13 @@ export async function listForCase(db: pg.Pool, caseId: string): Promise<Document
     event: { seq: r.event_seq, type: r.event_type },
     sha256: r.sha256,
     byteSize: r.byte_size === null ? null : Number(r.byte_size),
-    template: r.template ? { name: r.template, version: r.template_version } : null,
+    template: r.template
+      ? { name: r.template, version: r.template_version, source: r.template_source, sha256: r.template_sha256 }
+      : null,
+    lastError: r.status === 'pending' ? r.last_error : null,
     replacesDocumentId: r.replaces_document_id,
     replacedByDocumentId: r.replaced_by,
-    correctionReason: r.correction_reason,
+    correctionReason: r.correction_reason === null ? null : maskedReason(r.correction_reason),
   }));
 }
 

@@ -359,7 +359,28 @@ export const RESPONSE_SCHEMAS: Record<string, object> = {
       event: object({ seq: { type: 'integer' }, type: { type: 'string' } }),
       sha256: nullable({ type: 'string' }),
       byteSize: nullable({ type: 'integer' }),
-      template: nullable(object({ name: { type: 'string' }, version: {} })),
+      template: nullable(
+        object(
+          {
+            name: { type: 'string', example: 'people-mediation/agreement.json' },
+            version: { type: 'integer' },
+            source: {
+              type: 'string',
+              enum: ['bundled', 'override'],
+              description: "the release's template, or the province's (JIEFEN_TEMPLATE_DIR)",
+            },
+            sha256: nullable({
+              type: 'string',
+              description: "the template file's SHA-256 (null before it was recorded)",
+            }),
+          },
+          ['name', 'version', 'source', 'sha256'],
+        ),
+      ),
+      lastError: nullable({
+        type: 'string',
+        description: 'why a pending document is not produced yet (its last failed render); null once issued',
+      }),
       replacesDocumentId: nullable({ ...uuid, description: 'set on a correction (更正): the document it replaces' }),
       replacedByDocumentId: nullable({
         ...uuid,
