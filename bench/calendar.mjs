@@ -66,8 +66,8 @@ export async function runCalendar({ db, log, outDir, scale = 1 }) {
   const year = Number(t.period.dueOn.slice(0, 4));
   if (!t.period.provisional)
     throw new Error(
-      `the mediation period counted today ends ${t.period.dueOn}, on a published year: run this item in a year's ` +
-        `last month`,
+      `the mediation period counted today ends ${t.period.dueOn}, on a published year: ` +
+        `run this item in a year's last month`,
     );
   const database = await db.newDatabase('calendar');
   const client = new pg.Client({ connectionString: database.url });

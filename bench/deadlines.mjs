@@ -185,8 +185,8 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const cpuA = cpuSnapshot({ servicePid: service.pid, dataDir: db.dataDir });
     const released = Date.now();
     const { rowCount } = await client.query(
-      `UPDATE deadlines d SET claimed_until = NULL FROM cases c WHERE c.id = d.case_id AND c.case_number
-        LIKE '%人调字第B%'`,
+      `UPDATE deadlines d SET claimed_until = NULL FROM cases c
+        WHERE c.id = d.case_id AND c.case_number LIKE '%人调字第B%'`,
     );
     log(`  released ${rowCount} timers at ${new Date(released).toISOString()}`);
     const progress = [];
@@ -204,8 +204,8 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const burstMemory = memory.stop();
     const { rows: lagRows } = await client.query(
       `SELECT extract(epoch FROM e.at - $1::timestamptz) * 1000 AS lag_ms, (e.meta->>'lagMs')::float AS legal_lag_ms
-       FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.type = 'deadline.expired' AND c.case_number
-         LIKE '%人调字第B%'`,
+       FROM case_events e JOIN cases c ON c.id = e.case_id
+       WHERE e.type = 'deadline.expired' AND c.case_number LIKE '%人调字第B%'`,
       [new Date(released)],
     );
     const lags = lagRows.map((r) => Number(r.lag_ms));
@@ -247,8 +247,8 @@ export async function runDeadlines({ db, log, outDir, scale = 1 }) {
     const setup = await openMediatingCases(service.baseUrl, token, clients * 20, { concurrency: 32 });
     const cases = Array.from({ length: clients }, (_, c) => setup.ids.slice(c * 20, (c + 1) * 20));
     const { rows: trickleRows } = await client.query(
-      `SELECT d.case_id FROM deadlines d JOIN cases c ON c.id = d.case_id WHERE c.case_number LIKE '%人调字第T%'
-        ORDER BY 1`,
+      `SELECT d.case_id FROM deadlines d JOIN cases c ON c.id = d.case_id
+        WHERE c.case_number LIKE '%人调字第T%' ORDER BY 1`,
     );
     const trickleIds = trickleRows.map((r) => r.case_id);
     const trickles = {};

@@ -133,8 +133,8 @@ export function report(results) {
   out.push(`## Results of \`${results.command}\``);
   out.push('');
   out.push(
-    `Run ${results.started} – ${results.finished} (UTC). ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, ` +
-      `Node ${m.node}` +
+    `Run ${results.started} – ${results.finished} (UTC). ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ` +
+      `${m.os}, Node ${m.node}` +
       (results.database
         ? `, PostgreSQL ${results.database.settings.server_version} (${results.database.kind}, ` +
           `over ${results.database.transport})`
@@ -405,8 +405,8 @@ export function report(results) {
         ` ${q.listSets.levels.community} communities; status open/resolved/unresolved; overdue true/false/absent; ` +
         `median list length ${int(q.listSets.medianTotal)}, deep page at median ` +
         `offset ${int(q.listSets.medianDeepOffset)} (largest ${int(q.listSets.maxDeepOffset)}). ` +
-        `Work list: ${int(q.workListSet.runningDueCityWide)} running deadlines due by ${q.workListSet.dueBefore} ` +
-        `city-wide. ` +
+        `Work list: ${int(q.workListSet.runningDueCityWide)} running deadlines ` +
+        `due by ${q.workListSet.dueBefore} city-wide. ` +
         `Report ${q.reportSet.year}: ${int(q.reportSet.cityAccepted)} cases accepted city-wide,` +
         ` ${int(q.reportSet.cityResolved)} resolved (${pct(q.reportSet.cityRate)}).`,
     );

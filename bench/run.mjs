@@ -128,8 +128,8 @@ try {
         }
         if (only.has('statistics')) {
           log(
-            'item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; case_statistics ' +
-              'backfill)',
+            'item 9: statistics reports (adding return visits, 防止民转刑 flags, linked confirmations; ' +
+              'case_statistics backfill)',
           );
           const prepared = await prepareStatistics(database.url, log);
           const statistics = await runStatistics({

@@ -169,8 +169,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { startService } = await import('./lib/service.mjs');
   const log = (m) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
   const prepared = process.env.BENCH_STATISTICS_PREPARE === '1' ? await prepareStatistics(url, log) : undefined;
-  // The keys the data set was generated with (BENCH_STATISTICS_SECRETS: a JSON file of them), if its personal data is
-  // to be read.
+  // The keys the data set was generated with (BENCH_STATISTICS_SECRETS: a JSON file of them),
+  // if its personal data is to be read.
   const secrets = process.env.BENCH_STATISTICS_SECRETS
     ? JSON.parse((await import('node:fs')).readFileSync(process.env.BENCH_STATISTICS_SECRETS, 'utf8'))
     : {};

@@ -33,8 +33,8 @@ export function serviceSecrets() {
 export async function startService({ databaseUrl, env = {}, logFile, nodeArgs = [], log = () => {} }) {
   const port = await freePort();
   const logFd = logFile ? openSync(logFile, 'a') : 'ignore';
-  // BENCH_SERVICE_NODE_ARGS adds Node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/results/prof" to profile the
-  // service.
+  // BENCH_SERVICE_NODE_ARGS adds Node flags, e.g. "--cpu-prof --cpu-prof-dir=bench/results/prof"
+  // to profile the service.
   const extra = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...startFlags(), ...extra, ...nodeArgs, path(new URL('main.js', apiDist))], {
     env: {
