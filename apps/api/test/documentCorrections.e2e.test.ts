@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inflateRawSync } from 'node:zlib';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
@@ -85,6 +86,26 @@ async function textOf(pdf: Buffer): Promise<string> {
 const correct = (client: Client, id: string, documentId: string, body: Record<string, unknown>) =>
   client.post(`/api/v1/cases/${id}/documents/${documentId}/corrections`).send(body);
 const REASON = '申请人姓名误写为“张三”，经核对身份证件更正为“张叁”';
+
+/** One file of a zip (a .docx), read through the central directory. */
+function unzipEntry(zip: Buffer, name: string): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 0 ? data : inflateRawSync(data);
+    }
+    at += 46 + skip;
+  }
+  throw new Error(`no ${name} in the zip`);
+}
 
 /** A party's name corrected in the case's records (no route edits a party yet: the correction reads the table). */
 const renameParty = (id: string, partyId: string, name: string) =>
@@ -225,6 +246,40 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     const text = await textOf(await download(id, second.id));
     const firstNumber = (await documentsOf(id)).find((d) => d.id === first.id)!.number!;
     expect(text).toContain(`本文书系对${firstNumber}《人民调解协议书》`);
+  });
+
+  it('shows the reason to everyone who sees the case with an ID or phone number in it masked (PIPL Art. 51); the correction prints it in full', async () => {
+    const id = await agreedCase();
+    const original = await agreementOf(id);
+    const reason = '申请人身份证号码误写为110105194912310021，电话误写为13800138001，经核对更正';
+    const { body } = await correct(mediator, id, original.id, { reason }).expect(201);
+    const masked = '申请人身份证号码误写为110105********0021，电话误写为138****8001，经核对更正';
+    expect(body.correctionReason).toBe(masked);
+    const reception = await t.as('reception');
+    const listed = (await reception.get(`/api/v1/cases/${id}/documents`).expect(200)).body.items;
+    expect(listed.find((d: Listed) => d.id === body.id).correctionReason).toBe(masked);
+    const trail = (await reception.get(`/api/v1/cases/${id}/events`).expect(200)).body.items;
+    expect(trail.at(-1).payload.reason).toBe(masked);
+    await produceAll();
+    expect(await textOf(await download(id, body.id))).toContain(reason);
+  });
+
+  it('gives the corrected agreement a Word copy with the same correction line (the form completed before printing)', async () => {
+    const id = await agreedCase();
+    const original = await agreementOf(id);
+    await renameParty(id, 'p1', '张叁');
+    const { body } = await correct(mediator, id, original.id, { reason: REASON }).expect(201);
+    await produceAll();
+    const response = await mediator
+      .get(`/api/v1/cases/${id}/documents/${body.id}?format=docx`)
+      .buffer(true)
+      .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
+      .expect(200);
+    const xml = unzipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(`本文书系对${original.number}《人民调解协议书》`);
+    expect(text).toContain('张叁');
+    expect(text).toContain('承担维修费用');
   });
 
   it('refuses a document not issued yet (409 DOCUMENT_NOT_ISSUED) and writes nothing', async () => {

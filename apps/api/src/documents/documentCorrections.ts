@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { DomainError, versionConflict } from '../common/errors/DomainError.js';
+import { maskedReason } from './maskedReason.js';
 
 /** The host event a correction writes into the case's trail. */
 export const DOCUMENT_CORRECTED = { type: 'case.documentCorrected', titleZh: '更正文书' } as const;
@@ -130,7 +131,8 @@ async function trail(
         kind: original.kind,
         number: original.number,
         title: original.title,
-        reason: request.reason,
+        // Masked like the list shows it: the trail is read by everyone who sees the case.
+        reason: maskedReason(request.reason),
         titleZh: DOCUMENT_CORRECTED.titleZh,
       }),
       JSON.stringify({
