@@ -80,7 +80,10 @@ export class CalendarService {
     };
   }
 
-  /** Stores the year and queues the recomputation; this instance counts on it at once, the others within a polling interval. */
+  /**
+   * Stores the year and queues the recomputation; this instance counts on it at once, the others
+   * within a polling interval.
+   */
   async load(year: number, dto: LoadCalendarYearDto, user: AuthenticatedUser): Promise<LoadResult> {
     const actor = {
       userId: user.userId,

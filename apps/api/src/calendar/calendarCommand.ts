@@ -9,9 +9,13 @@ import { CalendarYearsRepository } from './calendarYears.repository.js';
 import { LoadCalendarYearDto } from './dto/load-calendar-year.dto.js';
 
 export const CALENDAR_USAGE =
-  'calendar load --year <YYYY> --file <notice.json> [--replaces-version <n> --reason <text>] | calendar list | calendar show --year <YYYY>';
+  'calendar load --year <YYYY> --file <notice.json> [--replaces-version <n> --reason <text>] | ' +
+  'calendar list | calendar show --year <YYYY>';
 
-/** The command-line loader of a year's schedule: the same validation, storage and recomputation as `PUT /calendar/years/{year}`. */
+/**
+ * The command-line loader of a year's schedule: the same validation, storage and recomputation as
+ * `PUT /calendar/years/{year}`.
+ */
 export async function calendarCommand(
   dataSource: DataSource,
   args: string[],
@@ -32,7 +36,8 @@ export async function calendarCommand(
   if (sub === 'list') {
     for (const y of await years.latestOfEachYear())
       out(
-        `${y.year} version ${y.version}: ${y.notice.number} (${y.notice.date}), loaded by ${y.loadedBy.username ?? y.loadedBy.userId} at ${y.loadedAt}`,
+        `${y.year} version ${y.version}: ${y.notice.number} (${y.notice.date}), ` +
+          `loaded by ${y.loadedBy.username ?? y.loadedBy.userId} at ${y.loadedAt}`,
       );
     return;
   }
@@ -51,10 +56,12 @@ export async function calendarCommand(
     ...(values.reason !== undefined ? { reason: values.reason } : {}),
   });
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length)
-    throw new Error(
-      `${values.file} is invalid: ${errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ') || 'is invalid'}`).join('; ')}`,
+  if (errors.length) {
+    const problems = errors.map(
+      (e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ') || 'is invalid'}`,
     );
+    throw new Error(`${values.file} is invalid: ${problems.join('; ')}`);
+  }
   const actor = {
     userId: 'cli',
     username: `cli:${process.env.USER ?? 'operator'}`,
@@ -63,6 +70,7 @@ export async function calendarCommand(
   };
   const result = await storeCalendarYear(pool, { year, ...dto }, actor, new Date());
   out(
-    `${year} schedule stored as version ${result.year.version}; ${result.recomputation.cases} cases queued for recomputation (the running service picks both up within one polling interval)`,
+    `${year} schedule stored as version ${result.year.version}; ${result.recomputation.cases} cases queued ` +
+      'for recomputation (the running service picks both up within one polling interval)',
   );
 }

@@ -115,7 +115,8 @@ function checkReplacement(input: CalendarYearInput, current: number | null): voi
   if (input.replacesVersion === undefined) {
     throw new DomainError(
       'CALENDAR_YEAR_EXISTS',
-      `the ${input.year} schedule is already loaded (version ${current}); to correct it, send replacesVersion: ${current} and a reason`,
+      `the ${input.year} schedule is already loaded (version ${current}); ` +
+        `to correct it, send replacesVersion: ${current} and a reason`,
       { year: input.year, currentVersion: current },
     );
   }

@@ -74,7 +74,8 @@ export class DeadlineRecomputer extends BackgroundJob {
             events += count;
           }
         });
-        // The queue's bookkeeping, once per batch: an item left behind by a crash is claimed again and finds nothing to change.
+        // The queue's bookkeeping, once per batch: an item left behind by a crash is claimed again
+        // and finds nothing to change.
         await this.recomputations.dequeue(job.id, done);
         if (events) await this.recomputations.addEvents(job.id, events);
         pass.cases += done.length;
@@ -131,7 +132,10 @@ export class DeadlineRecomputer extends BackgroundJob {
   }
 }
 
-/** `deadline.recomputed` for each running deadline that touched the year and counts differently on the calendar loaded now. */
+/**
+ * `deadline.recomputed` for each running deadline that touched the year and counts differently on
+ * the calendar loaded now.
+ */
 function recomputations(deadlines: readonly Deadline[], job: OpenRecomputation): FlowEvent[] {
   const basis = `${job.noticeNumber} (${job.year} schedule, version ${job.version}); CPL Art. 85; CC Art. 203`;
   return deadlines

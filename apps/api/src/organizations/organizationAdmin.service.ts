@@ -91,10 +91,11 @@ export class OrganizationAdminService {
       throw forbidden('an administrator moves organisations below their own, not their own');
     const parent = await this.inSubtree(admin, dto.parentId, 'parentId');
     if (parent.path.startsWith(organization.path)) {
+      const where = parent.id === organization.id ? 'the organisation itself' : 'below the organisation';
       throw validationFailed([
         {
           field: 'parentId',
-          message: `${parent.name} is ${parent.id === organization.id ? 'the organisation itself' : 'below the organisation'}: an organisation cannot move into its own subtree`,
+          message: `${parent.name} is ${where}: an organisation cannot move into its own subtree`,
         },
       ]);
     }
@@ -176,7 +177,8 @@ export class OrganizationAdminService {
     if (openCases || activeUsers || activeChildren) {
       throw new DomainError(
         'ORGANIZATION_IN_USE',
-        `${current.name} still has ${openCases} open case(s), ${activeUsers} active user(s) and ${activeChildren} active organisation(s) below it: reassign, disable or deactivate them first`,
+        `${current.name} still has ${openCases} open case(s), ${activeUsers} active user(s) and ` +
+          `${activeChildren} active organisation(s) below it: reassign, disable or deactivate them first`,
         { organizationId: current.id, openCases, activeUsers, activeChildren },
       );
     }

@@ -164,7 +164,9 @@ export class OrganizationsService {
     throw validationFailed([
       {
         field: 'shortName',
-        message: `${organization.shortName} with the case number pattern ${organization.caseNumberPattern} gives the same case numbers as ${other ?? 'another organisation'}: choose another short name or pattern`,
+        message:
+          `${organization.shortName} with the case number pattern ${organization.caseNumberPattern} gives ` +
+          `the same case numbers as ${other ?? 'another organisation'}: choose another short name or pattern`,
       },
     ]);
   }

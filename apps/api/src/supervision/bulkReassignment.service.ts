@@ -46,7 +46,8 @@ const PLANS: Record<
 };
 
 const NOT_IN_BULK =
-  'the mediator of this flow and state is chosen again by the parties or the court (SPC-Invited Art. 12; SPC-Online Art. 12): reassign it on the case itself';
+  'the mediator of this flow and state is chosen again by the parties or the court ' +
+  '(SPC-Invited Art. 12; SPC-Online Art. 12): reassign it on the case itself';
 
 /**
  * Bulk reassignment (a mediator on leave): each open case of `fromMediatorId` in the supervisor's
@@ -84,7 +85,8 @@ export class BulkReassignmentService {
     if (!to || to.role !== 'mediator' || to.disabled || to.organizationId !== from.organizationId) {
       throw new DomainError(
         'RULE_VIOLATED',
-        `${dto.toMediatorId} is not an active mediator of ${fromHome.name}, the organisation of the mediator whose cases move (${MEDIATOR_OF_ORGANIZATION.basis})`,
+        `${dto.toMediatorId} is not an active mediator of ${fromHome.name}, ` +
+          `the organisation of the mediator whose cases move (${MEDIATOR_OF_ORGANIZATION.basis})`,
         {
           rule: MEDIATOR_OF_ORGANIZATION.code,
           basis: MEDIATOR_OF_ORGANIZATION.basis,
@@ -168,7 +170,10 @@ export class BulkReassignmentService {
     }
   }
 
-  /** The same rule as mediator.assigned's (PML Arts. 13, 19): a mediator of the handling organisation or of a committee attached to it. */
+  /**
+   * The same rule as mediator.assigned's (PML Arts. 13, 19): a mediator of the handling organisation
+   * or of a committee attached to it.
+   */
   private async checkOfHandling(mediatorId: string, handlingId: string, state: string): Promise<void> {
     const to = await this.user(mediatorId);
     const home = to ? await this.organizations.find(to.organizationId) : undefined;
@@ -176,7 +181,8 @@ export class BulkReassignmentService {
     const handling = await this.organizations.get(handlingId);
     throw new DomainError(
       'RULE_VIOLATED',
-      `${mediatorId} is not a mediator of ${handling.name}, which now handles the case, or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`,
+      `${mediatorId} is not a mediator of ${handling.name}, which now handles the case, ` +
+        `or of a committee attached to it (${MEDIATOR_OF_ORGANIZATION.basis})`,
       {
         rule: MEDIATOR_OF_ORGANIZATION.code,
         basis: MEDIATOR_OF_ORGANIZATION.basis,

@@ -105,7 +105,10 @@ export class SupervisionBoardService {
     };
   }
 
-  /** The day on or before which a case's last event makes it stuck, per organisation of the subtree (its own threshold, inherited or the default). */
+  /**
+   * The day on or before which a case's last event makes it stuck, per organisation of the subtree
+   * (its own threshold, inherited or the default).
+   */
   private async stuckCutoffs(root: Organization, today: string) {
     const all = await this.organizations.descendantsOf(root);
     return Promise.all(
