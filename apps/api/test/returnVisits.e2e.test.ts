@@ -351,6 +351,22 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     expect(text).not.toContain('{{');
   });
 
+  it('records a visit on closing without agreement: the record says so and leaves the agreement’s number to fill in', async () => {
+    const id = await mediatingCase();
+    await send(id, 'mediation.terminated', { reason: 'noAgreement', note: '双方分歧过大' });
+    await mediator
+      .post(`/api/v1/cases/${id}/return-visits`)
+      .send(aVisit({ satisfaction: 'dissatisfied', manner: 'phone' }))
+      .expect(201);
+    await produceAll();
+    const [record] = await recordsOf(id);
+    const text = await pdfText(`/api/v1/cases/${id}/documents/${record.id}`);
+    expect(text).toContain('本案未达成调解协议。');
+    expect(text).toContain('调解协议编号：＿＿＿＿＿＿');
+    expect(text).toContain('回访方式：电话回访');
+    expect(text).toContain('当事人满意程度：不满意');
+  });
+
   it('binds the record in the dossier after the agreement (人民调解卷宗 order: 协议书 8, 回访记录 10)', async () => {
     const id = await agreedCase();
     await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
