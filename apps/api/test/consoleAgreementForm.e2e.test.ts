@@ -5,7 +5,7 @@
  * Chromium (support/consoleBrowser.ts) and checked on the case the service then holds.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { anIntake, DEMO_MEDIATOR } from './support/factories.js';
+import { aParty, anIntake, DEMO_MEDIATOR, ID_NUMBERS } from './support/factories.js';
 import {
   newConsolePage,
   signInThroughForm,
@@ -24,7 +24,11 @@ beforeAll(async () => {
 afterAll(() => stopConsoleHarness({ t, browser }));
 
 async function mediatingCase(): Promise<string> {
-  const { body } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
+  const parties = [
+    aParty({ ethnicity: '回族', occupation: '中学教师' }),
+    aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: '13900139000' }),
+  ];
+  const { body } = await t.http.post('/api/v1/cases').send(anIntake({ parties })).expect(201);
   const mediator = await t.as('mediator');
   const send = (type: string, payload: object) =>
     mediator.post(`/api/v1/cases/${body.id}/events`).send({ type, payload }).expect(200);
@@ -93,6 +97,17 @@ it(
       responsibilities: [{ partyId: 'p2', text: '承担主要责任' }],
       performance: { manner: '银行转账', place: '调解委员会' },
     });
+    // The case page: the agreement's Art. 29 contents, and 民族 masked until revealed (PIPL Art. 28).
+    await page.reload();
+    const agreement = page.getByTestId('agreement');
+    await agreement.filter({ hasText: '李四：承担主要责任' }).waitFor({ timeout: 10_000 });
+    expect(await agreement.innerText()).toContain('银行转账');
+    const zhang = page.getByRole('row').filter({ hasText: '张三' });
+    expect(await zhang.innerText()).toContain('**');
+    expect(await zhang.innerText()).toContain('中学教师');
+    expect(await zhang.innerText()).not.toContain('回族');
+    if (process.env.JIEFEN_SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.JIEFEN_SCREENSHOTS}/case.png`, fullPage: true });
     await page.context().close();
   },
   JOURNEY_MS,

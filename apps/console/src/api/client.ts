@@ -115,7 +115,7 @@ export const api = {
       headers: { 'If-Match': `"${version}"` },
     }),
   revealPersonalData: (caseId: string, partyId: string, reason: string) =>
-    request<{ idNumber: string | null; phone: string | null }>(
+    request<{ idNumber: string | null; phone: string | null; ethnicity?: string }>(
       `/cases/${caseId}/parties/${encodeURIComponent(partyId)}/personal-data`,
       { method: 'POST', body: { reason } },
     ),

@@ -92,6 +92,9 @@ export interface Party {
   phone?: string;
   address?: string;
   agent?: string;
+  /** 民族: always masked (`**`) here; in full only through the personal-data read (PIPL Art. 28). */
+  ethnicity?: string;
+  occupation?: string;
 }
 
 export interface CaseDetail {
@@ -133,6 +136,11 @@ export interface Agreement {
   terms: AgreementTerm[];
   boundPartyIds: string[];
   signatures?: { partyIds: string[]; mediator?: boolean; committeeSeal?: boolean };
+  /** PML Art. 29(2)-(3): what a written agreement may state. */
+  facts?: string;
+  disputedIssues?: string;
+  responsibilities?: { partyId: string; text: string }[];
+  performance?: { manner?: string; place?: string };
 }
 
 /** GET /linkable-cases: a case a new case may continue from, found by its number. */
@@ -160,10 +168,6 @@ export interface CaseDocument {
   event: { seq: number; type: string };
   sha256: string | null;
   byteSize: number | null;
-  /** The template it was printed with: the release's (`bundled`) or the province's (`override`). */
-  template?: { name: string; version: number; source: 'bundled' | 'override'; sha256: string | null } | null;
-  /** Why a pending document is not produced yet (its last failed render). */
-  lastError?: string | null;
   /** Set on a correction (更正件): the document it replaces. */
   replacesDocumentId?: string | null;
   /** The correction that replaced this document (已更正); it stays listed and downloadable. */

@@ -136,6 +136,11 @@ export const zh = {
     yuan: (amount: string) => `${amount}元`,
     linkedCase: '关联案件',
     none: '该案件尚无调解协议',
+    facts: '纠纷的主要事实',
+    disputedIssues: '争议事项',
+    responsibilities: '各方当事人的责任',
+    manner: '履行方式',
+    place: '履行地点',
   },
   linked: {
     title: '关联案件（申请确认的调解协议所在案件）',
@@ -156,9 +161,6 @@ export const zh = {
     issuedAt: '出具时间',
     status: '状态',
     pending: '制作中',
-    missingGlyph: (char: string, codePoint: string) =>
-      `未能制作：字“${char}”（${codePoint}）现有字库均无此字形，文书无法印出。请核对当事人信息中的该字，或请管理员补充字库。`,
-    failedRender: (reason: string) => `未能制作，将自动重试（${reason}）`,
     issued: '已出具',
     download: '下载',
     print: '打印',
