@@ -168,6 +168,10 @@ export interface CaseDocument {
   event: { seq: number; type: string };
   sha256: string | null;
   byteSize: number | null;
+  /** The template it was printed with: the release's (`bundled`) or the province's (`override`). */
+  template?: { name: string; version: number; source: 'bundled' | 'override'; sha256: string | null } | null;
+  /** Why a pending document is not produced yet (its last failed render). */
+  lastError?: string | null;
   /** Set on a correction (更正件): the document it replaces. */
   replacesDocumentId?: string | null;
   /** The correction that replaced this document (已更正); it stays listed and downloadable. */

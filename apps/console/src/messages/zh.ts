@@ -161,6 +161,9 @@ export const zh = {
     issuedAt: '出具时间',
     status: '状态',
     pending: '制作中',
+    missingGlyph: (char: string, codePoint: string) =>
+      `未能制作：字“${char}”（${codePoint}）现有字库均无此字形，文书无法印出。请核对当事人信息中的该字，或请管理员补充字库。`,
+    failedRender: (reason: string) => `未能制作，将自动重试（${reason}）`,
     issued: '已出具',
     download: '下载',
     print: '打印',
