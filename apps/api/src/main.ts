@@ -9,6 +9,7 @@ import { createDataSource } from './database/dataSource.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embeddedPostgres.js';
 import { demoLoginBlock, seedDemoData } from './demo/seedDemoData.js';
 import { TemplateError } from './documents/templateError.js';
+import { TemplateRegistry } from './documents/templateRegistry.js';
 import { loadOrCreateSecrets } from './security/secrets.js';
 
 // Pretty lines for a person at a terminal, JSON lines otherwise (see createLogger).
@@ -18,6 +19,9 @@ let embedded: EmbeddedDatabase | undefined;
 async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.logLevel;
+  // The document templates (the province's JIEFEN_TEMPLATE_DIR over the bundled ones) are checked
+  // before anything starts: a broken file stops here, named, not inside Nest (which exits silently).
+  TemplateRegistry.load(undefined, config.templateDir);
   if (!config.databaseUrl) {
     logger.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (m) => logger.debug({ postgres: m }) });
