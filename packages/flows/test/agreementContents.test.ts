@@ -1,7 +1,8 @@
 import { getFlow, InvalidEventError, startCase, validateObject } from '../src/index.js';
 import { anAdministrativeIntake, aSignedStatement } from './support/administrativeMediation.factories.js';
 import { aDelegation, aSignedAgreement } from './support/delegatedMediation.factories.js';
-import { aParty, anIntake, CaseDriver, refusal } from './support/factories.js';
+import { aConfirmationIntake } from './support/judicialConfirmation.factories.js';
+import { aParty, anIntake, CaseDriver, ID_NUMBERS, refusal } from './support/factories.js';
 
 /**
  * What the documents ask for and the events now carry (issue 15): each party's 民族 and 职业
@@ -137,5 +138,33 @@ describe.each([
     const c = mediating();
     const attempt = c.attempt('session.recorded', { ...session, participants: [{ name: '王五' }] }, '2026-03-09');
     expect(refusal(attempt).problems?.map((p) => p.path)).toEqual(['payload.participants[0].capacity']);
+  });
+});
+
+describe('judicial confirmation of an agreement that states them (CPL-Interp Art. 353)', () => {
+  it('takes the facts, responsibilities and performance with the linked agreement, in its own party ids', () => {
+    const linked = peopleMediating().send('agreement.signed', FLOWS[0].agreement(CONTENTS), '2026-03-10');
+    // Here 李四 is p1 and 张三 p2: the reverse of the linked case.
+    const c = CaseDriver.open(
+      'judicial-confirmation',
+      aConfirmationIntake({
+        linkedCaseId: 'case-pm-1',
+        parties: [
+          aParty({ name: '李四', idNumber: ID_NUMBERS.li, linkedPartyId: 'p2' }),
+          aParty({ linkedPartyId: 'p1' }),
+        ],
+      }),
+      '2026-03-16',
+      { linkedCase: linked.snapshot },
+    );
+    expect(c.context.agreement).toMatchObject({
+      facts: CONTENTS.facts,
+      disputedIssues: CONTENTS.disputedIssues,
+      responsibilities: [
+        { partyId: 'p1', text: CONTENTS.responsibilities[0]!.text },
+        { partyId: 'p2', text: CONTENTS.responsibilities[1]!.text },
+      ],
+      performance: CONTENTS.performance,
+    });
   });
 });
