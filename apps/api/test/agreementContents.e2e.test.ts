@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
-import { aParty, anIntake, DEMO_MEDIATOR, ID_NUMBERS, writtenAgreement } from './support/factories.js';
+import { aParty, anIntake, DEMO, DEMO_MEDIATOR, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
 
 /**
@@ -181,6 +181,40 @@ describe('an agreement that does not state them (PML Art. 29: 可以载明)', ()
     const record = await documentText(body.id, 'mediationRecord');
     expect(record).toContain('地点：＿＿＿＿＿＿');
     expect(record).toContain('参加人：＿＿＿＿＿＿');
+  });
+});
+
+describe('a case the engine opens from another (诉调对接)', () => {
+  it('carries each party’s 民族 (encrypted) and 职业 to the delegated mediation a court opens', async () => {
+    const { body: referral } = await t.http
+      .post('/api/v1/cases')
+      .send(anIntake({ flow: 'court-referral', organizationId: DEMO.xuanwu, category: 'contract', parties }))
+      .expect(201);
+    await t.http
+      .post(`/api/v1/cases/${referral.id}/events`)
+      .send({ type: 'referral.submitted', payload: { courtId: DEMO.xuanwuCourt } })
+      .expect(200);
+    const { body } = await (
+      await t.as('city-court')
+    )
+      .post(`/api/v1/cases/${referral.id}/events`)
+      .send({
+        type: 'mediation.delegated',
+        payload: { organizationId: DEMO.meiyuan, courtReference: '（2026）玄民诉前调321号' },
+      })
+      .expect(200);
+    const childId = body.linkedCases[0].id as string;
+    const { body: child } = await t.http.get(`/api/v1/cases/${childId}`).expect(200);
+    expect(child.parties[0]).toMatchObject({ name: '张三', ethnicity: '**', occupation: '中学教师' });
+    const { rows } = await pool.query(
+      `SELECT party_id, ethnicity_encrypted IS NOT NULL AS has, occupation FROM parties WHERE case_id = $1
+       ORDER BY party_id`,
+      [childId],
+    );
+    expect(rows).toEqual([
+      { party_id: 'p1', has: true, occupation: '中学教师' },
+      { party_id: 'p2', has: true, occupation: '个体工商户' },
+    ]);
   });
 });
 
