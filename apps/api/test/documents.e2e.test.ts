@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
@@ -10,6 +9,7 @@ import { DataProtection } from '../src/security/dataProtection.js';
 import { DocumentRenderer } from '../src/documents/documentRenderer.service.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { zipEntry } from './support/zipEntry.js';
 
 /**
  * Issue 15: every `document.issued` effect becomes an archived, numbered PDF after the event's
@@ -94,26 +94,6 @@ async function download(id: string, documentId: string): Promise<Buffer> {
     .expect(200)
     .expect('content-type', 'application/pdf');
   return response.body as Buffer;
-}
-
-/** One file of a zip (a .docx), read through the central directory. */
-function unzipEntry(zip: Buffer, name: string): Buffer {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? data : inflateRawSync(data);
-    }
-    at += 46 + skip;
-  }
-  throw new Error(`no ${name} in the zip`);
 }
 
 const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
@@ -397,7 +377,7 @@ describe('the Word working copy (.docx)', () => {
       .parse(binary as never)
       .expect(200)
       .expect('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const xml = unzipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
+    const xml = zipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
     const text = xml.replace(/<[^>]+>/g, '');
     for (const field of [
       '人民调解协议书',
