@@ -33,13 +33,33 @@ const PHONES = { zhang: '13800138000', li: '13900139000', wang: '13700137000' } 
  * What must never appear: each ID number's first 17 digits (so with or without its check character) and each phone's
  * digits.
  */
-const SECRETS = [...Object.values(ID_NUMBERS).map((id) => id.slice(0, 17)), ...Object.values(PHONES)];
+/** 民族, sensitive here (PIPL Art. 28, docs/security.md): never in a response or log line either. */
+const ETHNICITIES = { zhang: '回族', li: '满族', wang: '壮族' } as const;
+const SECRETS = [
+  ...Object.values(ID_NUMBERS).map((id) => id.slice(0, 17)),
+  ...Object.values(PHONES),
+  ...Object.values(ETHNICITIES),
+];
 
-const zhang = () => aParty();
+const zhang = () => aParty({ ethnicity: ETHNICITIES.zhang });
 const li = (overrides: Record<string, unknown> = {}) =>
-  aParty({ role: 'respondent', name: '李四', idNumber: ID_NUMBERS.li, phone: PHONES.li, ...overrides });
+  aParty({
+    role: 'respondent',
+    name: '李四',
+    idNumber: ID_NUMBERS.li,
+    phone: PHONES.li,
+    ethnicity: ETHNICITIES.li,
+    ...overrides,
+  });
 const wang = (overrides: Record<string, unknown> = {}) =>
-  aParty({ role: 'respondent', name: '王五', idNumber: ID_NUMBERS.wang, phone: PHONES.wang, ...overrides });
+  aParty({
+    role: 'respondent',
+    name: '王五',
+    idNumber: ID_NUMBERS.wang,
+    phone: PHONES.wang,
+    ethnicity: ETHNICITIES.wang,
+    ...overrides,
+  });
 
 interface Seen {
   what: string;
