@@ -38,7 +38,6 @@ const NOT_MOVED_YET: Record<string, string> = {
   'cases/linkableCases.service.ts': 'the case id by number (to CasesRepository)',
   'reports/reports.service.ts': 'the resolution rate (to a reports *.queries.ts)',
   'reports/statistics.service.ts': "the subtree's organisations (to a reports *.queries.ts)",
-  'documents/': 'documents and their corrections: to the documents repository (documentStore.ts)',
 };
 
 const allowed = (file: string) => SQL_HOMES.some((home) => home.test(file)) || file in EXCEPTIONS;

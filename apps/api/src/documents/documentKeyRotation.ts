@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { DataProtection } from '../security/dataProtection.js';
+import { poolOf } from '../database/dataSource.js';
 import { openContent } from './documentContent.js';
+import { issuedCiphertexts, reencryptContent } from './documentStore.js';
 
 /**
  * `cli rotate-keys`, for documents: re-encrypts under the current data key every issued
@@ -12,24 +14,20 @@ export async function rotateDocumentKeys(
   dataSource: DataSource,
   protection: DataProtection,
 ): Promise<{ reEncrypted: number; documents: number; failedIntegrity: string[] }> {
-  const rows: { id: string; content_encrypted: string; sha256: string }[] = await dataSource.query(
-    `SELECT id, content_encrypted, sha256 FROM documents WHERE status = 'issued'`,
-  );
+  const pool = poolOf(dataSource);
+  const rows = await issuedCiphertexts(pool);
   let reEncrypted = 0;
   const failedIntegrity: string[] = [];
   for (const row of rows) {
-    if (!protection.isStale(row.content_encrypted)) continue;
+    if (!protection.isStale(row.contentEncrypted)) continue;
     let content: Buffer;
     try {
-      content = openContent(protection, { id: row.id, contentEncrypted: row.content_encrypted, sha256: row.sha256 });
+      content = openContent(protection, row);
     } catch {
       failedIntegrity.push(row.id);
       continue;
     }
-    await dataSource.query('UPDATE documents SET content_encrypted = $2 WHERE id = $1', [
-      row.id,
-      protection.encrypt(content.toString('base64')),
-    ]);
+    await reencryptContent(pool, row.id, protection.encrypt(content.toString('base64')));
     reEncrypted++;
   }
   return { reEncrypted, documents: rows.length, failedIntegrity };

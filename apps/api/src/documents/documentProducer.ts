@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { BackgroundJob } from '../common/backgroundJob.js';
 import type { AppConfig } from '../config/config.js';
-import { poolOf } from '../database/dataSource.js';
+import { poolOf, withTransaction } from '../database/dataSource.js';
 import { backoffMs } from '../notifications/outboxDispatcher.js';
 import { DataProtection } from '../security/dataProtection.js';
 import { sealContent } from './documentContent.js';
@@ -75,13 +75,9 @@ export class DocumentProducer extends BackgroundJob {
   }
 
   private async issue(doc: PendingDocument): Promise<boolean> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      if (!(await lockPending(client, doc.id))) {
-        await client.query('ROLLBACK');
-        return false;
-      }
+    // One transaction (database/dataSource.ts): a throw rolls the 文号 back with everything else.
+    return withTransaction(this.pool, async (client) => {
+      if (!(await lockPending(client, doc.id))) return false;
       const { template, facts, correction } = await renderingSource(
         client,
         this.protection,
@@ -111,14 +107,8 @@ export class DocumentProducer extends BackgroundJob {
         producedAt: this.clock.now(),
         ...sealContent(this.protection, content),
       });
-      await client.query('COMMIT');
       return true;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async number(

@@ -1,5 +1,6 @@
-import type pg from 'pg';
+import type { Queryable } from '../database/dataSource.js';
 import type { DataProtection } from '../security/dataProtection.js';
+import { CaseFactsRepository } from './caseFacts.repository.js';
 import type { CorrectionData } from './documentData.js';
 import type { DocumentTemplate } from './documentTemplate.js';
 import { loadCaseFacts, type CaseFacts } from './documentSource.js';
@@ -33,7 +34,7 @@ export interface RenderingSource {
  * (docs/documents.md "Corrections").
  */
 export async function renderingSource(
-  db: pg.PoolClient | pg.Pool,
+  db: Queryable,
   protection: DataProtection,
   templates: TemplateRegistry,
   doc: RenderingRequest,
@@ -48,13 +49,11 @@ export async function renderingSource(
   const original = await issuedDocumentOrigin(db, doc.caseId, doc.replacesDocumentId);
   if (!original) throw new Error(`correction of case ${doc.caseId}: no issued document ${doc.replacesDocumentId}`);
   const facts = await loadCaseFacts(db, protection, { ...doc, eventSeq: original.eventSeq });
-  const { rows } = await db.query(`SELECT today FROM case_events WHERE case_id = $1 AND seq = $2`, [
-    doc.caseId,
-    doc.eventSeq,
-  ]);
+  const correctionEvent = await new CaseFactsRepository(db).event(doc.caseId, doc.eventSeq);
+  if (!correctionEvent) throw new Error(`correction of case ${doc.caseId}: no event ${doc.eventSeq}`);
   return {
     template: required(templates.byFile(doc.template ?? original.template), doc, facts),
-    facts: { ...facts, event: { ...facts.event, today: rows[0].today } },
+    facts: { ...facts, event: { ...facts.event, today: correctionEvent.today } },
     correction: {
       replaces: { number: original.number, title: original.title, issuedOn: original.issuedOn },
       reason: doc.correctionReason ?? '',

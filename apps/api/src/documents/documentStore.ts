@@ -266,3 +266,40 @@ export async function issuedDocuments(db: pg.Pool, caseId: string, documentId?: 
     replacedByDocumentId: r.replaced_by,
   }));
 }
+
+/** One access-log row per party of the case: each party's data is on the document (PIPL Arts. 28, 51). */
+export async function logDocumentAccess(
+  db: pg.Pool | pg.PoolClient,
+  access: {
+    at: Date;
+    userId: string;
+    role: string;
+    organizationId: string;
+    caseId: string;
+    what: string;
+    reason: string;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason)
+     SELECT $1, $2, $3, $4, $5, party_id, $6, $7 FROM parties WHERE case_id = $5`,
+    [access.at, access.userId, access.role, access.organizationId, access.caseId, [access.what], access.reason],
+  );
+}
+
+/** Every issued document's ciphertext and SHA-256, for a key rotation (`cli rotate-keys`). */
+export async function issuedCiphertexts(
+  db: pg.Pool | pg.PoolClient,
+): Promise<{ id: string; contentEncrypted: string; sha256: string }[]> {
+  const { rows } = await db.query(`SELECT id, content_encrypted, sha256 FROM documents WHERE status = 'issued'`);
+  return rows.map((r) => ({ id: r.id, contentEncrypted: r.content_encrypted, sha256: r.sha256 }));
+}
+
+/** The one column of an issued document the immutability trigger lets change: its bytes re-encrypted. */
+export async function reencryptContent(
+  db: pg.Pool | pg.PoolClient,
+  id: string,
+  contentEncrypted: string,
+): Promise<void> {
+  await db.query('UPDATE documents SET content_encrypted = $2 WHERE id = $1', [id, contentEncrypted]);
+}

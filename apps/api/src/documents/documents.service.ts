@@ -17,7 +17,13 @@ import { requestCorrection } from './documentCorrections.js';
 import { renderingSource } from './documentRendering.js';
 import { loadCaseFacts } from './documentSource.js';
 import { documentLines } from './documentRenderer.js';
-import { issuedDocumentOrigin, issuedDocuments, listForCase, type StoredDocument } from './documentStore.js';
+import {
+  issuedDocumentOrigin,
+  issuedDocuments,
+  listForCase,
+  logDocumentAccess,
+  type StoredDocument,
+} from './documentStore.js';
 import { writeDocx } from './docxWriter.js';
 import type { DocumentFormat } from './dto/document-download.query.js';
 import { bindDossier } from './dossierBinder.js';
@@ -238,10 +244,14 @@ export class DocumentsService {
 
   /** One access-log row per party of the case: each party's data is on the document. */
   private async logAccess(user: AuthenticatedUser, caseId: string, what: string, reason: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO personal_data_access_log (at, user_id, role, organization_id, case_id, party_id, fields, reason)
-       SELECT $1, $2, $3, $4, $5, party_id, $6, $7 FROM parties WHERE case_id = $5`,
-      [this.clock.now(), user.userId, user.role, user.organizationId, caseId, [what], reason],
-    );
+    await logDocumentAccess(this.pool, {
+      at: this.clock.now(),
+      userId: user.userId,
+      role: user.role,
+      organizationId: user.organizationId,
+      caseId,
+      what,
+      reason,
+    });
   }
 }

@@ -1,9 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type pg from 'pg';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
-import { versionConflict } from '../common/errors/DomainError.js';
-import { poolOf } from '../database/dataSource.js';
+import type { Queryable } from '../database/dataSource.js';
 import type { RecordReturnVisitDto } from './dto/record-return-visit.dto.js';
 
 /** The last performance date of the agreement, else the day it took effect (indexed, migration 1763900000010). */
@@ -59,18 +55,18 @@ export interface DocumentRequest {
 
 /**
  * The SQL of return visits and the 防止民转刑 flag (issue 12: SQL behind a repository per
- * aggregate). Writes run in one transaction that bumps the case's version; the service decides.
+ * aggregate). The service opens the transaction (`withTransaction`) and runs the writes `within`
+ * its client: lock the case's version, bump it, write the visit, its trail entry and its document.
  */
-@Injectable()
 export class ReturnVisitsRepository {
-  private readonly pool: pg.Pool;
+  constructor(private readonly db: Queryable) {}
 
-  constructor(dataSource: DataSource) {
-    this.pool = poolOf(dataSource);
+  within(client: Queryable): ReturnVisitsRepository {
+    return new ReturnVisitsRepository(client);
   }
 
   async caseRecord(caseId: string): Promise<CaseRecordRow | undefined> {
-    const { rows } = await this.pool.query<CaseRecordRow>(
+    const { rows } = await this.db.query<CaseRecordRow>(
       `SELECT id, case_number, version, final, status, organization_id, organization_path, court_id, received_on,
               snapshot->'context'->'agreement' AS agreement,
               snapshot->'context'->'records'->>'mediatorId' AS mediator_id, criminal_risk_prevented
@@ -82,38 +78,22 @@ export class ReturnVisitsRepository {
 
   /** The display name of a user (the visitor the 回访记录 names). */
   async displayNameOf(userId: string): Promise<string | null> {
-    const { rows } = await this.pool.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
+    const { rows } = await this.db.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
     return rows[0]?.display_name ?? null;
   }
 
-  /** Bumps the version (guarded by the one read or sent as If-Match), runs `work` and commits; returns the new version. */
-  async write(
-    caseId: string,
-    expected: number,
-    pinned: boolean,
-    now: Date,
-    work: (tx: ReturnVisitsTransaction, newVersion: number) => Promise<void>,
-  ): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query('SELECT version FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-      const current: number = rows[0].version;
-      if (pinned && current !== expected) throw versionConflict(caseId, expected, current);
-      await client.query('UPDATE cases SET version = $2, updated_at = $3 WHERE id = $1', [caseId, current + 1, now]);
-      await work(new ReturnVisitsTransaction(client, caseId), current + 1);
-      await client.query('COMMIT');
-      return current + 1;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  /** The case's version, the row locked until the transaction ends. */
+  async lockVersion(caseId: string): Promise<number> {
+    const { rows } = await this.db.query('SELECT version FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+    return rows[0].version;
+  }
+
+  async bumpVersion(caseId: string, version: number, at: Date): Promise<void> {
+    await this.db.query('UPDATE cases SET version = $2, updated_at = $3 WHERE id = $1', [caseId, version, at]);
   }
 
   async visitIds(caseId: string): Promise<string[]> {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.db.query(
       `SELECT id FROM return_visits WHERE case_id = $1 ORDER BY visited_on, recorded_at`,
       [caseId],
     );
@@ -121,7 +101,7 @@ export class ReturnVisitsRepository {
   }
 
   async visit(id: string) {
-    const { rows } = await this.pool.query(
+    const { rows } = await this.db.query(
       `SELECT rv.*, u.username, u.display_name FROM return_visits rv JOIN users u ON u.id = rv.visited_by
        WHERE rv.id = $1`,
       [id],
@@ -164,7 +144,7 @@ export class ReturnVisitsRepository {
     ];
     if (query.mediatorId)
       where.push(`c.snapshot->'context'->'records'->>'mediatorId' = $${values.push(query.mediatorId)}`);
-    const { rows } = await this.pool.query<DueCandidateRow>(
+    const { rows } = await this.db.query<DueCandidateRow>(
       `SELECT c.id, c.case_number, c.flow_id, c.state, c.status, c.organization_id, c.version,
               c.snapshot->'context'->'records'->>'mediatorId' AS mediator_id,
               c.snapshot->'context'->'agreement'->>'effectiveOn' AS effective_on, ${VISIT_BASIS} AS basis
@@ -173,30 +153,23 @@ export class ReturnVisitsRepository {
     );
     return rows;
   }
-}
-
-/** The writes of one return-visit transaction, on its connection. */
-export class ReturnVisitsTransaction {
-  constructor(
-    private readonly client: pg.PoolClient,
-    private readonly caseId: string,
-  ) {}
 
   async insertVisit(visit: {
     id: string;
+    caseId: string;
     organizationId: string;
     visitedBy: string;
     recordedAt: Date;
     dto: RecordReturnVisitDto;
   }): Promise<void> {
     const { dto } = visit;
-    await this.client.query(
+    await this.db.query(
       `INSERT INTO return_visits (id, case_id, organization_id, visited_on, visited_by, persons_visited, manner,
          performance, satisfaction, new_dispute, risk_note, opinions, measures, lawsuit, note, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         visit.id,
-        this.caseId,
+        visit.caseId,
         visit.organizationId,
         dto.visitedOn,
         visit.visitedBy,
@@ -215,17 +188,17 @@ export class ReturnVisitsTransaction {
     );
   }
 
-  async setCriminalRisk(prevented: boolean): Promise<void> {
-    await this.client.query('UPDATE cases SET criminal_risk_prevented = $2 WHERE id = $1', [this.caseId, prevented]);
+  async setCriminalRisk(caseId: string, prevented: boolean): Promise<void> {
+    await this.db.query('UPDATE cases SET criminal_risk_prevented = $2 WHERE id = $1', [caseId, prevented]);
   }
 
-  async trail(seq: number, entry: TrailEntry): Promise<void> {
+  async trail(caseId: string, seq: number, entry: TrailEntry): Promise<void> {
     const { actor } = entry;
-    await this.client.query(
+    await this.db.query(
       `INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key)
        VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, NULL)`,
       [
-        this.caseId,
+        caseId,
         seq,
         entry.type,
         JSON.stringify({ ...entry.payload, titleZh: entry.titleZh }),
@@ -245,12 +218,12 @@ export class ReturnVisitsTransaction {
    * The document's request, durable with the visit: after the version bump, so the trigger of
    * migration …009 records the visit's trail entry (seq = the new version) as the issuing event.
    */
-  async requestDocument(request: DocumentRequest): Promise<void> {
-    await this.client.query(
+  async requestDocument(caseId: string, request: DocumentRequest): Promise<void> {
+    await this.db.query(
       `INSERT INTO outbox (case_id, kind, recipient, payload, created_at, available_at)
        VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $5)`,
       [
-        this.caseId,
+        caseId,
         `document.${request.kind}`,
         JSON.stringify(request.recipient),
         JSON.stringify(request.payload),

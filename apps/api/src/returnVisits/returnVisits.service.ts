@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { addDays, daysBetween, workingDaysBetween } from '@jiefen/legal-time';
+import type pg from 'pg';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { inScope, scopeOf } from '../auth/caseScope.js';
 import { forbidden } from '../auth/permissions.js';
@@ -8,6 +10,7 @@ import { hostPolicyOf, returnVisitDueOn } from '../centres/hostPolicy.js';
 import { Clock } from '../common/clock.js';
 import { caseNotFound, DomainError, validationFailed, versionConflict } from '../common/errors/DomainError.js';
 import { escapeLike } from '../common/escapeLike.js';
+import { poolOf, withTransaction } from '../database/dataSource.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { CriminalRiskDto } from './dto/criminal-risk.dto.js';
@@ -34,11 +37,17 @@ const RETURN_VISIT_AFTER_OUTCOME = {
  */
 @Injectable()
 export class ReturnVisitsService {
+  private readonly pool: pg.Pool;
+  private readonly repository: ReturnVisitsRepository;
+
   constructor(
-    private readonly repository: ReturnVisitsRepository,
+    dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.pool = poolOf(dataSource);
+    this.repository = new ReturnVisitsRepository(this.pool);
+  }
 
   /**
    * The visit, its trail entry and the request for its 回访记录 (an outbox row the trigger of
@@ -66,9 +75,16 @@ export class ReturnVisitsService {
     const at = this.clock.now();
     const visitor = await this.repository.displayNameOf(user.userId);
     const pinned = expectedVersion !== undefined;
-    const version = await this.repository.write(caseId, expectedVersion ?? row.version, pinned, at, async (tx, seq) => {
-      await tx.insertVisit({ id, organizationId: row.organization_id, visitedBy: user.userId, recordedAt: at, dto });
-      await tx.trail(seq, {
+    const version = await this.write(caseId, expectedVersion ?? row.version, pinned, async (tx, seq) => {
+      await tx.insertVisit({
+        id,
+        caseId,
+        organizationId: row.organization_id,
+        visitedBy: user.userId,
+        recordedAt: at,
+        dto,
+      });
+      await tx.trail(caseId, seq, {
         ...RETURN_VISITED,
         payload: {
           returnVisitId: id,
@@ -82,6 +98,7 @@ export class ReturnVisitsService {
         today,
       });
       await tx.requestDocument(
+        caseId,
         returnVisitRecordRequest({
           id,
           caseNumber: row.case_number,
@@ -118,9 +135,9 @@ export class ReturnVisitsService {
       return { caseId, criminalRiskPrevented: dto.prevented, version: row.version };
     const at = this.clock.now();
     const pinned = expectedVersion !== undefined;
-    const version = await this.repository.write(caseId, row.version, pinned, at, async (tx, seq) => {
-      await tx.setCriminalRisk(dto.prevented);
-      await tx.trail(seq, {
+    const version = await this.write(caseId, row.version, pinned, async (tx, seq) => {
+      await tx.setCriminalRisk(caseId, dto.prevented);
+      await tx.trail(caseId, seq, {
         ...CRIMINAL_RISK_FLAGGED,
         payload: { prevented: dto.prevented, ...(dto.note ? { note: dto.note } : {}) },
         actor: user,
@@ -219,6 +236,26 @@ export class ReturnVisitsService {
       'only the case’s mediator (or, when it names none, a mediator of the handling organisation) ' +
         'or a supervisor records this',
     );
+  }
+
+  /**
+   * The unit of work of a write: the case's version locked and checked (the one read, or If-Match:
+   * 412), bumped, then `work` — one transaction; returns the new version.
+   */
+  private write(
+    caseId: string,
+    expected: number,
+    pinned: boolean,
+    work: (tx: ReturnVisitsRepository, newVersion: number) => Promise<void>,
+  ): Promise<number> {
+    return withTransaction(this.pool, async (client) => {
+      const tx = this.repository.within(client);
+      const current = await tx.lockVersion(caseId);
+      if (pinned && current !== expected) throw versionConflict(caseId, expected, current);
+      await tx.bumpVersion(caseId, current + 1, this.clock.now());
+      await work(tx, current + 1);
+      return current + 1;
+    });
   }
 
   private async visible(user: AuthenticatedUser, caseId: string): Promise<CaseRecordRow> {
