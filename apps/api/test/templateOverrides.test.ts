@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getFlow, registerFlow } from '@jiefen/flows';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -140,6 +140,16 @@ describe('a province’s template directory', () => {
     expect(error.path).toBe(join(dir, problem === 'unknown folder' ? name.split('/')[0]! : name));
     expect(error.message).toContain(error.path);
     expect(error.message).toContain(problem);
+  });
+
+  it('rebuilds from its snapshot (what the render thread gets) with the same wording, even if the file changed since', () => {
+    const dir = anOverrideDir({ [ACCEPTANCE]: rewordedAcceptanceNotice(WORDING) });
+    const registry = TemplateRegistry.load(TEMPLATES_DIR, dir);
+    writeFileSync(join(dir, ACCEPTANCE), JSON.stringify(rewordedAcceptanceNotice('改过的措辞。')));
+    const thread = TemplateRegistry.of(structuredClone(registry.snapshot));
+    expect(thread.byFile(ACCEPTANCE)).toEqual(registry.byFile(ACCEPTANCE));
+    expect(thread.origin(ACCEPTANCE)).toEqual(registry.origin(ACCEPTANCE));
+    expect(JSON.stringify(thread.byFile(ACCEPTANCE))).not.toContain('改过的措辞');
   });
 
   it('skips hidden files (a desktop’s .DS_Store) rather than refusing them', () => {

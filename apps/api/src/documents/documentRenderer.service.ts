@@ -20,7 +20,7 @@ export class DocumentRenderer implements OnApplicationShutdown {
   constructor(@Inject('APP_CONFIG') config: AppConfig) {
     // The province's directory over the bundled templates (JIEFEN_TEMPLATE_DIR); a broken file stops the boot here.
     this.templates = TemplateRegistry.load(undefined, config.templateDir);
-    this.thread = RenderThread.available ? new RenderThread(config.templateDir) : undefined;
+    this.thread = RenderThread.available ? new RenderThread(this.templates.snapshot) : undefined;
   }
 
   /** For what the main thread still draws on demand: the dossier's cover and index, the Word copy's checks. */

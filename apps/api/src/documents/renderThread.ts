@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentData } from './documentData.js';
 import type { RenderReply, RenderRequest } from './renderWorker.js';
+import type { TemplateSnapshot } from './templateRegistry.js';
 
 /**
  * Renders documents on a worker thread, so that the producer's rendering never holds up the
@@ -17,8 +18,8 @@ export class RenderThread {
   private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>();
   private static readonly FILE = new URL('./renderWorker.js', import.meta.url);
 
-  /** `templateDir`: the province's templates, which the thread loads over the bundled ones as the service did. */
-  constructor(private readonly templateDir?: string) {}
+  /** `templates`: the files the service read at boot, so the thread prints the same bytes the documents record. */
+  constructor(private readonly templates?: TemplateSnapshot) {}
 
   static get available(): boolean {
     return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(RenderThread.FILE));
@@ -40,7 +41,7 @@ export class RenderThread {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(RenderThread.FILE, { workerData: { templateDir: this.templateDir } });
+    const worker = new Worker(RenderThread.FILE, { workerData: { templates: this.templates } });
     worker.unref(); // never what keeps the process alive
     worker.on('message', (reply: RenderReply) => {
       const waiting = this.pending.get(reply.id);

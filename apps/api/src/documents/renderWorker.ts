@@ -2,12 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { cjkFont } from './cjkFont.js';
 import type { DocumentData } from './documentData.js';
 import { renderDocument } from './documentRenderer.js';
-import { TemplateRegistry } from './templateRegistry.js';
+import { TemplateRegistry, type TemplateSnapshot } from './templateRegistry.js';
 
 /**
  * The render thread (`RenderThread`): pdfkit and fontkit are synchronous CPU work — about 25 ms
- * a page — which on the main thread would hold up every request meanwhile. This thread loads the
- * templates and the font once and renders what it is sent.
+ * a page — which on the main thread would hold up every request meanwhile. This thread is given the
+ * templates the service read at boot, loads the font once, and renders what it is sent.
  */
 export interface RenderRequest {
   id: number;
@@ -17,7 +17,9 @@ export interface RenderRequest {
 }
 export type RenderReply = { id: number; pdf: Uint8Array } | { id: number; error: { name: string; message: string } };
 
-const registry = TemplateRegistry.load(undefined, (workerData as { templateDir?: string } | null)?.templateDir);
+// The files the service read at boot (bundled and the province's), not read again from disk.
+const snapshot = (workerData as { templates?: TemplateSnapshot } | null)?.templates;
+const registry = snapshot ? TemplateRegistry.of(snapshot) : TemplateRegistry.load();
 const font = cjkFont();
 
 parentPort!.on('message', async (request: RenderRequest) => {

@@ -11,6 +11,18 @@ import type { Labels } from './templateFill.js';
  */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../src/documents/templates/', import.meta.url));
 
+/**
+ * The files as read at boot, the bundled ones apart (an override is checked against them): what the
+ * render thread is given, so that it prints the very bytes whose hash the service records, even if a
+ * file changes on disk before the thread starts.
+ */
+export interface TemplateSnapshot {
+  files: TemplateFile[];
+  bundled: TemplateFile[];
+  dir: string;
+  overrideDir: string | undefined;
+}
+
 /** Which file a template was read from: recorded with every document rendered from it. */
 export interface TemplateOrigin {
   source: TemplateSource;
@@ -30,13 +42,26 @@ export class TemplateRegistry {
     /** The dossier's cover, index and back cover (`templates/dossier.json`). */
     readonly dossier: DossierTemplate,
     private readonly origins: ReadonlyMap<string, TemplateOrigin>,
-    /** The province's directory the templates were read over, if any. */
-    readonly overrideDir: string | undefined,
+    /** What it was built from (the render thread builds its own from the same). */
+    readonly snapshot: TemplateSnapshot,
   ) {}
+
+  /** The province's directory the templates were read over, if any. */
+  get overrideDir(): string | undefined {
+    return this.snapshot.overrideDir;
+  }
 
   static load(dir = TEMPLATES_DIR, overrideDir?: string): TemplateRegistry {
     const files = readTemplateFiles(dir, overrideDir);
     const bundled = overrideDir ? readTemplateFiles(dir) : files;
+    return TemplateRegistry.of({ files: [...files.values()], bundled: [...bundled.values()], dir, overrideDir });
+  }
+
+  /** The registry of files already read (checked again: the same checks, no file read). */
+  static of(snapshot: TemplateSnapshot): TemplateRegistry {
+    const { dir } = snapshot;
+    const files = new Map(snapshot.files.map((f) => [f.name, f]));
+    const bundled = new Map(snapshot.bundled.map((f) => [f.name, f]));
     const bundledLabels = checkedLabels(required(bundled, 'labels.json', dir), undefined);
     const labelsFile = required(files, 'labels.json', dir);
     const labels = labelsFile.source === 'bundled' ? bundledLabels : checkedLabels(labelsFile, bundledLabels);
@@ -53,7 +78,7 @@ export class TemplateRegistry {
       templates.push(template);
       origins.set(file.name, originOf(file));
     }
-    return new TemplateRegistry(templates, labels, dossier, origins, overrideDir);
+    return new TemplateRegistry(templates, labels, dossier, origins, snapshot);
   }
 
   /** The template a document was rendered from, by its file name (`templateFile`). */
