@@ -128,6 +128,12 @@ describe('a province’s template directory', () => {
       'labels.json has no table "kinds"',
     ],
     [
+      'a character no font can draw (it would leave every such document pending)',
+      ACCEPTANCE,
+      { ...bundledTemplate(ACCEPTANCE), title: '人民调解受理登记表𪛖' },
+      'the character 𪛖 (U+2A6D6)',
+    ],
+    [
       'a version that is not a whole number',
       ACCEPTANCE,
       { ...bundledTemplate(ACCEPTANCE), version: '2' },

@@ -1,5 +1,7 @@
 import { listFlowVersions } from '@jiefen/flows';
+import type { CjkFont } from './cjkFont.js';
 import { BLOCK_TYPES, type DocumentTemplate } from './documentTemplate.js';
+import { MissingGlyphError } from './missingGlyphError.js';
 import { TemplateError } from './templateError.js';
 import type { TemplateFile } from './templateFiles.js';
 import { FILTERS, PLACEHOLDER, type Labels } from './templateFill.js';
@@ -87,6 +89,27 @@ export function checkServesBundled(override: DocumentTemplate, bundled: Document
       `flowVersions must still include ${dropped.join(', ')}: the bundled template serves them, and cases opened ` +
         'under them would have no such document',
     );
+}
+
+/**
+ * A province's file prints only what the faces can draw: every text it holds, placeholders aside, is
+ * checked against the font, so a character no face has stops the boot naming the file rather than
+ * leaving every document printed from it pending.
+ */
+export function checkGlyphs(file: TemplateFile, font: Pick<CjkFont, 'assertCovers'>): void {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value.replace(PLACEHOLDER, ''));
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(file.json);
+  try {
+    for (const text of texts) font.assertCovers(text, file.name);
+  } catch (error) {
+    if (!(error instanceof MissingGlyphError)) throw error;
+    throw new TemplateError(file.path, error.message);
+  }
 }
 
 function checkPlaceholders(text: string, labels: Labels, fail: (problem: string) => never): void {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DocumentTemplate } from './documentTemplate.js';
-import { checkedDossier, checkedLabels, checkedTemplate, checkServesBundled } from './templateChecks.js';
+import { cjkFont } from './cjkFont.js';
+import { checkedDossier, checkedLabels, checkedTemplate, checkGlyphs, checkServesBundled } from './templateChecks.js';
 import { TemplateError } from './templateError.js';
 import { readTemplateFiles, type TemplateFile, type TemplateSource } from './templateFiles.js';
 import type { Labels } from './templateFill.js';
@@ -78,6 +79,8 @@ export class TemplateRegistry {
       templates.push(template);
       origins.set(file.name, originOf(file));
     }
+    // The font is opened only when the province has files (the bundled ones are tested).
+    for (const file of files.values()) if (file.source === 'override') checkGlyphs(file, cjkFont());
     return new TemplateRegistry(templates, labels, dossier, origins, snapshot);
   }
 
