@@ -1,9 +1,11 @@
 import { field, type EventUnionOf } from './schema.js';
 import type { EventSpec } from './flowDefinition.js';
+import { PARTY_CORRECTED_PAYLOAD } from './flows/shared/partyCorrection.js';
 
 /**
  * Events every flow accepts in every non-final state (flows.md "Three-level centres"), plus the
- * engine's `deadline.expired` and `deadline.recomputed`. They change the handling organisation or supervision, never the state.
+ * engine's `deadline.expired` and `deadline.recomputed`. They change the handling organisation,
+ * supervision or a party's details, never the state.
  */
 export const CENTRE_EVENTS = {
   'case.escalated': {
@@ -35,6 +37,15 @@ export const CENTRE_EVENTS = {
     description: '督办反馈: answers the open supervision order',
     by: ['supervisor', 'mediator', 'reception', 'court'],
     payload: field.object({ note: field.text() }),
+  },
+  'party.corrected': {
+    titleZh: '更正当事人信息',
+    description:
+      '更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation ' +
+      'corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md)',
+    // The most it may be; each flow keeps those of these roles that open or handle its cases (defineFlow).
+    by: ['reception', 'mediator', 'court'],
+    payload: PARTY_CORRECTED_PAYLOAD,
   },
   'deadline.expired': {
     titleZh: '期限届满',

@@ -2,6 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import type { CaseContext, HostFacts } from './caseContext.js';
 import { CENTRE_DEADLINES } from './centreDeadlines.js';
 import { CENTRE_EVENTS, CENTRE_ORGANIZATION_FIELDS } from './centreEvents.js';
+import { partyCorrectionSenders } from './flows/shared/partyCorrection.js';
 import { COMMON_ORGANIZATION_FIELDS } from './intake.js';
 import type { ObjectSpec, FieldSpec } from './schema.js';
 import type { Rule } from './rules.js';
@@ -60,7 +61,8 @@ export interface FlowDefinition {
 }
 
 /**
- * Completes a flow definition with what every flow has: the centre events, their deadlines
+ * Completes a flow definition with what every flow has: the centre events (a party's correction
+ * by the roles that open or handle the flow's cases), their deadlines
  * (supervision, the resolution target), and the organisation fields of those events and of the
  * common intake. A flow declares only its own.
  */
@@ -73,7 +75,14 @@ export function defineFlow(
   return {
     openingRules: [],
     ...definition,
-    events: { ...definition.events, ...CENTRE_EVENTS },
+    events: {
+      ...definition.events,
+      ...CENTRE_EVENTS,
+      'party.corrected': {
+        ...CENTRE_EVENTS['party.corrected'],
+        by: partyCorrectionSenders(definition.openedBy, definition.events),
+      },
+    },
     deadlines: [
       ...definition.deadlines.filter((d) => !CENTRE_DEADLINES.some((c) => c.kind === d.kind)),
       ...CENTRE_DEADLINES,

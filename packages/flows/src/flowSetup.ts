@@ -27,6 +27,7 @@ import { resolutionTargetRule } from './baseContext.js';
 import { RESOLUTION_TARGET, SUPERVISION_DEADLINE } from './centreDeadlines.js';
 import { CENTRE_EVENTS } from './centreEvents.js';
 import { payloadReader, stringField, stringListField } from './eventPayload.js';
+import { correctedParties } from './flows/shared/partyCorrection.js';
 import { COMMON_RULES, type Rule } from './rules.js';
 import type { CaseStatus, DeadlineSort } from './vocabulary.js';
 
@@ -229,6 +230,11 @@ export const flowSetup = setup({
       supervision: null,
       deadlines: clearDeadlines(context.deadlines, [SUPERVISION_DEADLINE.kind]),
     })),
+    /** `party.corrected`: the party's details replaced by the corrected ones (its id, role and kind kept). */
+    correctParty: assign(({ context, event }) => {
+      const { partyId, changes } = centrePayloadOf(event, 'party.corrected');
+      return { parties: correctedParties(context.parties, partyId, changes) };
+    }),
     /** Appends `{ on: today, …the payload's fields }` to the list `records[list]`. */
     recordInList: assign(({ context, event }, params: { list: RecordedList; fields: readonly string[] }) => {
       const entry: RecordedEntry = { on: event.today, ...pick(event.payload, params.fields) };
@@ -412,6 +418,9 @@ export const centreHandlers = {
       ],
     },
   ],
+  // flows.md "Intake": an event names only parties of the case. A final state takes no event at all
+  // (xstate's final states have no transitions), so a closed case's parties stay as they ended: 409.
+  'party.corrected': [violation('unknownParty', COMMON_RULES.UNKNOWN_PARTY), { actions: 'correctParty' }],
   'deadline.expired': [
     violation('expiringDeadlineNotRunning', COMMON_RULES.DEADLINE_NOT_RUNNING),
     violation('expiringDeadlineNotDue', COMMON_RULES.DEADLINE_NOT_DUE),

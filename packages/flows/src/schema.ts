@@ -88,8 +88,8 @@ export const field = {
   boolean: (o: Described = {}): TBoolean => Type.Boolean({ ...o }),
   list: <I extends TSchema>(items: I, o: ListOptions = {}): TArray<I> =>
     Type.Array(items, { maxItems: LIST_MAX, ...o }),
-  /** An object whose fields are these; any other field is refused. */
-  object: <F extends TProperties>(fields: F, o: Described = {}): TObject<F> =>
+  /** An object whose fields are these; any other field is refused. `minProperties`: at least that many given. */
+  object: <F extends TProperties>(fields: F, o: Described & { minProperties?: number } = {}): TObject<F> =>
     Type.Object(fields, { additionalProperties: false, ...o }),
   optional: <S extends TSchema>(spec: S) => Type.Optional(spec),
 };
@@ -238,6 +238,8 @@ function messageOf(error: TLocalizedValidationError, schema: Record<string, unkn
       return `must be between ${String(schema.minimum)} and ${String(schema.maximum)}`;
     case 'minItems':
       return `must have at least ${limit} item(s)`;
+    case 'minProperties':
+      return `must have at least ${limit} field(s)`;
     case 'maxItems':
       return `must have at most ${limit} items`;
     default:
