@@ -17,7 +17,8 @@ import { createAdmin } from './commands/createAdmin.js';
 import { readSecret } from './commands/readSecret.js';
 import { resetPassword } from './commands/resetPassword.js';
 import { loadConfig } from './config/config.js';
-import { createDataSource } from './database/dataSource.js';
+import { createDataSource, poolOf } from './database/dataSource.js';
+import { PartiesRepository } from './cases/parties.repository.js';
 import { DataProtection } from './security/dataProtection.js';
 import { generateSecrets, secretsAsEnv } from './security/secrets.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './users/passwordRule.js';
@@ -112,37 +113,30 @@ function resetPasswordArgs(): { username: string } {
  * ID number whose hash was made with another hash key (docs/security.md). Safe to run again.
  */
 async function rotateKeys(dataSource: import('typeorm').DataSource, protection: DataProtection): Promise<void> {
-  const rows: {
-    case_id: string;
-    party_id: string;
-    id_number_encrypted: string | null;
-    id_number_hash: string | null;
-    phone_encrypted: string | null;
-    ethnicity_encrypted: string | null;
-  }[] = await dataSource.query(
-    `SELECT case_id, party_id, id_number_encrypted, id_number_hash, phone_encrypted, ethnicity_encrypted FROM parties
-     WHERE id_number_encrypted IS NOT NULL OR phone_encrypted IS NOT NULL OR ethnicity_encrypted IS NOT NULL`,
-  );
+  const parties = new PartiesRepository(poolOf(dataSource));
+  const rows = await parties.allWithSecrets();
   let reEncrypted = 0;
   let reHashed = 0;
   for (const row of rows) {
     const fresh = (value: string | null) =>
       value && protection.isStale(value) ? protection.encrypt(protection.decrypt(value)) : value;
-    const [idNumber, phone] = [fresh(row.id_number_encrypted), fresh(row.phone_encrypted)];
-    const ethnicity = fresh(row.ethnicity_encrypted);
+    const rotated = {
+      ...row,
+      idNumberEncrypted: fresh(row.idNumberEncrypted),
+      phoneEncrypted: fresh(row.phoneEncrypted),
+      ethnicityEncrypted: fresh(row.ethnicityEncrypted),
+      idNumberHash: row.idNumberEncrypted
+        ? protection.hashIdNumber(protection.decrypt(row.idNumberEncrypted))
+        : row.idNumberHash,
+    };
     const reEncryptedRow =
-      idNumber !== row.id_number_encrypted || phone !== row.phone_encrypted || ethnicity !== row.ethnicity_encrypted;
-    const hash = row.id_number_encrypted
-      ? protection.hashIdNumber(protection.decrypt(row.id_number_encrypted))
-      : row.id_number_hash;
-    if (!reEncryptedRow && hash === row.id_number_hash) continue;
-    await dataSource.query(
-      `UPDATE parties SET id_number_encrypted = $3, phone_encrypted = $4, id_number_hash = $5, ethnicity_encrypted = $6
-       WHERE case_id = $1 AND party_id = $2`,
-      [row.case_id, row.party_id, idNumber, phone, hash, ethnicity],
-    );
+      rotated.idNumberEncrypted !== row.idNumberEncrypted ||
+      rotated.phoneEncrypted !== row.phoneEncrypted ||
+      rotated.ethnicityEncrypted !== row.ethnicityEncrypted;
+    if (!reEncryptedRow && rotated.idNumberHash === row.idNumberHash) continue;
+    await parties.rewriteSecrets(rotated);
     if (reEncryptedRow) reEncrypted++;
-    if (hash !== row.id_number_hash) reHashed++;
+    if (rotated.idNumberHash !== row.idNumberHash) reHashed++;
   }
   process.stdout.write(
     `re-encrypted ${reEncrypted} of ${rows.length} parties under the current key; re-hashed ${reHashed} ID ` +

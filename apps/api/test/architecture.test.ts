@@ -26,24 +26,7 @@ const EXCEPTIONS: Record<string, string> = {
   'reports/petitionStatistics.ts': 'read model: a report definition, SQL composed by StatisticsSql',
 };
 
-/**
- * SQL not moved yet (a file, or a folder ending in `/`): left to those editing it on 2026-12-01;
- * an entry is removed when its SQL moves (the test fails on an entry with no SQL left outside
- * repositories, so the list only shrinks). docs/architecture.md "Where SQL lives".
- */
-const NOT_MOVED_YET: Record<string, string> = {
-  'cli.ts': 'rotate-keys: the parties read and rewritten (to PartiesRepository)',
-  'commands/createAdmin.ts': "the advisory lock inside TypeORM's transaction",
-  'commands/resetPassword.ts': "token_version bumped inside TypeORM's transaction",
-  'cases/linkableCases.service.ts': 'the case id by number (to CasesRepository)',
-  'reports/reports.service.ts': 'the resolution rate (to a reports *.queries.ts)',
-  'reports/statistics.service.ts': "the subtree's organisations (to a reports *.queries.ts)",
-};
-
 const allowed = (file: string) => SQL_HOMES.some((home) => home.test(file)) || file in EXCEPTIONS;
-const notMovedYet = (file: string) =>
-  Object.keys(NOT_MOVED_YET).some((entry) => entry === file || (entry.endsWith('/') && file.startsWith(entry)));
-
 describe('architecture: where SQL lives', () => {
   const files = sourceFiles(SRC);
 
@@ -56,7 +39,7 @@ describe('architecture: where SQL lives', () => {
 
   it('has SQL only in repositories, read models (*.queries.ts), migrations and the named exceptions', () => {
     const misplaced = files
-      .filter((file) => !allowed(file) && !notMovedYet(file))
+      .filter((file) => !allowed(file))
       .flatMap((file) => sqlSites(SRC, file))
       .map((s) => `src/${s.file}:${s.line} ${s.sql}`);
     if (misplaced.length)
@@ -89,7 +72,7 @@ describe('architecture: where SQL lives', () => {
     }
   });
 
-  it('names in its exceptions and its not-moved-yet list only files that exist and still hold SQL', () => {
+  it('names in its exceptions only files that exist and still hold SQL', () => {
     const holdsSql = (entry: string) =>
       existsSync(join(SRC, entry)) &&
       files.some(
@@ -97,7 +80,7 @@ describe('architecture: where SQL lives', () => {
           (entry.endsWith('/') ? file.startsWith(entry) && !allowed(file) : file === entry) &&
           sqlSites(SRC, file).length > 0,
       );
-    const stale = [...Object.keys(EXCEPTIONS), ...Object.keys(NOT_MOVED_YET)].filter((entry) => !holdsSql(entry));
+    const stale = Object.keys(EXCEPTIONS).filter((entry) => !holdsSql(entry));
     expect(stale).toEqual([]);
   });
 });

@@ -39,6 +39,16 @@ export class CasesRepository {
     return rows[0] && rowOf(rows[0]);
   }
 
+  /** The id of the case with this number (case numbers are unique), if there is one. */
+  async idByNumber(caseNumber: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ id: string }>({
+      name: 'case-id-by-number',
+      text: 'SELECT id FROM cases WHERE case_number = $1',
+      values: [caseNumber],
+    });
+    return rows[0]?.id;
+  }
+
   /** Several cases by id, in one query (the rows `load` returns). */
   async loadMany(caseIds: readonly string[]): Promise<CaseRow[]> {
     const { rows } = await this.db.query({

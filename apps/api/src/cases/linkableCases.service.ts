@@ -1,9 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type pg from 'pg';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { DomainError } from '../common/errors/DomainError.js';
-import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CasesRepository } from './cases.repository.js';
 import { maskDeep } from './masking.js';
@@ -19,23 +16,14 @@ import { mayLinkTo } from './mayLinkTo.js';
 export class LinkableCasesService {
   private readonly logger = new Logger('LinkableCasesService');
 
-  private readonly pool: pg.Pool;
-
   constructor(
-    dataSource: DataSource,
     private readonly cases: CasesRepository,
     private readonly organizations: OrganizationsService,
-  ) {
-    this.pool = poolOf(dataSource);
-  }
+  ) {}
 
   async byNumber(user: AuthenticatedUser, caseNumber: string) {
-    const { rows } = await this.pool.query({
-      name: 'linkable-case-by-number',
-      text: 'SELECT id FROM cases WHERE case_number = $1',
-      values: [caseNumber.trim()],
-    });
-    const row = rows[0] ? await this.cases.load(rows[0].id as string) : undefined;
+    const id = await this.cases.idByNumber(caseNumber.trim());
+    const row = id ? await this.cases.load(id) : undefined;
     const own = await this.organizations.find(user.organizationId);
     if (!row || !own || !mayLinkTo(own, row))
       throw new DomainError('CASE_NOT_FOUND', `no case ${caseNumber}`, { caseNumber });

@@ -4,6 +4,7 @@ import { DEFAULT_CASE_NUMBER_PATTERNS } from '../organizations/caseNumberPattern
 import { Organization } from '../organizations/organization.entity.js';
 import { passwordProblem } from '../users/passwordRule.js';
 import { User } from '../users/user.entity.js';
+import { UserAccountsRepository } from '../users/userAccounts.repository.js';
 import { createUser } from '../users/users.service.js';
 import { CommandError } from './commandError.js';
 
@@ -31,7 +32,7 @@ export async function createAdmin(
   const problem = passwordProblem(options.password);
   if (problem) throw new CommandError(`JIEFEN_ADMIN_PASSWORD ${problem}`);
   return dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [CREATE_ADMIN_LOCK]);
+    await new UserAccountsRepository(manager).lockForCommand(CREATE_ADMIN_LOCK);
     const organizations = manager.getRepository(Organization);
     const users = manager.getRepository(User);
     if (await users.existsBy({ username: options.username })) {

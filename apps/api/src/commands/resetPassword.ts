@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/DomainError.js';
 import { passwordProblem } from '../users/passwordRule.js';
 import { User } from '../users/user.entity.js';
+import { UserAccountsRepository } from '../users/userAccounts.repository.js';
 import { setPassword } from '../users/users.service.js';
 import { CommandError } from './commandError.js';
 
@@ -18,6 +19,6 @@ export async function resetPassword(dataSource: DataSource, username: string, pa
       throw error instanceof DomainError ? new CommandError(error.message) : error;
     });
     if (!changed.length) throw new CommandError(`no user "${username}"; nothing was changed`);
-    await manager.query('UPDATE users SET token_version = token_version + 1 WHERE username = $1', [username]);
+    await new UserAccountsRepository(manager).endSessions(username);
   });
 }

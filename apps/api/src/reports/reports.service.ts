@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { forbidden } from '../auth/permissions.js';
 import { poolOf } from '../database/dataSource.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { ResolutionRateGroup, ResolutionRateQuery } from './dto/resolution-rate.query.js';
-import { escapeLike } from '../common/escapeLike.js';
+import { ReportsQueries } from './reports.queries.js';
 
 export interface RateRow {
   key: string;
@@ -25,17 +24,18 @@ const rateOf = (accepted: number, resolved: number) =>
  * The resolution rate (化解率): of the cases accepted in a year and handled in an organisation's
  * subtree, the share whose status is `resolved` (the flows' status for an agreement that took
  * effect, was performed or was confirmed). One aggregate read from the `cases_accepted` index (see
- * the ReportsAndListIndexes migration); the tree is rolled up here, from the cached organisations.
+ * the ReportsAndListIndexes migration, ReportsQueries); the tree is rolled up here, from the cached
+ * organisations.
  */
 @Injectable()
 export class ReportsService {
-  private readonly pool: pg.Pool;
+  private readonly queries: ReportsQueries;
 
   constructor(
     dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {
-    this.pool = poolOf(dataSource);
+    this.queries = new ReportsQueries(poolOf(dataSource));
   }
 
   async resolutionRate(user: AuthenticatedUser, query: ResolutionRateQuery) {
@@ -45,17 +45,11 @@ export class ReportsService {
       throw forbidden('reports cover your organisation and those below it', { field: 'organizationId' });
     const groupBy: ResolutionRateGroup = query.groupBy ?? 'organization';
     const byCategory = groupBy === 'category';
-    // The whole tree needs no organisation filter; a subtree is its organisations' ids, which keeps
-    // the scan on the index (a path filter would need the table).
-    const whole = root.parentId === null;
-    const { rows } = await this.pool.query({
-      text: `SELECT ${byCategory ? 'category' : 'organization_id'} AS key, count(*)::int AS accepted, count(*)
-             FILTER (WHERE status = 'resolved')::int AS resolved
-             FROM cases
-             WHERE accepted_on >= $1::date AND accepted_on < $2::date
-               ${whole ? '' : 'AND organization_id IN (SELECT id FROM organizations WHERE path LIKE $3)'}
-             GROUP BY 1`,
-      values: [`${query.year}-01-01`, `${query.year + 1}-01-01`, ...(whole ? [] : [`${escapeLike(root.path)}%`])],
+    const rows = await this.queries.resolutionCounts({
+      from: `${query.year}-01-01`,
+      until: `${query.year + 1}-01-01`,
+      byCategory,
+      subtreePath: root.parentId === null ? null : root.path,
     });
     const groups = new Map<string, { label: string; level?: string; accepted: number; resolved: number }>();
     const add = (key: string, label: string, level: string | undefined, accepted: number, resolved: number) => {
@@ -69,7 +63,7 @@ export class ReportsService {
       add(root.id, root.name, root.level, 0, 0);
       for (const child of await this.organizations.children(root.id)) add(child.id, child.name, child.level, 0, 0);
     }
-    for (const row of rows as { key: string; accepted: number; resolved: number }[]) {
+    for (const row of rows) {
       if (byCategory) {
         add(row.key, row.key, undefined, row.accepted, row.resolved);
         continue;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CATEGORIES, listFlows } from '@jiefen/flows';
-import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticatedUser.js';
 import { forbidden } from '../auth/permissions.js';
 import { validationFailed } from '../common/errors/DomainError.js';
 import { poolOf } from '../database/dataSource.js';
+import { ReportsQueries, type ReportOrganization } from './reports.queries.js';
 import { chineseNamesOf } from '../openapi/chineseNames.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { ORGANIZATION_LEVELS, type StatisticsGroup, type StatisticsQuery } from './dto/statistics.query.js';
@@ -33,13 +33,7 @@ export const LEVEL_ZH: Record<string, string> = {
 };
 const CATEGORY_NAMES = Object.fromEntries(CATEGORIES.map((c, i) => [c, chineseNamesOf(CATEGORIES)![i]!]));
 
-interface Org {
-  id: string;
-  parentId: string | null;
-  name: string;
-  level: string;
-  path: string;
-}
+type Org = ReportOrganization;
 
 /**
  * The statistics reports (issue 16, docs/reports.md): one definition per family (which flows,
@@ -50,13 +44,13 @@ interface Org {
  */
 @Injectable()
 export class StatisticsService {
-  private readonly pool: pg.Pool;
+  private readonly queries: ReportsQueries;
 
   constructor(
     dataSource: DataSource,
     private readonly organizations: OrganizationsService,
   ) {
-    this.pool = poolOf(dataSource);
+    this.queries = new ReportsQueries(poolOf(dataSource));
   }
 
   async report(kind: ReportKind, user: AuthenticatedUser, query: StatisticsQuery): Promise<Report<object>> {
@@ -74,10 +68,7 @@ export class StatisticsService {
     const groupBy: StatisticsGroup = query.groupBy ?? definition.defaultGroup;
 
     // The subtree, read fresh (a few thousand rows): the filter, and the rows' labels.
-    const { rows: subtree } = await this.pool.query<Org>({
-      text: `SELECT id, parent_id AS "parentId", name, level, path FROM organizations WHERE path LIKE $1`,
-      values: [`${root.path.replace(/[\\%_]/g, (m) => `\\${m}`)}%`],
-    });
+    const subtree = await this.queries.subtree(root.path);
     const byId = new Map(subtree.map((o) => [o.id, o]));
     const selected = query.level ? subtree.filter((o) => o.level === query.level) : subtree;
     // The whole tree with no level needs no organisation filter (the scans stay on their indexes).
@@ -92,10 +83,7 @@ export class StatisticsService {
           flows,
         });
         const text = build(sql);
-        return (await this.pool.query({ text, values: sql.values })).rows as ({ key: string | null } & Record<
-          string,
-          unknown
-        >)[];
+        return this.queries.statistics(text, sql.values);
       }),
     );
 
