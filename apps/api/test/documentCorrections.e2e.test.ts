@@ -107,9 +107,9 @@ function unzipEntry(zip: Buffer, name: string): Buffer {
   throw new Error(`no ${name} in the zip`);
 }
 
-/** A party's name corrected in the case's records (no route edits a party yet: the correction reads the table). */
+/** A party's name corrected through the product (更正当事人信息, `party.corrected`): what a correction then prints. */
 const renameParty = (id: string, partyId: string, name: string) =>
-  pool.query('UPDATE parties SET name = $3 WHERE case_id = $1 AND party_id = $2', [id, partyId, name]);
+  send(id, 'party.corrected', { partyId, changes: { name }, reason: REASON });
 const versionOf = async (id: string) => (await t.http.get(`/api/v1/cases/${id}`).expect(200)).body.version as number;
 
 describe('POST /cases/:id/documents/:documentId/corrections', () => {

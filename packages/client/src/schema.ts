@@ -2122,6 +2122,55 @@ export interface components {
             };
         };
         /**
+         * people-mediation: party.corrected
+         * @description 更正当事人信息: 更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md). Sent by: reception, mediator.
+         * @example {
+         *       "type": "party.corrected",
+         *       "payload": {
+         *         "partyId": "p1",
+         *         "changes": {
+         *           "name": "张三",
+         *           "idNumber": "11010519491231002X",
+         *           "phone": "13800138000",
+         *           "address": "见卷宗",
+         *           "agent": "见卷宗",
+         *           "ethnicity": "汉族",
+         *           "occupation": "退休职工"
+         *         },
+         *         "reason": "当事人申请，经审核情况属实"
+         *       }
+         *     }
+         */
+        PeopleMediation_PartyCorrected: {
+            /**
+             * @description party.corrected — 更正当事人信息 (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "party.corrected";
+            payload: {
+                /** @description the party whose details are corrected */
+                partyId: string;
+                /** @description the corrected details; at least one */
+                changes: {
+                    name?: string;
+                    /** Format: idNumber */
+                    idNumber?: string;
+                    /** Format: creditCode */
+                    creditCode?: string;
+                    /** Format: phone */
+                    phone?: string;
+                    address?: string;
+                    agent?: string;
+                    /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                    ethnicity?: string;
+                    /** @description 职业或职务 (PML Art. 29(1)) */
+                    occupation?: string;
+                };
+                /** @description why: what was wrong, and what it was checked against */
+                reason: string;
+            };
+        };
+        /**
          * people-mediation: deadline.expired
          * @description 期限届满: sent by the engine once, when a running deadline’s last day has passed. Sent by: engine.
          * @example {
@@ -2172,7 +2221,7 @@ export interface components {
             };
         };
         /** @description An event for a people-mediation case (人民调解): one schema per event type, told apart by `type`. */
-        PeopleMediationEvent: components["schemas"]["PeopleMediation_ApplicationAccepted"] | components["schemas"]["PeopleMediation_ApplicationRejected"] | components["schemas"]["PeopleMediation_PartyRefused"] | components["schemas"]["PeopleMediation_MediatorAssigned"] | components["schemas"]["PeopleMediation_MediatorRecused"] | components["schemas"]["PeopleMediation_SessionRecorded"] | components["schemas"]["PeopleMediation_AppraisalStarted"] | components["schemas"]["PeopleMediation_AppraisalCompleted"] | components["schemas"]["PeopleMediation_PeriodExtended"] | components["schemas"]["PeopleMediation_AgreementSigned"] | components["schemas"]["PeopleMediation_MediationTerminated"] | components["schemas"]["PeopleMediation_CaseWithdrawn"] | components["schemas"]["PeopleMediation_PerformanceConfirmed"] | components["schemas"]["PeopleMediation_PerformanceDefaulted"] | components["schemas"]["PeopleMediation_FollowUpRecorded"] | components["schemas"]["PeopleMediation_CaseClosed"] | components["schemas"]["PeopleMediation_CaseEscalated"] | components["schemas"]["PeopleMediation_CaseAssigned"] | components["schemas"]["PeopleMediation_CaseTransferred"] | components["schemas"]["PeopleMediation_CaseSupervised"] | components["schemas"]["PeopleMediation_SupervisionAnswered"] | components["schemas"]["PeopleMediation_DeadlineExpired"] | components["schemas"]["PeopleMediation_DeadlineRecomputed"];
+        PeopleMediationEvent: components["schemas"]["PeopleMediation_ApplicationAccepted"] | components["schemas"]["PeopleMediation_ApplicationRejected"] | components["schemas"]["PeopleMediation_PartyRefused"] | components["schemas"]["PeopleMediation_MediatorAssigned"] | components["schemas"]["PeopleMediation_MediatorRecused"] | components["schemas"]["PeopleMediation_SessionRecorded"] | components["schemas"]["PeopleMediation_AppraisalStarted"] | components["schemas"]["PeopleMediation_AppraisalCompleted"] | components["schemas"]["PeopleMediation_PeriodExtended"] | components["schemas"]["PeopleMediation_AgreementSigned"] | components["schemas"]["PeopleMediation_MediationTerminated"] | components["schemas"]["PeopleMediation_CaseWithdrawn"] | components["schemas"]["PeopleMediation_PerformanceConfirmed"] | components["schemas"]["PeopleMediation_PerformanceDefaulted"] | components["schemas"]["PeopleMediation_FollowUpRecorded"] | components["schemas"]["PeopleMediation_CaseClosed"] | components["schemas"]["PeopleMediation_CaseEscalated"] | components["schemas"]["PeopleMediation_CaseAssigned"] | components["schemas"]["PeopleMediation_CaseTransferred"] | components["schemas"]["PeopleMediation_CaseSupervised"] | components["schemas"]["PeopleMediation_SupervisionAnswered"] | components["schemas"]["PeopleMediation_PartyCorrected"] | components["schemas"]["PeopleMediation_DeadlineExpired"] | components["schemas"]["PeopleMediation_DeadlineRecomputed"];
         /**
          * delegated-mediation: mediator.assigned
          * @description 选定/指定调解员: 选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court (SPC-Invited Art. 12; SPC-Online Art. 10). Sent by: reception, mediator, court.
@@ -2673,6 +2722,55 @@ export interface components {
             };
         };
         /**
+         * delegated-mediation: party.corrected
+         * @description 更正当事人信息: 更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md). Sent by: reception, mediator, court.
+         * @example {
+         *       "type": "party.corrected",
+         *       "payload": {
+         *         "partyId": "p1",
+         *         "changes": {
+         *           "name": "张三",
+         *           "idNumber": "11010519491231002X",
+         *           "phone": "13800138000",
+         *           "address": "见卷宗",
+         *           "agent": "见卷宗",
+         *           "ethnicity": "汉族",
+         *           "occupation": "退休职工"
+         *         },
+         *         "reason": "当事人申请，经审核情况属实"
+         *       }
+         *     }
+         */
+        DelegatedMediation_PartyCorrected: {
+            /**
+             * @description party.corrected — 更正当事人信息 (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "party.corrected";
+            payload: {
+                /** @description the party whose details are corrected */
+                partyId: string;
+                /** @description the corrected details; at least one */
+                changes: {
+                    name?: string;
+                    /** Format: idNumber */
+                    idNumber?: string;
+                    /** Format: creditCode */
+                    creditCode?: string;
+                    /** Format: phone */
+                    phone?: string;
+                    address?: string;
+                    agent?: string;
+                    /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                    ethnicity?: string;
+                    /** @description 职业或职务 (PML Art. 29(1)) */
+                    occupation?: string;
+                };
+                /** @description why: what was wrong, and what it was checked against */
+                reason: string;
+            };
+        };
+        /**
          * delegated-mediation: deadline.expired
          * @description 期限届满: sent by the engine once, when a running deadline’s last day has passed. Sent by: engine.
          * @example {
@@ -2723,7 +2821,7 @@ export interface components {
             };
         };
         /** @description An event for a delegated-mediation case (委派调解): one schema per event type, told apart by `type`. */
-        DelegatedMediationEvent: components["schemas"]["DelegatedMediation_MediatorAssigned"] | components["schemas"]["DelegatedMediation_MediatorDeclined"] | components["schemas"]["DelegatedMediation_MediatorConfirmed"] | components["schemas"]["DelegatedMediation_PartiesReached"] | components["schemas"]["DelegatedMediation_PartyUnreachable"] | components["schemas"]["DelegatedMediation_PartyRefused"] | components["schemas"]["DelegatedMediation_SessionRecorded"] | components["schemas"]["DelegatedMediation_PeriodExtended"] | components["schemas"]["DelegatedMediation_AppraisalStarted"] | components["schemas"]["DelegatedMediation_AppraisalCompleted"] | components["schemas"]["DelegatedMediation_FalseMediationSuspected"] | components["schemas"]["DelegatedMediation_FalseMediationCleared"] | components["schemas"]["DelegatedMediation_AgreementSigned"] | components["schemas"]["DelegatedMediation_MediationTerminated"] | components["schemas"]["DelegatedMediation_CaseWithdrawn"] | components["schemas"]["DelegatedMediation_CaseEscalated"] | components["schemas"]["DelegatedMediation_CaseAssigned"] | components["schemas"]["DelegatedMediation_CaseTransferred"] | components["schemas"]["DelegatedMediation_CaseSupervised"] | components["schemas"]["DelegatedMediation_SupervisionAnswered"] | components["schemas"]["DelegatedMediation_DeadlineExpired"] | components["schemas"]["DelegatedMediation_DeadlineRecomputed"];
+        DelegatedMediationEvent: components["schemas"]["DelegatedMediation_MediatorAssigned"] | components["schemas"]["DelegatedMediation_MediatorDeclined"] | components["schemas"]["DelegatedMediation_MediatorConfirmed"] | components["schemas"]["DelegatedMediation_PartiesReached"] | components["schemas"]["DelegatedMediation_PartyUnreachable"] | components["schemas"]["DelegatedMediation_PartyRefused"] | components["schemas"]["DelegatedMediation_SessionRecorded"] | components["schemas"]["DelegatedMediation_PeriodExtended"] | components["schemas"]["DelegatedMediation_AppraisalStarted"] | components["schemas"]["DelegatedMediation_AppraisalCompleted"] | components["schemas"]["DelegatedMediation_FalseMediationSuspected"] | components["schemas"]["DelegatedMediation_FalseMediationCleared"] | components["schemas"]["DelegatedMediation_AgreementSigned"] | components["schemas"]["DelegatedMediation_MediationTerminated"] | components["schemas"]["DelegatedMediation_CaseWithdrawn"] | components["schemas"]["DelegatedMediation_CaseEscalated"] | components["schemas"]["DelegatedMediation_CaseAssigned"] | components["schemas"]["DelegatedMediation_CaseTransferred"] | components["schemas"]["DelegatedMediation_CaseSupervised"] | components["schemas"]["DelegatedMediation_SupervisionAnswered"] | components["schemas"]["DelegatedMediation_PartyCorrected"] | components["schemas"]["DelegatedMediation_DeadlineExpired"] | components["schemas"]["DelegatedMediation_DeadlineRecomputed"];
         /**
          * administrative-mediation: application.accepted
          * @description 受理: 受理: the body accepts; starts the mediation period (traffic: waits for mediation.started). Sent by: reception, mediator.
@@ -3114,6 +3212,55 @@ export interface components {
             };
         };
         /**
+         * administrative-mediation: party.corrected
+         * @description 更正当事人信息: 更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md). Sent by: reception, mediator.
+         * @example {
+         *       "type": "party.corrected",
+         *       "payload": {
+         *         "partyId": "p1",
+         *         "changes": {
+         *           "name": "张三",
+         *           "idNumber": "11010519491231002X",
+         *           "phone": "13800138000",
+         *           "address": "见卷宗",
+         *           "agent": "见卷宗",
+         *           "ethnicity": "汉族",
+         *           "occupation": "退休职工"
+         *         },
+         *         "reason": "当事人申请，经审核情况属实"
+         *       }
+         *     }
+         */
+        AdministrativeMediation_PartyCorrected: {
+            /**
+             * @description party.corrected — 更正当事人信息 (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "party.corrected";
+            payload: {
+                /** @description the party whose details are corrected */
+                partyId: string;
+                /** @description the corrected details; at least one */
+                changes: {
+                    name?: string;
+                    /** Format: idNumber */
+                    idNumber?: string;
+                    /** Format: creditCode */
+                    creditCode?: string;
+                    /** Format: phone */
+                    phone?: string;
+                    address?: string;
+                    agent?: string;
+                    /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                    ethnicity?: string;
+                    /** @description 职业或职务 (PML Art. 29(1)) */
+                    occupation?: string;
+                };
+                /** @description why: what was wrong, and what it was checked against */
+                reason: string;
+            };
+        };
+        /**
          * administrative-mediation: deadline.expired
          * @description 期限届满: sent by the engine once, when a running deadline’s last day has passed. Sent by: engine.
          * @example {
@@ -3164,7 +3311,7 @@ export interface components {
             };
         };
         /** @description An event for a administrative-mediation case (行政调解): one schema per event type, told apart by `type`. */
-        AdministrativeMediationEvent: components["schemas"]["AdministrativeMediation_ApplicationAccepted"] | components["schemas"]["AdministrativeMediation_ApplicationRejected"] | components["schemas"]["AdministrativeMediation_MediationStarted"] | components["schemas"]["AdministrativeMediation_AppraisalStarted"] | components["schemas"]["AdministrativeMediation_AppraisalCompleted"] | components["schemas"]["AdministrativeMediation_PeriodExtended"] | components["schemas"]["AdministrativeMediation_AgreementSigned"] | components["schemas"]["AdministrativeMediation_MediationFailed"] | components["schemas"]["AdministrativeMediation_LawsuitFiled"] | components["schemas"]["AdministrativeMediation_CaseWithdrawn"] | components["schemas"]["AdministrativeMediation_CaseEscalated"] | components["schemas"]["AdministrativeMediation_CaseAssigned"] | components["schemas"]["AdministrativeMediation_CaseTransferred"] | components["schemas"]["AdministrativeMediation_CaseSupervised"] | components["schemas"]["AdministrativeMediation_SupervisionAnswered"] | components["schemas"]["AdministrativeMediation_DeadlineExpired"] | components["schemas"]["AdministrativeMediation_DeadlineRecomputed"];
+        AdministrativeMediationEvent: components["schemas"]["AdministrativeMediation_ApplicationAccepted"] | components["schemas"]["AdministrativeMediation_ApplicationRejected"] | components["schemas"]["AdministrativeMediation_MediationStarted"] | components["schemas"]["AdministrativeMediation_AppraisalStarted"] | components["schemas"]["AdministrativeMediation_AppraisalCompleted"] | components["schemas"]["AdministrativeMediation_PeriodExtended"] | components["schemas"]["AdministrativeMediation_AgreementSigned"] | components["schemas"]["AdministrativeMediation_MediationFailed"] | components["schemas"]["AdministrativeMediation_LawsuitFiled"] | components["schemas"]["AdministrativeMediation_CaseWithdrawn"] | components["schemas"]["AdministrativeMediation_CaseEscalated"] | components["schemas"]["AdministrativeMediation_CaseAssigned"] | components["schemas"]["AdministrativeMediation_CaseTransferred"] | components["schemas"]["AdministrativeMediation_CaseSupervised"] | components["schemas"]["AdministrativeMediation_SupervisionAnswered"] | components["schemas"]["AdministrativeMediation_PartyCorrected"] | components["schemas"]["AdministrativeMediation_DeadlineExpired"] | components["schemas"]["AdministrativeMediation_DeadlineRecomputed"];
         /**
          * judicial-confirmation: application.accepted
          * @description 受理: 受理: the court accepts the application (调确字 case number); starts the review periods (SPC-Confirm-2011 Arts. 4-5; CPL Art. 187). Sent by: court.
@@ -3477,6 +3624,55 @@ export interface components {
             };
         };
         /**
+         * judicial-confirmation: party.corrected
+         * @description 更正当事人信息: 更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md). Sent by: court.
+         * @example {
+         *       "type": "party.corrected",
+         *       "payload": {
+         *         "partyId": "p1",
+         *         "changes": {
+         *           "name": "张三",
+         *           "idNumber": "11010519491231002X",
+         *           "phone": "13800138000",
+         *           "address": "见卷宗",
+         *           "agent": "见卷宗",
+         *           "ethnicity": "汉族",
+         *           "occupation": "退休职工"
+         *         },
+         *         "reason": "当事人申请，经审核情况属实"
+         *       }
+         *     }
+         */
+        JudicialConfirmation_PartyCorrected: {
+            /**
+             * @description party.corrected — 更正当事人信息 (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "party.corrected";
+            payload: {
+                /** @description the party whose details are corrected */
+                partyId: string;
+                /** @description the corrected details; at least one */
+                changes: {
+                    name?: string;
+                    /** Format: idNumber */
+                    idNumber?: string;
+                    /** Format: creditCode */
+                    creditCode?: string;
+                    /** Format: phone */
+                    phone?: string;
+                    address?: string;
+                    agent?: string;
+                    /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                    ethnicity?: string;
+                    /** @description 职业或职务 (PML Art. 29(1)) */
+                    occupation?: string;
+                };
+                /** @description why: what was wrong, and what it was checked against */
+                reason: string;
+            };
+        };
+        /**
          * judicial-confirmation: deadline.expired
          * @description 期限届满: sent by the engine once, when a running deadline’s last day has passed. Sent by: engine.
          * @example {
@@ -3527,7 +3723,7 @@ export interface components {
             };
         };
         /** @description An event for a judicial-confirmation case (司法确认): one schema per event type, told apart by `type`. */
-        JudicialConfirmationEvent: components["schemas"]["JudicialConfirmation_ApplicationAccepted"] | components["schemas"]["JudicialConfirmation_ApplicationRejected"] | components["schemas"]["JudicialConfirmation_SupplementRequested"] | components["schemas"]["JudicialConfirmation_SupplementProvided"] | components["schemas"]["JudicialConfirmation_ReviewExtended"] | components["schemas"]["JudicialConfirmation_AgreementConfirmed"] | components["schemas"]["JudicialConfirmation_ApplicationDismissed"] | components["schemas"]["JudicialConfirmation_ApplicationWithdrawn"] | components["schemas"]["JudicialConfirmation_CaseEscalated"] | components["schemas"]["JudicialConfirmation_CaseAssigned"] | components["schemas"]["JudicialConfirmation_CaseTransferred"] | components["schemas"]["JudicialConfirmation_CaseSupervised"] | components["schemas"]["JudicialConfirmation_SupervisionAnswered"] | components["schemas"]["JudicialConfirmation_DeadlineExpired"] | components["schemas"]["JudicialConfirmation_DeadlineRecomputed"];
+        JudicialConfirmationEvent: components["schemas"]["JudicialConfirmation_ApplicationAccepted"] | components["schemas"]["JudicialConfirmation_ApplicationRejected"] | components["schemas"]["JudicialConfirmation_SupplementRequested"] | components["schemas"]["JudicialConfirmation_SupplementProvided"] | components["schemas"]["JudicialConfirmation_ReviewExtended"] | components["schemas"]["JudicialConfirmation_AgreementConfirmed"] | components["schemas"]["JudicialConfirmation_ApplicationDismissed"] | components["schemas"]["JudicialConfirmation_ApplicationWithdrawn"] | components["schemas"]["JudicialConfirmation_CaseEscalated"] | components["schemas"]["JudicialConfirmation_CaseAssigned"] | components["schemas"]["JudicialConfirmation_CaseTransferred"] | components["schemas"]["JudicialConfirmation_CaseSupervised"] | components["schemas"]["JudicialConfirmation_SupervisionAnswered"] | components["schemas"]["JudicialConfirmation_PartyCorrected"] | components["schemas"]["JudicialConfirmation_DeadlineExpired"] | components["schemas"]["JudicialConfirmation_DeadlineRecomputed"];
         /**
          * court-referral: referral.submitted
          * @description 递交起诉材料: 递交起诉材料: the centre hands the filing to the court; the court has 7 days (CPL Art. 126). Sent by: reception, mediator.
@@ -3823,6 +4019,55 @@ export interface components {
             };
         };
         /**
+         * court-referral: party.corrected
+         * @description 更正当事人信息: 更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md). Sent by: reception, mediator, court.
+         * @example {
+         *       "type": "party.corrected",
+         *       "payload": {
+         *         "partyId": "p1",
+         *         "changes": {
+         *           "name": "张三",
+         *           "idNumber": "11010519491231002X",
+         *           "phone": "13800138000",
+         *           "address": "见卷宗",
+         *           "agent": "见卷宗",
+         *           "ethnicity": "汉族",
+         *           "occupation": "退休职工"
+         *         },
+         *         "reason": "当事人申请，经审核情况属实"
+         *       }
+         *     }
+         */
+        CourtReferral_PartyCorrected: {
+            /**
+             * @description party.corrected — 更正当事人信息 (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "party.corrected";
+            payload: {
+                /** @description the party whose details are corrected */
+                partyId: string;
+                /** @description the corrected details; at least one */
+                changes: {
+                    name?: string;
+                    /** Format: idNumber */
+                    idNumber?: string;
+                    /** Format: creditCode */
+                    creditCode?: string;
+                    /** Format: phone */
+                    phone?: string;
+                    address?: string;
+                    agent?: string;
+                    /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                    ethnicity?: string;
+                    /** @description 职业或职务 (PML Art. 29(1)) */
+                    occupation?: string;
+                };
+                /** @description why: what was wrong, and what it was checked against */
+                reason: string;
+            };
+        };
+        /**
          * court-referral: deadline.expired
          * @description 期限届满: sent by the engine once, when a running deadline’s last day has passed. Sent by: engine.
          * @example {
@@ -3873,7 +4118,7 @@ export interface components {
             };
         };
         /** @description An event for a court-referral case (引导诉讼): one schema per event type, told apart by `type`. */
-        CourtReferralEvent: components["schemas"]["CourtReferral_ReferralSubmitted"] | components["schemas"]["CourtReferral_MaterialsRequested"] | components["schemas"]["CourtReferral_MaterialsProvided"] | components["schemas"]["CourtReferral_FilingRegistered"] | components["schemas"]["CourtReferral_FilingRejected"] | components["schemas"]["CourtReferral_MediationDelegated"] | components["schemas"]["CourtReferral_MediationConcluded"] | components["schemas"]["CourtReferral_ReferralWithdrawn"] | components["schemas"]["CourtReferral_CaseEscalated"] | components["schemas"]["CourtReferral_CaseAssigned"] | components["schemas"]["CourtReferral_CaseTransferred"] | components["schemas"]["CourtReferral_CaseSupervised"] | components["schemas"]["CourtReferral_SupervisionAnswered"] | components["schemas"]["CourtReferral_DeadlineExpired"] | components["schemas"]["CourtReferral_DeadlineRecomputed"];
+        CourtReferralEvent: components["schemas"]["CourtReferral_ReferralSubmitted"] | components["schemas"]["CourtReferral_MaterialsRequested"] | components["schemas"]["CourtReferral_MaterialsProvided"] | components["schemas"]["CourtReferral_FilingRegistered"] | components["schemas"]["CourtReferral_FilingRejected"] | components["schemas"]["CourtReferral_MediationDelegated"] | components["schemas"]["CourtReferral_MediationConcluded"] | components["schemas"]["CourtReferral_ReferralWithdrawn"] | components["schemas"]["CourtReferral_CaseEscalated"] | components["schemas"]["CourtReferral_CaseAssigned"] | components["schemas"]["CourtReferral_CaseTransferred"] | components["schemas"]["CourtReferral_CaseSupervised"] | components["schemas"]["CourtReferral_SupervisionAnswered"] | components["schemas"]["CourtReferral_PartyCorrected"] | components["schemas"]["CourtReferral_DeadlineExpired"] | components["schemas"]["CourtReferral_DeadlineRecomputed"];
         /**
          * petition: petition.forwarded
          * @description 转送: 转送: to the competent body; its 15 days to decide and 5 working days to object run from its receipt (PC-Reg Arts. 22, 23). Sent by: reception, mediator.
@@ -4361,6 +4606,55 @@ export interface components {
             };
         };
         /**
+         * petition: party.corrected
+         * @description 更正当事人信息: 更正当事人信息: a party’s name, ID number, credit code, phone, address, agent, 民族 or occupation corrected; a correction of an issued document then prints them (docs/decisions/party-correction.md). Sent by: reception, mediator.
+         * @example {
+         *       "type": "party.corrected",
+         *       "payload": {
+         *         "partyId": "p1",
+         *         "changes": {
+         *           "name": "张三",
+         *           "idNumber": "11010519491231002X",
+         *           "phone": "13800138000",
+         *           "address": "见卷宗",
+         *           "agent": "见卷宗",
+         *           "ethnicity": "汉族",
+         *           "occupation": "退休职工"
+         *         },
+         *         "reason": "当事人申请，经审核情况属实"
+         *       }
+         *     }
+         */
+        Petition_PartyCorrected: {
+            /**
+             * @description party.corrected — 更正当事人信息 (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "party.corrected";
+            payload: {
+                /** @description the party whose details are corrected */
+                partyId: string;
+                /** @description the corrected details; at least one */
+                changes: {
+                    name?: string;
+                    /** Format: idNumber */
+                    idNumber?: string;
+                    /** Format: creditCode */
+                    creditCode?: string;
+                    /** Format: phone */
+                    phone?: string;
+                    address?: string;
+                    agent?: string;
+                    /** @description 民族, e.g. 汉族 (PML Art. 29(1)); sensitive: stored encrypted, masked in reads (docs/security.md) */
+                    ethnicity?: string;
+                    /** @description 职业或职务 (PML Art. 29(1)) */
+                    occupation?: string;
+                };
+                /** @description why: what was wrong, and what it was checked against */
+                reason: string;
+            };
+        };
+        /**
          * petition: deadline.expired
          * @description 期限届满: sent by the engine once, when a running deadline’s last day has passed. Sent by: engine.
          * @example {
@@ -4411,7 +4705,7 @@ export interface components {
             };
         };
         /** @description An event for a petition case (信访): one schema per event type, told apart by `type`. */
-        PetitionEvent: components["schemas"]["Petition_PetitionForwarded"] | components["schemas"]["Petition_PetitionAssigned"] | components["schemas"]["Petition_AssignmentObjected"] | components["schemas"]["Petition_PetitionAccepted"] | components["schemas"]["Petition_PetitionRejected"] | components["schemas"]["Petition_PetitionRoutedToLegalProcedure"] | components["schemas"]["Petition_HandlingExtended"] | components["schemas"]["Petition_MediationReferred"] | components["schemas"]["Petition_MediationConcluded"] | components["schemas"]["Petition_OpinionIssued"] | components["schemas"]["Petition_ReviewRequested"] | components["schemas"]["Petition_ReviewDecided"] | components["schemas"]["Petition_RereviewRequested"] | components["schemas"]["Petition_HearingStarted"] | components["schemas"]["Petition_HearingEnded"] | components["schemas"]["Petition_RereviewDecided"] | components["schemas"]["Petition_CaseEscalated"] | components["schemas"]["Petition_CaseAssigned"] | components["schemas"]["Petition_CaseTransferred"] | components["schemas"]["Petition_CaseSupervised"] | components["schemas"]["Petition_SupervisionAnswered"] | components["schemas"]["Petition_DeadlineExpired"] | components["schemas"]["Petition_DeadlineRecomputed"];
+        PetitionEvent: components["schemas"]["Petition_PetitionForwarded"] | components["schemas"]["Petition_PetitionAssigned"] | components["schemas"]["Petition_AssignmentObjected"] | components["schemas"]["Petition_PetitionAccepted"] | components["schemas"]["Petition_PetitionRejected"] | components["schemas"]["Petition_PetitionRoutedToLegalProcedure"] | components["schemas"]["Petition_HandlingExtended"] | components["schemas"]["Petition_MediationReferred"] | components["schemas"]["Petition_MediationConcluded"] | components["schemas"]["Petition_OpinionIssued"] | components["schemas"]["Petition_ReviewRequested"] | components["schemas"]["Petition_ReviewDecided"] | components["schemas"]["Petition_RereviewRequested"] | components["schemas"]["Petition_HearingStarted"] | components["schemas"]["Petition_HearingEnded"] | components["schemas"]["Petition_RereviewDecided"] | components["schemas"]["Petition_CaseEscalated"] | components["schemas"]["Petition_CaseAssigned"] | components["schemas"]["Petition_CaseTransferred"] | components["schemas"]["Petition_CaseSupervised"] | components["schemas"]["Petition_SupervisionAnswered"] | components["schemas"]["Petition_PartyCorrected"] | components["schemas"]["Petition_DeadlineExpired"] | components["schemas"]["Petition_DeadlineRecomputed"];
         /** @description An event to send to a case. Which union applies is the case’s flow’s (`flow.id` of the case); see also `GET /flows/{id}`. */
         CaseEvent: components["schemas"]["PeopleMediationEvent"] | components["schemas"]["DelegatedMediationEvent"] | components["schemas"]["AdministrativeMediationEvent"] | components["schemas"]["JudicialConfirmationEvent"] | components["schemas"]["CourtReferralEvent"] | components["schemas"]["PetitionEvent"];
         Party: {

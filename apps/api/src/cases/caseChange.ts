@@ -80,4 +80,17 @@ export interface CaseChange {
   idempotency: { key: string; requestHash: string; response: unknown } | null;
   outbox: OutboxRow[];
   at: Date;
+  /** `party.corrected`: the party's row and the case's party view and search text, written in the same statement. */
+  correctedParty?: CorrectedParty | null;
+}
+
+/**
+ * A party's details corrected (partyCorrections.ts): the `parties` columns it changes (null: kept;
+ * a correction sets a value, never clears one), ID number, phone and 民族 only encrypted.
+ */
+export interface CorrectedParty {
+  partyId: string;
+  columns: Omit<PartyRow, 'partyId' | 'role' | 'kind' | 'name'> & { name: string | null };
+  partiesView: PartyView[];
+  searchText: string;
 }

@@ -244,7 +244,8 @@ export class CaseRunner {
           openedAt: row.openedAt,
           updatedAt: at,
           links: [...row.links, ...opened],
-          parties: row.partiesView,
+          parties:
+            steps.findLast((s) => s.change.correctedParty)?.change.correctedParty?.partiesView ?? row.partiesView,
         },
         last.snapshot,
         last.description,

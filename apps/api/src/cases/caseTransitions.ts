@@ -14,6 +14,7 @@ import type { CaseChange } from './caseChange.js';
 import { CaseChanges } from './caseChanges.js';
 import { CaseHostFacts } from './caseHostFacts.js';
 import type { CaseRow } from './caseRow.js';
+import { PartyCorrections } from './partyCorrections.js';
 
 /** One event applied: what the flow answered, and what it becomes in the database. */
 export interface Step {
@@ -37,6 +38,7 @@ export class CaseTransitions {
   constructor(
     private readonly hostFacts: CaseHostFacts,
     private readonly changes: CaseChanges,
+    private readonly corrections: PartyCorrections,
   ) {}
 
   open(flowId: string, intake: Record<string, unknown>, today: string, host: HostFacts): CaseResult {
@@ -48,11 +50,13 @@ export class CaseTransitions {
    * next on the same case.
    */
   async event(row: CaseRow, event: FlowEvent, actor: Actor, o: StepContext): Promise<Step[]> {
-    const result = sendEvent(row.snapshot, event, {
-      today: o.today,
-      host: await this.hostFacts.forEvent(row, event, actor),
-    });
-    const first = { result, change: await this.changes.of(row, result, { event, actor, ...o }) };
+    // A corrected party's personal data is digested before anything reads the result (PIPL Art. 51).
+    const result = this.corrections.protect(
+      sendEvent(row.snapshot, event, { today: o.today, host: await this.hostFacts.forEvent(row, event, actor) }),
+      event,
+    );
+    const change = await this.changes.of(row, result, { event, actor, ...o });
+    const first = { result, change: this.corrections.withCorrection(change, row, event) };
     const escalation = await this.hostFacts.autoEscalation(result);
     if (!escalation) return [first];
     const next: CaseRow = { ...row, version: row.version + 1, snapshot: result.snapshot };

@@ -19,6 +19,7 @@ import { LinkedCases } from './linkedCases.js';
 import { MediatorAccountsRepository } from './mediatorAccounts.repository.js';
 import { NewCases } from './newCases.js';
 import { PartiesRepository } from './parties.repository.js';
+import { PartyCorrections } from './partyCorrections.js';
 import { LinkableCasesController } from './linkableCases.controller.js';
 import { LinkableCasesService } from './linkableCases.service.js';
 
@@ -43,6 +44,7 @@ const RUNNER = [
   CaseHostFacts,
   CaseChanges,
   NewCases,
+  PartyCorrections,
   CaseWriter,
   LinkedCases,
   CaseEffects,

@@ -150,7 +150,8 @@ export class CasesRepository {
 
   /**
    * Applies a change in one statement: the case row (guarded by its version), the event, the
-   * deadline rows and the idempotency record. Returns false when the version moved on.
+   * deadline rows, the idempotency record and a corrected party's row. Returns false when the
+   * version moved on.
    */
   async apply(c: CaseChange): Promise<boolean> {
     const { rows } = await this.db.query({
@@ -159,9 +160,24 @@ export class CasesRepository {
         WITH upd AS (
           UPDATE cases SET state = $3, status = $4, final = $5, snapshot = $6::jsonb, version = version + 1,
             organization_id = $7, organization_path = $8, accepted_on = $9, ended_on = $10, overdue = $11,
-            links = COALESCE($21::jsonb, links), updated_at = $12, court_id = $25
+            links = COALESCE($21::jsonb, links), updated_at = $12, court_id = $25,
+            parties_view = COALESCE($26::jsonb, parties_view), search_text = COALESCE($27, search_text)
           WHERE id = $1 AND version = $2
           RETURNING id, version
+        ), corrected AS (
+          -- party.corrected: the columns the correction sets (null keeps one), with the event or not at all.
+          UPDATE parties SET name = COALESCE(p.name, parties.name),
+            id_number_encrypted = COALESCE(p."idNumberEncrypted", parties.id_number_encrypted),
+            id_number_hash = COALESCE(p."idNumberHash", parties.id_number_hash),
+            credit_code = COALESCE(p."creditCode", parties.credit_code),
+            phone_encrypted = COALESCE(p."phoneEncrypted", parties.phone_encrypted),
+            address = COALESCE(p.address, parties.address), agent = COALESCE(p.agent, parties.agent),
+            ethnicity_encrypted = COALESCE(p."ethnicityEncrypted", parties.ethnicity_encrypted),
+            occupation = COALESCE(p.occupation, parties.occupation)
+          FROM jsonb_to_recordset($28::jsonb) AS p("partyId" text, name text, "idNumberEncrypted" text,
+            "idNumberHash" text, "creditCode" text, "phoneEncrypted" text, address text, agent text,
+            "ethnicityEncrypted" text, occupation text)
+          WHERE parties.case_id = $1 AND parties.party_id = p."partyId" AND EXISTS (SELECT 1 FROM upd)
         ), ev AS (
           INSERT INTO case_events (case_id, seq, type, payload, actor, at, today, idempotency_key, meta)
           SELECT id, version, $13, $14::jsonb, $15::jsonb, $12, $16, $17, $23::jsonb FROM upd
@@ -226,6 +242,9 @@ export class CasesRepository {
         c.event.meta ? JSON.stringify(c.event.meta) : null,
         JSON.stringify(c.outbox),
         c.columns.courtId,
+        c.correctedParty ? JSON.stringify(c.correctedParty.partiesView) : null,
+        c.correctedParty?.searchText ?? null,
+        JSON.stringify(c.correctedParty ? [{ partyId: c.correctedParty.partyId, ...c.correctedParty.columns }] : []),
       ],
     });
     return rows.length === 1;
@@ -238,7 +257,7 @@ export class CasesRepository {
    * of the cases written; a case whose version moved is left out, for the caller to retry alone.
    */
   async applyMany(changes: readonly CaseChange[]): Promise<Set<string>> {
-    if (changes.some((c) => c.removedDeadlineKinds.length || c.links || c.idempotency)) {
+    if (changes.some((c) => c.removedDeadlineKinds.length || c.links || c.idempotency || c.correctedParty)) {
       throw new Error('applyChanges writes deadline moves only; use apply');
     }
     const input = changes.map((c) => ({

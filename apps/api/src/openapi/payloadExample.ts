@@ -70,6 +70,9 @@ const TEXTS: Record<string, string> = {
   courtReference: '（2026）苏0102诉前调789号',
   items: '补充提交维修费用发票',
   undisputedFacts: '双方确认漏水事实及发生时间',
+  // A party's details (party.corrected's changes): 民族 and 职业 as a 调解协议书 states them (PML Art. 29(1)).
+  ethnicity: '汉族',
+  occupation: '退休职工',
 };
 
 /** Dates a person would give: a due date ahead, anything else already past. */
