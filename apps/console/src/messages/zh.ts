@@ -271,6 +271,7 @@ const FIELD_LABELS: Record<string, string> = {
   presentPartyIds: '到场当事人',
   participants: '参加人',
   capacity: '身份',
+  changes: '更正后的信息（填写需要更正的项目）',
 };
 
 /** Enum values whose glossary term is missing or ambiguous here. */
@@ -337,6 +338,7 @@ const MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^is required$/, () => '必填'],
   [/^must not be empty$/, () => '不能为空'],
   [/^must have at least (\d+) item/, (m) => `至少填写${m[1]}项`],
+  [/^must have at least (\d+) field/, (m) => `至少填写${m[1]}项`],
   [/resident ID number/, () => '公民身份号码不正确（GB 11643 校验位）'],
   [/social credit code/, () => '统一社会信用代码不正确（GB 32100 校验位）'],
   [/^is not a phone number$/, () => '不是有效的电话号码'],
