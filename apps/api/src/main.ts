@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   logger.level = config.logLevel;
   // The document templates (the province's JIEFEN_TEMPLATE_DIR over the bundled ones) are checked
-  // before anything starts: a broken file stops here, named, not inside Nest (which exits silently).
+  // before anything starts: a broken file stops here, named, before a database is started.
   TemplateRegistry.load(undefined, config.templateDir);
   if (!config.databaseUrl) {
     logger.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
@@ -45,6 +45,9 @@ async function main(): Promise<void> {
     {
       bodyParser: false,
       logger: false,
+      // With its logger off, Nest would exit(1) without a word on an error while it builds the
+      // application; rejected instead, the error reaches the catch below and is logged.
+      abortOnError: false,
     },
   );
   configureApp(app, config, logger);
