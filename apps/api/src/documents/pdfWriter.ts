@@ -73,6 +73,7 @@ export function writePdf(
       doc.moveDown(0.6);
     } else if (line.style === 'heading') {
       doc.fontSize(SIZE.body);
+      keepWithNext(doc, HEADING_KEEP_LINES);
       write('bold', line.text, PAGE.margins.left, undefined, { width, lineGap: 6 });
     } else if (line.style === 'right') {
       doc.fontSize(SIZE.body);
@@ -109,6 +110,15 @@ export function writePdf(
   }
   doc.end();
   return done;
+}
+
+/** A heading and the first two lines of what it heads: a heading is never the last line of a page. */
+const HEADING_KEEP_LINES = 3;
+
+/** Starts a new page unless `lines` lines of body text still fit above the bottom margin. */
+function keepWithNext(doc: PDFKit.PDFDocument, lines: number): void {
+  const lineHeight = doc.currentLineHeight(true) + 6;
+  if (doc.y + lines * lineHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
 function drawRow(doc: PDFKit.PDFDocument, row: Extract<Line, { style: 'row' }>, write: Write, width: number): void {
