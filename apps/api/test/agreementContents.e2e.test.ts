@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type pg from 'pg';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
@@ -89,6 +91,9 @@ async function documentText(id: string, kind: string): Promise<string> {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     })
     .expect(200);
+  // JIEFEN_PROOF_DIR: the PDFs kept to look at (`pdftoppm -png`), as in rareCharacters.test.ts.
+  if (process.env.JIEFEN_PROOF_DIR)
+    writeFileSync(join(process.env.JIEFEN_PROOF_DIR, `${kind}.pdf`), response.body as Buffer);
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.body as Buffer)), {
     mergePages: true,
   });
