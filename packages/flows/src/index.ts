@@ -89,6 +89,8 @@ export { COMMON_INTAKE, PARTY_INPUT, intakeSpec } from './intake.js';
 export type { CommonIntake, PartyInput } from './intake.js';
 export { NO_PAYLOAD, PARTY_PAYLOAD, SESSION_PAYLOAD, PERIOD_EXTENSION_PAYLOAD } from './payloads.js';
 export type { NoPayload, PartyPayload, SessionPayload, PeriodExtensionPayload } from './payloads.js';
+export { PARTY_CHANGES, PARTY_CORRECTED_PAYLOAD } from './flows/shared/partyCorrection.js';
+export type { PartyChanges, PartyCorrectedPayload } from './flows/shared/partyCorrection.js';
 export { CENTRE_EVENTS } from './centreEvents.js';
 export type { CentreEvent } from './centreEvents.js';
 export { agreementPayloadSpec } from './agreements.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseSnapshot, EventResult, FlowEvent, Party } from '@jiefen/flows';
+import type { CaseSnapshot, EventResult, FlowEvent, Party, PartyChanges, PartyCorrectedPayload } from '@jiefen/flows';
 import { DataProtection } from '../security/dataProtection.js';
 import { maskedReason } from '../documents/maskedReason.js';
 import type { CaseChange, CorrectedParty } from './caseChange.js';
@@ -8,15 +8,6 @@ import { maskEthnicity, maskIdNumber, maskPhone } from './masking.js';
 
 /** The flows' event that corrects a party's details (更正当事人信息). */
 export const PARTY_CORRECTED = 'party.corrected';
-
-/** `party.corrected`'s payload as the flow's schema validated it. */
-interface Correction {
-  partyId: string;
-  changes: Partial<Pick<Party, 'name' | 'idNumber' | 'creditCode' | 'address' | 'agent' | 'occupation'>> & {
-    phone?: string;
-    ethnicity?: string;
-  };
-}
 
 /**
  * A party's details corrected, kept as the opening keeps them (security/personalData.ts
@@ -79,18 +70,19 @@ export class PartyCorrections {
     };
   }
 
-  private digested(party: Party, changes: Correction['changes']): Party {
+  private digested(party: Party, changes: PartyChanges): Party {
     const { phone: _phone, ethnicity: _ethnicity, ...kept } = party as Party & { phone?: string };
     return changes.idNumber ? { ...kept, idNumber: this.protection.hashIdNumber(changes.idNumber) } : kept;
   }
 }
 
-function correctionOf(event: FlowEvent): Correction {
-  return event.payload as unknown as Correction;
+/** The payload of `party.corrected`, which the flow's schema validated before the flow saw it. */
+function correctionOf(event: FlowEvent): PartyCorrectedPayload {
+  return event.payload as unknown as PartyCorrectedPayload;
 }
 
 /** The changes as every response shows a party (caseView.ts `partyView`): ID number, phone and 民族 masked. */
-function maskedChanges(changes: Correction['changes']): Partial<PartyView> {
+function maskedChanges(changes: PartyChanges): Partial<PartyView> {
   const { idNumber, phone, ethnicity, ...plain } = changes;
   return {
     ...plain,

@@ -32,6 +32,7 @@ export const PARTY_CORRECTED_PAYLOAD = field.object({
 });
 
 export type PartyChanges = Static<typeof PARTY_CHANGES>;
+export type PartyCorrectedPayload = Static<typeof PARTY_CORRECTED_PAYLOAD>;
 
 /**
  * The parties with one party's details replaced by the corrected ones; the other parties, and its
