@@ -230,6 +230,16 @@ describe('party.corrected over HTTP (更正当事人信息)', () => {
     });
   });
 
+  it('reception, who took the details down at the window, may correct them too', async () => {
+    const id = await openCase();
+    const reception = await t.as('reception');
+    const { body } = await send(id, 'party.corrected', correction({ address: '玄武区梅园新村8号' }), reception).expect(
+      200,
+    );
+    expect(body.parties[0]).toMatchObject({ name: '张三', address: '玄武区梅园新村8号' });
+    expect((await partyRow(id)).address).toBe('玄武区梅园新村8号');
+  });
+
   it('409 EVENT_NOT_ALLOWED once the case has ended (a final state takes no event)', async () => {
     const { body: opened } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
     await send(opened.id, 'application.rejected', { reason: 'outOfScope' }).expect(200);
