@@ -130,6 +130,14 @@ describe('party.corrected over HTTP (更正当事人信息)', () => {
         (await t.http.get('/api/v1/cases?q=张叁').expect(200)).body.items.map((c: { id: string }) => c.id),
       ).toContain(id);
 
+      // Found by the corrected ID number (its recomputed keyed hash), no longer by the wrong one.
+      const byIdNumber = async (idNumber: string) =>
+        (await t.http.get(`/api/v1/cases?idNumber=${idNumber}`).expect(200)).body.items.map(
+          (c: { id: string }) => c.id,
+        );
+      expect(await byIdNumber(NEW_ID)).toContain(id);
+      expect(await byIdNumber(ID_NUMBERS.zhang)).not.toContain(id);
+
       const { body: corrected } = await mediator
         .post(`/api/v1/cases/${id}/documents/${original.id}/corrections`)
         .send({ reason: '当事人姓名、身份证号码有误' })
