@@ -7,7 +7,7 @@ describe('judicial confirmation: the deadlines it documents, read from its rules
   // Its own four come first; the centre's (supervision, resolutionTarget) follow, from centreDeadlines.
   const documented = () => getFlow('judicial-confirmation').deadlines.slice(0, 4);
 
-  it('documents its own four deadlines, each with its sort and basis (SPC-Confirm-2011 Arts. 4, 5; CPL Art. 187)', () => {
+  it('SPC-Confirm-2011 Arts. 4, 5; CPL Art. 187: documents its own four deadlines, each with sort and basis', () => {
     expect(documented().map(({ kind, sort, basis }) => ({ kind, sort, basis }))).toEqual([
       { kind: 'acceptanceDecision', sort: 'target', basis: 'SPC-Confirm-2011 Art. 4' },
       { kind: 'reviewDecision', sort: 'target', basis: 'SPC-Confirm-2011 Art. 5' },
