@@ -99,6 +99,16 @@ describe('the centre in the console (issue 16)', () => {
       await expectText(row, '已逾期');
       await expectText(row, '逾期');
       expect(await seriousViolations(page)).toEqual([]);
+      // On a 1,200-pixel screen every action of the row is inside the table, none cut off at its edge.
+      await page.setViewportSize({ width: 1200, height: 900 });
+      const table = await page.getByTestId('list-breached').boundingBox();
+      for (const action of ['上报', '指派', '吹哨报到', '督办']) {
+        const button = await row.getByRole('button', { name: `${action} ${c.caseNumber}` }).boundingBox();
+        expect(button!.x + button!.width).toBeLessThanOrEqual(table!.x + table!.width);
+      }
+      if (process.env.JIEFEN_SCREENSHOT_DIR)
+        await page.screenshot({ path: `${process.env.JIEFEN_SCREENSHOT_DIR}/supervision.png` });
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       await row.getByRole('button', { name: `上报 ${c.caseNumber}` }).click();
       const dialog = page.getByRole('dialog', { name: `上报 · ${c.caseNumber}` });
