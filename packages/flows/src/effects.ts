@@ -4,6 +4,7 @@ import type { MediationOutcome } from './vocabulary.js';
 
 /** Documents a flow asks the host to issue (文书). */
 export const DOCUMENT_KINDS = [
+  'application', // 司法确认申请书 (the joint application as the court received it)
   'acceptanceNotice', // 受理通知书
   'rejectionNotice', // 不予受理通知书
   'rightsAndDutiesNotice', // 权利义务告知书

@@ -49,7 +49,14 @@ describe('judicialConfirmation', () => {
         dueOn: '2026-03-19',
         basis: 'SPC-Confirm-2011 Art. 4',
       });
-      expect(c.effects).toEqual([{ type: 'deadline.set', deadline: c.deadline('acceptanceDecision') }]);
+      expect(c.effects).toEqual([
+        {
+          type: 'document.issued',
+          document: 'application',
+          details: { basis: 'CPL Art. 205; CPL-Interp Arts. 353-354' },
+        },
+        { type: 'deadline.set', deadline: c.deadline('acceptanceDecision') },
+      ]);
       expect(c.context.facts).toMatchObject({
         appliedOn: APPLIED,
         agreementSource: 'inline',

@@ -1,6 +1,6 @@
 import type { CaseContext } from '@jiefen/flows';
 import type { Queryable } from '../database/dataSource.js';
-import type { IssuedReference } from './documentData.js';
+import type { IssuedReference, LinkedCaseReference } from './documentData.js';
 
 /** A party as stored: its personal data still encrypted (security/dataProtection.ts). */
 export interface StoredParty {
@@ -64,6 +64,15 @@ export class CaseFactsRepository {
     return (
       rows[0] && { name: rows[0].name, shortName: rows[0].short_name, caseNumberPattern: rows[0].case_number_pattern }
     );
+  }
+
+  /** The case another continues from (a judicial confirmation's mediation case): its number and organisation. */
+  async linkedCase(caseId: string): Promise<LinkedCaseReference | undefined> {
+    const { rows } = await this.db.query(
+      `SELECT c.case_number, o.name FROM cases c JOIN organizations o ON o.id = c.organization_id WHERE c.id = $1`,
+      [caseId],
+    );
+    return rows[0] && { caseNumber: rows[0].case_number, organizationName: rows[0].name };
   }
 
   async event(

@@ -22,6 +22,12 @@ export interface PartyData {
   age: number | null;
 }
 
+/** The case a case continues from, as a document names it. */
+export interface LinkedCaseReference {
+  caseNumber: string;
+  organizationName: string;
+}
+
 /** A document of the case already issued, as another one cites it (the 回访记录 repeats the agreement's 文号). */
 export interface IssuedReference {
   number: string | null;
@@ -68,6 +74,8 @@ export interface DocumentData {
   issued: Record<string, IssuedReference>;
   /** Set when this document corrects another one: the renderer prints the line naming it. */
   correction: CorrectionData | null;
+  /** The case this one continues from (a judicial confirmation's mediation): `linkedCase.organizationName`. */
+  linkedCase: LinkedCaseReference | null;
 }
 
 export interface DocumentFacts {
@@ -83,6 +91,7 @@ export interface DocumentFacts {
   number: string | null;
   issued?: Record<string, IssuedReference>;
   correction?: CorrectionData | null;
+  linkedCase?: LinkedCaseReference | null;
 }
 
 export function documentData(facts: DocumentFacts): DocumentData {
@@ -121,6 +130,7 @@ export function documentData(facts: DocumentFacts): DocumentData {
     facts: context.facts,
     issued: facts.issued ?? {},
     correction: facts.correction ?? null,
+    linkedCase: facts.linkedCase ?? null,
   };
 }
 

@@ -53,5 +53,6 @@ export async function loadCaseFacts(
     mediatorName: typeof mediatorId === 'string' ? await facts.displayNameOf(mediatorId) : null,
     event,
     issued: await facts.issuedReferences(doc.caseId),
+    linkedCase: context.linkedCaseId ? ((await facts.linkedCase(context.linkedCaseId)) ?? null) : null,
   };
 }

@@ -271,6 +271,13 @@ const violation = violationIn<typeof judicialConfirmationSetup>();
 export const judicialConfirmationMachine = judicialConfirmationSetup.createMachine({
   id: 'judicial-confirmation',
   context: ({ input }) => openingContext(input),
+  // CPL Art. 205, CPL-Interp Arts. 353-354: the joint application as the court received it (司法确认申请书),
+  // printed for the applicants to sign — an oral application is recorded and signed the same way.
+  entry: effect({
+    type: 'document.issued',
+    document: 'application',
+    details: { basis: 'CPL Art. 205; CPL-Interp Arts. 353-354' },
+  }),
   initial: 'applied',
   on: centreHandlers,
   states: {
