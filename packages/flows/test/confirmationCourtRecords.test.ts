@@ -42,4 +42,13 @@ describe('judicial confirmation: what the court’s events leave on record', () 
     });
     expect(c.context.outcome).toEqual({ rulingNo: '(2026)京0105民特123号' });
   });
+
+  it('CPL-Interp Art. 357: a withdrawal, allowed or deemed, is issued as a withdrawal ruling', () => {
+    const c = underReview().send('application.withdrawn', { rulingNo: 'R-3', deemed: true }, '2026-03-19');
+    expect(c.effects).toContainEqual({
+      type: 'document.issued',
+      document: 'ruling',
+      details: { ruling: 'withdrawal', rulingNo: 'R-3' },
+    });
+  });
 });
