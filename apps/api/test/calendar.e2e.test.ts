@@ -69,7 +69,7 @@ const load = (year: number, body: Record<string, unknown>, client: Client = admi
   client.put(`/api/v1/calendar/years/${year}`).send(body);
 
 describe('before the notice: the statutory holidays (全国年节及纪念日放假办法 Art. 2, rev. 2024-11-10)', () => {
-  it('a one-month mediation period accepted on 2026-12-01 ends on 2027-01-04, provisional, not on New Year’s Day', async () => {
+  it('a one-month period accepted 2026-12-01 ends 2027-01-04, provisional, not on New Year’s Day', async () => {
     const id = await acceptedOn('2026-12-01');
     expect(await mediationPeriodOf(id)).toMatchObject({
       dueOn: '2027-01-04',
@@ -86,9 +86,10 @@ describe('before the notice: the statutory holidays (全国年节及纪念日放
 });
 
 describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
-  it('recomputes the running deadlines that touched the year: a moved due date is an event in the trail, the timer moves, the mediator is told (CPL Art. 85; CC Art. 203)', async () => {
+  it('recomputes the year’s deadlines: an event, new timer, mediator told (CPL Art. 85; CC Art. 203)', async () => {
     const newYear = await acceptedOn('2026-12-01'); // due 2027-01-04, provisional
-    const springFestival = await acceptedOn('2027-01-08'); // last day 2027-02-08 (初三, statutory) → 2027-02-09, provisional
+    // Last day 2027-02-08 (初三, statutory) → 2027-02-09, provisional.
+    const springFestival = await acceptedOn('2027-01-08');
     expect(await mediationPeriodOf(springFestival)).toMatchObject({ dueOn: '2027-02-09', provisional: true });
 
     const schedule = scheduleOf(
@@ -159,7 +160,8 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
     const [weekday] = Object.keys(valid.holidays).filter(
       (d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()),
     );
-    await bad({ ...valid, makeUpWorkdays: { [weekday!]: '调休' } }, new RegExp(weekday!)); // a holiday and a make-up day, on a weekday
+    // A holiday and a make-up day, on a weekday.
+    await bad({ ...valid, makeUpWorkdays: { [weekday!]: '调休' } }, new RegExp(weekday!));
     const { '2035-01-01': _newYear, ...withoutNewYear } = valid.holidays;
     await bad({ ...valid, holidays: withoutNewYear }, /2035-01-01|holidays/); // a statutory day missing
     await bad({ ...valid, notice: { number: '国办发明电〔2034〕1号', date: '2035-13-01' } }, /notice\.date/);
@@ -175,7 +177,7 @@ describe('loading a published year (PUT /api/v1/calendar/years/{year})', () => {
     expect(await t.dataSource.query('SELECT 1 FROM calendar_years WHERE year = 2036')).toEqual([]);
   });
 
-  it('never silently replaces a loaded year: a correction names the version it corrects and why, and becomes a new version', async () => {
+  it('never silently replaces a loaded year: a correction names the version and why, as a new version', async () => {
     await load(2037, scheduleOf(2037)).expect(200);
     const again = await load(2037, scheduleOf(2037, { '2037-10-05': '国庆节' })).expect(409);
     expect(again.body).toMatchObject({ code: 'CALENDAR_YEAR_EXISTS', currentVersion: 1 });
@@ -252,7 +254,7 @@ describe('recomputation across instances and restarts', () => {
     }
   });
 
-  it('finishes a recomputation queued before a restart, and sweeps deadlines another instance counted on the old calendar', async () => {
+  it('finishes a recomputation queued before a restart; sweeps deadlines counted on the old calendar', async () => {
     const before = await acceptedOn('2033-09-01');
     await load(2033, scheduleOf(2033, { '2033-10-04': '国庆节', '2033-10-05': '国庆节' })).expect(200);
     // Another instance that has not polled yet still counts on the statutory days alone: simulate its write.
@@ -262,7 +264,8 @@ describe('recomputation across instances and restarts', () => {
     ]);
     await t.dataSource.query(
       `UPDATE cases SET snapshot = jsonb_set(snapshot, '{context,deadlines}',
-         (SELECT jsonb_agg(CASE WHEN x->>'kind' = 'mediationPeriod' THEN x || '{"dueOn":"2033-10-04","provisional":true}'::jsonb ELSE x END)
+         (SELECT jsonb_agg(CASE WHEN x->>'kind' = 'mediationPeriod'
+          THEN x || '{"dueOn":"2033-10-04","provisional":true}'::jsonb ELSE x END)
           FROM jsonb_array_elements(snapshot->'context'->'deadlines') x)) WHERE id = $1`,
       [stale],
     );
@@ -292,7 +295,7 @@ describe('recomputation across instances and restarts', () => {
     expect(job.done_at).not.toBeNull();
   });
 
-  it('uses a year another instance or the command line stored, within one polling interval and without a restart', async () => {
+  it('uses a year stored by another instance or the CLI within one polling interval, without a restart', async () => {
     const pool = new pg.Pool({ connectionString: t.databaseUrl, max: 1 });
     try {
       await storeCalendarYear(

@@ -20,7 +20,8 @@ export class CalendarController {
   @ApiOperation({
     summary: 'The official calendar years in use: bundled with the release, or loaded by whom and when',
     description:
-      'Legal periods count on the State Council’s schedule of each year (CPL Art. 85); a year not listed counts the statutory holidays only and its deadlines are provisional.',
+      'Legal periods count on the State Council’s schedule of each year (CPL Art. 85); a year not listed counts the ' +
+      'statutory holidays only and its deadlines are provisional.',
   })
   @ApiOkResponse({
     description:
@@ -50,8 +51,10 @@ export class CalendarController {
   @ApiOperation({
     summary: 'Load a year’s State Council schedule (or correct a loaded one, as a new version)',
     description:
-      'Validated (dates inside the year, no day both off and a make-up working day, make-up days on weekends only, the statutory holidays included), ' +
-      'stored, used by every instance within one polling interval, and every running deadline whose count touched the year is recomputed ' +
+      'Validated (dates inside the year, no day both off and a make-up working day, make-up days on weekends only, ' +
+      'the statutory holidays included), ' +
+      'stored, used by every instance within one polling interval, and every running deadline whose count ' +
+      'touched the year is recomputed ' +
       '(`deadline.recomputed` in its case’s trail).',
   })
   @ApiOkResponse({
