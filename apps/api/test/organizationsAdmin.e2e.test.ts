@@ -168,7 +168,7 @@ describe('PATCH /organizations/:id: rename', () => {
 });
 
 describe('POST /organizations/:id/move', () => {
-  it('moves a street and its committee under another district: paths of the subtree, its cases and deadlines change together', async () => {
+  it('moves a street and its committee to another district: subtree, case and deadline paths at once', async () => {
     const from = await addOrganization({ name: '移出区中心', kind: 'centre', level: 'district', parentId: DEMO.city });
     const to = await addOrganization({ name: '移入区中心', kind: 'centre', level: 'district', parentId: DEMO.city });
     const street = await addOrganization({ name: '搬迁街道中心', kind: 'centre', level: 'street', parentId: from.id });
@@ -215,7 +215,7 @@ describe('POST /organizations/:id/move', () => {
     await fromSupervisor.get(`/api/v1/cases/${opened.id}`).expect(404);
   });
 
-  it('keeps a case’s path its organisation’s, whatever a writer with an old tree sends (trigger, migration 1763900000010)', async () => {
+  it('keeps a case’s path its organisation’s whatever an old-tree writer sends (migration 1763900000010)', async () => {
     const street = await addOrganization({
       name: '路径街道中心',
       kind: 'centre',
@@ -302,7 +302,7 @@ describe('POST /organizations/:id/move', () => {
 });
 
 describe('PATCH /organizations/:id { active: false }: deactivation', () => {
-  it('is refused with 409 ORGANIZATION_IN_USE while the organisation has open cases or active users, and nothing changes', async () => {
+  it('is refused with 409 ORGANIZATION_IN_USE while it has open cases or active users; nothing changes', async () => {
     const street = await addOrganization({
       name: '在用街道中心',
       kind: 'centre',
@@ -321,7 +321,7 @@ describe('PATCH /organizations/:id { active: false }: deactivation', () => {
     );
   });
 
-  it('keeps the organisation and its history; no case is opened at it or handed to it (422 ORGANIZATION_INACTIVE), and it can be reactivated', async () => {
+  it('keeps it and its history; no case opens at or moves to it (422 ORGANIZATION_INACTIVE); reactivates', async () => {
     const street = await addOrganization({
       name: '撤并街道中心',
       kind: 'centre',
@@ -382,7 +382,7 @@ describe('PATCH /organizations/:id { active: false }: deactivation', () => {
 });
 
 describe('the (cfg) policies per organisation', () => {
-  it('reads the defaults, then what an admin set, own and inherited below, with who changed what and when; answers as documented', async () => {
+  it('reads defaults, then an admin’s settings, own and inherited, with who changed what when', async () => {
     const district = await addOrganization({
       name: '政策区中心',
       kind: 'centre',
@@ -432,7 +432,7 @@ describe('the (cfg) policies per organisation', () => {
     ]).toEqual([]);
   });
 
-  it('answers 400 on policy for a bad period and writes nothing (stuckThreshold in months, a length of 0)', async () => {
+  it('answers 400 on policy for a bad period, writing nothing (stuckThreshold in months, a length of 0)', async () => {
     const street = await addOrganization({
       name: '坏政策街道中心',
       kind: 'centre',

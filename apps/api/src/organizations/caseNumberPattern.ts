@@ -1,7 +1,10 @@
 import { characterCount } from '@jiefen/flows';
 import type { OrganizationKind } from './organization.entity.js';
 
-/** Default patterns per kind of body: 调字 for mediation, 调确字 for a court's confirmation (SPC-Confirm-2011 Art. 4), 信字 for petitions. */
+/**
+ * Default patterns per kind of body: 调字 for mediation, 调确字 for a
+ * court's confirmation (SPC-Confirm-2011 Art. 4), 信字 for petitions.
+ */
 export const DEFAULT_CASE_NUMBER_PATTERNS: Record<OrganizationKind, string> = {
   centre: '（{year}）{short}调字第{seq:5}号',
   governanceCentre: '（{year}）{short}调字第{seq:5}号',

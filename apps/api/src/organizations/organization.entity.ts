@@ -46,11 +46,17 @@ export class Organization {
   @Column('text', { name: 'case_number_pattern' })
   caseNumberPattern: string;
 
-  /** Local policy overriding the flows' *(cfg)* defaults (flows.md), e.g. `{ mediationPeriod: { length: 30, unit: 'day' } }`. */
+  /**
+   * Local policy overriding the flows' *(cfg)* defaults (flows.md),
+   * e.g. `{ mediationPeriod: { length: 30, unit: 'day' } }`.
+   */
   @Column('jsonb')
   policy: FlowPolicy;
 
-  /** False once deactivated: the organisation and its history stay, but no case is opened at it or handed to it (a trigger, migration 1763900000010). */
+  /**
+   * False once deactivated: the organisation and its history stay, but no
+   * case is opened at it or handed to it (a trigger, migration 1763900000010).
+   */
   @Column('boolean', { default: true })
   active: boolean;
 

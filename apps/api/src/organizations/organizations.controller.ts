@@ -28,7 +28,8 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'The organisation tree: centres by level, with the bodies attached to them',
     description:
-      'City, district, street and community centres (矛盾纠纷调处化解中心), with the committees, courts, petition offices and departments attached to them.',
+      'City, district, street and community centres (矛盾纠纷调处化解中心), with the committees, courts, petition offices and ' +
+      'departments attached to them.',
   })
   @ApiOkResponse({
     description: 'roots with nested children',
@@ -58,7 +59,10 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'Rename an organisation, or deactivate / reactivate it (admin)',
     description:
-      'At or below your own organisation. A deactivated organisation keeps its cases and history, but no case is opened at it or handed to it (422 ORGANIZATION_INACTIVE); deactivation is refused (409 ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it. Every change is kept in its history.',
+      'At or below your own organisation. A deactivated organisation keeps its cases and history, but no case is ' +
+      'opened at it or handed to it (422 ORGANIZATION_INACTIVE); deactivation is refused (409 ORGANIZATION_IN_USE) ' +
+      'while it has open cases, active users or active organisations below it. ' +
+      'Every change is kept in its history.',
   })
   @ApiOkResponse({ description: 'the organisation as changed', schema: responseRef('Organization') })
   @ApiProblems(403, 409, 422)
@@ -77,7 +81,8 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'Move an organisation and its subtree under another centre (admin)',
     description:
-      'The subtree’s paths, and those of the cases and deadlines handled in it, change in one transaction; never into its own subtree (400 on parentId); placement as for adding.',
+      'The subtree’s paths, and those of the cases and deadlines handled in it, change in one transaction; ' +
+      'never into its own subtree (400 on parentId); placement as for adding.',
   })
   @ApiOkResponse({ description: 'the organisation in its new place', schema: responseRef('Organization') })
   @ApiProblems(403, 422)
@@ -95,7 +100,8 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'An organisation’s configurable policies: its own, what applies there, the defaults',
     description:
-      'Mediation period and other flow periods, the resolution target, the return-visit target and the stuck threshold (docs/centres.md "Policies").',
+      'Mediation period and other flow periods, the resolution target, the return-visit target and the stuck ' +
+      'threshold (docs/centres.md "Policies").',
   })
   @ApiOkResponse({ description: 'the policy', schema: responseRef('OrganizationPolicy') })
   @ApiProblems(403)
@@ -109,7 +115,8 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'Replace an organisation’s own configurable policy (admin); kept in its history with who and when',
     description:
-      'Applies to cases opened or handed to it from now on; the running deadlines of its cases keep the period they started with.',
+      'Applies to cases opened or handed to it from now on; the running deadlines of its cases keep ' +
+      'the period they started with.',
   })
   @ApiOkResponse({ description: 'the policy as changed', schema: responseRef('OrganizationPolicy') })
   @ApiProblems(403)

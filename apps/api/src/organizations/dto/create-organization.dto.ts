@@ -18,7 +18,8 @@ const IsCaseNumberPattern = () =>
     },
     {
       message:
-        'must contain {year} and {seq} (e.g. （{year}）{short}调字第{seq:5}号), no other digits, and be at most 100 characters',
+        'must contain {year} and {seq} (e.g. （{year}）{short}调字第{seq:5}号), no other digits, ' +
+        'and be at most 100 characters',
     },
   );
 
@@ -28,7 +29,9 @@ export const IsFlowPolicy = () =>
     { name: 'isFlowPolicy', validator: { validate: isFlowPolicy } },
     {
       message:
-        'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year), basis? (the local rule, 1-200 characters) }; stuckThreshold and returnVisitTarget count in day or workingDay, resolutionTarget in day, workingDay or month',
+        'must map deadline kinds to { length (1-365), unit (day, workingDay, month, year), basis? (the local rule, ' +
+        '1-200 characters) }; stuckThreshold and returnVisitTarget count in day or workingDay, ' +
+        'resolutionTarget in day, workingDay or month',
     },
   );
 

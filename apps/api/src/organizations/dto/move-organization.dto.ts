@@ -6,7 +6,8 @@ export class MoveOrganizationDto {
   @ApiProperty({
     format: 'uuid',
     description:
-      'the new parent: a centre at the level above (for a centre) or at the same level (for an attached body), never the organisation itself or one below it',
+      'the new parent: a centre at the level above (for a centre) or at the same level (for an attached body), ' +
+      'never the organisation itself or one below it',
   })
   @IsUUID('all')
   parentId: string;

@@ -24,7 +24,8 @@ export class UpdateOrganizationDto {
 
   @ApiPropertyOptional({
     description:
-      'false deactivates: the organisation keeps its cases and history but takes no new case; refused (409 ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it',
+      'false deactivates: the organisation keeps its cases and history but takes no new case; refused (409 ' +
+      'ORGANIZATION_IN_USE) while it has open cases, active users or active organisations below it',
   })
   @IsOptional()
   @IsBoolean()
