@@ -4,7 +4,9 @@ import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './suppor
 
 let t: TestApp;
 let admin: Client;
-/** A district of its own (D) with two street centres, a committee under S1 and a department: nothing else lands there. */
+/**
+ * A district of its own (D) with two street centres, a committee under S1 and a department: nothing else lands there.
+ */
 const org = { district: '', s1: '', s2: '', committee: '', department: '' };
 let supervisor: Client;
 const ids = { breached: '', dueSoon: '', red: '', onTrack: '' };
@@ -76,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('GET /supervision/board', () => {
-  it('counts open cases breached / due within 3 working days / on track, by organisation and level (official calendar)', async () => {
+  it('counts open cases breached / due in 3 working days / on track, by organisation and level', async () => {
     const b = await board();
     expect(b).toMatchObject({ organizationId: org.district, today: '2026-03-19', dueSoonBy: '2026-03-24' });
     expect(b.byOrganization).toEqual([
@@ -114,7 +116,7 @@ describe('GET /supervision/board', () => {
     ]);
   });
 
-  it('lists stuck cases: no event for the organisation’s stuckThreshold in working days on the official calendar (default 10; S1 set to 15)', async () => {
+  it('lists stuck cases: no event for stuckThreshold working days, official calendar (default 10; S1 15)', async () => {
     expect(idsOf((await board()).stuck)).toEqual([ids.breached, ids.dueSoon, ids.red].sort());
     await admin
       .put(`/api/v1/organizations/${org.s1}/policy`)
@@ -149,7 +151,7 @@ describe('GET /supervision/board', () => {
     await (await t.as('mediator')).get('/api/v1/supervision/board').expect(403);
   });
 
-  it('takes the actions from the board’s data: supervise (督办) and escalate with If-Match, then lists them with their due dates', async () => {
+  it('acts from the board’s data: supervise (督办) and escalate with If-Match, listed with due dates', async () => {
     const item = (await board()).redRisk[0];
     const sendFromBoard = (caseId: string, version: number, type: string, payload: Record<string, unknown>) =>
       supervisor.post(`/api/v1/cases/${caseId}/events`).set('If-Match', `"${version}"`).send({ type, payload });
@@ -176,7 +178,8 @@ describe('GET /supervision/board', () => {
         supervision: { instructions: '三日内反馈化解进展', dueOn: '2026-03-26', supervisedOn: '2026-03-19' },
       }),
     ]);
-    // The district's 30-day target starts with the escalation: 2026-03-19 + 30 = 2026-04-18, a Saturday → Monday 2026-04-20.
+    // The district's 30-day target starts with the escalation:
+    // 2026-03-19 + 30 = 2026-04-18, a Saturday → Monday 2026-04-20.
     expect(b.escalated).toEqual([
       expect.objectContaining({
         caseId: ids.breached,
@@ -255,7 +258,7 @@ describe('POST /supervision/reassignments (a mediator on leave)', () => {
     await send(cases.delegated, 'mediator.assigned', { mediatorId: people.onLeave, chosenBy: 'court' });
   });
 
-  it('refuses bad input with 400 on the field, and a new mediator of another organisation with 422 (PML Arts. 13, 19), writing nothing', async () => {
+  it('refuses bad input (400 on the field), another organisation’s mediator (422, PML Arts. 13, 19)', async () => {
     const post = (body: Record<string, unknown>) =>
       supervisor.post('/api/v1/supervision/reassignments').send({ reason: '休假', ...body });
     expect((await post({ fromMediatorId: 'x', toMediatorId: people.colleague }).expect(400)).body.errors[0].field).toBe(
@@ -286,7 +289,7 @@ describe('POST /supervision/reassignments (a mediator on leave)', () => {
       .expect(403);
   });
 
-  it('moves each open case by its own events in its own trail; the case that fails is reported and does not undo the others; a delegated mediation is skipped (SPC-Invited Art. 12)', async () => {
+  it('moves cases one by one; a failure undoes none; delegated ones are skipped (SPC-Invited Art. 12)', async () => {
     const { body } = await supervisor
       .post('/api/v1/supervision/reassignments')
       .send({ fromMediatorId: people.onLeave, toMediatorId: people.colleague, reason: '调解员休假，案件改派' })

@@ -24,9 +24,12 @@ export class SupervisionController {
   @Get('board')
   @ApiOperation({
     summary:
-      'The supervision board (督办台) of your subtree: breached / due within 3 working days / on track, red risk, escalated, supervised, stuck',
+      'The supervision board (督办台) of your subtree: breached / due within 3 working days / on track, red risk,' +
+      ' escalated, supervised, stuck',
     description:
-      'Open cases by organisation and level; each list carries the case `version` for `If-Match` on an action sent with POST /cases/{id}/events (case.escalated, case.assigned, case.transferred, case.supervised). Stuck: no event for the organisation’s stuckThreshold (default 10 working days, official calendar).',
+      'Open cases by organisation and level; each list carries the case `version` for `If-Match` on an action sent ' +
+      'with POST /cases/{id}/events (case.escalated, case.assigned, case.transferred, case.supervised). Stuck: ' +
+      'no event for the organisation’s stuckThreshold (default 10 working days, official calendar).',
   })
   @ApiOkResponse({ description: 'the board', schema: responseRef('SupervisionBoard') })
   @ApiProblems(403)
@@ -40,7 +43,10 @@ export class SupervisionController {
     summary:
       'Bulk reassignment: every open case of a mediator (e.g. on leave) to another mediator of the same organisation',
     description:
-      'Each case moves by its own events through the flow (people’s mediation: mediator.recused, then mediator.assigned), in its own trail, guarded by its version; a case that fails is reported with the problem its own request would have given and does not undo the others. Delegated mediations are skipped: the parties or the court choose again there.',
+      'Each case moves by its own events through the flow (people’s mediation: mediator.recused, ' +
+      'then mediator.assigned), in its own trail, guarded by its version; a case that fails is reported with the ' +
+      'problem its own request would have given and does not undo the others. Delegated mediations are skipped: ' +
+      'the parties or the court choose again there.',
   })
   @ApiOkResponse({ description: 'the outcome per case', schema: responseRef('BulkReassignment') })
   @ApiProblems(403, 422)
