@@ -46,7 +46,7 @@ const visitsOf = async (id: string) =>
   Number((await t.dataSource.query('SELECT count(*) AS n FROM return_visits WHERE case_id = $1', [id]))[0].n);
 
 describe('POST /cases/:id/return-visits', () => {
-  it('records a return visit by the case’s mediator after the agreement (PML Art. 31): a trail entry with its Chinese title, the version bumped; answers as documented', async () => {
+  it('records the mediator’s return visit after the agreement (PML Art. 31): trail entry, version bumped', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
     const { body } = await mediator
@@ -93,7 +93,7 @@ describe('POST /cases/:id/return-visits', () => {
     ]).toEqual([]);
   });
 
-  it('refuses a visit before the outcome (422 RETURN_VISIT_BEFORE_OUTCOME, PML Art. 31) and writes nothing', async () => {
+  it('refuses a visit before the outcome (422 RETURN_VISIT_BEFORE_OUTCOME, PML Art. 31), writing nothing', async () => {
     const id = await mediatingCase();
     const before = await versionOf(id);
     const { body } = await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(422);
@@ -101,7 +101,7 @@ describe('POST /cases/:id/return-visits', () => {
     expect([await versionOf(id), await visitsOf(id)]).toEqual([before, 0]);
   });
 
-  it('accepts a visit on closing: a case that ended without agreement (final states accept no flow event)', async () => {
+  it('accepts a visit on closing: a case ended without agreement (final states accept no flow event)', async () => {
     const id = await mediatingCase();
     await send(id, 'mediation.terminated', { reason: 'noAgreement', note: '双方分歧过大' });
     await mediator
@@ -110,7 +110,7 @@ describe('POST /cases/:id/return-visits', () => {
       .expect(201);
   });
 
-  it('answers 400 naming the field for bad input (satisfaction, performance, a day in the future or before receipt) and writes nothing', async () => {
+  it('answers 400 naming the field (satisfaction, performance, a future or pre-receipt day), no write', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
     const cases: [Record<string, unknown>, string][] = [
@@ -129,7 +129,7 @@ describe('POST /cases/:id/return-visits', () => {
     expect([await versionOf(id), await visitsOf(id)]).toEqual([before, 0]);
   });
 
-  it('lets the case’s mediator and a supervisor record; refuses reception and another mediator (403); a case outside the scope is 404', async () => {
+  it('lets the mediator and a supervisor record; refuses reception, other mediators (403); 404 outside', async () => {
     const id = await agreedCase();
     await (await t.as('reception')).post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(403);
     const other = await t.mediatorAt(DEMO.meiyuanCommittee);
@@ -166,7 +166,7 @@ describe('POST /cases/:id/return-visits', () => {
 });
 
 describe('GET /return-visits/due: the work queue', () => {
-  it('lists a visit due 30 days (cfg) after the last performance date, moved off a weekend; a recorded visit leaves the queue', async () => {
+  it('lists a visit due 30 days (cfg) after the last performance, off a weekend; once done it leaves', async () => {
     // Term due 2026-04-30 (Thursday) + 30 days = Saturday 2026-05-30 → Monday 2026-06-01 (CC Art. 203).
     const id = await agreedCase();
     const due = async (dueBefore: string) =>
@@ -184,7 +184,7 @@ describe('GET /return-visits/due: the work queue', () => {
     expect((await due('2026-06-01')).map((i: { caseId: string }) => i.caseId)).not.toContain(id);
   });
 
-  it('counts from the day the agreement took effect when no term has a due date, and follows the organisation’s returnVisitTarget', async () => {
+  it('counts from the agreement’s effect if no term has a due date; follows the returnVisitTarget policy', async () => {
     const id = await agreedCase([{ obligorPartyId: 'p2', description: '赔礼道歉' }]);
     const admin = await t.as('admin');
     await admin
@@ -214,7 +214,7 @@ describe('GET /return-visits/due: the work queue', () => {
 });
 
 describe('PUT /cases/:id/criminal-risk-prevented (防止民转刑)', () => {
-  it('is set by the case’s mediator with a trail entry and the version bumped; setting it again writes nothing', async () => {
+  it('is set by the mediator with a trail entry, version bumped; setting it again writes nothing', async () => {
     const id = await agreedCase();
     const before = await versionOf(id);
     const { body } = await mediator
@@ -284,7 +284,7 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     return text.replace(/\s+/g, '');
   };
 
-  it('requests the record in the visit’s transaction (PML Art. 31): pending at once, naming the visit’s trail entry, not numbered', async () => {
+  it('requests the record in the visit’s transaction (PML Art. 31): pending, naming the entry, no number', async () => {
     const id = await agreedCase();
     const { body: visit } = await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
     const [record] = await recordsOf(id);
@@ -294,7 +294,8 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
       event: { seq: visit.caseVersion, type: 'case.returnVisited' },
     });
     const outbox = await t.dataSource.query(
-      `SELECT recipient, payload->>'returnVisitId' AS visit FROM outbox WHERE case_id = $1 AND kind = 'document.returnVisitRecord'`,
+      `SELECT recipient, payload->>'returnVisitId' AS visit FROM outbox WHERE case_id = $1
+        AND kind = 'document.returnVisitRecord'`,
       [id],
     );
     expect(outbox).toEqual([
@@ -305,7 +306,7 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     expect(issued).toMatchObject({ status: 'issued', number: null, title: '人民调解回访记录' });
   });
 
-  it('prints the visit: agreement’s 文号, date and terms, visit date, manner, who was visited, performance, satisfaction, opinions, problems, measures, lawsuit, the visitor', async () => {
+  it('prints the visit: the agreement’s 文号, date, terms; the visit’s date, manner, persons, findings', async () => {
     const id = await agreedCase();
     await mediator
       .post(`/api/v1/cases/${id}/return-visits`)
@@ -351,7 +352,7 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     expect(text).not.toContain('{{');
   });
 
-  it('records a visit on closing without agreement: the record says so and leaves the agreement’s number to fill in', async () => {
+  it('records a visit on closing without agreement, saying so and leaving the agreement’s number blank', async () => {
     const id = await mediatingCase();
     await send(id, 'mediation.terminated', { reason: 'noAgreement', note: '双方分歧过大' });
     await mediator

@@ -29,7 +29,9 @@ export class ReturnVisitsController {
   @ApiOperation({
     summary: 'Record a return visit (回访) on a case with an agreement, or one that has ended',
     description:
-      'By the case’s mediator (or, when it names none, a mediator of the handling organisation) or a supervisor. Written with a `case.returnVisited` entry in the case’s trail and the version bumped, in one transaction; satisfaction feeds the reports.',
+      'By the case’s mediator (or, when it names none, a mediator of the handling organisation) or a supervisor. ' +
+      'Written with a `case.returnVisited` entry in the case’s trail and the version bumped, in one transaction; ' +
+      'satisfaction feeds the reports.',
   })
   @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({
@@ -61,7 +63,8 @@ export class ReturnVisitsController {
   @ApiOperation({
     summary: 'Set or clear the 防止民转刑 flag (a dispute kept from turning criminal)',
     description:
-      'By the case’s mediator or a supervisor, in any state; a change is a `case.criminalRiskFlagged` entry in the trail with the version bumped.',
+      'By the case’s mediator or a supervisor, in any state; a change is a `case.criminalRiskFlagged` entry in the ' +
+      'trail with the version bumped.',
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ description: 'the flag and the case’s version', schema: responseRef('CriminalRiskFlag') })
@@ -79,7 +82,8 @@ export class ReturnVisitsController {
   @ApiOperation({
     summary: 'Work queue: return visits falling due (default: due by today), soonest first',
     description:
-      'Cases in your scope with an agreement and no return visit yet; due the returnVisitTarget (default 30 days) after the agreement’s last performance date, or after it took effect when it names none.',
+      'Cases in your scope with an agreement and no return visit yet; due the returnVisitTarget (default 30 days) ' +
+      'after the agreement’s last performance date, or after it took effect when it names none.',
   })
   @ApiOkResponse({ description: 'the visits due', schema: responseRef('ReturnVisitsDue') })
   @ApiProblems(403)

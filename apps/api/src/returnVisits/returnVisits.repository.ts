@@ -45,7 +45,10 @@ export interface TrailEntry {
   today: string;
 }
 
-/** A document the visit issues: an outbox row `document.<kind>`, which the trigger of …009 turns into a pending document. */
+/**
+ * A document the visit issues: an outbox row `document.<kind>`,
+ * which the trigger of …009 turns into a pending document.
+ */
 export interface DocumentRequest {
   kind: string;
   recipient: Record<string, unknown>;

@@ -156,7 +156,8 @@ export class ReturnVisitsService {
     const root = query.organizationId ? await this.organizations.get(query.organizationId) : own;
     if (!root.path.startsWith(own.path))
       throw forbidden('only organisations at or below your own', { field: 'organizationId' });
-    // A visit is due no earlier than the basis plus the shortest target in calendar days (rest days only push it later).
+    // A visit is due no earlier than the basis plus the shortest
+    // target in calendar days (rest days only push it later).
     const latestBasis = addDays(dueBefore, -(await this.shortestTargetDays(root)));
     const rows = await this.repository.dueCandidates({
       pathPrefix: escapeLike(root.path),
