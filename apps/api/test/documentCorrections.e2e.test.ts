@@ -113,7 +113,7 @@ const renameParty = (id: string, partyId: string, name: string) =>
 const versionOf = async (id: string) => (await t.http.get(`/api/v1/cases/${id}`).expect(200)).body.version as number;
 
 describe('POST /cases/:id/documents/:documentId/corrections', () => {
-  it('issues a correction from the current case data (the corrected name), naming the replaced 文号 and date and the reason, with a new 文号; the original stays as issued', async () => {
+  it('issues a correction from current data naming the old 文号, date and reason, with a new 文号; old kept', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     const originalBytes = await download(id, original.id);
@@ -173,7 +173,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect(rows).toEqual([{ reason: REASON }]);
   });
 
-  it('keeps the 文号 gapless: a correction takes the next number of the organisation’s year, also across a failed render', async () => {
+  it('keeps 文号 gapless: a correction takes the organisation’s next number, even after a failed render', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     const lastSeq = async () =>
@@ -207,7 +207,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect(correction[0].number).toBe(`（2026）玄梅人调字第${last + 1}号`);
   });
 
-  it('leaves nothing half-written when rendering crashes: the correction stays pending with no 文号 and no bytes, and is retried', async () => {
+  it('leaves nothing half-written when rendering crashes: pending with no 文号 and no bytes, then retried', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     const { body } = await correct(mediator, id, original.id, { reason: REASON }).expect(201);
@@ -231,7 +231,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect((await documentsOf(id)).find((d) => d.id === body.id)!.status).toBe('issued');
   });
 
-  it('refuses a second correction of the replaced document (409 DOCUMENT_ALREADY_CORRECTED) and writes nothing; the correction itself may be corrected', async () => {
+  it('refuses to correct a replaced document twice (409 DOCUMENT_ALREADY_CORRECTED); a correction may be', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     const first = (await correct(mediator, id, original.id, { reason: REASON }).expect(201)).body;
@@ -248,7 +248,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect(text).toContain(`本文书系对${firstNumber}《人民调解协议书》`);
   });
 
-  it('shows the reason to everyone who sees the case with an ID or phone number in it masked (PIPL Art. 51); the correction prints it in full', async () => {
+  it('shows all who see the case the reason, ID and phone numbers masked (PIPL Art. 51); printed in full', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     const reason = '申请人身份证号码误写为110105194912310021，电话误写为13800138001，经核对更正';
@@ -264,7 +264,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect(await textOf(await download(id, body.id))).toContain(reason);
   });
 
-  it('gives the corrected agreement a Word copy with the same correction line (the form completed before printing)', async () => {
+  it('gives the corrected agreement a Word copy with the same correction line (filled before printing)', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     await renameParty(id, 'p1', '张叁');
@@ -294,7 +294,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect(await versionOf(created.id)).toBe(before);
   });
 
-  it('answers 400 naming reason when it is missing or too short, 412 on a stale If-Match, and writes nothing', async () => {
+  it('answers 400 naming reason when missing or too short, 412 on a stale If-Match, and writes nothing', async () => {
     const id = await agreedCase();
     const original = await agreementOf(id);
     const before = await versionOf(id);
@@ -316,7 +316,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
       .expect(201);
   });
 
-  it('refuses another role (reception, supervisor: 403) and answers 404 outside the scope or for another case’s document', async () => {
+  it('refuses other roles (reception, supervisor: 403); 404 out of scope or for another case’s document', async () => {
     const id = await agreedCase();
     const other = await agreedCase();
     const original = await agreementOf(id);

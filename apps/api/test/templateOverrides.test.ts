@@ -148,7 +148,7 @@ describe('a province’s template directory', () => {
     expect(error.message).toContain(problem);
   });
 
-  it('rebuilds from its snapshot (what the render thread gets) with the same wording, even if the file changed since', () => {
+  it('rebuilds from its snapshot (what the render thread gets) with the same wording, even if the file changed', () => {
     const dir = anOverrideDir({ [ACCEPTANCE]: rewordedAcceptanceNotice(WORDING) });
     const registry = TemplateRegistry.load(TEMPLATES_DIR, dir);
     writeFileSync(join(dir, ACCEPTANCE), JSON.stringify(rewordedAcceptanceNotice('改过的措辞。')));

@@ -76,7 +76,8 @@ function checked(original: CorrectedOriginal | undefined, request: CorrectionReq
   if (original.status !== 'issued')
     throw new DomainError(
       'DOCUMENT_NOT_ISSUED',
-      `document ${request.documentId} of case ${request.caseId} is not issued yet: only an issued document is corrected`,
+      `document ${request.documentId} of case ${request.caseId} is not issued yet: ` +
+        `only an issued document is corrected`,
       subject,
     );
   if (original.replacedBy)

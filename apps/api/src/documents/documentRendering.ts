@@ -65,6 +65,7 @@ function required(template: DocumentTemplate | undefined, doc: RenderingRequest,
   if (template) return template;
   const flowId = facts.context.flowId;
   throw new Error(
-    `no template for document ${doc.kind} of flow ${flowId} v${facts.flowVersion} (templates/${flowId}/${doc.kind}.json)`,
+    `no template for document ${doc.kind} of flow ${flowId} v${facts.flowVersion} ` +
+      `(templates/${flowId}/${doc.kind}.json)`,
   );
 }

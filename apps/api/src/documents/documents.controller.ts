@@ -22,7 +22,8 @@ export class DocumentsController {
   @Get('documents')
   @ApiOperation({
     summary:
-      'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; pending ones are not yet produced',
+      'The case’s documents (文书): kind, 文号, issued at, the event that issued it, SHA-256; ' +
+      'pending ones are not yet produced',
     description:
       'Every document the case’s events issued, in the order of those events, with its SHA-256 and size once produced.',
   })
@@ -39,9 +40,11 @@ export class DocumentsController {
   @Get('documents/:documentId')
   @ApiOperation({
     summary:
-      'One issued document as archived (PDF, A4), or with format=docx the Word working copy of an agreement — personal data in full: the case’s mediator or court only; logged like a reveal',
+      'One issued document as archived (PDF, A4), or with format=docx the Word working copy of an agreement — ' +
+      'personal data in full: the case’s mediator or court only; logged like a reveal',
     description:
-      'The bytes as archived when the document was produced; the access is logged with the reason given (PIPL Art. 51).',
+      'The bytes as archived when the document was produced; the access is logged with ' +
+      'the reason given (PIPL Art. 51).',
   })
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiResponse({
@@ -95,9 +98,11 @@ export class DocumentsController {
   @Get('dossier')
   @ApiOperation({
     summary:
-      'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; mediator or court only, logged',
+      'The dossier (一案一卷): cover, index, every issued document in binding order, back cover — one PDF; ' +
+      'mediator or court only, logged',
     description:
-      'PML Art. 27: the registration, the records and the agreement filed as one dossier; the access is logged with the reason given.',
+      'PML Art. 27: the registration, the records and the agreement filed as one dossier; the access is ' +
+      'logged with the reason given.',
   })
   @ApiProduces('application/pdf')
   @ApiResponse({
@@ -122,7 +127,10 @@ function send(file: DocumentFile, response: Response): StreamableFile {
   response.setHeader('Cache-Control', 'no-store');
   return new StreamableFile(file.content, {
     type: file.type,
-    disposition: `${file.type === 'application/pdf' ? 'inline' : 'attachment'}; filename="document.${file.type === 'application/pdf' ? 'pdf' : 'docx'}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    disposition:
+      `${file.type === 'application/pdf' ? 'inline' : 'attachment'}; ` +
+      `filename="document.${file.type === 'application/pdf' ? 'pdf' : 'docx'}"; ` +
+      `filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     length: file.content.length,
   });
 }

@@ -111,7 +111,8 @@ export async function bindDossier(
 
   if (frontPdf.getPageCount() !== frontPages)
     throw new Error(
-      `the dossier's cover and index took ${frontPdf.getPageCount()} pages, not ${frontPages}: the index's page numbers would be wrong`,
+      `the dossier's cover and index took ${frontPdf.getPageCount()} pages, not ${frontPages}: ` +
+        `the index's page numbers would be wrong`,
     );
   const dossier = await PDFDocument.create();
   dossier.setTitle(`${data.case.number} 卷宗`);
