@@ -24,7 +24,10 @@ export interface AppDependencies {
   clock: Clock;
 }
 
-/** The service. Its data source and clock are created outside Nest (the database must be up and migrated first) and passed in. */
+/**
+ * The service. Its data source and clock are created outside Nest
+ * (the database must be up and migrated first) and passed in.
+ */
 @Module({})
 export class AppModule {
   static with({ config, dataSource, clock }: AppDependencies): DynamicModule {

@@ -18,7 +18,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with a password; returns a short-lived bearer token (rate-limited)',
     description:
-      'Send the token as `Authorization: Bearer …`. A wrong username or password is 401; too many attempts from one address or for one user, 429.',
+      'Send the token as `Authorization: Bearer …`. A wrong username or password is 401; too many attempts from one ' +
+      'address or for one user, 429.',
   })
   @ApiOkResponse({ description: 'the bearer token and its lifetime', schema: responseRef('AccessToken') })
   @ApiProblems(401, 429)

@@ -23,7 +23,9 @@ export const HOST_POLICY_DEFAULTS: Record<HostPolicyKey, HostPeriod> = {
   returnVisitTarget: { length: 30, unit: 'day' },
 };
 
-/** The period that applies at `organization`: its own, its nearest ancestor's, or the default; with where it came from. */
+/**
+ * The period that applies at `organization`: its own, its nearest ancestor's, or the default; with where it came from.
+ */
 export function hostPolicyOf(
   key: HostPolicyKey,
   organization: Organization,
@@ -43,13 +45,18 @@ export function hostPolicyOf(
   return { ...HOST_POLICY_DEFAULTS[key], source: 'default' };
 }
 
-/** A case whose last event was on or before this day has had none for `threshold` (working days on the official calendar): it is stuck. */
+/**
+ * A case whose last event was on or before this day has had none for
+ * `threshold` (working days on the official calendar): it is stuck.
+ */
 export function stuckSince(today: string, threshold: HostPeriod): string {
   if (threshold.unit === 'workingDay') return workingDaysBefore(today, threshold.length);
   return addDays(today, -threshold.length);
 }
 
-/** When a return visit falls due: `target` after `from` (the last performance date, or the agreement's effective date). */
+/**
+ * When a return visit falls due: `target` after `from` (the last performance date, or the agreement's effective date).
+ */
 export function returnVisitDueOn(from: string, target: HostPeriod): string {
   return computeDueDate({ from, length: target.length, unit: target.unit }).dueOn;
 }

@@ -1,4 +1,6 @@
-/** How long a client should wait before retrying while the database cannot be reached (`Retry-After`, RFC 9110 §10.2.3). */
+/**
+ * How long a client should wait before retrying while the database cannot be reached (`Retry-After`, RFC 9110 §10.2.3).
+ */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Node's socket errors when the server is down, restarting or unreachable. */

@@ -46,7 +46,9 @@ export function requestLog(logger: Logger, maskUrl: (url: string) => string = ma
   };
 }
 
-/** The log line never makes a request fail: if masking throws, the query string is left out rather than logged unmasked. */
+/**
+ * The log line never makes a request fail: if masking throws, the query string is left out rather than logged unmasked.
+ */
 function maskedOrPath(maskUrl: (url: string) => string, url: string): string {
   try {
     return maskUrl(url);

@@ -1,10 +1,16 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { validationFailed } from './errors/DomainError.js';
 
-/** Deeper than any payload a flow defines (an intake's `agreement.terms[0]` is four levels), far below what overflows the validators' recursion. */
+/**
+ * Deeper than any payload a flow defines (an intake's `agreement.terms[0]`
+ * is four levels), far below what overflows the validators' recursion.
+ */
 export const MAX_INPUT_DEPTH = 32;
 
-/** NUL (PostgreSQL's text and jsonb refuse it) or a UTF-16 surrogate without its pair (not a character; jsonb refuses its escape). */
+/**
+ * NUL (PostgreSQL's text and jsonb refuse it) or a UTF-16 surrogate
+ * without its pair (not a character; jsonb refuses its escape).
+ */
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -23,7 +23,10 @@ export interface DemoOrganization {
   level: OrganizationLevel;
 }
 
-/** A city centre, two districts with two streets each, a people's mediation committee, a basic court and a petition office. */
+/**
+ * A city centre, two districts with two streets each, a people's
+ * mediation committee, a basic court and a petition office.
+ */
 export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
   {
     id: DEMO.city,

@@ -26,7 +26,8 @@ export class FlowsController {
     summary:
       'One flow: states, transitions, events with payload schemas and senders, deadlines, rules, Mermaid diagram',
     description:
-      'What a console needs to draw a case’s forms and timeline: each event’s JSON Schema (the same as in `CaseEvent`), its Chinese name and who sends it; each rule with its article.',
+      'What a console needs to draw a case’s forms and timeline: each event’s JSON Schema (the same as in ' +
+      '`CaseEvent`), its Chinese name and who sends it; each rule with its article.',
   })
   @ApiOkResponse({ description: 'the flow', schema: responseRef('FlowDetail') })
   @ApiProblems(404)

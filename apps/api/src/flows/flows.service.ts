@@ -9,7 +9,10 @@ import {
   type FlowDefinition,
 } from '@jiefen/flows';
 
-/** What a client needs to drive a flow: its states, events (with payload schemas and senders), deadlines, rules and diagram. */
+/**
+ * What a client needs to drive a flow: its states, events (with
+ * payload schemas and senders), deadlines, rules and diagram.
+ */
 @Injectable()
 export class FlowsService {
   list() {

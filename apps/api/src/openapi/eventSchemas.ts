@@ -18,14 +18,16 @@ export function eventSchemas(): Record<string, object> {
       mapping[type] = `#/components/schemas/${name}`;
     }
     schemas[flowUnionName(flow.id)] = {
-      description: `An event for a ${flow.id} case (${flow.titleZh}): one schema per event type, told apart by \`type\`.`,
+      description:
+        `An event for a ${flow.id} case (${flow.titleZh}): one schema per event ` + `type, told apart by \`type\`.`,
       oneOf: Object.values(mapping).map(($ref) => ({ $ref })),
       discriminator: { propertyName: 'type', mapping },
     };
   }
   schemas.CaseEvent = {
     description:
-      'An event to send to a case. Which union applies is the case’s flow’s (`flow.id` of the case); see also `GET /flows/{id}`.',
+      'An event to send to a case. Which union applies is the case’s flow’s (`flow.id` of the ' +
+      'case); see also `GET /flows/{id}`.',
     anyOf: listFlows().map((flow) => ({ $ref: `#/components/schemas/${flowUnionName(flow.id)}` })),
   };
   return schemas;

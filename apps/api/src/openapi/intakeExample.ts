@@ -27,7 +27,9 @@ const PARTIES = [
   { role: 'respondent', kind: 'person', name: '李四', idNumber: '32010619850312123X' },
 ];
 
-/** A `POST /cases` body for the flow, valid as it stands (the default of Swagger's "Try it out" is people-mediation's). */
+/**
+ * A `POST /cases` body for the flow, valid as it stands (the default of Swagger's "Try it out" is people-mediation's).
+ */
 export function intakeExampleOf(flow: FlowDefinition): Record<string, unknown> {
   const schema = intakeSpec(flow.intake);
   const generated = exampleOf(schema);

@@ -8,10 +8,13 @@ import { RESPONSE_SCHEMAS } from './responseSchemas.js';
 import { REPORT_SCHEMAS } from '../reports/reportSchemas.js';
 
 const DESCRIPTION = [
-  'Mediation and dispute-resolution cases (人民调解、委派调解、行政调解、司法确认、引导诉讼、信访): intake, events, deadlines on the official calendar.',
+  'Mediation and dispute-resolution cases (人民调解、委派调解、行政调解、司法确认、引导诉讼、信访): intake, events, ' +
+    'deadlines on the official calendar.',
   '',
-  'Sign in with `POST /api/v1/auth/token` and send the token as `Authorization: Bearer …`. Every error is `application/problem+json` with a stable `code` (schema `Problem`).',
-  'A case moves by events (`POST /api/v1/cases/{id}/events`), one schema per flow and event type (`CaseEvent`); `GET /api/v1/flows/{id}` describes a flow’s states, events, deadlines and rules.',
+  'Sign in with `POST /api/v1/auth/token` and send the token as `Authorization: Bearer …`. Every error is ' +
+    '`application/problem+json` with a stable `code` (schema `Problem`).',
+  'A case moves by events (`POST /api/v1/cases/{id}/events`), one schema per flow and event type (`CaseEvent`); ' +
+    '`GET /api/v1/flows/{id}` describes a flow’s states, events, deadlines and rules.',
 ].join('\n');
 
 /** Tags in the order Swagger shows them, each with what it groups. */
@@ -102,7 +105,10 @@ function completeOperation(operation: Operation, name: string): void {
   }
 }
 
-/** One handler served at several paths (`/health`, `/api/v1/health`): the id stays on the API's path, the others get a suffix. */
+/**
+ * One handler served at several paths (`/health`, `/api/v1/health`):
+ * the id stays on the API's path, the others get a suffix.
+ */
 function uniqueOperationIds(document: OpenAPIObject): void {
   const seen = new Map<string, number>();
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>

@@ -9,17 +9,29 @@ export const PROBLEM_SCHEMA_REF = '#/components/schemas/Problem';
 
 /** What each status means in this API, with the codes `ProblemFilter` answers it with. */
 export const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
-  400: '`VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); `errors` names every bad field',
+  400:
+    '`VALIDATION_FAILED`: the body, a parameter or the query is invalid (an unknown query parameter too); ' +
+    '`errors` names every bad field',
   401: '`UNAUTHENTICATED`: no bearer token, or an expired or revoked one (sign in with `POST /auth/token`)',
   403: '`FORBIDDEN`: your role may not do this, or not at that organisation',
-  404: '`NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your organisation’s scope is not found either',
-  409: '`EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), `IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or `DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced)',
+  404:
+    '`NOT_FOUND`, `CASE_NOT_FOUND` or `FLOW_NOT_FOUND`: no such resource — a case outside your ' +
+    'organisation’s scope is not found either',
+  409:
+    '`EVENT_NOT_ALLOWED` (the case’s state does not accept the event; `allowedEvents` lists what it does), ' +
+    '`IDEMPOTENCY_KEY_REUSED`, `CALENDAR_YEAR_EXISTS`, `ORGANIZATION_IN_USE` (a deactivation refused while the ' +
+    'organisation has open cases, active users or active organisations below it), `DOCUMENT_NOT_ISSUED` or ' +
+    '`DOCUMENT_ALREADY_CORRECTED` (a correction of a document not yet produced, or of one already replaced)',
   412: '`VERSION_CONFLICT`: `If-Match` names a version the case has moved past; `currentVersion` says where it is',
   413: '`PAYLOAD_TOO_LARGE`: the body exceeds the size limit',
   415: '`UNSUPPORTED_MEDIA_TYPE`: the body must be UTF-8 `application/json`',
-  422: '`RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. `ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases',
+  422:
+    '`RULE_VIOLATED`: a legal rule refuses this; `rule` is its stable code and `basis` the article it rests on. ' +
+    '`ORGANIZATION_INACTIVE`: the organisation named is deactivated and takes no new cases',
   429: '`TOO_MANY_REQUESTS`: too many attempts; wait for `Retry-After` seconds',
-  503: '`SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an `Idempotency-Key` makes a retried event safe)',
+  503:
+    '`SERVICE_UNAVAILABLE`: the database cannot be reached; retry after `Retry-After` seconds (an ' +
+    '`Idempotency-Key` makes a retried event safe)',
 };
 
 /** RFC 9457 problem details with the API's stable `code` and the members some codes add. */

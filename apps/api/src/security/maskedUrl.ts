@@ -64,7 +64,10 @@ function maskInText(text: string): string {
     .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone)!);
 }
 
-/** `decodeURIComponent` that keeps what is not a valid escape as it is, and reads `+` as a space (as the query parser does). */
+/**
+ * `decodeURIComponent` that keeps what is not a valid escape as
+ * it is, and reads `+` as a space (as the query parser does).
+ */
 function decodePart(part: string): string {
   return part.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
     try {

@@ -23,7 +23,8 @@ export class MediatorsController {
   @ApiOperation({
     summary: 'Mediators of your organisation and below (supervisor, admin)',
     description:
-      'For choosing whose cases move and to whom in a bulk reassignment; `disabled` mediators are listed too (their cases still need a new mediator).',
+      'For choosing whose cases move and to whom in a bulk reassignment; `disabled` mediators are listed too (their ' +
+      'cases still need a new mediator).',
   })
   @ApiOkResponse({ description: 'the mediators', schema: { type: 'array', items: responseRef('User') } })
   @ApiProblems(403)

@@ -27,7 +27,10 @@ export class User {
   @Column('boolean')
   disabled: boolean;
 
-  /** Named by every token issued to the user; bumped by the database when `disabled`, `role` or `organizationId` change, which revokes older tokens. */
+  /**
+   * Named by every token issued to the user; bumped by the database when
+   * `disabled`, `role` or `organizationId` change, which revokes older tokens.
+   */
   @Column({ type: 'integer', name: 'token_version', insert: false, update: false })
   tokenVersion: number;
 

@@ -54,7 +54,8 @@ export class UsersController {
   @ApiOperation({
     summary: 'Disable a user, or change their role or organisation (admin); their tokens stop working at once',
     description:
-      'Only users of your organisation or below, moved only within it; an administrator cannot lock themselves out (400).',
+      'Only users of your organisation or below, moved only within it; an administrator ' +
+      'cannot lock themselves out (400).',
   })
   @ApiResponse({ status: 200, description: 'the user as changed', schema: responseRef('User') })
   @ApiProblems(403, 404)
