@@ -180,7 +180,9 @@ export interface CaseRecords {
   handlingOpinion?: { result: string; servedOn: IsoDate };
   reviewOpinion?: { result: string; servedOn: IsoDate };
   rereviewOpinion?: { result: string; servedOn: IsoDate };
-  /** Anything else a flow records (judicial confirmation's ruling and periods, a petition's hand-overs and opinions …). */
+  /**
+   * Anything else a flow records (judicial confirmation's ruling and periods, a petition's hand-overs and opinions …).
+   */
   [name: string]: unknown;
 }
 
@@ -189,7 +191,10 @@ export type OrganizationRelation = 'self' | 'ancestor' | 'descendant' | 'other';
 
 /** Facts only the host can know, passed with an event or at opening. */
 export interface HostFacts {
-  /** Where the event's target organisation (`toOrganizationId`, `organizationId`, a petition's `reviewOrganizationId` or `rereviewOrganizationId`) sits relative to the handling organisation. */
+  /**
+   * Where the event's target organisation (`toOrganizationId`, `organizationId`, a petition's
+   * `reviewOrganizationId` or `rereviewOrganizationId`) sits relative to the handling organisation.
+   */
   targetRelation?: OrganizationRelation;
   /** Where the sender's organisation sits relative to the handling organisation. */
   actorRelation?: OrganizationRelation;

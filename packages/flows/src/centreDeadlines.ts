@@ -15,6 +15,7 @@ export const CENTRE_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline([SUPERVISION_DEADLINE], '督办 due date set by the supervising organisation'),
   documentDeadline(
     [RESOLUTION_TARGET],
-    '化解时限: a centre’s time to resolve the case at its level (cfg, from the handling organisation); restarts when the case is escalated, assigned or transferred; passing it marks the case overdue',
+    '化解时限: a centre’s time to resolve the case at its level (cfg, from the handling organisation); restarts when the ' +
+      'case is escalated, assigned or transferred; passing it marks the case overdue',
   ),
 ];

@@ -56,7 +56,8 @@ export const CENTRE_EVENTS = {
   'deadline.recomputed': {
     titleZh: '期限重算',
     description:
-      '期限重算: sent by the engine when a calendar year loaded later moves or confirms a running deadline (CPL Art. 85; CC Art. 203)',
+      '期限重算: sent by the engine when a calendar year loaded later moves or confirms a running ' +
+      'deadline (CPL Art. 85; CC Art. 203)',
     by: ['engine'],
     payload: field.object({
       kind: field.id(),

@@ -96,7 +96,10 @@ export const flowSetup = setup({
       const { from, to } = centrePayloadOf(event, 'deadline.recomputed');
       return from !== to;
     },
-    /** The recomputation changes nothing, or was worked out on another due date or calendar than the case's and the engine's now. */
+    /**
+     * The recomputation changes nothing, or was worked out on another
+     * due date or calendar than the case's and the engine's now.
+     */
     recomputationStale: ({ context, event }) => {
       const recomputed = centrePayloadOf(event, 'deadline.recomputed');
       const d = findDeadline(context.deadlines, recomputed.kind);
@@ -254,7 +257,9 @@ type RecordedList =
   | 'materialsProvided'
   | 'delegatedMediationOutcomes';
 
-/** The decisive fields an outcome keeps from a payload (`reason`, `route`, `result`, `rulingNo`), when they are strings. */
+/**
+ * The decisive fields an outcome keeps from a payload (`reason`, `route`, `result`, `rulingNo`), when they are strings.
+ */
 function outcomeFields(payload: Payload): Record<string, string> {
   return Object.fromEntries(
     (['reason', 'route', 'result', 'rulingNo'] as const).flatMap((k) =>
@@ -321,7 +326,10 @@ export type FlowTransition<S = typeof flowSetup, G extends string = never> = Tra
   ActionOf<S>
 >;
 
-/** A transition config by the guards and actions it may name (compared member by member, so a shared helper's fits every flow). */
+/**
+ * A transition config by the guards and actions it may name
+ * (compared member by member, so a shared helper's fits every flow).
+ */
 export interface TransitionWith<Guard, Action> {
   guard?: Guard;
   target?: string;

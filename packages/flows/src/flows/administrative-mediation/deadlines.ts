@@ -114,12 +114,15 @@ export const ADMINISTRATIVE_MEDIATION_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline(
     [firstAcceptance!, ...otherAcceptances],
     `medical ${span(medical.acceptanceDecision!)}, consumer ${span(consumer.acceptanceDecision!)} from receipt; ` +
-      `general ${span(general.acceptanceDecision!)} (cfg: the organisation’s policy names its local rule, e.g. SZ-DR Art. 46); none for traffic and public security`,
+      `general ${span(general.acceptanceDecision!)} (cfg: the organisation’s policy names its local rule, e.g. ` +
+      `SZ-DR Art. 46); none for traffic and public security`,
   ),
   documentDeadline(
     [firstPeriod!, ...otherPeriods],
-    `traffic ${span(trafficAccident.mediationPeriod)} from the start of mediation; medical ${span(medical.mediationPeriod)} and ` +
-      `consumer ${span(consumer.mediationPeriod)} from acceptance; public security ${span(publicSecurity.mediationPeriod)} and ` +
+    `traffic ${span(trafficAccident.mediationPeriod)} from the start of mediation; ` +
+      `medical ${span(medical.mediationPeriod)} and ` +
+      `consumer ${span(consumer.mediationPeriod)} from acceptance; ` +
+      `public security ${span(publicSecurity.mediationPeriod)} and ` +
       `general ${span(general.mediationPeriod)} (cfg); appraisal paused except in traffic`,
   ),
 ];

@@ -90,7 +90,10 @@ export const ADMINISTRATIVE_MEDIATION_EVENTS = {
   },
 } as const satisfies Record<string, EventSpec>;
 
-/** Intake beyond the common fields: the domain, and what its opening rules check (optional in the schema, required by the rules). */
+/**
+ * Intake beyond the common fields: the domain, and what its opening
+ * rules check (optional in the schema, required by the rules).
+ */
 export const ADMINISTRATIVE_MEDIATION_INTAKE = {
   domain: field.oneOf(ADMINISTRATIVE_DOMAINS),
   determinationReceivedOn: field.optional(

@@ -82,7 +82,8 @@ const administrativeMediationSetup = flowSetup.extend({
       isPublicSecurity(context) && deadlineDue(context, event, params),
     appraisalPauses: ({ context }) => rulesOf(context).appraisalPauses,
     periodNotExtendable: ({ context }) => !rulesOf(context).extendable,
-    // Dates that can only be typing errors, and would start a period early (the mediation period; CPL Art. 205's 30 days).
+    // Dates that can only be typing errors, and would start a
+    // period early (the mediation period; CPL Art. 205's 30 days).
     acceptedBeforeReceipt: ({ context, event }) => {
       const { acceptedOn } = payloadOf(event, 'application.accepted');
       return acceptedOn !== undefined && acceptedOn < context.receivedOn;
@@ -167,7 +168,8 @@ export const administrativeMediationMachine = administrativeMediationSetup.creat
     awaitingStart: {
       meta: { titleZh: '待开始调解' },
       description:
-        '待开始调解 dài kāishǐ tiáojiě — accepted; mediation starts when the funeral or treatment ends, disability is rated or the loss is fixed (RTSL-Reg Art. 94)',
+        '待开始调解 dài kāishǐ tiáojiě — accepted; mediation starts when the funeral or treatment ends, disability is ' +
+        'rated or the loss is fixed (RTSL-Reg Art. 94)',
       tags: 'open',
       on: {
         'mediation.started': [
@@ -235,7 +237,8 @@ export const administrativeMediationMachine = administrativeMediationSetup.creat
       type: 'final',
       meta: { titleZh: '调解终结' },
       description:
-        '调解终结 tiáojiě zhōngjié — no agreement; the termination statement names the routes left (RTSL-Reg Art. 95; MDR Art. 40)',
+        '调解终结 tiáojiě zhōngjié — no agreement; the termination statement names the routes left ' +
+        '(RTSL-Reg Art. 95; MDR Art. 40)',
       tags: 'unresolved',
       entry: 'endCase',
     },
@@ -320,7 +323,8 @@ export const administrativeMediationV1 = defineFlow({
   title: 'Administrative mediation',
   titleZh: '行政调解',
   basis:
-    'RTSL Art. 74; RTSL-Reg Arts. 94-96; MDR Arts. 31, 40-41; CRPL Arts. 39, 46; SAMR rules Arts. 14, 21; PSAPL Arts. 9, 99',
+    'RTSL Art. 74; RTSL-Reg Arts. 94-96; MDR Arts. 31, 40-41; CRPL Arts. 39, 46; ' +
+    'SAMR rules Arts. 14, 21; PSAPL Arts. 9, 99',
   machine: administrativeMediationMachine,
   openedBy: ['reception', 'mediator'],
   organizationFields: { courtId: 'reference' },

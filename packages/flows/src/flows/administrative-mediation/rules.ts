@@ -21,17 +21,20 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
   TRAFFIC_DETERMINATION_AFTER_APPLICATION: {
     basis: 'RTSL-Reg Art. 94',
     requirement:
-      'the parties apply after they received the accident determination: the day it was received is on or before the day the application was',
+      'the parties apply after they received the accident determination: the day it was received is on or ' +
+      'before the day the application was',
   },
   MEDICAL_DISPUTE_ACCEPTED_ELSEWHERE: {
     basis: 'MDR Art. 40',
     requirement:
-      'the health department does not accept, and stops mediating, a medical dispute a court or a medical people’s mediation committee has accepted',
+      'the health department does not accept, and stops mediating, a medical dispute a court or a medical people’s ' +
+      'mediation committee has accepted',
   },
   MEDICAL_MEDIATION_NEEDS_BOTH_SIDES: {
     basis: 'MDR Arts. 31, 40',
     requirement:
-      'a medical dispute is mediated on a joint application, or on one side’s application with the other side’s consent',
+      'a medical dispute is mediated on a joint application, or on one side’s application ' +
+      'with the other side’s consent',
   },
   PUBLIC_SECURITY_MATTER_NOT_MEDIABLE: {
     basis: 'PSAPL Art. 9',
@@ -48,17 +51,20 @@ export const ADMINISTRATIVE_MEDIATION_RULES = defineRules({
   ACCEPTANCE_BEFORE_RECEIPT: {
     basis: 'RTSL-Reg Art. 94; MDR Art. 40; SAMR rules Art. 21',
     requirement:
-      'a body accepts an application on or after the day it received it; the mediation period counts from the acceptance, and an earlier date would shorten it',
+      'a body accepts an application on or after the day it received it; the mediation period counts from the ' +
+      'acceptance, and an earlier date would shorten it',
   },
   STATEMENT_BEFORE_ACCEPTANCE: {
     basis: 'RTSL-Reg Art. 95; MDR Art. 41; CPL Art. 205',
     requirement:
-      'the mediation statement takes effect on or after the day the body accepted the dispute; the 30 days to apply for judicial confirmation count from it',
+      'the mediation statement takes effect on or after the day the body accepted the dispute; the 30 days to apply ' +
+      'for judicial confirmation count from it',
   },
   PERIOD_NOT_EXTENDABLE: {
     basis: 'RTSL-Reg Art. 95; MDR Art. 40; SAMR rules Art. 21',
     requirement:
-      'the statutory mediation period of traffic, medical and consumer mediation cannot be extended; when it ends without agreement mediation has failed',
+      'the statutory mediation period of traffic, medical and consumer mediation cannot be extended; when it ends ' +
+      'without agreement mediation has failed',
   },
 });
 

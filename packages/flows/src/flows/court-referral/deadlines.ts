@@ -30,7 +30,8 @@ export const MATERIALS_DUE = { kind: 'materialsDue', sort: 'target', basis: 'CPL
 export const COURT_REFERRAL_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline(
     [REGISTRATION_DECISION, REGISTRATION_AFTER_MATERIALS, REGISTRATION_AFTER_MEDIATION],
-    `${span(REGISTRATION_DECISION)} from submission, from a completed filing, or from a failed delegated mediation, to register or rule`,
+    `${span(REGISTRATION_DECISION)} from submission, from a completed filing, or from a failed delegated ` +
+      `mediation, to register or rule`,
   ),
   documentDeadline([MATERIALS_DUE], 'the day the court set to complete the filing'),
 ];

@@ -57,7 +57,8 @@ export const COURT_REFERRAL_EVENTS = {
   'mediation.delegated': {
     titleZh: '诉前委派调解',
     description:
-      '诉前委派调解: the court sends the dispute to a roster organisation first; opens a linked delegated-mediation case (SPC-Invited Art. 11)',
+      '诉前委派调解: the court sends the dispute to a roster organisation first; opens a linked ' +
+      'delegated-mediation case (SPC-Invited Art. 11)',
     by: ['court'],
     payload: field.object({
       organizationId: field.id({ description: 'the organisation the court delegates to' }),
@@ -69,7 +70,8 @@ export const COURT_REFERRAL_EVENTS = {
   'mediation.concluded': {
     titleZh: '委派调解结束',
     description:
-      'sent by the engine when the linked delegated mediation ends: failed → back with the court; agreed or withdrawn → withdrawn',
+      'sent by the engine when the linked delegated mediation ends: failed → back with the court; ' +
+      'agreed or withdrawn → withdrawn',
     by: ['engine'],
     payload: field.object({ outcome: field.oneOf(MEDIATION_OUTCOMES) }),
   },

@@ -155,7 +155,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     submitted: {
       meta: { titleZh: '已递交法院' },
       description:
-        '已递交法院 yǐ dìjiāo fǎyuàn — the filing is with the court, which registers it or rules within 7 days (CPL Art. 126)',
+        '已递交法院 yǐ dìjiāo fǎyuàn — the filing is with the court, which registers it or ' +
+        'rules within 7 days (CPL Art. 126)',
       tags: 'open',
       on: {
         'materials.requested': [
@@ -213,7 +214,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     awaitingMaterials: {
       meta: { titleZh: '待补正' },
       description:
-        '待补正 dài bǔzhèng — the court asked to complete the filing; its 7 days restart on completion (CPL-Interp Art. 126)',
+        '待补正 dài bǔzhèng — the court asked to complete the filing; its 7 days restart on ' +
+        'completion (CPL-Interp Art. 126)',
       tags: 'open',
       on: {
         'materials.provided': [
@@ -236,7 +238,8 @@ export const courtReferralMachine = courtReferralSetup.createMachine({
     awaitingDelegatedMediation: {
       meta: { titleZh: '诉前委派调解中' },
       description:
-        '诉前委派调解中 sùqián wěipài tiáojiě zhōng — the court sent the dispute to pre-filing mediation (SPC-Invited Art. 11)',
+        '诉前委派调解中 sùqián wěipài tiáojiě zhōng — the court sent the dispute to pre-filing ' +
+        'mediation (SPC-Invited Art. 11)',
       tags: 'open',
       on: {
         'mediation.concluded': [

@@ -53,6 +53,7 @@ export const DELEGATED_MEDIATION_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline([PARTY_CONTACT], `${span(PARTY_CONTACT)} from the confirmation to reach the other side`),
   documentDeadline(
     [MEDIATION_PERIOD],
-    `${span(MEDIATION_PERIOD)} from the confirmation; appraisal (SPC-Online Art. 26) and a false-mediation suspension are not counted; extendable with every party’s consent`,
+    `${span(MEDIATION_PERIOD)} from the confirmation; appraisal (SPC-Online Art. 26) and a false-mediation ` +
+      `suspension are not counted; extendable with every party’s consent`,
   ),
 ];

@@ -19,7 +19,8 @@ export const DELEGATED_MEDIATION_EVENTS = {
   'mediator.assigned': {
     titleZh: '选定/指定调解员',
     description:
-      '选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court (SPC-Invited Art. 12; SPC-Online Art. 10)',
+      '选定/指定调解员: chosen jointly by the parties, else designated by the organisation or court ' +
+      '(SPC-Invited Art. 12; SPC-Online Art. 10)',
     by: ['reception', 'mediator', 'court'],
     payload: field.object({ mediatorId: field.id(), chosenBy: field.oneOf(CHOSEN_BY) }),
   },
@@ -100,7 +101,8 @@ export const DELEGATED_MEDIATION_EVENTS = {
   'mediation.terminated': {
     titleZh: '终止调解',
     description:
-      '终止调解: the failure report goes to the court with the reasons and any undisputed facts (SPC-Invited Arts. 21, 26; SPC-Online Arts. 21, 25)',
+      '终止调解: the failure report goes to the court with the reasons and any undisputed facts (SPC-Invited Arts. 21,' +
+      ' 26; SPC-Online Arts. 21, 25)',
     by: ['mediator'],
     payload: field.object({
       reason: field.oneOf(TERMINATION_REASONS),

@@ -43,7 +43,8 @@ const courtOf = (context: CaseContext) => ({
  * case if the claimant insists.
  */
 const returnToCourt = (fixedReason?: string) => {
-  // A fixed reason comes with the event that ends mediation (a refusal, the expiry); the mediator's termination gives its own.
+  // A fixed reason comes with the event that ends mediation (a
+  // refusal, the expiry); the mediator's termination gives its own.
   const terminationOf = (event: CaseEvent) => (fixedReason ? undefined : payloadOf(event, 'mediation.terminated'));
   const reasonOf = (event: CaseEvent): string => fixedReason ?? payloadOf(event, 'mediation.terminated').reason;
   return [
@@ -174,7 +175,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     awaitingMediator: {
       meta: { titleZh: '待选定调解员' },
       description:
-        '待选定调解员 dài xuǎndìng tiáojiěyuán — the parties choose a mediator, else the organisation or court designates (SPC-Online Art. 10)',
+        '待选定调解员 dài xuǎndìng tiáojiěyuán — the parties choose a mediator, else the organisation or court ' +
+        'designates (SPC-Online Art. 10)',
       tags: 'open',
       on: {
         'mediator.assigned': { target: 'awaitingMediatorConfirmation', actions: 'recordMediator' },
@@ -201,7 +203,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     contactingParties: {
       meta: { titleZh: '联系当事人' },
       description:
-        '联系当事人 liánxì dāngshìrén — reaching the other side and asking whether it agrees to mediate (SPC-Online Art. 15)',
+        '联系当事人 liánxì dāngshìrén — reaching the other side and asking whether it agrees ' +
+        'to mediate (SPC-Online Art. 15)',
       tags: 'open',
       on: {
         'parties.reached': {
@@ -269,7 +272,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
     suspended: {
       meta: { titleZh: '中止调解' },
       description:
-        '中止调解 zhōngzhǐ tiáojiě — suspected false mediation reported; the court or organisation examines it (SPC-Invited Art. 18)',
+        '中止调解 zhōngzhǐ tiáojiě — suspected false mediation reported; the court or organisation ' +
+        'examines it (SPC-Invited Art. 18)',
       tags: 'open',
       on: {
         'falseMediation.cleared': [
@@ -288,7 +292,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
       type: 'final',
       meta: { titleZh: '调解成功' },
       description:
-        '调解成功 tiáojiě chénggōng — agreement reached, served and filed with the court for the record (SPC-Invited Arts. 19, 24)',
+        '调解成功 tiáojiě chénggōng — agreement reached, served and filed with the court for the ' +
+        'record (SPC-Invited Arts. 19, 24)',
       tags: ['resolved', 'agreementConfirmable'],
       entry: 'endCase',
     },
@@ -296,7 +301,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
       type: 'final',
       meta: { titleZh: '退回立案' },
       description:
-        '退回立案 tuìhuí lì’àn — no agreement; the failure report and the materials go back to the court (SPC-Invited Art. 21; SPC-Online Art. 21)',
+        '退回立案 tuìhuí lì’àn — no agreement; the failure report and the materials go back to the court ' +
+        '(SPC-Invited Art. 21; SPC-Online Art. 21)',
       tags: 'unresolved',
       entry: 'endCase',
     },
@@ -371,7 +377,9 @@ function periodExpiry(): Record<string, Transition[]> {
   };
 }
 
-/** SPC-Online Art. 25(2): the parties settled themselves; the court is told the delegation ended (SPC-Invited Art. 26). */
+/**
+ * SPC-Online Art. 25(2): the parties settled themselves; the court is told the delegation ended (SPC-Invited Art. 26).
+ */
 function withdrawal() {
   return applicantWithdrawal({
     rule: RULES.WITHDRAWAL_BY_APPLICANT,

@@ -11,14 +11,19 @@ export const DELEGATED_MEDIATION_RULES = defineRules({
   CONFIRMATION_BEFORE_ASSIGNMENT: {
     basis: 'SPC-Online Arts. 12, 24',
     requirement:
-      'a mediator confirms the delegation on or after the day it was assigned; the 30 days of mediation count from the confirmation',
+      'a mediator confirms the delegation on or after the day it was assigned; the 30 days of ' +
+      'mediation count from the confirmation',
   },
   AGREEMENT_UNSIGNED: {
     basis: 'SPC-Invited Art. 24; SPC-Online Art. 19',
     requirement:
-      'a delegated mediation agreement takes effect when every bound party has signed, sealed or fingerprinted it; the mediator signs it too',
+      'a delegated mediation agreement takes effect when every bound party has signed, sealed or fingerprinted ' +
+      'it; the mediator signs it too',
   },
 });
 
-/** Every rule delegated mediation enforces: its own and the common ones (its own withdrawal rule replaces the common one). */
+/**
+ * Every rule delegated mediation enforces: its own and the
+ * common ones (its own withdrawal rule replaces the common one).
+ */
 export const RULES = { ...COMMON_RULES, ...DELEGATED_MEDIATION_RULES };

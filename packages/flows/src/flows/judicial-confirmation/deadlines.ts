@@ -46,7 +46,8 @@ export const JUDICIAL_CONFIRMATION_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline([ACCEPTANCE_DECISION], `${span(ACCEPTANCE_DECISION)} from \`appliedOn\` to decide on acceptance`),
   documentDeadline(
     [REVIEW_DECISION],
-    `${span(REVIEW_DECISION)} from acceptance to rule; \`review.extended\` adds up to ${span({ length: MAX_REVIEW_EXTENSION_DAYS, unit: 'day' })} once`,
+    `${span(REVIEW_DECISION)} from acceptance to rule; \`review.extended\` adds up ` +
+      `to ${span({ length: MAX_REVIEW_EXTENSION_DAYS, unit: 'day' })} once`,
   ),
   documentDeadline(
     [SPECIAL_PROCEDURE_PERIOD],

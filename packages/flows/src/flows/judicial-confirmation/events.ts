@@ -31,7 +31,8 @@ export const INLINE_AGREEMENT = field.object({
   boundParties: field.list(BOUND_PARTY_INPUT, {
     minItems: 2,
     description:
-      'the parties the agreement binds, as it names them; matched to the applicants by ID number or credit code, else by name',
+      'the parties the agreement binds, as it names them; matched to the applicants by ID ' +
+      'number or credit code, else by name',
   }),
   terms: field.list(
     field.object({
@@ -71,7 +72,8 @@ export const JUDICIAL_CONFIRMATION_EVENTS = {
   'application.accepted': {
     titleZh: '受理',
     description:
-      '受理: the court accepts the application (调确字 case number); starts the review periods (SPC-Confirm-2011 Arts. 4-5; CPL Art. 187)',
+      '受理: the court accepts the application (调确字 case number); starts the review periods ' +
+      '(SPC-Confirm-2011 Arts. 4-5; CPL Art. 187)',
     by: ['court'],
     payload: field.object({ acceptedOn: field.optional(field.date({ description: 'default: today' })) }),
   },
@@ -102,7 +104,8 @@ export const JUDICIAL_CONFIRMATION_EVENTS = {
   'agreement.confirmed': {
     titleZh: '裁定调解协议有效',
     description:
-      '裁定调解协议有效: the agreement is ruled valid (CPL Art. 206); records objection and enforcement periods (CPL-Interp Art. 372; CPL Art. 250)',
+      '裁定调解协议有效: the agreement is ruled valid (CPL Art. 206); records objection and enforcement periods ' +
+      '(CPL-Interp Art. 372; CPL Art. 250)',
     by: ['court'],
     payload: field.object({
       rulingNo: field.id(),
@@ -119,14 +122,16 @@ export const JUDICIAL_CONFIRMATION_EVENTS = {
   'application.dismissed': {
     titleZh: '裁定驳回申请',
     description:
-      '裁定驳回申请: the application is dismissed after acceptance (CPL-Interp Arts. 355, 358); re-mediation or a suit remain (CPL Art. 206)',
+      '裁定驳回申请: the application is dismissed after acceptance (CPL-Interp Arts. 355, 358); re-mediation ' +
+      'or a suit remain (CPL Art. 206)',
     by: ['court'],
     payload: field.object({ reason: field.oneOf(DISMISSAL_REASONS), rulingNo: field.id() }),
   },
   'application.withdrawn': {
     titleZh: '准许撤回',
     description:
-      '准许撤回 / 按撤回申请处理: withdrawal allowed, or deemed for failing to supplement or refusing questioning (CPL-Interp Art. 357)',
+      '准许撤回 / 按撤回申请处理: withdrawal allowed, or deemed for failing to supplement or refusing ' +
+      'questioning (CPL-Interp Art. 357)',
     by: ['court'],
     payload: field.object({
       rulingNo: field.id(),

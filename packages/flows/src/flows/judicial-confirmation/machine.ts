@@ -58,7 +58,8 @@ const SUBJECT_WARNINGS: Partial<Record<AgreementSubject, Warning>> = {
     code: 'IDENTITY_RELATION',
     basis: 'CPL-Interp Art. 355(3)',
     message:
-      'the agreement concerns an identity relation (marriage, parent-child, adoption); the court does not accept or dismisses such an application',
+      'the agreement concerns an identity relation (marriage, parent-child, adoption); the court does not accept or ' +
+      'dismisses such an application',
   },
   realRightOwnership: {
     code: 'OWNERSHIP_CONFIRMATION',
@@ -70,7 +71,8 @@ const SUBJECT_WARNINGS: Partial<Record<AgreementSubject, Warning>> = {
     code: 'OWNERSHIP_CONFIRMATION',
     basis: 'CPL-Interp Art. 355(5)',
     message:
-      'the agreement confirms ownership of intellectual property; the court does not accept or dismisses such an application',
+      'the agreement confirms ownership of intellectual property; the court does not accept or ' +
+      'dismisses such an application',
   },
 };
 
@@ -284,7 +286,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     applied: {
       meta: { titleZh: '已申请' },
       description:
-        '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet decided (SPC-Confirm-2011 Art. 4)',
+        '已申请 yǐ shēnqǐng — the joint application is with the court; acceptance not yet ' +
+        'decided (SPC-Confirm-2011 Art. 4)',
       tags: 'open',
       on: {
         'application.accepted': [
@@ -312,7 +315,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     underReview: {
       meta: { titleZh: '审查中' },
       description:
-        '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both parties (CPL-Interp Arts. 356, 358)',
+        '审查中 shěnchá zhōng — accepted (调确字); the judge reviews the agreement with both ' +
+        'parties (CPL-Interp Arts. 356, 358)',
       tags: 'open',
       on: {
         'supplement.requested': [
@@ -352,7 +356,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
     awaitingSupplement: {
       meta: { titleZh: '待补充材料' },
       description:
-        '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set day (CPL-Interp Arts. 354, 356)',
+        '待补充材料 dài bǔchōng cáiliào — the court awaits further statements or evidence by a set ' +
+        'day (CPL-Interp Arts. 354, 356)',
       tags: 'open',
       on: {
         'supplement.provided': [
@@ -382,7 +387,8 @@ export const judicialConfirmationMachine = judicialConfirmationSetup.createMachi
       type: 'final',
       meta: { titleZh: '裁定驳回申请' },
       description:
-        '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL Art. 206; CPL-Interp Art. 358)',
+        '裁定驳回申请 cáidìng bóhuí shēnqǐng — application dismissed; the parties may re-mediate or sue (CPL ' +
+        'Art. 206; CPL-Interp Art. 358)',
       tags: 'unresolved',
       entry: 'endCase',
     },
@@ -434,7 +440,10 @@ function dismissal(): Record<string, Transition | Transition[]> {
   } as const;
 }
 
-/** `application.withdrawn`: allowed, or deemed when a party fails to supplement or refuses questioning (CPL-Interp Art. 357). */
+/**
+ * `application.withdrawn`: allowed, or deemed when a party fails
+ * to supplement or refuses questioning (CPL-Interp Art. 357).
+ */
 function withdrawal(): Record<string, Transition | Transition[]> {
   return {
     'application.withdrawn': [

@@ -7,12 +7,14 @@ export const JUDICIAL_CONFIRMATION_RULES = defineRules({
   AGREEMENT_REQUIRED: {
     basis: 'CPL-Interp Art. 354; SPC-Confirm-2011 Art. 3',
     requirement:
-      'an application for judicial confirmation names exactly one mediation agreement: a linked case’s (linkedCaseId) or one given inline (agreement)',
+      'an application for judicial confirmation names exactly one mediation agreement: a linked case’s ' +
+      '(linkedCaseId) or one given inline (agreement)',
   },
   LINKED_AGREEMENT_NOT_CONFIRMABLE: {
     basis: 'PML Art. 33; CPL Art. 205',
     requirement:
-      'a linked case qualifies only while it holds an effective mediation agreement that judicial confirmation may take up',
+      'a linked case qualifies only while it holds an effective mediation agreement that ' +
+      'judicial confirmation may take up',
   },
   CONFIRMATION_WINDOW_EXPIRED: {
     basis: 'PML Art. 33; CPL Art. 205',

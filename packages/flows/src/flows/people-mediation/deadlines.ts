@@ -52,7 +52,10 @@ export function mediationPeriodRule(context: CaseContext): { rule: DeadlineRule;
   return { rule: withLocalPolicy(MEDIATION_PERIOD.default, context.policy.mediationPeriod), from: context.acceptedOn! };
 }
 
-/** An agreement ends the mediation period and opens the confirmation window and, if a term has a date, the performance target. */
+/**
+ * An agreement ends the mediation period and opens the confirmation
+ * window and, if a term has a date, the performance target.
+ */
 export function agreementDeadlines(context: CaseContext, agreement: Agreement) {
   let deadlines = context.deadlines.filter((d) => d.kind !== MEDIATION_PERIOD.default.kind);
   deadlines = startDeadline(deadlines, CONFIRMATION_WINDOW, agreement.effectiveOn);
@@ -68,8 +71,10 @@ export const PEOPLE_MEDIATION_DEADLINES: readonly DeadlineSpec[] = [
       MEDIATION_PERIOD.medical,
       MEDIATION_PERIOD.labour,
     ],
-    `${span(MEDIATION_PERIOD.default)} from acceptance (cfg: a local period cites its own rule, else "local policy (cfg)"); ` +
-      `medical ${span(MEDIATION_PERIOD.medical)}, appraisal paused; labour a target of ${span(MEDIATION_PERIOD.labour)} from receipt`,
+    `${span(MEDIATION_PERIOD.default)} from acceptance (cfg: a local period cites its own rule,` +
+      ` else "local policy (cfg)"); ` +
+      `medical ${span(MEDIATION_PERIOD.medical)}, appraisal paused; labour a target ` +
+      `of ${span(MEDIATION_PERIOD.labour)} from receipt`,
   ),
   documentDeadline(
     [CONFIRMATION_WINDOW],

@@ -81,7 +81,8 @@ export const PETITION_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline([ASSIGNMENT_DUE], '交办 due date set by the assigning body'),
   documentDeadline(
     [HANDLING_PERIOD],
-    `${span(HANDLING_PERIOD)} from acceptance, +≤${span({ length: HANDLING_EXTENSION_MAX_DAYS, unit: 'day' })} once with the head’s approval; runs on during mediation`,
+    `${span(HANDLING_PERIOD)} from acceptance, +≤${span({ length: HANDLING_EXTENSION_MAX_DAYS, unit: 'day' })} once ` +
+      `with the head’s approval; runs on during mediation`,
   ),
   documentDeadline(
     [REVIEW_REQUEST_PERIOD],

@@ -28,7 +28,8 @@ export const PETITION_EVENTS = {
   'petition.forwarded': {
     titleZh: '转送',
     description:
-      '转送: to the competent body; its 15 days to decide and 5 working days to object run from its receipt (PC-Reg Arts. 22, 23)',
+      '转送: to the competent body; its 15 days to decide and 5 working days to object run from its ' +
+      'receipt (PC-Reg Arts. 22, 23)',
     by: ['reception', 'mediator'],
     payload: field.object({
       organizationId: field.id(),
@@ -66,7 +67,8 @@ export const PETITION_EVENTS = {
   'petition.routedToLegalProcedure': {
     titleZh: '诉访分离',
     description:
-      '诉访分离: to litigation, arbitration, administrative reconsideration or another legal procedure (PC-Reg Arts. 28, 31)',
+      '诉访分离: to litigation, arbitration, administrative reconsideration or another legal ' +
+      'procedure (PC-Reg Arts. 28, 31)',
     by: ['reception', 'mediator'],
     payload: field.object({ route: field.oneOf(LEGAL_ROUTES), note: field.optional(field.text()) }),
   },

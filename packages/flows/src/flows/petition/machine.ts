@@ -86,7 +86,8 @@ function openingWarnings(host: CaseMachineInput['host']): Warning[] {
       code: 'MATTER_ALREADY_REREVIEWED',
       basis: 'PC-Reg Art. 36',
       message:
-        'the linked petition was concluded after re-review; the same request on the same facts and reasons is not accepted again',
+        'the linked petition was concluded after re-review; the same request on the same facts and ' +
+        'reasons is not accepted again',
     },
   ];
 }
@@ -278,7 +279,8 @@ export const petitionMachine = petitionSetup.createMachine({
     registered: {
       meta: { titleZh: '已登记' },
       description:
-        '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within 15 days (PC-Reg Arts. 22, 23)',
+        '已登记 yǐ dēngjì — registered; to be accepted, forwarded, assigned or routed within ' +
+        '15 days (PC-Reg Arts. 22, 23)',
       tags: 'open',
       on: {
         'petition.forwarded': [
@@ -427,7 +429,8 @@ export const petitionMachine = petitionSetup.createMachine({
     opinionIssued: {
       meta: { titleZh: '已出具处理意见' },
       description:
-        '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within 30 days (PC-Reg Arts. 32, 35)',
+        '已出具处理意见 yǐ chūjù chǔlǐ yìjiàn — handling opinion served; review may be requested within ' +
+        '30 days (PC-Reg Arts. 32, 35)',
       tags: 'open',
       on: {
         'review.requested': [
@@ -567,7 +570,8 @@ export const petitionMachine = petitionSetup.createMachine({
       type: 'final',
       meta: { titleZh: '导入法定程序' },
       description:
-        '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal procedure (诉访分离, PC-Reg Arts. 28, 31)',
+        '导入法定程序 dǎorù fǎdìng chéngxù — routed to litigation, arbitration or another legal ' +
+        'procedure (诉访分离, PC-Reg Arts. 28, 31)',
       tags: 'referred',
       entry: 'endCase',
     },
@@ -583,7 +587,8 @@ export const petitionMachine = petitionSetup.createMachine({
       // Status from statusOf, as for closed, on the re-review opinion.
       meta: { titleZh: '复核终结' },
       description:
-        '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not accepted again (PC-Reg Art. 36)',
+        '复核终结 fùhé zhōngjié — re-review decided; the same request on the same facts and reasons is not ' +
+        'accepted again (PC-Reg Art. 36)',
       entry: 'endCase',
     },
   },

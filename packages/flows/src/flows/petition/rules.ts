@@ -8,7 +8,8 @@ export const PETITION_RULES = defineRules({
   FORWARDING_NOT_UPWARD: {
     basis: 'PC-Reg Arts. 22, 23',
     requirement:
-      'a petition is forwarded or assigned to a competent body at the same level or below, never to one above the body holding it',
+      'a petition is forwarded or assigned to a competent body at the same level or below, ' +
+      'never to one above the body holding it',
   },
   ASSIGNMENT_DUE_IN_FUTURE: {
     basis: 'PC-Reg Art. 22',
@@ -33,7 +34,8 @@ export const PETITION_RULES = defineRules({
   MEDIATION_ONLY_FOR_CIVIL_DISPUTES: {
     basis: 'PC-Reg Arts. 33, 37 (访调对接)',
     requirement:
-      'only a civil dispute between the parties goes to a people’s mediation committee; administrative disputes and matters for other legal procedures do not',
+      'only a civil dispute between the parties goes to a people’s mediation committee; administrative disputes and ' +
+      'matters for other legal procedures do not',
   },
   MEDIATION_NEEDS_BOTH_SIDES: {
     basis: 'PC-Reg Art. 33',

@@ -3,7 +3,9 @@ import type { Rule } from '../../rules.js';
 
 type Transition<G extends string> = FlowTransition<typeof flowSetup, G>;
 
-/** Whether an appraisal pauses the period: always, or where a guard `G` of the flow says so (the domain, the category). */
+/**
+ * Whether an appraisal pauses the period: always, or where a guard `G` of the flow says so (the domain, the category).
+ */
 type Pauses<G extends string> = true | G;
 
 interface AppraisalOptions<G extends string> {
