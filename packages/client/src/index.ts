@@ -3,7 +3,8 @@
  * API's OpenAPI document (`openapi.json`); the API's tests fail when either drifts from the service.
  *
  *   const api = createJiefenClient({ baseUrl: 'http://localhost:3000', token });
- *   const { data, error } = await api.POST('/api/v1/cases/{id}/events', { params: { path: { id } }, body: { type: 'application.accepted' } });
+ *   const { data, error } = await api.POST('/api/v1/cases/{id}/events', {
+ *   params: { path: { id } }, body: { type: 'application.accepted' } });
  */
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.js';

@@ -136,7 +136,9 @@ const SCENARIOS = [
   },
   {
     name: 'pm agreement.signed',
-    note: 'people-mediation, mediating → agreementEffective: written, signed; window and performance deadlines computed',
+    note:
+      'people-mediation, mediating → agreementEffective: written, signed; ' +
+      'window and performance deadlines computed',
     snapshot: pmMediating(),
     event: {
       type: 'agreement.signed',
