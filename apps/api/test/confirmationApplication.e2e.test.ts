@@ -59,7 +59,7 @@ async function pdfText(caseId: string, documentId: string): Promise<string> {
   return text.replace(/\s+/g, '');
 }
 
-it('CPL-Interp Arts. 353-354: opening a judicial confirmation issues the 司法确认申请书 with every applicant’s identity, domicile and contact, the agreement and the court', async () => {
+it('CPL-Interp Arts. 353-354: opening a confirmation issues the 司法确认申请书: applicants, agreement, court', async () => {
   const mediation = await agreedCase();
   const { body: confirmation } = await court
     .post('/api/v1/cases')

@@ -61,7 +61,7 @@ describe('the console in Chromium', () => {
   );
 
   it(
-    'reception opens a case from the generated intake form, warned of a duplicate intake, and gets its number and receipt',
+    'reception opens a case from the generated intake form, warned of a duplicate, and gets its number and receipt',
     async () => {
       const earlier = await openCase(); // 张三 (the same ID number) is a party of an open case
       const page = await signedIn('reception');
@@ -188,7 +188,7 @@ describe('the console in Chromium', () => {
   );
 
   it(
-    'the court opens a judicial confirmation from a mediation case’s agreement, sees the 3-day and 15/30-day targets in its queue and the agreement on the case page, accepts and confirms it (CPL Arts. 205-206; SPC-Confirm-2011 Arts. 4-5)',
+    'the court opens a confirmation of an agreement, accepts, confirms (CPL Arts. 205-206; SPC-Confirm-2011 Arts. 4-5)',
     async () => {
       // An agreement that took effect on 20 February: inside the 30-day window on 2 March (PML Art. 33).
       const agreed = await agreedCase('2026-01-05', '2026-02-20');
@@ -248,7 +248,7 @@ describe('the console in Chromium', () => {
   );
 
   it(
-    'petition reception registers a petition, decides on it inside its 15 days (受理), and the handler refers it to people’s mediation (访调对接; PC-Reg Arts. 22, 33)',
+    'petition reception registers, accepts in 15 days (受理); it is referred to mediation (访调对接; PC-Reg Arts. 22, 33)',
     async () => {
       const handler = await t.mediatorAt(DEMO.xuanwuPetitionOffice);
       const page = await signedIn('petition');
@@ -302,7 +302,7 @@ describe('the console in Chromium', () => {
   );
 
   it(
-    'lists the documents of a case by their Chinese names and 文号, and downloads one and the dossier as PDF, printable in the browser (PML Art. 27)',
+    'lists a case’s documents by Chinese name and 文号, downloads one and the dossier as printable PDF (PML Art. 27)',
     async () => {
       const agreed = await agreedCase('2026-02-20', '2026-03-02');
       for (let pass = 0; pass < 20; pass++) {
@@ -366,7 +366,7 @@ describe('the console in Chromium', () => {
   );
 
   it(
-    'records a return visit whose 回访记录 the 文书 tab then lists, and corrects the agreement with a reason: the original marked 已更正, the 更正件 naming its 文号 (PML Art. 31)',
+    'records a visit whose 回访记录 the 文书 tab lists; corrects the agreement: original 已更正, 更正件 with its 文号 (PML Art. 31)',
     async () => {
       const produce = async () => {
         for (let pass = 0; pass < 20; pass++) {

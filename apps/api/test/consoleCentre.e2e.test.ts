@@ -131,7 +131,7 @@ describe('the centre in the console (issue 16)', () => {
   );
 
   it(
-    'lists a red-risk case and supervises it from the board with a due date (督办), then shows it under 督办中 with that date',
+    'lists a red-risk case and supervises it from the board with a due date (督办), then shows it under 督办中',
     async () => {
       const c = await openCase({ riskLevel: 'red', summary: '邻里纠纷，一方扬言报复' });
       await send(c.id, 'application.accepted', {});
@@ -257,7 +257,7 @@ describe('the centre in the console (issue 16)', () => {
   );
 
   it(
-    'shows a report with exactly the JSON API’s numbers, every row and the total, draws its charts, and downloads the same figures as Excel',
+    'shows a report with the JSON API’s numbers, every row and the total, draws charts, downloads the same as Excel',
     async () => {
       // Something to count: a case accepted and agreed in March 2026 at the committee.
       const c = await mediatingCase();
@@ -320,7 +320,7 @@ describe('the centre in the console (issue 16)', () => {
   );
 
   it(
-    'lets an administrator rename an organisation (kept in its history) and disable a user, whose next request is refused',
+    'lets an admin rename an organisation (kept in its history) and disable a user, whose next request is refused',
     async () => {
       const admin = await t.as('admin');
       await admin
@@ -374,7 +374,10 @@ describe('the centre in the console (issue 16)', () => {
   );
 });
 
-/** A report row's figures as the console writes them: counts as sent, a rate as a percentage with two decimals, null as —. */
+/**
+ * A report row's figures as the console writes them: counts as
+ * sent, a rate as a percentage with two decimals, null as —.
+ */
 function figuresOf(figures: Record<string, unknown>): Record<string, string> {
   const RATES = /Rate$/;
   return Object.fromEntries(
