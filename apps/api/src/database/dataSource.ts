@@ -2,6 +2,8 @@ import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
+/* eslint-disable @stylistic/max-len -- a migration's class name is its history (TypeORM records it) and Prettier
+   keeps a one-name import on one line: the imports of the migrations may run past 120 columns. */
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema.js';
 import { DurableDeadlinesAndOutbox1763900000001 } from './migrations/1763900000001-DurableDeadlinesAndOutbox.js';
 import { AccountsAndPersonalData1763900000002 } from './migrations/1763900000002-AccountsAndPersonalData.js';
@@ -16,6 +18,7 @@ import { CaseStatistics1763900000011 } from './migrations/1763900000011-CaseStat
 import { PartyEthnicityAndOccupation1763900000012 } from './migrations/1763900000012-PartyEthnicityAndOccupation.js';
 import { ReturnVisitRecordsAndCorrections1763900000013 } from './migrations/1763900000013-ReturnVisitRecordsAndCorrections.js';
 import { DocumentTemplateSource1763900000014 } from './migrations/1763900000014-DocumentTemplateSource.js';
+/* eslint-enable @stylistic/max-len */
 
 /**
  * TypeORM maps only what goes through its repositories. Cases, their events, parties and deadlines
