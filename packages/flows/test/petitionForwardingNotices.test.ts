@@ -1,0 +1,41 @@
+import type { HostFacts } from '../src/index.js';
+import { aPetitionAt } from './support/petition.factories.js';
+
+// PC-Reg Arts. 22, 23 (转送、交办): the body a petition goes to is sent the petition, and the body
+// that takes it may object within 5 working days — until the petition leaves for mediation.
+
+const SIDEWAYS: HostFacts = { targetRelation: 'other' };
+const BELOW: HostFacts = { targetRelation: 'descendant' };
+
+describe('petition: forwarding and what follows it (PC-Reg Arts. 22, 23, 33)', () => {
+  it('PC-Reg Art. 23: forwarding sends the petition to the receiving body, with what the forwarding said', () => {
+    const c = aPetitionAt('registered').send(
+      'petition.forwarded',
+      { organizationId: 'org-dept-1', receivedOn: '2026-03-06' },
+      '2026-03-06',
+      SIDEWAYS,
+    );
+    expect(c.effects).toContainEqual({
+      type: 'notice.sent',
+      notice: 'petitionForwarded',
+      to: 'organization',
+      details: { organizationId: 'org-dept-1', receivedOn: '2026-03-06' },
+    });
+  });
+
+  it('PC-Reg Arts. 23, 33: referring the claim to mediation ends the receiving body’s window to object', () => {
+    const assigned = aPetitionAt('handling').send(
+      'petition.assigned',
+      { organizationId: 'org-community-1', dueOn: '2026-04-10' },
+      '2026-03-12',
+      BELOW,
+    );
+    expect(assigned.deadline('objectionWindow')).toMatchObject({ status: 'running' });
+    const c = assigned.send(
+      'mediation.referred',
+      { committeeId: 'org-committee-1', disputeNature: 'civil', consentingPartyIds: ['p1', 'p2'] },
+      '2026-03-13',
+    );
+    expect(c.deadline('objectionWindow')).toBeUndefined();
+  });
+});
