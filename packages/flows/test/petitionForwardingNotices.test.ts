@@ -38,4 +38,13 @@ describe('petition: forwarding and what follows it (PC-Reg Arts. 22, 23, 33)', (
     );
     expect(c.deadline('objectionWindow')).toBeUndefined();
   });
+
+  it('PC-Reg Arts. 28, 31: a claim for a legal procedure is answered with a routes notice naming the route', () => {
+    const c = aPetitionAt('registered').send('petition.routedToLegalProcedure', { route: 'litigation' }, '2026-03-04');
+    expect(c.effects).toContainEqual({
+      type: 'document.issued',
+      document: 'routesNotice',
+      details: { route: 'litigation', basis: 'PC-Reg Arts. 28, 31' },
+    });
+  });
 });
