@@ -47,4 +47,21 @@ describe('petition: forwarding and what follows it (PC-Reg Arts. 22, 23, 33)', (
       details: { route: 'litigation', basis: 'PC-Reg Arts. 28, 31' },
     });
   });
+
+  it('PC-Reg Arts. 22, 23: an assignment (交办) is sent to the body it goes to, and the petitioner told where', () => {
+    const payload = { organizationId: 'org-community-1', dueOn: '2026-04-10' };
+    const c = aPetitionAt('handling').send('petition.assigned', payload, '2026-03-12', BELOW);
+    expect(c.effects).toContainEqual({
+      type: 'notice.sent',
+      notice: 'petitionAssigned',
+      to: 'organization',
+      details: payload,
+    });
+    expect(c.effects).toContainEqual({
+      type: 'notice.sent',
+      notice: 'forwardingDestination',
+      to: 'parties',
+      details: { organizationId: 'org-community-1' },
+    });
+  });
 });
