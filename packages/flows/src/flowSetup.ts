@@ -26,6 +26,7 @@ import type { Effect } from './effects.js';
 import { resolutionTargetRule } from './baseContext.js';
 import { RESOLUTION_TARGET, SUPERVISION_DEADLINE } from './centreDeadlines.js';
 import { CENTRE_EVENTS } from './centreEvents.js';
+import { CONFIRMATION_WINDOW } from './confirmationWindow.js';
 import { payloadReader, stringField, stringListField } from './eventPayload.js';
 import { correctedParties } from './flows/shared/partyCorrection.js';
 import { COMMON_RULES, type Rule } from './rules.js';
@@ -36,9 +37,6 @@ import type { CaseStatus, DeadlineSort } from './vocabulary.js';
  * agreement that judicial confirmation may take up (flows.md, judicial-confirmation).
  */
 export type CaseTag = CaseStatus | 'agreementConfirmable';
-
-/** CPL Art. 205: a joint application for judicial confirmation within 30 days of the agreement's effect. */
-export const CONFIRMATION_WINDOW_DAYS = 30;
 
 /** The payloads of the centre events and the engine's, typed from their schemas. */
 const centrePayloadOf = payloadReader<typeof CENTRE_EVENTS>();
@@ -203,11 +201,8 @@ export const flowSetup = setup({
      */
     recordFinalAgreement: assign(({ context, event }) => {
       const agreement = agreementFrom(context, agreementPayloadOf(event), event.today);
-      const confirmableUntil = computeDueDate({
-        from: agreement.effectiveOn,
-        length: CONFIRMATION_WINDOW_DAYS,
-        unit: 'day',
-      }).dueOn;
+      const { length, unit } = CONFIRMATION_WINDOW;
+      const confirmableUntil = computeDueDate({ from: agreement.effectiveOn, length, unit }).dueOn;
       return { agreement, records: { ...context.records, confirmableUntil } };
     }),
     /** Entry of every final state: no deadline outlives the case (flows.md "Deadlines"). */

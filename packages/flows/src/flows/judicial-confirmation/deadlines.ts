@@ -2,14 +2,7 @@ import type { DeadlineRule } from '../../deadlines.js';
 import { documentDeadline, span } from '../../documentDeadline.js';
 import type { DeadlineSpec } from '../../flowDefinition.js';
 
-/** PML Art. 33; CPL Art. 205: the joint application within 30 days from the agreement's effect. */
-export const CONFIRMATION_WINDOW: DeadlineRule = {
-  kind: 'confirmationWindow',
-  sort: 'window',
-  basis: 'PML Art. 33; CPL Art. 205',
-  length: 30,
-  unit: 'day',
-};
+export { CONFIRMATION_WINDOW } from '../../confirmationWindow.js';
 /** SPC-Confirm-2011 Art. 4: the court decides within 3 days of receipt whether to accept. */
 export const ACCEPTANCE_DECISION: DeadlineRule = {
   kind: 'acceptanceDecision',

@@ -5,6 +5,7 @@ import { documentDeadline, span } from '../../documentDeadline.js';
 import type { DeadlineSpec } from '../../flowDefinition.js';
 import { lastTermDueOn } from '../../agreements.js';
 import { withLocalPolicy } from '../shared/localPolicy.js';
+import { CONFIRMATION_WINDOW } from '../../confirmationWindow.js';
 
 /** The mediation period per category (flows.md, people-mediation "Per category"). */
 export const MEDIATION_PERIOD = {
@@ -30,14 +31,7 @@ export const MEDIATION_PERIOD = {
   labour: { kind: 'mediationPeriod', sort: 'target', basis: 'LDMAL Art. 14', length: 15, unit: 'day' },
 } as const satisfies Record<string, DeadlineRule>;
 
-/** PML Art. 33; CPL Art. 205: 30 days from the agreement's effect to apply jointly for judicial confirmation. */
-export const CONFIRMATION_WINDOW: DeadlineRule = {
-  kind: 'confirmationWindow',
-  sort: 'window',
-  basis: 'PML Art. 33; CPL Art. 205',
-  length: 30,
-  unit: 'day',
-};
+export { CONFIRMATION_WINDOW };
 
 /** PML Art. 31: the committee follows up performance; the last term's due date. */
 export const PERFORMANCE_DUE = { kind: 'performanceDue', sort: 'target', basis: 'PML Art. 31' } as const;
