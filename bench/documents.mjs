@@ -18,7 +18,7 @@ const { PDFDocument } = createRequire(new URL('package.json', new URL('../', api
 
 const TODAY = '2026-03-02';
 
-function facts(kind, title, number) {
+function facts(kind, title, number, applicantName = '张三') {
   const terms = [
     { obligorPartyId: 'p2', description: '承担卫生间防水维修费用', amount: '3000.00', dueOn: '2026-04-30' },
     { obligorPartyId: 'p2', description: '赔偿楼下天花板粉刷费用', amount: '800.00', dueOn: '2026-04-30' },
@@ -58,7 +58,7 @@ function facts(kind, title, number) {
         id: 'p1',
         role: 'applicant',
         kind: 'person',
-        name: '张三',
+        name: applicantName,
         idNumber: '11010519491231002X',
         creditCode: null,
         phone: '13800138000',
@@ -121,6 +121,21 @@ export async function runDocuments({ log, repeats = Number(process.env.BENCH_DOC
       `warm; first ${coldMs.toFixed(0)} ms after a ${fontLoadMs.toFixed(0)} ms font load`,
   );
 
+  // The same agreement for a party named in CJK Extension B (𠀾 from Noto Serif TC, 𠮷 from Noto Serif
+  // JP): the fallback faces are opened at the first such name (its "first"), then kept.
+  const rareData = facts('agreement', agreement.title, '（2026）玄梅人调字第13号', '张𠀾𠮷');
+  const r0 = performance.now();
+  const rareFirst = await renderDocument(agreement, rareData, options);
+  const rareColdMs = performance.now() - r0;
+  const rareSamples = [];
+  for (let i = 0; i < repeats; i++) {
+    const s = performance.now();
+    await renderDocument(agreement, rareData, options);
+    rareSamples.push(performance.now() - s);
+  }
+  const rare = summarize(rareSamples);
+  log(`  the same with 张𠀾𠮷 (two fallback faces): p95 ${rare.p95.toFixed(1)} ms; first ${rareColdMs.toFixed(0)} ms`);
+
   // 20 stored documents: the people's mediation set, five times over (four sessions' records …).
   const kinds = ['acceptanceNotice', 'rightsAndDutiesNotice', 'mediationRecord', 'agreement', 'terminationNotice'];
   const stored = [];
@@ -170,6 +185,7 @@ export async function runDocuments({ log, repeats = Number(process.env.BENCH_DOC
   return {
     fontLoadMs,
     agreement: { bytes: first.length, coldMs, ...render },
+    rareNameAgreement: { bytes: rareFirst.length, coldMs: rareColdMs, ...rare },
     dossier: { documents: stored.length, pages, bytes, ...dossier },
   };
 }

@@ -322,6 +322,19 @@ export function report(results) {
             ms(docs.agreement.p99),
             ms(docs.agreement.max),
           ],
+          ...(docs.rareNameAgreement
+            ? [
+                [
+                  `the same, a party named 张𠀾𠮷 (Extension B: two fallback faces), ${docs.rareNameAgreement.n} renders`,
+                  `${int(docs.rareNameAgreement.bytes / 1024)} KiB`,
+                  ms(docs.rareNameAgreement.coldMs),
+                  ms(docs.rareNameAgreement.p50),
+                  ms(docs.rareNameAgreement.p95),
+                  ms(docs.rareNameAgreement.p99),
+                  ms(docs.rareNameAgreement.max),
+                ],
+              ]
+            : []),
           [
             `dossier of ${docs.dossier.documents} documents (${int(docs.dossier.pages)} pages), ` +
               `${docs.dossier.n} bindings`,
