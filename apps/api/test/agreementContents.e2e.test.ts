@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { aParty, anIntake, DEMO, DEMO_MEDIATOR, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { bytes, pdfText } from './support/pdfText.js';
 
 /**
  * Issue 15, "Not done yet": the facts the documents ask for now come with the events — each
@@ -82,23 +82,11 @@ async function documentText(id: string, kind: string): Promise<string> {
   const { body } = await mediator.get(`/api/v1/cases/${id}/documents`).expect(200);
   const doc = (body.items as { id: string; kind: string; status: string }[]).find((d) => d.kind === kind);
   expect(doc?.status).toBe('issued');
-  const response = await mediator
-    .get(`/api/v1/cases/${id}/documents/${doc!.id}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
-    .expect(200);
+  const response = await mediator.get(`/api/v1/cases/${id}/documents/${doc!.id}`).buffer(true).parse(bytes).expect(200);
   // JIEFEN_PROOF_DIR: the PDFs kept to look at (`pdftoppm -png`), as in rareCharacters.test.ts.
   if (process.env.JIEFEN_PROOF_DIR)
     writeFileSync(join(process.env.JIEFEN_PROOF_DIR, `${kind}.pdf`), response.body as Buffer);
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.body as Buffer)), {
-    mergePages: true,
-  });
-  // pdf.js breaks lines where the layout wrapped them; the fields are checked on the running text.
-  return text.replace(/\s+/g, '');
+  return pdfText(response.body as Buffer);
 }
 
 describe('the agreement and the session record print what the events carry (PML Arts. 20, 27, 29)', () => {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { bytes, pdfText } from './support/pdfText.js';
 
 /**
  * The 司法确认申请书 (issue 15): a judicial confirmation opened by the court issues the joint
@@ -41,22 +41,15 @@ async function agreedCase() {
   return body as { id: string; caseNumber: string };
 }
 
-async function pdfText(caseId: string, documentId: string): Promise<string> {
+async function applicationText(caseId: string, documentId: string): Promise<string> {
   const response = await court
     .get(`/api/v1/cases/${caseId}/documents/${documentId}`)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(bytes)
     .expect(200);
   if (process.env.JIEFEN_PROOF_DIR)
     writeFileSync(join(process.env.JIEFEN_PROOF_DIR, 'confirmation-application.pdf'), response.body as Buffer);
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.body as Buffer)), {
-    mergePages: true,
-  });
-  return text.replace(/\s+/g, '');
+  return pdfText(response.body as Buffer);
 }
 
 it('CPL-Interp Arts. 353-354: opening a confirmation issues the 司法确认申请书: applicants, agreement, court', async () => {
@@ -97,7 +90,7 @@ it('CPL-Interp Arts. 353-354: opening a confirmation issues the 司法确认申�
       event: expect.objectContaining({ type: 'case.opened' }),
     }),
   ]);
-  const text = await pdfText(confirmation.id, applications[0]!.id);
+  const text = await applicationText(confirmation.id, applications[0]!.id);
   for (const field of [
     '司法确认申请书',
     '申请人：张三，性别：女',

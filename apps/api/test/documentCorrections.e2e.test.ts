@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import type pg from 'pg';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { DocumentRenderer } from '../src/documents/documentRenderer.service.js';
 import { anIntake, DEMO, DEMO_MEDIATOR, writtenAgreement } from './support/factories.js';
 import { documentedSchema } from './support/documentedSchema.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { bytes, pdfText } from './support/pdfText.js';
+import { zipEntry } from './support/zipEntry.js';
 
 /**
  * Corrections (更正) of issued documents (issue 15): an issued document never changes; a correction
@@ -66,46 +66,14 @@ async function documentsOf(id: string): Promise<Listed[]> {
 const agreementOf = async (id: string) =>
   (await documentsOf(id)).find((d) => d.kind === 'agreement' && !d.replacedByDocumentId)!;
 
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 async function download(id: string, documentId: string): Promise<Buffer> {
-  const response = await mediator
-    .get(`/api/v1/cases/${id}/documents/${documentId}`)
-    .buffer(true)
-    .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done));
+  const response = await mediator.get(`/api/v1/cases/${id}/documents/${documentId}`).buffer(true).parse(bytes);
   expect(response.status).toBe(200);
   return response.body as Buffer;
-}
-async function textOf(pdf: Buffer): Promise<string> {
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
-  return text.replace(/\s+/g, '');
 }
 const correct = (client: Client, id: string, documentId: string, body: Record<string, unknown>) =>
   client.post(`/api/v1/cases/${id}/documents/${documentId}/corrections`).send(body);
 const REASON = '申请人姓名误写为“张三”，经核对身份证件更正为“张叁”';
-
-/** One file of a zip (a .docx), read through the central directory. */
-function unzipEntry(zip: Buffer, name: string): Buffer {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? data : inflateRawSync(data);
-    }
-    at += 46 + skip;
-  }
-  throw new Error(`no ${name} in the zip`);
-}
 
 /** A party's name corrected through the product (更正当事人信息, `party.corrected`): what a correction then prints. */
 const renameParty = (id: string, partyId: string, name: string) =>
@@ -140,7 +108,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect(correction.number).not.toBe(original.number);
     expect(check('DocumentList', { caseId: id, items: list })).toEqual([]);
 
-    const text = await textOf(await download(id, correction.id));
+    const text = await pdfText(await download(id, correction.id));
     expect(text).toContain('张叁');
     expect(text).not.toContain('张三，');
     expect(text).toContain(correction.number);
@@ -153,7 +121,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     const again = await download(id, original.id);
     expect(again.equals(originalBytes)).toBe(true);
     expect(createHash('sha256').update(again).digest('hex')).toBe(original.sha256);
-    expect(await textOf(again)).toContain('张三');
+    expect(await pdfText(again)).toContain('张三');
   });
 
   it('records who corrected which document and why in the case’s trail (audited)', async () => {
@@ -243,7 +211,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     expect([await versionOf(id), (await documentsOf(id)).length]).toEqual([before, count]);
     const second = (await correct(mediator, id, first.id, { reason: '更正件的日期有误' }).expect(201)).body;
     await produceAll();
-    const text = await textOf(await download(id, second.id));
+    const text = await pdfText(await download(id, second.id));
     const firstNumber = (await documentsOf(id)).find((d) => d.id === first.id)!.number!;
     expect(text).toContain(`本文书系对${firstNumber}《人民调解协议书》`);
   });
@@ -261,7 +229,7 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     const trail = (await reception.get(`/api/v1/cases/${id}/events`).expect(200)).body.items;
     expect(trail.at(-1).payload.reason).toBe(masked);
     await produceAll();
-    expect(await textOf(await download(id, body.id))).toContain(reason);
+    expect(await pdfText(await download(id, body.id))).toContain(reason);
   });
 
   it('gives the corrected agreement a Word copy with the same correction line (filled before printing)', async () => {
@@ -273,9 +241,9 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     const response = await mediator
       .get(`/api/v1/cases/${id}/documents/${body.id}?format=docx`)
       .buffer(true)
-      .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
+      .parse(bytes)
       .expect(200);
-    const xml = unzipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
+    const xml = zipEntry(response.body as Buffer, 'word/document.xml').toString('utf8');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain(`本文书系对${original.number}《人民调解协议书》`);
     expect(text).toContain('张叁');
@@ -332,12 +300,8 @@ describe('POST /cases/:id/documents/:documentId/corrections', () => {
     const original = await agreementOf(id);
     await correct(mediator, id, original.id, { reason: REASON }).expect(201);
     await produceAll();
-    const response = await mediator
-      .get(`/api/v1/cases/${id}/dossier`)
-      .buffer(true)
-      .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
-      .expect(200);
-    const text = await textOf(response.body as Buffer);
+    const response = await mediator.get(`/api/v1/cases/${id}/dossier`).buffer(true).parse(bytes).expect(200);
+    const text = await pdfText(response.body as Buffer);
     const replacedAt = text.indexOf('人民调解协议书（已更正）');
     const correctionAt = text.indexOf('人民调解协议书（更正）');
     expect(replacedAt).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { DocumentRenderer } from '../src/documents/documentRenderer.service.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
 import { zipEntry } from './support/zipEntry.js';
+import { bytes, pdfText } from './support/pdfText.js';
 
 /**
  * Issue 15: every `document.issued` effect becomes an archived, numbered PDF after the event's
@@ -86,11 +87,7 @@ async function download(id: string, documentId: string): Promise<Buffer> {
   const response = await mediator
     .get(`/api/v1/cases/${id}/documents/${documentId}`)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(bytes)
     .expect(200)
     .expect('content-type', 'application/pdf');
   return response.body as Buffer;
@@ -101,12 +98,6 @@ const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Bu
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
-
-async function textOf(pdf: Buffer): Promise<string> {
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
-  // pdf.js breaks lines where the layout wrapped them; the fields are checked on the running text.
-  return text.replace(/\s+/g, '');
-}
 
 describe('production from the outbox', () => {
   it('issues one document per document.issued effect, after commit, naming the event that issued it', async () => {
@@ -171,7 +162,7 @@ describe('production from the outbox', () => {
     await send(id, 'mediator.assigned', { mediatorId: DEMO_MEDIATOR_ID, chosenBy: 'committee' });
     await produceAll();
     const [acceptance] = await documentsOf(id);
-    const text = await textOf(await download(id, acceptance!.id));
+    const text = await pdfText(await download(id, acceptance!.id));
     expect(text).toContain('王㛃');
     expect(text).toContain('李䶮');
   });
@@ -186,7 +177,7 @@ describe('production from the outbox', () => {
     const [acceptance] = await documentsOf(id);
     expect(acceptance!.status).toBe('issued');
     const pdf = await download(id, acceptance!.id);
-    const text = await textOf(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('张𠀾');
     expect(text).toContain('𠮷田');
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifTC/);
@@ -250,7 +241,7 @@ describe('the people’s mediation documents', () => {
     });
     await produceAll();
     texts = {};
-    for (const doc of await documentsOf(id)) texts[doc.kind] = await textOf(await download(id, doc.id));
+    for (const doc of await documentsOf(id)) texts[doc.kind] = await pdfText(await download(id, doc.id));
   });
 
   it('the agreement carries every field PML Art. 29 requires', async () => {
@@ -321,7 +312,7 @@ describe('the people’s mediation documents', () => {
     await send(other, 'mediation.terminated', { reason: 'noAgreement' });
     await produceAll();
     const notice = (await documentsOf(other)).find((d) => d.kind === 'terminationNotice')!;
-    const text = await textOf(await download(other, notice.id));
+    const text = await pdfText(await download(other, notice.id));
     for (const field of [
       '终止人民调解告知书',
       '经调解，双方当事人未能达成协议',
@@ -341,7 +332,7 @@ describe('the people’s mediation documents', () => {
     await produceAll();
     const doc = (await documentsOf(other)).find((d) => d.kind === 'agreement')!;
     expect(doc.title).toBe('人民调解口头协议登记表');
-    const text = await textOf(await download(other, doc.id));
+    const text = await pdfText(await download(other, doc.id));
     for (const field of ['人民调解口头协议登记表', '口头协议内容', '1.李四赔礼道歉', '第二十八条'])
       expect(text).toContain(field);
   });
@@ -353,7 +344,7 @@ describe('the people’s mediation documents', () => {
     const doc = (await documentsOf(other)).find((d) => d.kind === 'rejectionNotice')!;
     // No mediator was ever assigned, so no one may download it: read the stored bytes.
     const { rows } = await pool.query(`SELECT id, content_encrypted, sha256 FROM documents WHERE id = $1`, [doc.id]);
-    const text = await textOf(
+    const text = await pdfText(
       openContent(t.app.get(DataProtection), {
         id: rows[0].id,
         contentEncrypted: rows[0].content_encrypted,
@@ -509,11 +500,7 @@ describe('the dossier (一案一卷)', () => {
     const response = await mediator
       .get(`/api/v1/cases/${id}/dossier`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(bytes)
       .expect(200)
       .expect('content-type', 'application/pdf');
     const pdf = await getDocumentProxy(new Uint8Array(response.body as Buffer));

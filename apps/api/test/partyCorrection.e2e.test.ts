@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { poolOf } from '../src/database/dataSource.js';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { DataProtection } from '../src/security/dataProtection.js';
 import { anIntake, DEMO_MEDIATOR, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { bytes, pdfText } from './support/pdfText.js';
 
 /**
  * 更正当事人信息 (issue 15): `party.corrected` over HTTP on real PostgreSQL — the party's row
@@ -53,20 +53,9 @@ async function openCase(): Promise<string> {
 }
 
 async function download(id: string, documentId: string): Promise<Buffer> {
-  const response = await mediator
-    .get(`/api/v1/cases/${id}/documents/${documentId}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+  const response = await mediator.get(`/api/v1/cases/${id}/documents/${documentId}`).buffer(true).parse(bytes);
   expect(response.status).toBe(200);
   return response.body as Buffer;
-}
-async function textOf(pdf: Buffer): Promise<string> {
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
-  return text.replace(/\s+/g, '');
 }
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -143,12 +132,12 @@ describe('party.corrected over HTTP (更正当事人信息)', () => {
         .send({ reason: '当事人姓名、身份证号码有误' })
         .expect(201);
       await produceAll();
-      const text = await textOf(await download(id, corrected.id));
+      const text = await pdfText(await download(id, corrected.id));
       expect(text).toContain('张叁');
       expect(text).toContain(NEW_ID);
       expect(text).not.toContain(ID_NUMBERS.zhang);
       expect(sha256(await download(id, original.id))).toBe(sha256(originalBytes));
-      expect(await textOf(originalBytes)).toContain(ID_NUMBERS.zhang);
+      expect(await pdfText(originalBytes)).toContain(ID_NUMBERS.zhang);
     },
   );
 

@@ -1,10 +1,10 @@
 import { getFlow, listFlows } from '@jiefen/flows';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { DocumentProducer } from '../src/documents/documentProducer.js';
 import { TemplateRegistry } from '../src/documents/templateRegistry.js';
 import { anIntake, DEMO, DEMO_MEDIATOR, writtenAgreement } from './support/factories.js';
 import { documentedSchema } from './support/documentedSchema.js';
 import { DEMO_PASSWORD, startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { bytes, pdfText } from './support/pdfText.js';
 
 let t: TestApp;
 /** The demo committee's mediator: the mediator of every case below. */
@@ -267,22 +267,9 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     (await mediator.get(`/api/v1/cases/${id}/documents`).expect(200)).body.items.filter(
       (d: { kind: string }) => d.kind === 'returnVisitRecord',
     );
-  const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  };
-  const pdfText = async (path: string) => {
-    const response = await mediator
-      .get(path)
-      .buffer(true)
-      .parse((res, done) => binary(res as unknown as NodeJS.ReadableStream, done))
-      .expect(200);
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(response.body as Buffer)), {
-      mergePages: true,
-    });
-    return text.replace(/\s+/g, '');
-  };
+
+  const textAt = async (path: string) =>
+    pdfText((await mediator.get(path).buffer(true).parse(bytes).expect(200)).body as Buffer);
 
   it('requests the record in the visit’s transaction (PML Art. 31): pending, naming the entry, no number', async () => {
     const id = await agreedCase();
@@ -328,7 +315,7 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     const docs = (await mediator.get(`/api/v1/cases/${id}/documents`).expect(200)).body.items;
     const agreement = docs.find((d: { kind: string }) => d.kind === 'agreement');
     const [record] = await recordsOf(id);
-    const text = await pdfText(`/api/v1/cases/${id}/documents/${record.id}`);
+    const text = await textAt(`/api/v1/cases/${id}/documents/${record.id}`);
     for (const expected of [
       '人民调解回访记录',
       `调解协议编号：${agreement.number}`,
@@ -361,7 +348,7 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
       .expect(201);
     await produceAll();
     const [record] = await recordsOf(id);
-    const text = await pdfText(`/api/v1/cases/${id}/documents/${record.id}`);
+    const text = await textAt(`/api/v1/cases/${id}/documents/${record.id}`);
     expect(text).toContain('本案未达成调解协议。');
     expect(text).toContain('调解协议编号：＿＿＿＿＿＿');
     expect(text).toContain('回访方式：电话回访');
@@ -372,7 +359,7 @@ describe('the 回访记录 (return-visit record, MoJ 2010 formats), issued with 
     const id = await agreedCase();
     await mediator.post(`/api/v1/cases/${id}/return-visits`).send(aVisit()).expect(201);
     await produceAll();
-    const text = await pdfText(`/api/v1/cases/${id}/dossier`);
+    const text = await textAt(`/api/v1/cases/${id}/dossier`);
     // The index (卷内目录) lists the documents in binding order.
     expect(text.indexOf('人民调解协议书')).toBeGreaterThan(0);
     expect(text.indexOf('人民调解回访记录')).toBeGreaterThan(text.indexOf('人民调解协议书'));

@@ -3,6 +3,7 @@ import { BACKFILL_CASE_STATISTICS } from '../src/database/migrations/17639000000
 import { DeadlineScheduler } from '../src/deadlines/deadlineScheduler.js';
 import { aParty, anIntake, DEMO, ID_NUMBERS, writtenAgreement } from './support/factories.js';
 import { startTestApp, type Client, type TestApp } from './support/testApp.js';
+import { bytes } from './support/pdfText.js';
 
 /**
  * The statistics reports (issue 16, docs/reports.md) on a seeded set of cases driven through the
@@ -616,11 +617,7 @@ describe('the Excel workbooks', () => {
   const workbook = async (path: string, accept?: string) => {
     let request = supervisor.get(`/api/v1/reports/${path}`);
     if (accept) request = request.set('Accept', accept);
-    const response = await request.buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await request.buffer(true).parse(bytes);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

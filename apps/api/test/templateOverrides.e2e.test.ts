@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { AppModule } from '../src/app.module.js';
 import { FixedClock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/config.js';
@@ -12,6 +11,7 @@ import { TemplateError } from '../src/documents/templateError.js';
 import { anIntake } from './support/factories.js';
 import { anOverrideDir, bundledTemplate, rewordedAcceptanceNotice } from './support/templateOverride.js';
 import { createTestDatabase, startTestApp, TEST_ENV, type TestApp } from './support/testApp.js';
+import { bytes, pdfText } from './support/pdfText.js';
 
 /**
  * A province's template directory through the service (issue 15): configured by
@@ -34,11 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function textOf(pdf: Buffer): Promise<string> {
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
-  return text.replace(/\s+/g, '');
-}
 
 async function acceptedCase(): Promise<string> {
   const { body } = await t.http.post('/api/v1/cases').send(anIntake()).expect(201);
@@ -69,13 +64,9 @@ it('prints the province’s wording and labels; the archive records the document
   const pdf = await mediator
     .get(`/api/v1/cases/${id}/documents/${acceptance.id}`)
     .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    })
+    .parse(bytes)
     .expect(200);
-  const text = await textOf(pdf.body as Buffer);
+  const text = await pdfText(pdf.body as Buffer);
   expect(text).toContain('本委员会依当事人申请受理');
   expect(text).toContain('（省定格式）');
   expect(text).toContain('纠纷类型：相邻关系纠纷');
