@@ -107,13 +107,14 @@ export type SignatureCheck = 'ok' | 'missingParty' | 'missingMediator' | 'missin
 
 /**
  * Whether a written agreement carries what makes it effective: every bound party's signature,
- * seal or fingerprint, the mediator's signature and, when `seal` is required, the committee's
+ * seal or fingerprint, the mediator's signature and, when `sealRequired`, the committee's
  * seal (PML Art. 29). An oral agreement needs none (PML Art. 30).
  */
 export function checkSignatures(
   context: CaseContext,
   payload: AgreementPayload,
-  { sealRequired = true }: { sealRequired?: boolean } = {},
+  // No default: each flow says whether its document carries a seal (PML Art. 29: the committee's).
+  { sealRequired }: { sealRequired: boolean },
 ): SignatureCheck {
   if (payload.form === 'oral') return 'ok';
   const signatures = payload.signatures;

@@ -16,6 +16,7 @@ export const CENTRE_DEADLINES: readonly DeadlineSpec[] = [
   documentDeadline(
     [RESOLUTION_TARGET],
     '化解时限: a centre’s time to resolve the case at its level (cfg, from the handling organisation); restarts when the ' +
-      'case is escalated, assigned or transferred; passing it marks the case overdue',
+      'case is escalated, assigned or transferred; met when an agreement takes effect; passing it marks the case ' +
+      'overdue',
   ),
 ];

@@ -37,6 +37,10 @@ describe('registry', () => {
     );
   });
 
+  it('gives each flow’s statechart the flow’s id, so its state ids (#people-mediation.mediating) name the flow', () => {
+    for (const flow of listFlows()) expect(flow.machine.id).toBe(flow.id);
+  });
+
   it('throws UnknownFlowError for an unknown flow or version', () => {
     expect(() => getFlow('arbitration')).toThrow(UnknownFlowError);
     expect(() => getFlow('people-mediation', 99)).toThrow(UnknownFlowError);

@@ -1,6 +1,7 @@
 import type { IsoDate } from '@jiefen/legal-time';
 import type { Agreement, CaseContext } from '../../caseContext.js';
-import { setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { clearDeadlines, setDeadlineOn, startDeadline, type DeadlineRule } from '../../deadlines.js';
+import { RESOLUTION_TARGET } from '../../centreDeadlines.js';
 import { documentDeadline, span } from '../../documentDeadline.js';
 import type { DeadlineSpec } from '../../flowDefinition.js';
 import { lastTermDueOn } from '../../agreements.js';
@@ -48,10 +49,13 @@ export function mediationPeriodRule(context: CaseContext): { rule: DeadlineRule;
 
 /**
  * An agreement ends the mediation period and opens the confirmation
- * window and, if a term has a date, the performance target.
+ * window and, if a term has a date, the performance target. It resolves the case, so a centre's
+ * 化解时限 is met too: left running, it would mark the resolved case overdue and, at a level that
+ * escalates by itself, send it up to the next centre (docs/centres.md). A supervision order stays
+ * until it is answered.
  */
 export function agreementDeadlines(context: CaseContext, agreement: Agreement) {
-  let deadlines = context.deadlines.filter((d) => d.kind !== MEDIATION_PERIOD.default.kind);
+  let deadlines = clearDeadlines(context.deadlines, [MEDIATION_PERIOD.default.kind, RESOLUTION_TARGET.kind]);
   deadlines = startDeadline(deadlines, CONFIRMATION_WINDOW, agreement.effectiveOn);
   const performanceDueOn = lastTermDueOn(agreement);
   if (performanceDueOn) deadlines = setDeadlineOn(deadlines, PERFORMANCE_DUE, performanceDueOn, agreement.effectiveOn);

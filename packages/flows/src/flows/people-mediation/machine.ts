@@ -193,7 +193,6 @@ export const peopleMediationMachine = peopleMediationSetup.createMachine({
             target: 'nonPerformance',
             actions: [
               'clearPerformanceDue',
-              { type: 'recordOutcome', params: {} },
               effect(({ context, event }) => ({
                 type: 'notice.sent',
                 notice: 'nonPerformanceRoutes',
