@@ -30,3 +30,22 @@ describe('flow definitions: who opens a case, and the law each flow follows', ()
     expect(getFlow(flowId)).toMatchObject({ id: flowId, version: 1, openedBy, basis });
   });
 });
+
+describe('flow definitions: the organisation fields the host resolves', () => {
+  // Every flow's handling organisation and the centre events' receiving one; a court or committee
+  // a flow's own event names is a reference: checked to exist, the case stays where it is.
+  const COMMON = { organizationId: 'handling', toOrganizationId: 'handling' };
+  it.each([
+    ['people-mediation', COMMON],
+    ['administrative-mediation', { ...COMMON, courtId: 'reference' }],
+    ['delegated-mediation', { ...COMMON, courtId: 'reference' }],
+    ['court-referral', { ...COMMON, courtId: 'reference' }],
+    ['judicial-confirmation', COMMON],
+    [
+      'petition',
+      { ...COMMON, committeeId: 'reference', reviewOrganizationId: 'handling', rereviewOrganizationId: 'handling' },
+    ],
+  ])('%s: %j', (flowId, fields) => {
+    expect(getFlow(flowId).organizationFields).toEqual(fields);
+  });
+});

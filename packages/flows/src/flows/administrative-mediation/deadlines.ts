@@ -92,9 +92,10 @@ export function periodRule(
   return cfg ? withLocalPolicy(statutory, context.policy[kind]) : statutory;
 }
 
+/** The acceptance target, next to what the case opened with (a centre's 化解时限, docs/centres.md). */
 export function openingDeadlines(context: CaseContext) {
   const rule = periodRule(context, 'acceptanceDecision');
-  return rule ? startDeadline([], rule, context.receivedOn) : [];
+  return rule ? startDeadline(context.deadlines, rule, context.receivedOn) : context.deadlines;
 }
 
 /** RTSL-Reg Art. 94: the last day to apply, moved off a rest day (CPL Art. 85). */
