@@ -1,5 +1,8 @@
 import { describeCase } from '../src/index.js';
+import { anAdministrativeIntake } from './support/administrativeMediation.factories.js';
+import { aDelegation } from './support/delegatedMediation.factories.js';
 import { anIntake, CaseDriver, refusal } from './support/factories.js';
+import { aPetitionIntake } from './support/petition.factories.js';
 
 const STREET_TARGET = { length: 20, unit: 'day' as const, basis: 'centre policy: street level (cfg)' };
 const DISTRICT_TARGET = { length: 30, unit: 'day' as const, basis: 'centre policy: district level (cfg)' };
@@ -30,6 +33,19 @@ describe('centre events (flows.md "Three-level centres")', () => {
         targetRelation: 'ancestor',
       });
       expect(c.deadline('resolutionTarget')).toBeUndefined();
+    });
+
+    it.each([
+      ['people-mediation', anIntake(), 'mediationPeriod'],
+      ['administrative-mediation', anAdministrativeIntake('general'), 'acceptanceDecision'],
+      ['delegated-mediation', aDelegation(), 'mediatorChoice'],
+      ['court-referral', anIntake({ linkedCaseId: 'case-pm-9', amount: '8000.00' }), undefined],
+      ['petition', aPetitionIntake(), 'acceptanceDecision'],
+    ])('%s: a case a centre opens carries the 化解时限 next to its own first deadline', (flowId, intake, own) => {
+      const c = CaseDriver.open(flowId, intake, '2026-03-02', { resolutionTarget: STREET_TARGET });
+      expect(c.deadline('resolutionTarget')).toMatchObject({ dueOn: '2026-03-23', basis: STREET_TARGET.basis });
+      if (own === 'mediationPeriod') c.send('application.accepted', {}, '2026-03-02');
+      if (own) expect(c.deadline(own)).toMatchObject({ status: 'running' });
     });
 
     it('marks the case overdue when the target passes, without changing the state', () => {

@@ -166,7 +166,8 @@ export const delegatedMediationMachine = delegatedMediationSetup.createMachine({
       // No acceptance step: the court delegated with the parties' consent (SPC-Invited Art. 11).
       acceptedOn: context.openedOn,
       facts: delegationOf(input.input),
-      deadlines: startDeadline([], MEDIATOR_CHOICE, context.receivedOn),
+      // Next to what the case opened with: a centre's 化解时限 (docs/centres.md).
+      deadlines: startDeadline(context.deadlines, MEDIATOR_CHOICE, context.receivedOn),
     };
   },
   initial: 'awaitingMediator',

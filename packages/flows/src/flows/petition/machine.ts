@@ -267,12 +267,16 @@ const violation = violationIn<typeof petitionSetup>();
 
 export const petitionMachine = petitionSetup.createMachine({
   id: 'petition',
-  context: ({ input }) => ({
-    ...baseContext(input),
-    facts: { petitionType: petitionTypeOf(input.input) },
-    warnings: openingWarnings(input.host),
-    deadlines: startDeadline([], ACCEPTANCE_DECISION, input.input.receivedOn ?? input.today),
-  }),
+  context: ({ input }) => {
+    const context = baseContext(input);
+    return {
+      ...context,
+      facts: { petitionType: petitionTypeOf(input.input) },
+      warnings: openingWarnings(input.host),
+      // Next to what the case opened with: a centre's 化解时限 (docs/centres.md).
+      deadlines: startDeadline(context.deadlines, ACCEPTANCE_DECISION, input.input.receivedOn ?? input.today),
+    };
+  },
   initial: 'registered',
   on: centreHandlers,
   states: {

@@ -1,0 +1,63 @@
+import { aDelegation } from './support/delegatedMediation.factories.js';
+import { CaseDriver, refusal } from './support/factories.js';
+
+// Delegated mediation: rules its mutation run showed no test held, one test each (issue 12).
+
+const RECEIVED = '2026-03-02'; // Monday
+const STREET_TARGET = { length: 20, unit: 'day' as const, basis: 'centre policy: street level (cfg)' };
+
+const open = (overrides: Record<string, unknown> = {}) =>
+  CaseDriver.open('delegated-mediation', aDelegation(overrides), RECEIVED, { resolutionTarget: STREET_TARGET });
+
+describe('delegated mediation: the court’s delegation', () => {
+  it('SPC-Invited Art. 11: the court’s reference (诉前调解案号) is kept up to 100 characters, counted as people read', () => {
+    expect(open({ courtReference: '号'.repeat(99) + '𠮷' }).context.facts).toMatchObject({
+      courtReference: '号'.repeat(99) + '𠮷',
+    });
+    const error = refusal(() => open({ courtReference: '号'.repeat(101) }));
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      problems: [expect.objectContaining({ path: 'courtReference' })],
+    });
+  });
+});
+
+describe('delegated mediation: choosing the mediator', () => {
+  it('SPC-Online Arts. 10, 12, 24: the mediator’s deadlines come and go; the centre’s 化解时限 runs throughout', () => {
+    const c = open().send('mediator.assigned', { mediatorId: 'm-1', chosenBy: 'parties' }, '2026-03-03');
+    const target = { kind: 'resolutionTarget', status: 'running', dueOn: '2026-03-23' };
+    expect(c.deadline('resolutionTarget')).toMatchObject(target);
+    expect(c.deadline('mediatorChoice')).toBeUndefined();
+    c.send('mediator.declined', { reason: '回避' }, '2026-03-04');
+    expect(c.deadline('resolutionTarget')).toMatchObject(target);
+    expect(c.deadline('mediatorConfirmation')).toBeUndefined();
+    c.send('mediator.assigned', { mediatorId: 'm-2', chosenBy: 'court' }, '2026-03-05');
+    c.send('mediator.confirmed', { confirmedOn: '2026-03-05' }, '2026-03-05');
+    expect(c.deadline('resolutionTarget')).toMatchObject(target);
+    expect(c.deadline('mediationPeriod')).toMatchObject({
+      status: 'running',
+      basis: 'SPC-Invited Art. 27; SPC-Online Art. 24',
+    });
+  });
+});
+
+describe('delegated mediation: back to the court', () => {
+  it('SPC-Invited Arts. 21, 26: a failure returns the case, telling the court why and under which articles', () => {
+    const c = open()
+      .send('mediator.assigned', { mediatorId: 'm-1', chosenBy: 'parties' }, '2026-03-03')
+      .send('mediator.confirmed', { confirmedOn: '2026-03-05' }, '2026-03-05')
+      .send('parties.reached', {}, '2026-03-06')
+      .send('mediation.terminated', { reason: 'gapTooWide' }, '2026-03-25');
+    expect(c.effects).toContainEqual({
+      type: 'notice.sent',
+      notice: 'returnedForFiling',
+      to: 'court',
+      details: {
+        reason: 'gapTooWide',
+        basis: 'SPC-Invited Arts. 21, 26',
+        courtId: 'court-district-1',
+        courtReference: '（2026）京0105民诉前调1234号',
+      },
+    });
+  });
+});
