@@ -1,4 +1,4 @@
-import { aDelegation } from './support/delegatedMediation.factories.js';
+import { aDelegation, aSignedAgreement } from './support/delegatedMediation.factories.js';
 import { CaseDriver, refusal } from './support/factories.js';
 
 // Delegated mediation: rules its mutation run showed no test held, one test each (issue 12).
@@ -55,6 +55,56 @@ describe('delegated mediation: back to the court', () => {
       details: {
         reason: 'gapTooWide',
         basis: 'SPC-Invited Arts. 21, 26',
+        courtId: 'court-district-1',
+        courtReference: '（2026）京0105民诉前调1234号',
+      },
+    });
+  });
+});
+
+describe('delegated mediation: the agreement and a suspicion of false mediation', () => {
+  const mediating = () =>
+    open()
+      .send('mediator.assigned', { mediatorId: 'm-1', chosenBy: 'parties' }, '2026-03-03')
+      .send('mediator.confirmed', { confirmedOn: '2026-03-05' }, '2026-03-05')
+      .send('parties.reached', {}, '2026-03-06');
+
+  it('SPC-Invited Arts. 19, 24: a signed agreement is served on the parties and the case ends as agreed', () => {
+    const c = mediating().send('agreement.signed', aSignedAgreement(), '2026-03-20');
+    expect(c.effects).toContainEqual({
+      type: 'document.issued',
+      document: 'agreement',
+      details: { servedOn: 'parties' },
+    });
+    expect(c.context.outcome).toEqual({ reason: 'agreed' });
+  });
+
+  it('SPC-Invited Art. 18; SPC-Online Art. 26: cleared, the case returns to an appraisal under way', () => {
+    const c = mediating()
+      .send('appraisal.started', {}, '2026-03-10')
+      .send('falseMediation.suspected', { note: '疑似虚假调解' }, '2026-03-12')
+      .send('falseMediation.cleared', {}, '2026-03-16');
+    expect(c.state).toBe('paused');
+    expect(c.deadline('mediationPeriod')).toMatchObject({ status: 'paused' });
+    const without = mediating()
+      .send('falseMediation.suspected', { note: '疑似虚假调解' }, '2026-03-12')
+      .send('falseMediation.cleared', {}, '2026-03-16');
+    expect(without.state).toBe('mediating');
+    expect(without.deadline('mediationPeriod')).toMatchObject({ status: 'running' });
+  });
+});
+
+describe('delegated mediation: the parties settle', () => {
+  it('SPC-Invited Art. 26; SPC-Online Art. 25: a withdrawal tells the court, under which articles', () => {
+    const c = open().send('case.withdrawn', { partyId: 'p1' }, '2026-03-04');
+    expect(c.state).toBe('withdrawn');
+    expect(c.context.outcome).toEqual({ reason: 'settledByParties' });
+    expect(c.effects).toContainEqual({
+      type: 'notice.sent',
+      notice: 'delegationWithdrawn',
+      to: 'court',
+      details: {
+        basis: 'SPC-Invited Art. 26; SPC-Online Art. 25',
         courtId: 'court-district-1',
         courtReference: '（2026）京0105民诉前调1234号',
       },
