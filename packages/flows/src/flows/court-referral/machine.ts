@@ -339,7 +339,7 @@ export const courtReferralV1 = defineFlow({
   basis: 'CPL Arts. 122, 126, 127; CPL-Interp Art. 126; PML Art. 26; SPC-Invited Arts. 11, 21, 26; SPC-Online Art. 21',
   machine: courtReferralMachine,
   openedBy: ['reception', 'mediator'],
-  organizationFields: { courtId: 'reference', organizationId: 'handling' },
+  organizationFields: { courtId: 'reference' },
   intake: {},
   events: COURT_REFERRAL_EVENTS,
   deadlines: COURT_REFERRAL_DEADLINES,
