@@ -86,6 +86,7 @@ describe('delegated mediation: the agreement and a suspicion of false mediation'
       .send('falseMediation.cleared', {}, '2026-03-16');
     expect(c.state).toBe('paused');
     expect(c.deadline('mediationPeriod')).toMatchObject({ status: 'paused' });
+    expect(c.context.records.suspensions).toEqual([{ suspendedOn: '2026-03-12', clearedOn: '2026-03-16' }]);
     const without = mediating()
       .send('falseMediation.suspected', { note: '疑似虚假调解' }, '2026-03-12')
       .send('falseMediation.cleared', {}, '2026-03-16');
