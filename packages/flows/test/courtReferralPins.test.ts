@@ -88,20 +88,19 @@ describe('court referral: delegation before filing (SPC-Invited Art. 11)', () =>
   it('SPC-Invited Art. 11: without a reference, neither the delegation nor the case it asks for carries one', () => {
     const c = submitted().send('mediation.delegated', { organizationId: 'org-street-1' }, '2026-03-04');
     expect(c.context.records.delegations).toEqual([{ organizationId: 'org-street-1', delegatedOn: '2026-03-04' }]);
-    const request = c.effects.find((e) => e.type === 'linkedCase.requested');
-    expect(request).toMatchObject({ type: 'linkedCase.requested', flowId: 'delegated-mediation' });
-    expect(request && 'input' in request ? request.input : {}).not.toHaveProperty('courtReference');
+    expect(c.effects).toContainEqual(
+      expect.objectContaining({ type: 'linkedCase.requested', flowId: 'delegated-mediation' }),
+    );
+    expect(c.linkedCaseInput()).not.toHaveProperty('courtReference');
   });
 
   it('SPC-Invited Art. 11: a claim without an amount asks for a delegated case without one', () => {
     const c = CaseDriver.open('court-referral', anIntake({ linkedCaseId: 'case-pm-9' }), OPENED)
       .send('referral.submitted', { courtId: 'court-basic-1', submittedOn: OPENED }, OPENED)
       .send('mediation.delegated', { organizationId: 'org-street-1' }, '2026-03-04');
-    const request = c.effects.find((e) => e.type === 'linkedCase.requested');
-    expect(request && 'input' in request ? request.input : undefined).not.toHaveProperty('amount');
+    expect(c.linkedCaseInput()).not.toHaveProperty('amount');
     const withAmount = submitted().send('mediation.delegated', { organizationId: 'org-street-1' }, '2026-03-04');
-    const asked = withAmount.effects.find((e) => e.type === 'linkedCase.requested');
-    expect(asked && 'input' in asked ? asked.input : undefined).toMatchObject({ amount: '8000.00' });
+    expect(withAmount.linkedCaseInput()).toMatchObject({ amount: '8000.00' });
   });
 });
 

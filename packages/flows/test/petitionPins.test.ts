@@ -1,4 +1,5 @@
-import { aPetitionAt } from './support/petition.factories.js';
+import { aPetitionAt, aPetitionIntake } from './support/petition.factories.js';
+import { CaseDriver } from './support/factories.js';
 
 // Petition: rules its full mutation run showed no test held, one test each (issue 12).
 
@@ -8,14 +9,22 @@ const referred = (intake: Record<string, unknown> = {}) =>
     { committeeId: 'org-committee-1', disputeNature: 'civil', consentingPartyIds: ['p1', 'p2'] },
     '2026-03-20',
   );
-const mediationRequest = (c: ReturnType<typeof referred>) => {
-  const request = c.effects.find((e) => e.type === 'linkedCase.requested');
-  return request && 'input' in request ? request.input : undefined;
-};
 
 describe('petition: referral to people’s mediation (访调对接)', () => {
   it('PC-Reg Art. 33: the committee’s case carries the claim’s amount, and none when the petition has none', () => {
-    expect(mediationRequest(referred({ amount: '5000.00' }))).toMatchObject({ amount: '5000.00', channel: 'petition' });
-    expect(mediationRequest(referred())).not.toHaveProperty('amount');
+    expect(referred({ amount: '5000.00' }).linkedCaseInput()).toMatchObject({ amount: '5000.00', channel: 'petition' });
+    expect(referred().linkedCaseInput()).not.toHaveProperty('amount');
+  });
+});
+
+describe('petition: acceptance', () => {
+  it('PC-Reg Art. 34: the 60 days to handle run from the acceptedOn given, not from the day it is recorded', () => {
+    const c = CaseDriver.open('petition', aPetitionIntake(), '2026-03-02').send(
+      'petition.accepted',
+      { acceptedOn: '2026-03-10' },
+      '2026-03-12',
+    );
+    // 10 Mar + 60 days is Sat 9 May, the make-up working day of Labour Day 2026.
+    expect(c.deadline('handlingPeriod')).toMatchObject({ dueOn: '2026-05-09', basis: 'PC-Reg Art. 34' });
   });
 });

@@ -70,6 +70,12 @@ export class CaseDriver {
     return this.snapshot.context.deadlines.find((d) => d.kind === kind);
   }
 
+  /** The intake of the linked case the last step asked the host to open, if it asked for one. */
+  linkedCaseInput(): Record<string, unknown> | undefined {
+    const request = this.effects.find((e) => e.type === 'linkedCase.requested');
+    return request?.type === 'linkedCase.requested' ? request.input : undefined;
+  }
+
   documents(): string[] {
     return this.effects.flatMap((e) => (e.type === 'document.issued' ? [e.document] : []));
   }
