@@ -26,5 +26,31 @@ describe('petition: acceptance', () => {
     );
     // 10 Mar + 60 days is Sat 9 May, the make-up working day of Labour Day 2026.
     expect(c.deadline('handlingPeriod')).toMatchObject({ dueOn: '2026-05-09', basis: 'PC-Reg Art. 34' });
+    expect(c.context.acceptedOn).toBe('2026-03-10');
+    expect(c.effects).toContainEqual({
+      type: 'document.issued',
+      document: 'acceptanceNotice',
+      details: { basis: 'PC-Reg Art. 23' },
+    });
+  });
+});
+
+describe('petition: assignment (交办)', () => {
+  it('PC-Reg Art. 22: an assignment is kept in the hand-overs as assigned, from whom to whom', () => {
+    const c = CaseDriver.open('petition', aPetitionIntake(), '2026-03-02').send(
+      'petition.assigned',
+      { organizationId: 'org-community-1', dueOn: '2026-03-31' },
+      '2026-03-03',
+      { targetRelation: 'descendant' },
+    );
+    expect(c.context.records.handOvers).toEqual([
+      {
+        how: 'assigned',
+        on: '2026-03-03',
+        fromOrganizationId: 'org-street-1',
+        toOrganizationId: 'org-community-1',
+        receivedOn: '2026-03-03',
+      },
+    ]);
   });
 });
