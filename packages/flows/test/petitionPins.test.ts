@@ -54,3 +54,24 @@ describe('petition: assignment (交办)', () => {
     ]);
   });
 });
+
+describe('petition: after acceptance', () => {
+  it('PC-Reg Art. 22: an assignment while handling is kept as assigned, and starts no new acceptance decision', () => {
+    const c = aPetitionAt('handling').send(
+      'petition.assigned',
+      { organizationId: 'org-community-1', dueOn: '2026-04-30' },
+      '2026-03-12',
+      { targetRelation: 'descendant' },
+    );
+    expect(c.context.records.handOvers).toEqual([expect.objectContaining({ how: 'assigned', on: '2026-03-12' })]);
+    expect(c.deadline('acceptanceDecision')).toBeUndefined();
+  });
+
+  it('PC-Reg Art. 33: a mediation that failed comes back to handling with its outcome kept', () => {
+    const c = referred().send('mediation.concluded', { outcome: 'failed' }, '2026-04-10');
+    expect(c.state).toBe('handling');
+    expect(c.context.records.mediations).toEqual([
+      expect.objectContaining({ referredOn: '2026-03-20', concludedOn: '2026-04-10', outcome: 'failed' }),
+    ]);
+  });
+});
