@@ -1,5 +1,5 @@
-import { aPetitionAt, aPetitionIntake } from './support/petition.factories.js';
-import { CaseDriver } from './support/factories.js';
+import { CaseDriver, refusal } from './support/factories.js';
+import { ABOVE, aPetitionAt, aPetitionIntake } from './support/petition.factories.js';
 
 // Petition: rules its full mutation run showed no test held, one test each (issue 12).
 
@@ -73,5 +73,35 @@ describe('petition: after acceptance', () => {
     expect(c.context.records.mediations).toEqual([
       expect.objectContaining({ referredOn: '2026-03-20', concludedOn: '2026-04-10', outcome: 'failed' }),
     ]);
+  });
+});
+
+describe('petition: review (复查)', () => {
+  const opinionIssued = () => aPetitionAt('opinionIssued', { days: { opinionServedOn: '2026-05-06' } });
+
+  it('PC-Reg Art. 35: the 30 days to decide a review run from the requestedOn given', () => {
+    const c = opinionIssued().send(
+      'review.requested',
+      { requestedOn: '2026-06-01', reviewOrganizationId: 'org-district-1' },
+      '2026-06-04',
+      ABOVE,
+    );
+    expect(c.deadline('reviewDecision')).toMatchObject({
+      startedOn: '2026-06-01',
+      dueOn: '2026-07-01',
+      basis: 'PC-Reg Art. 35',
+    });
+  });
+
+  it('flows.md "Conventions": a review requestedOn after today is refused', () => {
+    const error = refusal(
+      opinionIssued().attempt(
+        'review.requested',
+        { requestedOn: '2026-06-05', reviewOrganizationId: 'org-district-1' },
+        '2026-06-04',
+        ABOVE,
+      ),
+    );
+    expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
   });
 });
