@@ -105,3 +105,16 @@ describe('petition: review (复查)', () => {
     expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
   });
 });
+
+describe('petition: the review opinion', () => {
+  it('flows.md "Conventions": a review opinion servedOn after today is refused', () => {
+    const error = refusal(
+      aPetitionAt('underReview').attempt(
+        'review.decided',
+        { result: 'notSupported', servedOn: '2026-06-26' },
+        '2026-06-25',
+      ),
+    );
+    expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
+  });
+});
