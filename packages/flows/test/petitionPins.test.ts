@@ -118,3 +118,39 @@ describe('petition: the review opinion', () => {
     expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
   });
 });
+
+describe('petition: re-review (复核)', () => {
+  const reviewDecided = () => aPetitionAt('reviewDecided', { days: { reviewServedOn: '2026-06-25' } });
+
+  it('PC-Reg Art. 36: the 30 days to ask for a re-review run from the review opinion’s servedOn', () => {
+    const c = aPetitionAt('underReview').send(
+      'review.decided',
+      { result: 'notSupported', servedOn: '2026-06-24' },
+      '2026-06-26',
+    );
+    expect(c.deadline('rereviewRequestPeriod')).toMatchObject({
+      startedOn: '2026-06-24',
+      dueOn: '2026-07-24',
+      basis: 'PC-Reg Art. 36',
+    });
+  });
+
+  it('PC-Reg Art. 36: a re-review goes to the body above, which holds the case; a future request is refused', () => {
+    const c = reviewDecided().send(
+      'rereview.requested',
+      { requestedOn: '2026-07-20', rereviewOrganizationId: 'org-city-1' },
+      '2026-07-20',
+      ABOVE,
+    );
+    expect(c.context.organizationId).toBe('org-city-1');
+    const error = refusal(
+      reviewDecided().attempt(
+        'rereview.requested',
+        { requestedOn: '2026-07-21', rereviewOrganizationId: 'org-city-1' },
+        '2026-07-20',
+        ABOVE,
+      ),
+    );
+    expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
+  });
+});
