@@ -143,6 +143,14 @@ describe('petition: re-review (复核)', () => {
       ABOVE,
     );
     expect(c.context.organizationId).toBe('org-city-1');
+    expect(c.deadline('rereviewRequestPeriod')).toBeUndefined();
+    const late = reviewDecided().send(
+      'rereview.requested',
+      { requestedOn: '2026-07-20', rereviewOrganizationId: 'org-city-1' },
+      '2026-07-22',
+      ABOVE,
+    );
+    expect(late.deadline('rereviewDecision')).toMatchObject({ startedOn: '2026-07-20' });
     const error = refusal(
       reviewDecided().attempt(
         'rereview.requested',
