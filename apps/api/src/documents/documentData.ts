@@ -1,26 +1,7 @@
 import type { CaseContext, Party } from '@jiefen/flows';
 import { agreementData, type AgreementData } from './agreementData.js';
+import type { PartyData } from './partyData.js';
 import { sessionData, type SessionData } from './sessionData.js';
-
-/** One party as a document prints it: in full (documents are for the parties, PML Art. 29). */
-export interface PartyData {
-  id: string;
-  role: string;
-  kind: string;
-  name: string;
-  idNumber: string | null;
-  creditCode: string | null;
-  phone: string | null;
-  address: string | null;
-  agent: string | null;
-  /** 民族, in full (decrypted for the document, docs/security.md). */
-  ethnicity: string | null;
-  occupation: string | null;
-  /** Read from an 18-digit resident ID number (GB 11643-1999: the 17th digit is odd for men). */
-  gender: string | null;
-  birthDate: string | null;
-  age: number | null;
-}
 
 /** The case a case continues from, as a document names it. */
 export interface LinkedCaseReference {

@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { CjkFont } from './cjkFont.js';
 import type { DocumentData } from './documentData.js';
 import type { StoredDocument } from './documentStore.js';
-import type { DossierTemplate } from './templateRegistry.js';
+import type { DossierTemplate } from './dossierTemplate.js';
 import { writePdf, type Line } from './pdfWriter.js';
 import { chineseDate, fill, type Labels } from './templateFill.js';
 

@@ -1,4 +1,4 @@
-import type { PartyData } from './documentData.js';
+import type { PartyData } from './partyData.js';
 
 /** A session as its record (人民调解记录) prints it: 地点, 参加人, 当事人 present (PML Arts. 20, 27). */
 export interface SessionData {

@@ -5,7 +5,7 @@ import { MissingGlyphError } from './missingGlyphError.js';
 import { TemplateError } from './templateError.js';
 import type { TemplateFile } from './templateFiles.js';
 import { FILTERS, PLACEHOLDER, type Labels } from './templateFill.js';
-import type { DossierTemplate } from './templateRegistry.js';
+import type { DossierTemplate } from './dossierTemplate.js';
 
 /**
  * The checks every template file passes at boot, bundled or the province's, so a mistake stops the

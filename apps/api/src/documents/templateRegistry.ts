@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { DocumentTemplate } from './documentTemplate.js';
+import type { DossierTemplate } from './dossierTemplate.js';
 import { cjkFont } from './cjkFont.js';
 import { checkedDossier, checkedLabels, checkedTemplate, checkGlyphs, checkServesBundled } from './templateChecks.js';
 import { TemplateError } from './templateError.js';
@@ -116,17 +117,6 @@ export class TemplateRegistry {
 /** `people-mediation/agreement.oral.json`: the name stored with each document rendered from the template. */
 export function templateFile(t: DocumentTemplate): string {
   return `${t.flow}/${t.kind}${t.variant ? `.${t.variant.equals}` : ''}.json`;
-}
-
-export interface DossierTemplate {
-  version: number;
-  /** 保管期限 printed on the cover (documents.md: districts decide; 永久 / 长期 / 短期). */
-  retention: string;
-  coverTitle: string;
-  coverFields: [label: string, text: string][];
-  indexTitle: string;
-  backCoverTitle: string;
-  backCoverLines: string[];
 }
 
 /**
