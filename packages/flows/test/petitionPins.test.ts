@@ -162,3 +162,23 @@ describe('petition: re-review (复核)', () => {
     expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
   });
 });
+
+describe('petition: the re-review opinion', () => {
+  it('flows.md "Conventions": a re-review opinion servedOn after today is refused, and nothing changes', () => {
+    const c = aPetitionAt('underRereview');
+    const error = refusal(
+      c.attempt('rereview.decided', { result: 'notSupported', servedOn: '2026-08-11' }, '2026-08-10'),
+    );
+    expect(error).toMatchObject({ rule: 'DATE_NOT_IN_FUTURE', basis: 'flows.md "Conventions"' });
+    expect(c.state).toBe('underRereview');
+  });
+
+  it('PC-Reg Art. 36: the re-review opinion is kept with its result and the day it was served', () => {
+    const c = aPetitionAt('underRereview').send(
+      'rereview.decided',
+      { result: 'supported', servedOn: '2026-08-07' },
+      '2026-08-10',
+    );
+    expect(c.context.records.rereviewOpinion).toEqual({ result: 'supported', servedOn: '2026-08-07' });
+  });
+});

@@ -683,7 +683,6 @@ export const petitionV1 = defineFlow({
   machine: petitionMachine,
   openedBy: ['reception'],
   organizationFields: {
-    organizationId: 'handling',
     committeeId: 'reference',
     reviewOrganizationId: 'handling',
     rereviewOrganizationId: 'handling',
