@@ -42,9 +42,6 @@ export function correctedParties(parties: readonly Party[], partyId: string, cha
   return parties.map((p) => (p.id === partyId ? { ...p, ...changes } : p));
 }
 
-/** Roles that never correct a party: they neither take a case's details down nor handle it. */
-const NOT_CORRECTING: readonly ActorRole[] = ['supervisor', 'admin'];
-
 /**
  * Who corrects a party on a flow's cases: whoever opens them (the flow's `openedBy`, who took the
  * details down) and whoever sends the flow's own events (who handles the case), supervisors and
@@ -57,5 +54,6 @@ export function partyCorrectionSenders(
 ): ActorRole[] {
   const handling = Object.values(events).flatMap((e) => e.by);
   const roles = new Set<string>([...openedBy, ...handling]);
-  return (['reception', 'mediator', 'court'] as const).filter((r) => roles.has(r) && !NOT_CORRECTING.includes(r));
+  // Supervisors and administrators neither take a case's details down nor handle it: not listed.
+  return (['reception', 'mediator', 'court'] as const).filter((r) => roles.has(r));
 }
